@@ -1,0 +1,190 @@
+package io.jenkins.plugins.retrogate.engine.command;
+
+import io.jenkins.plugins.retrogate.engine.event.DeploymentFinished;
+import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
+import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
+import io.jenkins.plugins.retrogate.engine.event.ItemReopened;
+import io.jenkins.plugins.retrogate.engine.event.ItemResolved;
+import io.jenkins.plugins.retrogate.engine.event.ItemVerified;
+import io.jenkins.plugins.retrogate.engine.event.RollbackRecorded;
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Actor;
+import io.jenkins.plugins.retrogate.engine.model.Deployment;
+import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
+import io.jenkins.plugins.retrogate.engine.model.Detection;
+import io.jenkins.plugins.retrogate.engine.model.Ids;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
+import io.jenkins.plugins.retrogate.engine.model.Names;
+import io.jenkins.plugins.retrogate.engine.model.Outcome;
+import io.jenkins.plugins.retrogate.engine.model.RefusedException;
+import io.jenkins.plugins.retrogate.engine.model.Resolution;
+import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
+import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.Change;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Deployments: their start (with the gate's decision), their end, and what an end does — a
+ * successful production deployment resolves the items its change set names and verifies the
+ * resolved items it proves; a rollback reopens the items it carried and opens or extends an incident.
+ */
+final class DeploymentCommands {
+    private DeploymentCommands() {
+    }
+
+    static Change<Deployment> start(RetroState state, GatePolicy policy, Actor actor, NewDeployment input,
+            String decision, Instant now) {
+        DeploymentStarted started = started(state, policy, actor, input, decision, now);
+        return Change.of(state.apply(state.sequence() + 1, started).deployments().get(started.deploymentId()),
+                List.of(started));
+    }
+
+    static Change<DeploymentResult> finish(RetroState state, Actor actor, String deploymentId, Outcome outcome,
+            String reason, Instant now) {
+        Deployment deployment = state.deployment(deploymentId)
+                .orElseThrow(() -> new InvalidInputException("deployment", deploymentId, "does not exist"));
+        if (deployment.outcome() != null) {
+            throw new RefusedException("Deployment " + deployment.id() + " already ended " + deployment.outcome());
+        }
+        if (outcome == null) {
+            throw new InvalidInputException("outcome", "", "is missing: one of SUCCEEDED, FAILED, ROLLED_BACK");
+        }
+        List<Event> events = new ArrayList<>();
+        events.add(new DeploymentFinished(now, actor.name(), deployment.id(), outcome));
+        List<String> resolved = new ArrayList<>();
+        List<String> verified = new ArrayList<>();
+        List<String> reopened = new ArrayList<>();
+        String incidentId = null;
+        if (outcome == Outcome.SUCCEEDED && deployment.production()) {
+            verify(state, actor, deployment, now, events, resolved, verified);
+        } else if (outcome == Outcome.ROLLED_BACK) {
+            reopen(state, actor, deployment, now, events, reopened);
+            incidentId = rollbackIncident(state, actor, deployment, null, reason, now, events);
+        }
+        RetroState after = state.applyAll(events);
+        Incident incident = incidentId == null ? null : after.incidents().get(incidentId);
+        return Change.of(new DeploymentResult(after.deployments().get(deployment.id()), resolved, verified, reopened,
+                incident), events);
+    }
+
+    /** A deployment recorded after the fact: started and ended at once. */
+    static Change<DeploymentResult> record(RetroState state, GatePolicy policy, Actor actor, NewDeployment input,
+            String decision, Outcome outcome, String reason, Instant now) {
+        DeploymentStarted started = started(state, policy, actor, input, decision, now);
+        RetroState running = state.apply(state.sequence() + 1, started);
+        Change<DeploymentResult> finished = finish(running, actor, started.deploymentId(), outcome, reason, now);
+        List<Event> events = new ArrayList<>();
+        events.add(started);
+        events.addAll(finished.events());
+        return Change.of(finished.result(), events);
+    }
+
+    static Change<RollbackResult> rollback(RetroState state, GatePolicy policy, Actor actor, RollbackRequest input,
+            Instant now) {
+        String service = Names.service("service", input.service());
+        String environment = Names.environment("environment", input.environment());
+        String reason = InvalidInputException.optionalText("reason", input.reason(), IncidentCommands.TEXT_MAX);
+        Optional<Deployment> running = Optional.ofNullable(input.deploymentId()).map(id -> state.deployment(id)
+                .orElseThrow(() -> new InvalidInputException("deployment", id, "does not exist")));
+        running.filter(d -> !d.service().equals(service) || !d.environment().equals(environment)).ifPresent(d -> {
+            throw new InvalidInputException("deployment", d.id(), "deployed " + d.service() + " to "
+                    + d.environment() + ", not " + service + " to " + environment);
+        });
+        List<Event> events = new ArrayList<>();
+        RetroState current = state;
+        Deployment deployment;
+        if (running.isPresent() && running.get().outcome() == null) {
+            deployment = running.get();
+        } else {
+            GateRequest request = GateRequest.of(service, environment, null, input.buildUrl(), actor.name(), null,
+                    null, now);
+            DeploymentStarted started = started(state, policy, actor,
+                    new NewDeployment(request, input.version(), input.job(), input.build()), null, now);
+            events.add(started);
+            current = state.apply(state.sequence() + 1, started);
+            deployment = current.deployments().get(started.deploymentId());
+        }
+        events.add(new DeploymentFinished(now, actor.name(), deployment.id(), Outcome.ROLLED_BACK));
+        List<String> reopened = new ArrayList<>();
+        reopen(current, actor, deployment, now, events, reopened);
+        DeploymentRef rollbackRef = new DeploymentRef(null, input.job(), input.build(), input.buildUrl(), service,
+                environment, input.version());
+        boolean opened = current.openIncidentOf(service).isEmpty();
+        String incidentId = rollbackIncident(current, actor, deployment, rollbackRef, reason, now, events);
+        RetroState after = state.applyAll(events);
+        Incident incident = after.incidents().get(incidentId);
+        return Change.of(new RollbackResult(incident, opened, deployment.id(), reopened,
+                opened ? SimilarIncidents.suggest(after, incident) : List.of()), events);
+    }
+
+    private static DeploymentStarted started(RetroState state, GatePolicy policy, Actor actor, NewDeployment input,
+            String decision, Instant now) {
+        GateRequest request = input.request();
+        String id = Ids.deployment(state.counters().deployments() + 1);
+        DeploymentRef ref = new DeploymentRef(id, InvalidInputException.optionalText("job", input.job(), 1000),
+                input.build(), request.buildUrl(), request.service(), request.environment(),
+                InvalidInputException.optionalText("version", input.version(), 200));
+        if (input.build() != null && input.build() < 0) {
+            throw new InvalidInputException("build", input.build(), "must be a build number of 0 or more");
+        }
+        return new DeploymentStarted(now, actor.name(), id, ref, policy.isProduction(request.environment()),
+                List.copyOf(request.changeTickets()), decision);
+    }
+
+    private static void verify(RetroState state, Actor actor, Deployment deployment, Instant now, List<Event> events,
+            List<String> resolved, List<String> verified) {
+        for (ActionItem item : state.activeItemsGuarding(deployment.service())) {
+            boolean carried = deployment.carries(item);
+            if (item.status() == ItemStatus.OPEN && carried) {
+                events.add(new ItemResolved(now, actor.name(), item.id(), Resolution.DEPLOYMENT,
+                        deployment.ref().version() == null ? deployment.id() : deployment.ref().version(),
+                        deployment.id()));
+                resolved.add(item.id());
+            } else if (item.status() != ItemStatus.RESOLVED
+                    || !(carried || deployment.startedAt().isAfter(item.resolvedAt()))) {
+                continue;
+            }
+            events.add(new ItemVerified(now, actor.name(), item.id(), deployment.id()));
+            verified.add(item.id());
+        }
+    }
+
+    private static void reopen(RetroState state, Actor actor, Deployment deployment, Instant now, List<Event> events,
+            List<String> reopened) {
+        for (ActionItem item : state.activeItemsGuarding(deployment.service())) {
+            if (item.status() == ItemStatus.RESOLVED && deployment.carries(item)) {
+                events.add(new ItemReopened(now, actor.name(), item.id(),
+                        "deployment " + deployment.id() + " carrying the fix was rolled back"));
+                reopened.add(item.id());
+            }
+        }
+    }
+
+    private static String rollbackIncident(RetroState state, Actor actor, Deployment deployment,
+            DeploymentRef rollbackRef, String reason, Instant now, List<Event> events) {
+        DeploymentRef rollback = rollbackRef == null ? deployment.ref() : rollbackRef;
+        Optional<Incident> open = state.openIncidentOf(deployment.service());
+        if (open.isPresent()) {
+            events.add(new RollbackRecorded(now, actor.name(), open.get().id(), rollback, reason));
+            return open.get().id();
+        }
+        String id = Ids.incident(state.counters().incidents() + 1);
+        String title = "Rollback of " + deployment.service() + " in " + deployment.environment()
+                + (reason == null ? "" : ": " + firstLine(reason));
+        events.add(new IncidentOpened(now, actor.name(), id, title, null, List.of(deployment.service()),
+                Detection.ROLLBACK, now, deployment.ref(), rollback, reason));
+        return id;
+    }
+
+    private static String firstLine(String text) {
+        String line = text.lines().findFirst().orElse(text);
+        return line.length() > 120 ? line.substring(0, 119) + "…" : line;
+    }
+}

@@ -1,0 +1,142 @@
+package io.jenkins.plugins.retrogate.engine.command;
+
+import io.jenkins.plugins.retrogate.engine.event.ContributorRecorded;
+import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.IncidentDetailsChanged;
+import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
+import io.jenkins.plugins.retrogate.engine.event.IncidentStatusChanged;
+import io.jenkins.plugins.retrogate.engine.event.MitigationRecorded;
+import io.jenkins.plugins.retrogate.engine.event.SimilarIncidentLinked;
+import io.jenkins.plugins.retrogate.engine.model.Actor;
+import io.jenkins.plugins.retrogate.engine.model.Detection;
+import io.jenkins.plugins.retrogate.engine.model.Ids;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.model.Names;
+import io.jenkins.plugins.retrogate.engine.model.RefusedException;
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.Change;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** Opening incidents and recording the retrospective's answers. Pure: state in, events out. */
+final class IncidentCommands {
+    static final int TITLE_MAX = 200;
+    static final int TEXT_MAX = 10_000;
+
+    private IncidentCommands() {
+    }
+
+    static Change<Incident> open(RetroState state, Actor actor, NewIncident input, Instant now) {
+        String title = InvalidInputException.requireText("title", input.title(), TITLE_MAX);
+        List<String> services = services(input.services());
+        Detection detection = input.detection() == null ? Detection.MANUAL : input.detection();
+        Instant detectedAt = input.detectedAt() == null ? now : input.detectedAt();
+        if (detectedAt.isAfter(now)) {
+            throw new InvalidInputException("detectedAt", detectedAt, "is in the future; it must be at or before " + now);
+        }
+        String id = Ids.incident(state.counters().incidents() + 1);
+        IncidentOpened opened = new IncidentOpened(now, actor.name(), id, title, input.severity(), services,
+                detection, detectedAt, null, null, null);
+        return Change.of(state.apply(state.sequence() + 1, opened).incidents().get(id), List.of(opened));
+    }
+
+    static Change<Incident> update(RetroState state, Actor actor, IncidentUpdate input, Instant now) {
+        Incident incident = existing(state, input.incidentId());
+        List<Event> events = new ArrayList<>();
+        if (input.status() != null && input.status() != incident.status()) {
+            if (input.status().compareTo(incident.status()) < 0) {
+                throw new RefusedException("Incident " + incident.id() + " is " + incident.status()
+                        + "; its status only moves forward (OPEN → MITIGATED → RESOLVED → REVIEWED), not back to "
+                        + input.status());
+            }
+            events.add(new IncidentStatusChanged(now, actor.name(), incident.id(), input.status()));
+        }
+        if (input.title() != null || input.severity() != null || input.responseStartedAt() != null
+                || input.rootCause() != null) {
+            details(incident, actor, input, now).ifChanged(events);
+        }
+        if (input.mitigation() != null || input.mitigationKind() != null) {
+            if (input.mitigationKind() == null) {
+                throw new InvalidInputException("mitigation", input.mitigation(), "needs a kind: TEMPORARY or PERMANENT");
+            }
+            events.add(new MitigationRecorded(now, actor.name(), incident.id(), input.mitigationKind(),
+                    InvalidInputException.requireText("mitigation", input.mitigation(), TEXT_MAX)));
+        }
+        if (input.similarIncidentId() != null) {
+            events.addAll(linkSimilar(state, actor, incident, input.similarIncidentId(), now));
+        }
+        if (input.contributorRole() != null || input.contributorName() != null) {
+            if (input.contributorRole() == null) {
+                throw new InvalidInputException("contributorRole", "", "is missing: one of INTRODUCED, IDENTIFIED, "
+                        + "RESPONDED, DEBUGGED, RESOLVED, INSIGHT");
+            }
+            events.add(new ContributorRecorded(now, actor.name(), incident.id(), input.contributorRole(),
+                    InvalidInputException.requireText("contributorName", input.contributorName(), 200)));
+        }
+        return Change.of(state.applyAll(events).incidents().get(incident.id()), events);
+    }
+
+    private static DetailsChange details(Incident incident, Actor actor, IncidentUpdate input, Instant now) {
+        String title = input.title() == null ? incident.title()
+                : InvalidInputException.requireText("title", input.title(), TITLE_MAX);
+        String rootCause = input.rootCause() == null ? incident.rootCause()
+                : InvalidInputException.requireText("rootCause", input.rootCause(), TEXT_MAX);
+        Instant responseStartedAt = incident.responseStartedAt();
+        if (input.responseStartedAt() != null) {
+            if (input.responseStartedAt().isBefore(incident.detectedAt()) || input.responseStartedAt().isAfter(now)) {
+                throw new InvalidInputException("responseStartedAt", input.responseStartedAt(),
+                        "must lie between the detection (" + incident.detectedAt() + ") and now (" + now + ")");
+            }
+            responseStartedAt = input.responseStartedAt();
+        }
+        var severity = input.severity() == null ? incident.severity() : input.severity();
+        return new DetailsChange(incident, new IncidentDetailsChanged(now, actor.name(), incident.id(), title, severity,
+                responseStartedAt, rootCause));
+    }
+
+    /** A details event, recorded only when it changes something. */
+    private record DetailsChange(Incident before, IncidentDetailsChanged event) {
+        void ifChanged(List<Event> events) {
+            if (!Objects.equals(before.title(), event.title()) || before.severity() != event.severity()
+                    || !Objects.equals(before.responseStartedAt(), event.responseStartedAt())
+                    || !Objects.equals(before.rootCause(), event.rootCause())) {
+                events.add(event);
+            }
+        }
+    }
+
+    private static List<Event> linkSimilar(RetroState state, Actor actor, Incident incident, String rawId,
+            Instant now) {
+        String similarId = Ids.parseIncident("similar", rawId);
+        if (similarId.equals(incident.id())) {
+            throw new InvalidInputException("similar", rawId, "is the incident itself; link an earlier incident");
+        }
+        existing(state, similarId);
+        if (incident.similarIncidents().contains(similarId)) {
+            return List.of();
+        }
+        return List.of(new SimilarIncidentLinked(now, actor.name(), incident.id(), similarId));
+    }
+
+    static Incident existing(RetroState state, String rawId) {
+        String id = Ids.parseIncident("incident", rawId);
+        return state.incident(id)
+                .orElseThrow(() -> new InvalidInputException("incident", rawId, "does not exist"));
+    }
+
+    static List<String> services(List<String> raw) {
+        if (raw == null || raw.isEmpty()) {
+            throw new InvalidInputException("services", "", "is empty: name at least one affected service");
+        }
+        Set<String> services = new LinkedHashSet<>();
+        for (String service : raw) {
+            services.add(Names.service("service", service));
+        }
+        return List.copyOf(services);
+    }
+}

@@ -1,0 +1,98 @@
+package io.jenkins.plugins.retrogate.engine.command;
+
+import io.jenkins.plugins.retrogate.engine.event.ItemAdded;
+import io.jenkins.plugins.retrogate.engine.event.ItemDropped;
+import io.jenkins.plugins.retrogate.engine.event.ItemReopened;
+import io.jenkins.plugins.retrogate.engine.event.ItemResolved;
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Actor;
+import io.jenkins.plugins.retrogate.engine.model.Ids;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
+import io.jenkins.plugins.retrogate.engine.model.Names;
+import io.jenkins.plugins.retrogate.engine.model.Permission;
+import io.jenkins.plugins.retrogate.engine.model.RefusedException;
+import io.jenkins.plugins.retrogate.engine.model.Resolution;
+import io.jenkins.plugins.retrogate.engine.model.Ticket;
+import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.Change;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The action-item lifecycle a person drives: add, resolve, reopen, drop. There is deliberately no
+ * command that verifies: only a successful production deployment does ({@link DeploymentCommands}).
+ */
+final class ItemCommands {
+    private ItemCommands() {
+    }
+
+    static Change<ActionItem> add(RetroState state, Actor actor, NewActionItem input, Instant now) {
+        Incident incident = IncidentCommands.existing(state, input.incidentId());
+        String title = InvalidInputException.requireText("title", input.title(), IncidentCommands.TITLE_MAX);
+        if (input.priority() == null) {
+            throw new InvalidInputException("priority", "", "is missing: one of P0, P1, P2");
+        }
+        if (input.type() == null) {
+            throw new InvalidInputException("type", "", "is missing: one of PREVENTATIVE, MITIGATIVE, OTHER");
+        }
+        String owner = InvalidInputException.requireText("owner", input.owner(), 200);
+        Ticket ticket = input.ticket() == null || input.ticket().isBlank() ? null : Ticket.parse("ticket", input.ticket());
+        List<String> services = input.services() == null || input.services().isEmpty() ? incident.affectedServices()
+                : List.copyOf(new TreeSet<>(input.services().stream().map(s -> Names.guardedService("service", s)).toList()));
+        String id = Ids.item(incident.id(), state.itemsOf(incident.id()).size() + 1);
+        ItemAdded added = new ItemAdded(now, actor.name(), id, incident.id(), title, input.priority(), input.type(),
+                owner, ticket, services, input.due());
+        return Change.of(state.apply(state.sequence() + 1, added).items().get(id), List.of(added));
+    }
+
+    static Change<ActionItem> resolve(RetroState state, Actor actor, String rawId, String fix, Resolution how,
+            Instant now) {
+        ActionItem item = existing(state, rawId);
+        if (item.status() != ItemStatus.OPEN) {
+            throw new RefusedException("Action item " + item.id() + " is " + item.status()
+                    + "; only an OPEN item can be resolved");
+        }
+        ItemResolved resolved = new ItemResolved(now, actor.name(), item.id(), how,
+                InvalidInputException.optionalText("fix", fix, 500), null);
+        return Change.of(state.apply(state.sequence() + 1, resolved).items().get(item.id()), List.of(resolved));
+    }
+
+    static Change<ActionItem> reopen(RetroState state, Actor actor, String rawId, String reason, Instant now) {
+        ActionItem item = existing(state, rawId);
+        String why = InvalidInputException.requireText("reason", reason, IncidentCommands.TEXT_MAX);
+        if (item.status() != ItemStatus.RESOLVED) {
+            throw new RefusedException("Action item " + item.id() + " is " + item.status()
+                    + "; only a RESOLVED item can be reopened");
+        }
+        ItemReopened reopened = new ItemReopened(now, actor.name(), item.id(), why);
+        return Change.of(state.apply(state.sequence() + 1, reopened).items().get(item.id()), List.of(reopened));
+    }
+
+    static Change<ActionItem> drop(RetroState state, GatePolicy policy, Actor actor, String rawId, String reason,
+            Instant now) {
+        ActionItem item = existing(state, rawId);
+        String why = InvalidInputException.requireText("reason", reason, IncidentCommands.TEXT_MAX);
+        if (!item.status().isActive()) {
+            throw new RefusedException("Action item " + item.id() + " is " + item.status()
+                    + "; only an OPEN or RESOLVED item can be dropped");
+        }
+        boolean blocking = item.priority().atLeast(policy.blockPriority()) && policy.blockTypes().contains(item.type());
+        if (blocking && !actor.may(Permission.OVERRIDE)) {
+            throw new RefusedException("Action item " + item.id() + " is a " + item.priority() + " "
+                    + item.type().name().toLowerCase(java.util.Locale.ROOT)
+                    + " item that blocks deployments; dropping it needs the Override permission, which "
+                    + actor.name() + " does not have");
+        }
+        ItemDropped dropped = new ItemDropped(now, actor.name(), item.id(), why);
+        return Change.of(state.apply(state.sequence() + 1, dropped).items().get(item.id()), List.of(dropped));
+    }
+
+    static ActionItem existing(RetroState state, String rawId) {
+        String id = Ids.parseItem("item", rawId);
+        return state.item(id).orElseThrow(() -> new InvalidInputException("item", rawId, "does not exist"));
+    }
+}

@@ -1,0 +1,136 @@
+package io.jenkins.plugins.retrogate.engine.command;
+
+import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
+import io.jenkins.plugins.retrogate.engine.event.OverrideDenied;
+import io.jenkins.plugins.retrogate.engine.event.OverrideRequestExpired;
+import io.jenkins.plugins.retrogate.engine.event.OverrideRequested;
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Actor;
+import io.jenkins.plugins.retrogate.engine.model.Ids;
+import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.model.Names;
+import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
+import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.model.OverrideScope;
+import io.jenkins.plugins.retrogate.engine.model.Permission;
+import io.jenkins.plugins.retrogate.engine.model.RefusedException;
+import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
+import io.jenkins.plugins.retrogate.engine.policy.Decision;
+import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
+import io.jenkins.plugins.retrogate.engine.policy.GateEvaluator;
+import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
+import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.Change;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The gate as a command (a block raises an override request) and the release manager's answers:
+ * approve, with four eyes, or deny; and expiry of a request nobody answered.
+ */
+final class OverrideCommands {
+    private OverrideCommands() {
+    }
+
+    static Change<GateOutcome> gate(RetroState state, GatePolicy policy, Actor actor, GateRequest request) {
+        GateDecision decision = GateEvaluator.evaluate(state, policy, request);
+        if (decision.decision() != Decision.BLOCK) {
+            return Change.of(new GateOutcome(decision, null), List.of());
+        }
+        Optional<OverrideRequest> pending = state.pendingRequest(request.service(), request.environment(),
+                request.buildUrl());
+        if (pending.isPresent()) {
+            return Change.of(new GateOutcome(decision, pending.get()), List.of());
+        }
+        String id = Ids.overrideRequest(state.counters().requests() + 1);
+        String requester = request.requestedBy() == null ? actor.name() : request.requestedBy();
+        OverrideRequested requested = new OverrideRequested(request.at(), requester, id, request.service(),
+                request.environment(), request.buildUrl(),
+                decision.blockingItems().stream().map(ActionItem::id).toList());
+        RetroState after = state.apply(state.sequence() + 1, requested);
+        return Change.of(new GateOutcome(decision, after.requests().get(id)), List.of(requested));
+    }
+
+    static Change<OverrideApproval> approve(RetroState state, GatePolicy policy, Actor actor, OverrideGrant grant,
+            Instant now) {
+        String service = Names.service("service", grant.service());
+        String environment = Names.environment("environment", grant.environment());
+        String buildUrl = InvalidInputException.optionalText("buildUrl", grant.buildUrl(), 2000);
+        String reason = InvalidInputException.requireText("reason", grant.reason(), IncidentCommands.TEXT_MAX);
+        Duration window = grant.window() == null ? policy.maxOverrideWindow() : grant.window();
+        if (window.isNegative() || window.isZero() || window.compareTo(policy.maxOverrideWindow()) > 0) {
+            throw new InvalidInputException("for", window, "must be more than zero and at most the policy's override window "
+                    + policy.maxOverrideWindow());
+        }
+        requirePermission(actor, "approve an override");
+        List<OverrideRequest> requests = pendingFor(state, service, environment, buildUrl);
+        for (OverrideRequest request : requests) {
+            refuseSelfApproval(policy, actor, request.requestedBy(), request.id());
+        }
+        OverrideScope scope = buildUrl == null ? OverrideScope.WINDOW : OverrideScope.BUILD;
+        String id = Ids.override(state.counters().overrides() + 1);
+        String requestedBy = requests.isEmpty() ? null : requests.get(0).requestedBy();
+        OverrideApproved approved = new OverrideApproved(now, actor.name(), id,
+                requests.stream().map(OverrideRequest::id).toList(), scope, service, environment, buildUrl,
+                requestedBy, reason, now.plus(window));
+        return Change.of(state.apply(state.sequence() + 1, approved).overrides().get(id), List.of(approved));
+    }
+
+    static Change<OverrideRequest> deny(RetroState state, Actor actor, String requestId, String reason, Instant now) {
+        OverrideRequest request = pending(state, requestId);
+        String why = InvalidInputException.requireText("reason", reason, IncidentCommands.TEXT_MAX);
+        requirePermission(actor, "deny an override");
+        OverrideDenied denied = new OverrideDenied(now, actor.name(), request.id(), why);
+        return Change.of(state.apply(state.sequence() + 1, denied).requests().get(request.id()), List.of(denied));
+    }
+
+    static Change<OverrideRequest> expire(RetroState state, Actor actor, String requestId, Instant now) {
+        OverrideRequest request = pending(state, requestId);
+        OverrideRequestExpired expired = new OverrideRequestExpired(now, actor.name(), request.id());
+        return Change.of(state.apply(state.sequence() + 1, expired).requests().get(request.id()), List.of(expired));
+    }
+
+    private static OverrideRequest pending(RetroState state, String requestId) {
+        OverrideRequest request = state.request(requestId == null ? "" : requestId.strip())
+                .orElseThrow(() -> new InvalidInputException("request", requestId, "does not exist"));
+        if (request.status() != RequestStatus.PENDING) {
+            throw new RefusedException("Override request " + request.id() + " was already " + request.status()
+                    + (request.decidedBy() == null ? "" : " by " + request.decidedBy()));
+        }
+        return request;
+    }
+
+    /** The pending requests an approval answers: the build's own, or every one of the target for a window. */
+    private static List<OverrideRequest> pendingFor(RetroState state, String service, String environment,
+            String buildUrl) {
+        if (buildUrl != null) {
+            return state.pendingRequest(service, environment, buildUrl).map(List::of).orElse(List.of());
+        }
+        List<OverrideRequest> result = new ArrayList<>();
+        String prefix = service + '|' + environment + '|';
+        for (var entry : state.pendingRequestByTarget().entrySet()) {
+            if (entry.getKey().startsWith(prefix)) {
+                result.add(state.requests().get(entry.getValue()));
+            }
+        }
+        result.sort(java.util.Comparator.comparing(OverrideRequest::requestedAt).thenComparing(OverrideRequest::id));
+        return result;
+    }
+
+    private static void requirePermission(Actor actor, String what) {
+        if (!actor.may(Permission.OVERRIDE)) {
+            throw new RefusedException(actor.name() + " may not " + what + ": that needs the Retro Gate Override permission");
+        }
+    }
+
+    private static void refuseSelfApproval(GatePolicy policy, Actor actor, String requester, String requestId) {
+        if (policy.fourEyes() && actor.name().equals(requester)) {
+            throw new RefusedException("Four eyes: " + actor.name() + " requested the blocked deployment ("
+                    + requestId + ") and may not approve its override; another release manager must");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.jenkins.plugins.retrogate.engine.command;
+
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Actor;
+import io.jenkins.plugins.retrogate.engine.model.Deployment;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
+import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.model.Outcome;
+import io.jenkins.plugins.retrogate.engine.model.Resolution;
+import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
+import io.jenkins.plugins.retrogate.engine.policy.GateEvaluator;
+import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
+import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What users do with Retro Gate, as commands over a {@link Store}: each one validates its input
+ * against the latest state, records the events it implies, and returns the result. Bad input throws
+ * {@link io.jenkins.plugins.retrogate.engine.model.InvalidInputException}, a refused rule
+ * {@link io.jenkins.plugins.retrogate.engine.model.RefusedException}; either way nothing is recorded.
+ * The Jenkins steps, pages and the CLI are thin callers of this class.
+ */
+public final class RetroGate {
+    private final Store store;
+    private final Supplier<GatePolicy> policy;
+    private final Clock clock;
+
+    public RetroGate(Store store, Supplier<GatePolicy> policy, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The latest state, for reading; never waits for a writer. */
+    public RetroState state() {
+        return store.state();
+    }
+
+    public GatePolicy policy() {
+        return policy.get();
+    }
+
+    /** The current time of this engine's clock, for building requests. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Evaluates the gate without recording anything. */
+    public GateDecision evaluate(GateRequest request) {
+        return GateEvaluator.evaluate(store.state(), policy.get(), request);
+    }
+
+    /** Evaluates the gate; a block raises (or finds) the override request for it. */
+    public GateOutcome gate(Actor actor, GateRequest request) {
+        GatePolicy current = policy.get();
+        return store.execute(state -> OverrideCommands.gate(state, current, actor, request));
+    }
+
+    public Incident openIncident(Actor actor, NewIncident input) {
+        Instant now = clock.instant();
+        return store.execute(state -> IncidentCommands.open(state, actor, input, now));
+    }
+
+    public Incident updateIncident(Actor actor, IncidentUpdate input) {
+        Instant now = clock.instant();
+        return store.execute(state -> IncidentCommands.update(state, actor, input, now));
+    }
+
+    public RollbackResult rollback(Actor actor, RollbackRequest input) {
+        GatePolicy current = policy.get();
+        Instant now = clock.instant();
+        return store.execute(state -> DeploymentCommands.rollback(state, current, actor, input, now));
+    }
+
+    public ActionItem addItem(Actor actor, NewActionItem input) {
+        Instant now = clock.instant();
+        return store.execute(state -> ItemCommands.add(state, actor, input, now));
+    }
+
+    public ActionItem resolveItem(Actor actor, String itemId, String fix) {
+        Instant now = clock.instant();
+        return store.execute(state -> ItemCommands.resolve(state, actor, itemId, fix, Resolution.MANUAL, now));
+    }
+
+    /** The item's ticket reached a done state in its tracker. */
+    public ActionItem resolveFromTracker(Actor tracker, String itemId, String fix) {
+        Instant now = clock.instant();
+        return store.execute(state -> ItemCommands.resolve(state, tracker, itemId, fix, Resolution.TRACKER, now));
+    }
+
+    public ActionItem reopenItem(Actor actor, String itemId, String reason) {
+        Instant now = clock.instant();
+        return store.execute(state -> ItemCommands.reopen(state, actor, itemId, reason, now));
+    }
+
+    public ActionItem dropItem(Actor actor, String itemId, String reason) {
+        GatePolicy current = policy.get();
+        Instant now = clock.instant();
+        return store.execute(state -> ItemCommands.drop(state, current, actor, itemId, reason, now));
+    }
+
+    /** A deployment starts, after the gate let it through with {@code decision}. */
+    public Deployment startDeployment(Actor actor, NewDeployment input, String decision) {
+        GatePolicy current = policy.get();
+        Instant now = clock.instant();
+        return store.execute(state -> DeploymentCommands.start(state, current, actor, input, decision, now));
+    }
+
+    /** A deployment ends; success in production verifies, a rollback reopens and opens an incident. */
+    public DeploymentResult finishDeployment(Actor actor, String deploymentId, Outcome outcome, String reason) {
+        Instant now = clock.instant();
+        return store.execute(state -> DeploymentCommands.finish(state, actor, deploymentId, outcome, reason, now));
+    }
+
+    /** A deployment that already ran, recorded in one go (the CLI's {@code deploy}, {@code retroVerify}). */
+    public DeploymentResult recordDeployment(Actor actor, NewDeployment input, String decision, Outcome outcome,
+            String reason) {
+        GatePolicy current = policy.get();
+        Instant now = clock.instant();
+        return store.execute(state -> DeploymentCommands.record(state, current, actor, input, decision, outcome,
+                reason, now));
+    }
+
+    public OverrideApproval approveOverride(Actor actor, OverrideGrant grant) {
+        GatePolicy current = policy.get();
+        Instant now = clock.instant();
+        return store.execute(state -> OverrideCommands.approve(state, current, actor, grant, now));
+    }
+
+    public OverrideRequest denyOverride(Actor actor, String requestId, String reason) {
+        Instant now = clock.instant();
+        return store.execute(state -> OverrideCommands.deny(state, actor, requestId, reason, now));
+    }
+
+    /** A request nobody answered in time (the waiting pipeline gave up). */
+    public OverrideRequest expireOverrideRequest(Actor actor, String requestId) {
+        Instant now = clock.instant();
+        return store.execute(state -> OverrideCommands.expire(state, actor, requestId, now));
+    }
+}

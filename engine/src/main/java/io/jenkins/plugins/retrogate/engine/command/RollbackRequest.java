@@ -1,0 +1,14 @@
+package io.jenkins.plugins.retrogate.engine.command;
+
+/**
+ * A production rollback. {@code deploymentId} names the running deployment that was rolled back,
+ * when the caller knows it (a {@code retroDeploy} body); otherwise a rolled-back deployment is
+ * recorded from the other fields.
+ */
+public record RollbackRequest(String service, String environment, String version, String job, Integer build,
+        String buildUrl, String reason, String deploymentId) {
+
+    public static RollbackRequest of(String service, String environment, String reason) {
+        return new RollbackRequest(service, environment, null, null, null, null, reason, null);
+    }
+}

@@ -1,0 +1,16 @@
+package io.jenkins.plugins.retrogate.engine.command;
+
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import java.util.List;
+
+/**
+ * What a rollback did: the incident it opened (or extended: {@code opened} false), the rolled-back
+ * deployment, items whose fix it carried and that are open again, and earlier incidents that look similar.
+ */
+public record RollbackResult(Incident incident, boolean opened, String deploymentId, List<String> reopened,
+        List<SimilarIncident> similar) {
+    public RollbackResult {
+        reopened = List.copyOf(reopened);
+        similar = List.copyOf(similar);
+    }
+}

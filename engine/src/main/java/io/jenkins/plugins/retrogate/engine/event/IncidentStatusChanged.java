@@ -1,0 +1,9 @@
+package io.jenkins.plugins.retrogate.engine.event;
+
+import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
+import java.time.Instant;
+
+/** An incident moved forward (mitigated, resolved, reviewed). */
+public record IncidentStatusChanged(Instant at, String actor, String incidentId, IncidentStatus status)
+        implements Event {
+}

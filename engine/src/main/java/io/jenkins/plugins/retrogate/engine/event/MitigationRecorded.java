@@ -1,0 +1,9 @@
+package io.jenkins.plugins.retrogate.engine.event;
+
+import io.jenkins.plugins.retrogate.engine.model.MitigationKind;
+import java.time.Instant;
+
+/** Something was done to stop the failure. */
+public record MitigationRecorded(Instant at, String actor, String incidentId, MitigationKind kind,
+        String description) implements Event {
+}

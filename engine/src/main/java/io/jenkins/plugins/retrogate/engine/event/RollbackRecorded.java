@@ -1,0 +1,9 @@
+package io.jenkins.plugins.retrogate.engine.event;
+
+import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
+import java.time.Instant;
+
+/** A further rollback was attached to an incident that was still open for its service. */
+public record RollbackRecorded(Instant at, String actor, String incidentId, DeploymentRef rollback, String reason)
+        implements Event {
+}

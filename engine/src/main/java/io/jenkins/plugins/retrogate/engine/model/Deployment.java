@@ -1,0 +1,42 @@
+package io.jenkins.plugins.retrogate.engine.model;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A gated deployment: where it went, what it carried, what the gate said, and how it ended
+ * ({@code outcome} is {@code null} while it runs).
+ *
+ * @param production     whether the environment counted as production when the deployment started
+ * @param changeTickets  ticket keys and item ids named by the deployment's change set
+ * @param decision       the gate's decision, {@code null} for deployments recorded without the gate
+ */
+public record Deployment(String id, DeploymentRef ref, boolean production, Set<String> changeTickets,
+        String decision, String requestedBy, Instant startedAt, Instant endedAt, Outcome outcome) {
+
+    public Deployment {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(startedAt, "startedAt");
+        changeTickets = Set.copyOf(new TreeSet<>(changeTickets == null ? Set.of() : changeTickets));
+    }
+
+    public String service() {
+        return ref.service();
+    }
+
+    public String environment() {
+        return ref.environment();
+    }
+
+    /** Whether the change set names {@code item} (its ticket key or id). */
+    public boolean carries(ActionItem item) {
+        return changeTickets.stream().anyMatch(item::isNamedBy);
+    }
+
+    public Deployment finished(Outcome how, Instant at) {
+        return new Deployment(id, ref, production, changeTickets, decision, requestedBy, startedAt, at, how);
+    }
+}

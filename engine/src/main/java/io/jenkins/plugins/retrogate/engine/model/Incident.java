@@ -1,0 +1,91 @@
+package io.jenkins.plugins.retrogate.engine.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One production failure. The retrospective's questions are fields: which services were affected,
+ * how and when it was detected, when the response started, what mitigated it, whether it was seen
+ * before, which deployments triggered and rolled it back, who contributed in which role, and the
+ * root cause. Immutable; the {@code with…} methods return changed copies.
+ *
+ * @param signature  the failure text used to suggest similar incidents (rollback reason, failing stage)
+ * @param rollbacks  every rollback recorded against this incident, the first one included
+ */
+public record Incident(String id, String title, Severity severity, List<String> affectedServices,
+        Detection detection, Instant detectedAt, Instant responseStartedAt, List<Mitigation> mitigations,
+        List<String> similarIncidents, DeploymentRef trigger, List<DeploymentRef> rollbacks,
+        List<Contributor> contributors, String rootCause, IncidentStatus status, String signature,
+        String openedBy, Instant updatedAt) {
+
+    public Incident {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(detection, "detection");
+        Objects.requireNonNull(detectedAt, "detectedAt");
+        Objects.requireNonNull(status, "status");
+        affectedServices = List.copyOf(affectedServices);
+        mitigations = List.copyOf(mitigations == null ? List.of() : mitigations);
+        similarIncidents = List.copyOf(similarIncidents == null ? List.of() : similarIncidents);
+        rollbacks = List.copyOf(rollbacks == null ? List.of() : rollbacks);
+        contributors = List.copyOf(contributors == null ? List.of() : contributors);
+    }
+
+    /** The rollback that opened the incident, if a rollback did. */
+    public DeploymentRef rollback() {
+        return rollbacks.isEmpty() ? null : rollbacks.get(0);
+    }
+
+    public boolean affects(String service) {
+        return affectedServices.contains(service);
+    }
+
+    public Incident withStatus(IncidentStatus newStatus, Instant at) {
+        return new Incident(id, title, severity, affectedServices, detection, detectedAt, responseStartedAt,
+                mitigations, similarIncidents, trigger, rollbacks, contributors, rootCause, newStatus, signature,
+                openedBy, at);
+    }
+
+    public Incident withDetails(String newTitle, Severity newSeverity, Instant newResponseStartedAt,
+            String newRootCause, Instant at) {
+        return new Incident(id, newTitle, newSeverity, affectedServices, detection, detectedAt, newResponseStartedAt,
+                mitigations, similarIncidents, trigger, rollbacks, contributors, newRootCause, status, signature,
+                openedBy, at);
+    }
+
+    public Incident withMitigation(Mitigation mitigation) {
+        return new Incident(id, title, severity, affectedServices, detection, detectedAt, responseStartedAt,
+                append(mitigations, mitigation), similarIncidents, trigger, rollbacks, contributors, rootCause, status,
+                signature, openedBy, mitigation.at());
+    }
+
+    public Incident withSimilar(String incidentId, Instant at) {
+        return new Incident(id, title, severity, affectedServices, detection, detectedAt, responseStartedAt,
+                mitigations, append(similarIncidents, incidentId), trigger, rollbacks, contributors, rootCause, status,
+                signature, openedBy, at);
+    }
+
+    public Incident withContributor(Contributor contributor, Instant at) {
+        return new Incident(id, title, severity, affectedServices, detection, detectedAt, responseStartedAt,
+                mitigations, similarIncidents, trigger, rollbacks, append(contributors, contributor), rootCause,
+                status, signature, openedBy, at);
+    }
+
+    /** A further rollback of an affected (or newly affected) service while the incident is open. */
+    public Incident withRollback(DeploymentRef rollback, String reason, Instant at) {
+        List<String> services = affectedServices.contains(rollback.service())
+                ? affectedServices : append(affectedServices, rollback.service());
+        String newSignature = reason == null ? signature : (signature == null ? reason : signature + "\n" + reason);
+        return new Incident(id, title, severity, services, detection, detectedAt, responseStartedAt, mitigations,
+                similarIncidents, trigger, append(rollbacks, rollback), contributors, rootCause, status, newSignature,
+                openedBy, at);
+    }
+
+    private static <T> List<T> append(List<T> list, T element) {
+        List<T> copy = new ArrayList<>(list);
+        copy.add(element);
+        return copy;
+    }
+}

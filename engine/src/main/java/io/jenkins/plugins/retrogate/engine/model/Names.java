@@ -1,0 +1,45 @@
+package io.jenkins.plugins.retrogate.engine.model;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Service and environment names: case-insensitive, trimmed, 1–100 characters of
+ * {@code [A-Za-z0-9._-]}. Stored in lower case so that {@code Checkout-API} and
+ * {@code checkout-api} are one service.
+ */
+public final class Names {
+    /** The item scope that guards every service. */
+    public static final String EVERY_SERVICE = "*";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private static final String ALLOWED = "is not a valid name: use 1-100 characters of letters, digits, '.', '_' and '-'";
+
+    private Names() {
+    }
+
+    /** Validates and normalises a service name. */
+    public static String service(String field, String raw) {
+        return name(field, raw);
+    }
+
+    /** Validates and normalises an environment name. */
+    public static String environment(String field, String raw) {
+        return name(field, raw);
+    }
+
+    /** Like {@link #service} but also accepts {@code *} (every service), for action items. */
+    public static String guardedService(String field, String raw) {
+        if (raw != null && raw.strip().equals(EVERY_SERVICE)) {
+            return EVERY_SERVICE;
+        }
+        return name(field, raw);
+    }
+
+    private static String name(String field, String raw) {
+        String value = raw == null ? "" : raw.strip();
+        if (!NAME.matcher(value).matches()) {
+            throw new InvalidInputException(field, raw == null ? "" : raw, ALLOWED);
+        }
+        return value.toLowerCase(Locale.ROOT);
+    }
+}

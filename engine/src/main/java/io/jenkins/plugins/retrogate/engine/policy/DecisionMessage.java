@@ -1,0 +1,48 @@
+package io.jenkins.plugins.retrogate.engine.policy;
+
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
+import java.util.List;
+
+/** Renders a decision as the text users read in the log, the panel and the CLI. */
+final class DecisionMessage {
+    private DecisionMessage() {
+    }
+
+    static String render(Decision decision, GateRequest request, GateMode mode, List<Finding> findings,
+            OverrideApproval override) {
+        StringBuilder text = new StringBuilder();
+        String target = request.service() + " → " + request.environment();
+        switch (decision) {
+            case ALLOW -> text.append("ALLOW: ").append(target)
+                    .append(mode == GateMode.OFF ? " (gate off)" : ": no open blocking action items");
+            case WARN -> text.append("WARN: ").append(target).append(" may deploy, but:");
+            case BLOCK -> text.append("BLOCK: ").append(target).append(" is blocked until these are fixed or an override is approved:");
+            case OVERRIDDEN -> text.append("OVERRIDDEN: ").append(target).append(" is blocked, but override ")
+                    .append(override.id()).append(" approved by ").append(override.approvedBy())
+                    .append(" (").append(override.reason()).append(") lets it through until ")
+                    .append(override.expiresAt()).append(':');
+            default -> throw new IllegalStateException(decision.name());
+        }
+        for (Finding finding : findings) {
+            text.append("\n  - ");
+            if (finding.item() != null) {
+                text.append(describe(finding.item())).append(": ");
+            }
+            text.append(finding.rule());
+        }
+        return text.toString();
+    }
+
+    private static String describe(ActionItem item) {
+        StringBuilder text = new StringBuilder(item.id()).append(' ').append(item.priority()).append(" '")
+                .append(item.title()).append('\'');
+        if (item.owner() != null) {
+            text.append(" owner ").append(item.owner());
+        }
+        if (item.ticket() != null) {
+            text.append(" ticket ").append(item.ticket().key());
+        }
+        return text.toString();
+    }
+}

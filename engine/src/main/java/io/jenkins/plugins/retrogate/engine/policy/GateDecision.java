@@ -1,0 +1,57 @@
+package io.jenkins.plugins.retrogate.engine.policy;
+
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the gate decided for one request and exactly why: the findings (items and rules), the
+ * effective mode and the policy rules that set it, the override that let it through, and a
+ * message rendered the same everywhere (log, panel, CLI, JSON).
+ *
+ * @param rules the policy decisions that produced the mode, in the order they were applied
+ */
+public record GateDecision(Decision decision, GateRequest request, boolean production, GateMode mode,
+        List<Finding> findings, OverrideApproval override, List<String> rules, String message) {
+
+    public GateDecision {
+        Objects.requireNonNull(decision, "decision");
+        findings = List.copyOf(findings);
+        rules = List.copyOf(rules);
+    }
+
+    public boolean allowed() {
+        return decision.allowed();
+    }
+
+    /** Findings of the given kinds, in order. */
+    public List<Finding> findings(Finding.Kind... kinds) {
+        List<Finding> result = new ArrayList<>();
+        for (Finding finding : findings) {
+            for (Finding.Kind kind : kinds) {
+                if (finding.kind() == kind) {
+                    result.add(finding);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The blocking items (without the freeze), what a BLOCK lists. */
+    public List<ActionItem> blockingItems() {
+        return findings(Finding.Kind.BLOCKING).stream().map(Finding::item).toList();
+    }
+
+    /** Every item the decision names, blocking first, each once. */
+    public List<ActionItem> items() {
+        List<ActionItem> result = new ArrayList<>();
+        for (Finding finding : findings) {
+            if (finding.item() != null && !result.contains(finding.item())) {
+                result.add(finding.item());
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,123 @@
+package io.jenkins.plugins.retrogate.engine.policy;
+
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
+import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
+import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The gate: a pure function of (state, policy, request). It reads an immutable state, does no I/O
+ * and takes no lock, so the same input always yields the same decision and readers never wait.
+ */
+public final class GateEvaluator {
+    private GateEvaluator() {
+    }
+
+    public static GateDecision evaluate(RetroState state, GatePolicy policy, GateRequest request) {
+        boolean production = policy.isProduction(request.environment());
+        List<String> rules = new ArrayList<>();
+        GateMode mode = effectiveMode(policy, request, production, rules);
+        if (mode == GateMode.OFF) {
+            return decided(Decision.ALLOW, request, production, mode, List.of(), null, rules);
+        }
+        List<Finding> findings = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(request.at(), ZoneOffset.UTC);
+        for (ActionItem item : state.activeItemsGuarding(request.service())) {
+            classify(item, policy, request, today, findings);
+        }
+        if (policy.postRollbackFreeze()) {
+            freeze(state, request.service()).ifPresent(incident -> findings.add(0, new Finding(Finding.Kind.FREEZE,
+                    null, incident.id(), "post-rollback freeze: incident " + incident.id()
+                            + " has no action item yet and is not reviewed")));
+        }
+        boolean blocking = findings.stream()
+                .anyMatch(f -> f.kind() == Finding.Kind.BLOCKING || f.kind() == Finding.Kind.FREEZE);
+        boolean warning = findings.stream()
+                .anyMatch(f -> f.kind() == Finding.Kind.WARNING || f.kind() == Finding.Kind.OVERDUE);
+        if (blocking && mode == GateMode.BLOCK) {
+            List<OverrideApproval> overrides = state.overridesCovering(request.service(), request.environment(),
+                    request.buildUrl(), request.at());
+            if (!overrides.isEmpty()) {
+                return decided(Decision.OVERRIDDEN, request, production, mode, findings, overrides.get(0), rules);
+            }
+            return decided(Decision.BLOCK, request, production, mode, findings, null, rules);
+        }
+        Decision decision = blocking || warning ? Decision.WARN : Decision.ALLOW;
+        return decided(decision, request, production, mode, findings, null, rules);
+    }
+
+    static GateMode effectiveMode(GatePolicy policy, GateRequest request, boolean production, List<String> rules) {
+        GateMode mode;
+        if (production) {
+            PolicyRule rule = policy.ruleFor(request.service(), request.folder());
+            mode = rule == null ? policy.productionMode() : rule.mode();
+            rules.add(rule == null ? "production environment '" + request.environment() + "': " + mode
+                    : "rule " + rule);
+        } else {
+            mode = policy.nonProductionMode();
+            rules.add("environment '" + request.environment() + "' is not production: " + mode);
+        }
+        GateMode requested = request.requestedMode();
+        if (requested != null && requested != mode) {
+            if (requested.isStricterThan(mode) || policy.allowWeakerPipelineMode()) {
+                rules.add("pipeline asked for " + requested);
+                mode = requested;
+            } else {
+                rules.add("pipeline asked for " + requested + ", ignored: policy allows only stricter modes");
+            }
+        }
+        return mode;
+    }
+
+    private static void classify(ActionItem item, GatePolicy policy, GateRequest request, LocalDate today,
+            List<Finding> findings) {
+        boolean blockingKind = item.priority().atLeast(policy.blockPriority())
+                && policy.blockTypes().contains(item.type());
+        if (item.status() == ItemStatus.OPEN) {
+            boolean carried = request.changeTickets().stream().anyMatch(item::isNamedBy);
+            if (blockingKind && carried) {
+                findings.add(new Finding(Finding.Kind.CARRIES_FIX, item, item.incidentId(),
+                        "this deployment carries the fix (its change set names " + reference(item) + ")"));
+            } else if (blockingKind) {
+                findings.add(new Finding(Finding.Kind.BLOCKING, item, item.incidentId(),
+                        "open " + item.priority() + " " + lower(item) + " item"));
+            } else if (item.priority().atLeast(policy.warnPriority()) && policy.warnTypes().contains(item.type())) {
+                findings.add(new Finding(Finding.Kind.WARNING, item, item.incidentId(),
+                        "open " + item.priority() + " " + lower(item) + " item"));
+            }
+            if (policy.warnOverdue() && item.isOverdue(today)) {
+                findings.add(new Finding(Finding.Kind.OVERDUE, item, item.incidentId(), "overdue since " + item.due()));
+            }
+        } else if (item.status() == ItemStatus.RESOLVED && blockingKind) {
+            findings.add(new Finding(Finding.Kind.UNVERIFIED, item, item.incidentId(),
+                    "resolved, waiting for a successful production deployment to verify it"));
+        }
+    }
+
+    private static Optional<Incident> freeze(RetroState state, String service) {
+        return state.latestRollbackIncidentOf(service)
+                .filter(incident -> incident.status() != IncidentStatus.REVIEWED)
+                .filter(incident -> state.itemsOf(incident.id()).isEmpty());
+    }
+
+    private static String reference(ActionItem item) {
+        return item.ticket() == null ? item.id() : item.ticket().key() + " / " + item.id();
+    }
+
+    private static String lower(ActionItem item) {
+        return item.type().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static GateDecision decided(Decision decision, GateRequest request, boolean production, GateMode mode,
+            List<Finding> findings, OverrideApproval override, List<String> rules) {
+        String message = DecisionMessage.render(decision, request, mode, findings, override);
+        return new GateDecision(decision, request, production, mode, findings, override, rules, message);
+    }
+}

@@ -1,0 +1,277 @@
+package io.jenkins.plugins.retrogate.engine.policy;
+
+import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.model.ItemType;
+import io.jenkins.plugins.retrogate.engine.model.Priority;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The administrator's rules for the gate: which environments are production, what blocks and
+ * what warns, per-service and per-folder modes, the post-rollback freeze, whether pipelines may
+ * weaken the mode, the four-eyes rule and the longest override window. Immutable; build one
+ * with {@link #builder()} (the defaults are those of the design).
+ */
+public final class GatePolicy {
+    /** The production patterns used when none are configured. */
+    public static final List<String> DEFAULT_PRODUCTION_PATTERNS = List.of("production", "prod", "prod-*", "*-prod");
+
+    private final List<Glob> productionPatterns;
+    private final GateMode productionMode;
+    private final GateMode nonProductionMode;
+    private final Priority blockPriority;
+    private final Set<ItemType> blockTypes;
+    private final Priority warnPriority;
+    private final Set<ItemType> warnTypes;
+    private final boolean warnOverdue;
+    private final boolean postRollbackFreeze;
+    private final boolean allowWeakerPipelineMode;
+    private final boolean fourEyes;
+    private final Duration maxOverrideWindow;
+    private final List<PolicyRule> rules;
+
+    private GatePolicy(Builder b) {
+        productionPatterns = List.copyOf(b.productionPatterns);
+        productionMode = b.productionMode;
+        nonProductionMode = b.nonProductionMode;
+        blockPriority = b.blockPriority;
+        blockTypes = Set.copyOf(b.blockTypes);
+        warnPriority = b.warnPriority;
+        warnTypes = Set.copyOf(b.warnTypes);
+        warnOverdue = b.warnOverdue;
+        postRollbackFreeze = b.postRollbackFreeze;
+        allowWeakerPipelineMode = b.allowWeakerPipelineMode;
+        fourEyes = b.fourEyes;
+        maxOverrideWindow = b.maxOverrideWindow;
+        rules = List.copyOf(b.rules);
+    }
+
+    /** The design's defaults. */
+    public static GatePolicy defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this policy's values, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.productionPatterns = productionPatterns;
+        b.productionMode = productionMode;
+        b.nonProductionMode = nonProductionMode;
+        b.blockPriority = blockPriority;
+        b.blockTypes = blockTypes;
+        b.warnPriority = warnPriority;
+        b.warnTypes = warnTypes;
+        b.warnOverdue = warnOverdue;
+        b.postRollbackFreeze = postRollbackFreeze;
+        b.allowWeakerPipelineMode = allowWeakerPipelineMode;
+        b.fourEyes = fourEyes;
+        b.maxOverrideWindow = maxOverrideWindow;
+        b.rules = rules;
+        return b;
+    }
+
+    /** Whether {@code environment} counts as production. */
+    public boolean isProduction(String environment) {
+        for (Glob glob : productionPatterns) {
+            if (glob.matches(environment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The mode the policy sets for a deployment, before any mode the pipeline asks for, and the
+     * rule that set it ({@code null} for the global default).
+     */
+    public PolicyRule ruleFor(String service, String folder) {
+        for (PolicyRule rule : rules) {
+            if (rule.scope() == PolicyRule.Scope.SERVICE && rule.pattern().matches(service)) {
+                return rule;
+            }
+        }
+        for (PolicyRule rule : rules) {
+            if (rule.scope() == PolicyRule.Scope.FOLDER && rule.pattern().matches(folder)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    public List<Glob> productionPatterns() {
+        return productionPatterns;
+    }
+
+    public GateMode productionMode() {
+        return productionMode;
+    }
+
+    public GateMode nonProductionMode() {
+        return nonProductionMode;
+    }
+
+    public Priority blockPriority() {
+        return blockPriority;
+    }
+
+    public Set<ItemType> blockTypes() {
+        return blockTypes;
+    }
+
+    public Priority warnPriority() {
+        return warnPriority;
+    }
+
+    public Set<ItemType> warnTypes() {
+        return warnTypes;
+    }
+
+    public boolean warnOverdue() {
+        return warnOverdue;
+    }
+
+    public boolean postRollbackFreeze() {
+        return postRollbackFreeze;
+    }
+
+    public boolean allowWeakerPipelineMode() {
+        return allowWeakerPipelineMode;
+    }
+
+    public boolean fourEyes() {
+        return fourEyes;
+    }
+
+    public Duration maxOverrideWindow() {
+        return maxOverrideWindow;
+    }
+
+    public List<PolicyRule> rules() {
+        return rules;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GatePolicy p && productionPatterns.equals(p.productionPatterns)
+                && productionMode == p.productionMode && nonProductionMode == p.nonProductionMode
+                && blockPriority == p.blockPriority && blockTypes.equals(p.blockTypes)
+                && warnPriority == p.warnPriority && warnTypes.equals(p.warnTypes) && warnOverdue == p.warnOverdue
+                && postRollbackFreeze == p.postRollbackFreeze && allowWeakerPipelineMode == p.allowWeakerPipelineMode
+                && fourEyes == p.fourEyes && maxOverrideWindow.equals(p.maxOverrideWindow) && rules.equals(p.rules);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(productionPatterns, productionMode, blockPriority, blockTypes, rules, maxOverrideWindow);
+    }
+
+    /** Collects a policy's values; {@link #build()} checks them. */
+    public static final class Builder {
+        private List<Glob> productionPatterns = DEFAULT_PRODUCTION_PATTERNS.stream()
+                .map(p -> Glob.parse("productionPatterns", p)).toList();
+        private GateMode productionMode = GateMode.BLOCK;
+        private GateMode nonProductionMode = GateMode.OFF;
+        private Priority blockPriority = Priority.P0;
+        private Set<ItemType> blockTypes = EnumSet.of(ItemType.PREVENTATIVE);
+        private Priority warnPriority = Priority.P1;
+        private Set<ItemType> warnTypes = EnumSet.of(ItemType.PREVENTATIVE);
+        private boolean warnOverdue = true;
+        private boolean postRollbackFreeze;
+        private boolean allowWeakerPipelineMode;
+        private boolean fourEyes = true;
+        private Duration maxOverrideWindow = Duration.ofHours(24);
+        private List<PolicyRule> rules = List.of();
+
+        private Builder() {
+        }
+
+        /** Production environment patterns; at least one. */
+        public Builder productionPatterns(List<String> patterns) {
+            if (patterns == null || patterns.isEmpty()) {
+                throw new InvalidInputException("productionPatterns", "", "is empty: give at least one pattern such as 'production'");
+            }
+            this.productionPatterns = patterns.stream().map(p -> Glob.parse("productionPatterns", p)).toList();
+            return this;
+        }
+
+        public Builder productionMode(GateMode mode) {
+            this.productionMode = Objects.requireNonNull(mode, "productionMode");
+            return this;
+        }
+
+        public Builder nonProductionMode(GateMode mode) {
+            this.nonProductionMode = Objects.requireNonNull(mode, "nonProductionMode");
+            return this;
+        }
+
+        /** Open items of this priority or more urgent, and of a blocking type, block. */
+        public Builder blockPriority(Priority priority) {
+            this.blockPriority = Objects.requireNonNull(priority, "blockPriority");
+            return this;
+        }
+
+        public Builder blockTypes(Set<ItemType> types) {
+            if (types == null || types.isEmpty()) {
+                throw new InvalidInputException("blockTypes", "", "is empty: name at least one of PREVENTATIVE, MITIGATIVE, OTHER");
+            }
+            this.blockTypes = EnumSet.copyOf(types);
+            return this;
+        }
+
+        /** Open items of this priority or more urgent, and of a warning type, warn (when they do not block). */
+        public Builder warnPriority(Priority priority) {
+            this.warnPriority = Objects.requireNonNull(priority, "warnPriority");
+            return this;
+        }
+
+        public Builder warnTypes(Set<ItemType> types) {
+            this.warnTypes = types == null || types.isEmpty() ? EnumSet.noneOf(ItemType.class) : EnumSet.copyOf(types);
+            return this;
+        }
+
+        public Builder warnOverdue(boolean warn) {
+            this.warnOverdue = warn;
+            return this;
+        }
+
+        public Builder postRollbackFreeze(boolean freeze) {
+            this.postRollbackFreeze = freeze;
+            return this;
+        }
+
+        public Builder allowWeakerPipelineMode(boolean allow) {
+            this.allowWeakerPipelineMode = allow;
+            return this;
+        }
+
+        /** When true (the default), nobody may approve an override of a deployment they requested. */
+        public Builder fourEyes(boolean required) {
+            this.fourEyes = required;
+            return this;
+        }
+
+        public Builder maxOverrideWindow(Duration window) {
+            if (window == null || window.isNegative() || window.isZero() || window.compareTo(Duration.ofDays(30)) > 0) {
+                throw new InvalidInputException("maxOverrideWindow", window, "must be more than zero and at most 30 days (P30D)");
+            }
+            this.maxOverrideWindow = window;
+            return this;
+        }
+
+        public Builder rules(List<PolicyRule> newRules) {
+            this.rules = newRules == null ? List.of() : List.copyOf(newRules);
+            return this;
+        }
+
+        public GatePolicy build() {
+            return new GatePolicy(this);
+        }
+    }
+}

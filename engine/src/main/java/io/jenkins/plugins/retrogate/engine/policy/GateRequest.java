@@ -1,0 +1,39 @@
+package io.jenkins.plugins.retrogate.engine.policy;
+
+import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.model.Names;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A deployment asking to pass: what, where, from which folder and build, who started it, what its
+ * change set names, the mode the pipeline asks for ({@code null}: the policy's), and the time of
+ * asking (part of the request so that evaluation stays a pure function).
+ */
+public record GateRequest(String service, String environment, String folder, String buildUrl, String requestedBy,
+        Set<String> changeTickets, GateMode requestedMode, Instant at) {
+
+    public GateRequest {
+        Objects.requireNonNull(at, "at");
+        changeTickets = Set.copyOf(new TreeSet<>(changeTickets == null ? Set.of() : changeTickets));
+    }
+
+    /**
+     * Validates user input into a request; service and environment are checked and normalised,
+     * ticket references trimmed.
+     */
+    public static GateRequest of(String service, String environment, String folder, String buildUrl,
+            String requestedBy, List<String> changeTickets, GateMode requestedMode, Instant at) {
+        Set<String> tickets = new TreeSet<>();
+        for (String ticket : changeTickets == null ? List.<String>of() : changeTickets) {
+            tickets.add(InvalidInputException.requireText("changeTicket", ticket, 200));
+        }
+        return new GateRequest(Names.service("service", service), Names.environment("environment", environment),
+                InvalidInputException.optionalText("folder", folder, 1000),
+                InvalidInputException.optionalText("buildUrl", buildUrl, 2000),
+                InvalidInputException.optionalText("requestedBy", requestedBy, 200), tickets, requestedMode, at);
+    }
+}

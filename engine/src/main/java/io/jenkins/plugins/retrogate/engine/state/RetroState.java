@@ -1,0 +1,151 @@
+package io.jenkins.plugins.retrogate.engine.state;
+
+import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Deployment;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.model.Names;
+import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
+import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.pcollections.HashTreePMap;
+import org.pcollections.HashTreePSet;
+import org.pcollections.PMap;
+import org.pcollections.PSet;
+import org.pcollections.PVector;
+
+/**
+ * Everything the events say, folded into immutable persistent maps with the indexes the gate and
+ * the pages need. A new event yields a new state sharing almost all of the old one, so readers hold
+ * a consistent snapshot without locks and an update costs O(log n), whatever the store's size.
+ *
+ * @param sequence                 the sequence number of the last event folded in (0 for none)
+ * @param activeItemsByService     ids of OPEN or RESOLVED items per guarded service ({@code *} for every service)
+ * @param itemsByIncident          item ids of each incident, in the order they were added
+ * @param openIncidentByService    the open incident that collects a service's rollbacks
+ * @param rollbackIncidentByService the incident of each service's latest rollback (post-rollback freeze)
+ * @param overridesByTarget        override ids per {@code service|environment}
+ * @param pendingRequestByTarget   the pending override request per {@code service|environment|buildUrl}
+ */
+public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<String, ActionItem> items,
+        PMap<String, PSet<String>> activeItemsByService, PMap<String, PVector<String>> itemsByIncident,
+        PMap<String, String> openIncidentByService, PMap<String, String> rollbackIncidentByService,
+        PMap<String, Deployment> deployments, PMap<String, OverrideApproval> overrides,
+        PMap<String, PSet<String>> overridesByTarget, PMap<String, OverrideRequest> requests,
+        PMap<String, String> pendingRequestByTarget, Counters counters) {
+
+    private static final RetroState EMPTY = new RetroState(0, HashTreePMap.empty(), HashTreePMap.empty(),
+            HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
+            HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
+            HashTreePMap.empty(), Counters.NONE);
+
+    /** The state of an empty store. */
+    public static RetroState empty() {
+        return EMPTY;
+    }
+
+    /** The state after {@code event}, recorded under sequence number {@code seq}. */
+    public RetroState apply(long seq, Event event) {
+        return Transitions.apply(this, event).withSequence(seq);
+    }
+
+    /** The state after each of {@code events}, numbered on from this state's sequence. */
+    public RetroState applyAll(List<? extends Event> events) {
+        RetroState state = this;
+        for (Event event : events) {
+            state = state.apply(state.sequence + 1, event);
+        }
+        return state;
+    }
+
+    RetroState withSequence(long seq) {
+        return new RetroState(seq, incidents, items, activeItemsByService, itemsByIncident, openIncidentByService,
+                rollbackIncidentByService, deployments, overrides, overridesByTarget, requests,
+                pendingRequestByTarget, counters);
+    }
+
+    public Optional<Incident> incident(String id) {
+        return Optional.ofNullable(incidents.get(id));
+    }
+
+    public Optional<ActionItem> item(String id) {
+        return Optional.ofNullable(items.get(id));
+    }
+
+    public Optional<Deployment> deployment(String id) {
+        return Optional.ofNullable(deployments.get(id));
+    }
+
+    public Optional<OverrideRequest> request(String id) {
+        return Optional.ofNullable(requests.get(id));
+    }
+
+    /** The OPEN and RESOLVED items guarding {@code service}, those for every service included, by id. */
+    public List<ActionItem> activeItemsGuarding(String service) {
+        List<ActionItem> result = new ArrayList<>();
+        for (String id : activeItemsByService.getOrDefault(service, HashTreePSet.empty())) {
+            result.add(items.get(id));
+        }
+        for (String id : activeItemsByService.getOrDefault(Names.EVERY_SERVICE, HashTreePSet.empty())) {
+            result.add(items.get(id));
+        }
+        result.sort(ITEM_ORDER);
+        return result;
+    }
+
+    /** The items of an incident, in the order they were added. */
+    public List<ActionItem> itemsOf(String incidentId) {
+        List<ActionItem> result = new ArrayList<>();
+        for (String id : itemsByIncident.getOrDefault(incidentId, EMPTY_IDS)) {
+            result.add(items.get(id));
+        }
+        return result;
+    }
+
+    /** The open incident of {@code service}, if any. */
+    public Optional<Incident> openIncidentOf(String service) {
+        return Optional.ofNullable(openIncidentByService.get(service)).map(incidents::get);
+    }
+
+    /** The incident opened or extended by the latest rollback of {@code service}. */
+    public Optional<Incident> latestRollbackIncidentOf(String service) {
+        return Optional.ofNullable(rollbackIncidentByService.get(service)).map(incidents::get);
+    }
+
+    /** Overrides that let a deployment of build {@code buildUrl} through at {@code at}. */
+    public List<OverrideApproval> overridesCovering(String service, String environment, String buildUrl, Instant at) {
+        List<OverrideApproval> result = new ArrayList<>();
+        for (String id : overridesByTarget.getOrDefault(target(service, environment), HashTreePSet.empty())) {
+            OverrideApproval override = overrides.get(id);
+            if (override.covers(service, environment, buildUrl, at)) {
+                result.add(override);
+            }
+        }
+        result.sort(Comparator.comparing(OverrideApproval::approvedAt).thenComparing(OverrideApproval::id));
+        return result;
+    }
+
+    /** The pending override request of a blocked build (or of a service and environment when no build). */
+    public Optional<OverrideRequest> pendingRequest(String service, String environment, String buildUrl) {
+        return Optional.ofNullable(pendingRequestByTarget.get(requestKey(service, environment, buildUrl)))
+                .map(requests::get);
+    }
+
+    static String target(String service, String environment) {
+        return service + '|' + environment;
+    }
+
+    static String requestKey(String service, String environment, String buildUrl) {
+        return target(service, environment) + '|' + (buildUrl == null ? "" : buildUrl);
+    }
+
+    private static final PVector<String> EMPTY_IDS = org.pcollections.TreePVector.empty();
+
+    /** Items sorted by priority, then by incident and item number. */
+    public static final Comparator<ActionItem> ITEM_ORDER = Comparator.comparing(ActionItem::priority)
+            .thenComparing(ActionItem::createdAt).thenComparing(ActionItem::id);
+}

@@ -1,0 +1,232 @@
+package io.jenkins.plugins.retrogate.engine.state;
+
+import io.jenkins.plugins.retrogate.engine.event.ContributorRecorded;
+import io.jenkins.plugins.retrogate.engine.event.DeploymentFinished;
+import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
+import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.IncidentDetailsChanged;
+import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
+import io.jenkins.plugins.retrogate.engine.event.IncidentStatusChanged;
+import io.jenkins.plugins.retrogate.engine.event.ItemAdded;
+import io.jenkins.plugins.retrogate.engine.event.ItemDropped;
+import io.jenkins.plugins.retrogate.engine.event.ItemReopened;
+import io.jenkins.plugins.retrogate.engine.event.ItemResolved;
+import io.jenkins.plugins.retrogate.engine.event.ItemVerified;
+import io.jenkins.plugins.retrogate.engine.event.MitigationRecorded;
+import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
+import io.jenkins.plugins.retrogate.engine.event.OverrideDenied;
+import io.jenkins.plugins.retrogate.engine.event.OverrideRequestExpired;
+import io.jenkins.plugins.retrogate.engine.event.OverrideRequested;
+import io.jenkins.plugins.retrogate.engine.event.RollbackRecorded;
+import io.jenkins.plugins.retrogate.engine.event.SimilarIncidentLinked;
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Contributor;
+import io.jenkins.plugins.retrogate.engine.model.Deployment;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
+import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
+import io.jenkins.plugins.retrogate.engine.model.Mitigation;
+import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
+import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.pcollections.HashTreePSet;
+import org.pcollections.PMap;
+import org.pcollections.PSet;
+import org.pcollections.TreePVector;
+
+/**
+ * How each event changes the state. Events were validated by the command that produced them, so
+ * folding never refuses one; an event naming something unknown is a corrupt log and fails loudly.
+ */
+final class Transitions {
+    private Transitions() {
+    }
+
+    static RetroState apply(RetroState s, Event event) {
+        Next n = new Next(s);
+        if (event instanceof IncidentOpened e) {
+            Incident incident = new Incident(e.incidentId(), e.title(), e.severity(), e.services(), e.detection(),
+                    e.detectedAt(), null, List.of(), List.of(), e.trigger(),
+                    e.rollback() == null ? List.of() : List.of(e.rollback()), List.of(), null, IncidentStatus.OPEN,
+                    e.signature(), e.actor(), e.at());
+            n.incidents = n.incidents.plus(incident.id(), incident);
+            for (String service : e.services()) {
+                n.openIncidentByService = n.openIncidentByService.plus(service, incident.id());
+                if (e.rollback() != null) {
+                    n.rollbackIncidentByService = n.rollbackIncidentByService.plus(service, incident.id());
+                }
+            }
+            n.counters = n.counters.withIncident(Counters.numberOf(incident.id()));
+        } else if (event instanceof RollbackRecorded e) {
+            Incident incident = incident(s, e.incidentId()).withRollback(e.rollback(), e.reason(), e.at());
+            n.incidents = n.incidents.plus(incident.id(), incident);
+            n.openIncidentByService = n.openIncidentByService.plus(e.rollback().service(), incident.id());
+            n.rollbackIncidentByService = n.rollbackIncidentByService.plus(e.rollback().service(), incident.id());
+        } else if (event instanceof IncidentStatusChanged e) {
+            Incident incident = incident(s, e.incidentId()).withStatus(e.status(), e.at());
+            n.incidents = n.incidents.plus(incident.id(), incident);
+            if (!e.status().isOpen()) {
+                for (String service : incident.affectedServices()) {
+                    if (incident.id().equals(n.openIncidentByService.get(service))) {
+                        n.openIncidentByService = n.openIncidentByService.minus(service);
+                    }
+                }
+            }
+        } else if (event instanceof IncidentDetailsChanged e) {
+            Incident incident = incident(s, e.incidentId())
+                    .withDetails(e.title(), e.severity(), e.responseStartedAt(), e.rootCause(), e.at());
+            n.incidents = n.incidents.plus(incident.id(), incident);
+        } else if (event instanceof MitigationRecorded e) {
+            Incident incident = incident(s, e.incidentId())
+                    .withMitigation(new Mitigation(e.kind(), e.description(), e.at()));
+            n.incidents = n.incidents.plus(incident.id(), incident);
+        } else if (event instanceof SimilarIncidentLinked e) {
+            Incident incident = incident(s, e.incidentId()).withSimilar(e.similarIncidentId(), e.at());
+            n.incidents = n.incidents.plus(incident.id(), incident);
+        } else if (event instanceof ContributorRecorded e) {
+            Incident incident = incident(s, e.incidentId())
+                    .withContributor(new Contributor(e.role(), e.name()), e.at());
+            n.incidents = n.incidents.plus(incident.id(), incident);
+        } else if (event instanceof ItemAdded e) {
+            incident(s, e.incidentId());
+            ActionItem item = new ActionItem(e.itemId(), e.incidentId(), e.title(), e.priority(), e.type(), e.owner(),
+                    e.ticket(), new HashSet<>(e.services()), e.due(), ItemStatus.OPEN, e.at(), e.actor(), null, null,
+                    null, null, null, null, null, null);
+            n.putItem(item);
+            n.itemsByIncident = n.itemsByIncident.plus(e.incidentId(),
+                    n.itemsByIncident.getOrDefault(e.incidentId(), TreePVector.empty()).plus(item.id()));
+        } else if (event instanceof ItemResolved e) {
+            n.putItem(item(s, e.itemId()).resolved(e.at(), e.actor(), e.resolution(), e.fix(), e.deploymentId()));
+        } else if (event instanceof ItemVerified e) {
+            n.putItem(item(s, e.itemId()).verified(e.at(), e.deploymentId()));
+        } else if (event instanceof ItemReopened e) {
+            n.putItem(item(s, e.itemId()).reopened(e.reason()));
+        } else if (event instanceof ItemDropped e) {
+            n.putItem(item(s, e.itemId()).dropped(e.reason()));
+        } else if (event instanceof DeploymentStarted e) {
+            Deployment deployment = new Deployment(e.deploymentId(), e.ref(), e.production(),
+                    new HashSet<>(e.changeTickets()), e.decision(), e.actor(), e.at(), null, null);
+            n.deployments = n.deployments.plus(deployment.id(), deployment);
+            n.counters = n.counters.withDeployment(Counters.numberOf(deployment.id()));
+        } else if (event instanceof DeploymentFinished e) {
+            Deployment deployment = s.deployments().get(e.deploymentId());
+            if (deployment == null) {
+                throw unknown("deployment", e.deploymentId());
+            }
+            n.deployments = n.deployments.plus(deployment.id(), deployment.finished(e.outcome(), e.at()));
+        } else if (event instanceof OverrideRequested e) {
+            OverrideRequest request = new OverrideRequest(e.requestId(), e.service(), e.environment(), e.buildUrl(),
+                    e.actor(), e.at(), e.blockingItems(), RequestStatus.PENDING, null, null, null, null);
+            n.requests = n.requests.plus(request.id(), request);
+            n.pendingRequestByTarget = n.pendingRequestByTarget.plus(
+                    RetroState.requestKey(e.service(), e.environment(), e.buildUrl()), request.id());
+            n.counters = n.counters.withRequest(Counters.numberOf(request.id()));
+        } else if (event instanceof OverrideApproved e) {
+            OverrideApproval override = new OverrideApproval(e.overrideId(), e.scope(), e.service(), e.environment(),
+                    e.buildUrl(), e.requestedBy(), e.actor(), e.reason(), e.at(), e.expiresAt(), e.requestIds());
+            n.overrides = n.overrides.plus(override.id(), override);
+            String target = RetroState.target(e.service(), e.environment());
+            n.overridesByTarget = n.overridesByTarget.plus(target,
+                    n.overridesByTarget.getOrDefault(target, HashTreePSet.empty()).plus(override.id()));
+            n.counters = n.counters.withOverride(Counters.numberOf(override.id()));
+            for (String requestId : e.requestIds()) {
+                n.closeRequest(request(s, requestId)
+                        .decided(RequestStatus.APPROVED, e.actor(), e.at(), e.reason(), override.id()));
+            }
+        } else if (event instanceof OverrideDenied e) {
+            n.closeRequest(request(s, e.requestId()).decided(RequestStatus.DENIED, e.actor(), e.at(), e.reason(), null));
+        } else if (event instanceof OverrideRequestExpired e) {
+            n.closeRequest(request(s, e.requestId()).decided(RequestStatus.EXPIRED, e.actor(), e.at(), null, null));
+        }
+        return n.build();
+    }
+
+    private static Incident incident(RetroState s, String id) {
+        Incident incident = s.incidents().get(id);
+        if (incident == null) {
+            throw unknown("incident", id);
+        }
+        return incident;
+    }
+
+    private static ActionItem item(RetroState s, String id) {
+        ActionItem item = s.items().get(id);
+        if (item == null) {
+            throw unknown("action item", id);
+        }
+        return item;
+    }
+
+    private static OverrideRequest request(RetroState s, String id) {
+        OverrideRequest request = s.requests().get(id);
+        if (request == null) {
+            throw unknown("override request", id);
+        }
+        return request;
+    }
+
+    private static IllegalStateException unknown(String what, String id) {
+        return new IllegalStateException("the event log names " + what + " " + id + ", which no earlier event created");
+    }
+
+    /** The fields of the next state, changed one by one. */
+    private static final class Next {
+        private final RetroState s;
+        PMap<String, Incident> incidents;
+        PMap<String, ActionItem> items;
+        PMap<String, PSet<String>> activeItemsByService;
+        PMap<String, org.pcollections.PVector<String>> itemsByIncident;
+        PMap<String, String> openIncidentByService;
+        PMap<String, String> rollbackIncidentByService;
+        PMap<String, Deployment> deployments;
+        PMap<String, OverrideApproval> overrides;
+        PMap<String, PSet<String>> overridesByTarget;
+        PMap<String, OverrideRequest> requests;
+        PMap<String, String> pendingRequestByTarget;
+        Counters counters;
+
+        Next(RetroState s) {
+            this.s = s;
+            incidents = s.incidents();
+            items = s.items();
+            activeItemsByService = s.activeItemsByService();
+            itemsByIncident = s.itemsByIncident();
+            openIncidentByService = s.openIncidentByService();
+            rollbackIncidentByService = s.rollbackIncidentByService();
+            deployments = s.deployments();
+            overrides = s.overrides();
+            overridesByTarget = s.overridesByTarget();
+            requests = s.requests();
+            pendingRequestByTarget = s.pendingRequestByTarget();
+            counters = s.counters();
+        }
+
+        /** Stores the item and keeps the active-by-service index in step with its status. */
+        void putItem(ActionItem item) {
+            items = items.plus(item.id(), item);
+            for (String service : new ArrayList<>(item.services())) {
+                PSet<String> ids = activeItemsByService.getOrDefault(service, HashTreePSet.empty());
+                PSet<String> next = item.status().isActive() ? ids.plus(item.id()) : ids.minus(item.id());
+                activeItemsByService = next.isEmpty() ? activeItemsByService.minus(service)
+                        : activeItemsByService.plus(service, next);
+            }
+        }
+
+        void closeRequest(OverrideRequest request) {
+            requests = requests.plus(request.id(), request);
+            String key = RetroState.requestKey(request.service(), request.environment(), request.buildUrl());
+            if (request.id().equals(pendingRequestByTarget.get(key))) {
+                pendingRequestByTarget = pendingRequestByTarget.minus(key);
+            }
+        }
+
+        RetroState build() {
+            return new RetroState(s.sequence(), incidents, items, activeItemsByService, itemsByIncident,
+                    openIncidentByService, rollbackIncidentByService, deployments, overrides, overridesByTarget,
+                    requests, pendingRequestByTarget, counters);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.jenkins.plugins.retrogate.engine.store;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.EventTypes;
+import java.util.Map;
+
+/**
+ * The JSON form of events: an object whose {@code type} names the event (see {@link EventTypes})
+ * and whose other keys are the event's components. Instants are ISO-8601 UTC strings, absent
+ * values are left out. Reading is strict: an unknown type or key is an error, never ignored.
+ */
+public final class EventJson {
+    /** The version of this JSON form; a journal records it with every event. */
+    public static final int FORMAT_VERSION = 1;
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+    private static final Map<String, Class<? extends Event>> TYPES = EventTypes.byName();
+
+    private EventJson() {
+    }
+
+    /** The shared, configured mapper (thread-safe). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static ObjectNode toTree(Event event) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("type", EventTypes.nameOf(event));
+        node.setAll((ObjectNode) MAPPER.valueToTree(event));
+        return node;
+    }
+
+    public static String write(Event event) {
+        try {
+            return MAPPER.writeValueAsString(toTree(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write event " + event, e);
+        }
+    }
+
+    /** Reads an event; fails with a message naming the type or key that is wrong. */
+    public static Event fromTree(JsonNode node) {
+        if (node == null || !node.isObject() || !node.path("type").isTextual()) {
+            throw new IllegalArgumentException("an event must be a JSON object with a text 'type'");
+        }
+        String type = node.get("type").asText();
+        Class<? extends Event> eventClass = TYPES.get(type);
+        if (eventClass == null) {
+            throw new IllegalArgumentException("unknown event type '" + type + "'; known types: " + TYPES.keySet());
+        }
+        ObjectNode fields = ((ObjectNode) node).deepCopy();
+        fields.remove("type");
+        try {
+            return MAPPER.treeToValue(fields, eventClass);
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("event of type '" + type + "' is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    public static Event read(String json) {
+        try {
+            return fromTree(MAPPER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

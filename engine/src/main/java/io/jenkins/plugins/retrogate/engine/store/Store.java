@@ -1,0 +1,29 @@
+package io.jenkins.plugins.retrogate.engine.store;
+
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Where events are kept. Commands run one at a time against the latest state (so decisions are
+ * linearizable and no update is lost); their events are made durable before {@link #execute}
+ * returns, and only then published to readers. Readers call {@link #state()}, which never waits.
+ */
+public interface Store extends AutoCloseable {
+
+    /** The state after the last durable event: an immutable snapshot, returned without waiting. */
+    RetroState state();
+
+    /**
+     * Runs {@code command} on the latest state, records the events it returns and returns its
+     * result once they are durable. A command that throws records nothing.
+     */
+    <R> R execute(Function<RetroState, Change<R>> command);
+
+    /** Up to {@code limit} recorded events with a sequence number of at least {@code fromSequence}. */
+    List<RecordedEvent> events(long fromSequence, int limit);
+
+    /** Flushes and releases the store; further calls fail. */
+    @Override
+    void close();
+}
