@@ -23,14 +23,14 @@ public final class SimilarIncidents {
 
     /** Up to five earlier incidents, the most similar first. */
     public static List<SimilarIncident> suggest(RetroState state, Incident incident) {
-        Set<String> words = words(incident.title() + " " + (incident.signature() == null ? "" : incident.signature()));
+        Set<String> words = words(failureText(incident));
         List<SimilarIncident> result = new ArrayList<>();
         for (Incident other : state.incidents().values()) {
             if (number(other) >= number(incident)) {
                 continue; // only earlier incidents were "seen before"
             }
             boolean sameService = other.affectedServices().stream().anyMatch(incident::affects);
-            double text = jaccard(words, words(other.title() + " " + (other.signature() == null ? "" : other.signature())));
+            double text = jaccard(words, words(failureText(other)));
             if (sameService || text >= TEXT_THRESHOLD) {
                 double score = Math.min(1.0, (sameService ? 0.5 : 0.0) + text / 2 + (text >= TEXT_THRESHOLD ? 0.25 : 0));
                 String why = sameService && text >= TEXT_THRESHOLD ? "same service, similar failure"
@@ -41,6 +41,11 @@ public final class SimilarIncidents {
         result.sort(Comparator.comparingDouble(SimilarIncident::score).reversed()
                 .thenComparing(s -> -Long.parseLong(s.incidentId().substring(4))));
         return List.copyOf(result.subList(0, Math.min(LIMIT, result.size())));
+    }
+
+    /** The failure signature when there is one (a rollback's generated title would match every rollback). */
+    private static String failureText(Incident incident) {
+        return incident.signature() == null ? incident.title() : incident.signature();
     }
 
     private static long number(Incident incident) {

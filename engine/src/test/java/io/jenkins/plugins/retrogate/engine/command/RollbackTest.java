@@ -1,0 +1,82 @@
+package io.jenkins.plugins.retrogate.engine.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.retrogate.engine.Scenario;
+import io.jenkins.plugins.retrogate.engine.model.Detection;
+import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
+import io.jenkins.plugins.retrogate.engine.model.Outcome;
+import org.junit.jupiter.api.Test;
+
+class RollbackTest {
+    private final Scenario scenario = new Scenario();
+
+    private RollbackResult rollback(String service, String reason) {
+        scenario.tick();
+        return scenario.gate.rollback(Scenario.ALICE, new RollbackRequest(service, "production", "2.4.1",
+                "deploy-" + service, 41, "https://ci/job/deploy/41/", reason, null));
+    }
+
+    @Test
+    void rollbackOpensAnIncidentLinkingTheRolledBackDeployment() {
+        RollbackResult result = rollback("checkout-api", "5xx rate above 2% after deploy");
+
+        assertThat(result.opened()).isTrue();
+        assertThat(result.incident().id()).isEqualTo("INC-1");
+        assertThat(result.incident().detection()).isEqualTo(Detection.ROLLBACK);
+        assertThat(result.incident().status()).isEqualTo(IncidentStatus.OPEN);
+        assertThat(result.incident().affectedServices()).containsExactly("checkout-api");
+        assertThat(result.incident().title()).contains("checkout-api", "5xx rate");
+        assertThat(result.incident().trigger().deploymentId()).isEqualTo(result.deploymentId());
+        assertThat(result.incident().rollback().url()).isEqualTo("https://ci/job/deploy/41/");
+        assertThat(scenario.store.state().deployment(result.deploymentId()).orElseThrow().outcome())
+                .isEqualTo(Outcome.ROLLED_BACK);
+    }
+
+    @Test
+    void secondRollbackOfTheServiceAttachesToItsOpenIncident() {
+        RollbackResult first = rollback("checkout-api", "timeouts");
+        RollbackResult second = rollback("checkout-api", "timeouts again");
+
+        assertThat(second.opened()).isFalse();
+        assertThat(second.incident().id()).isEqualTo(first.incident().id());
+        assertThat(second.incident().rollbacks()).hasSize(2);
+    }
+
+    @Test
+    void rollbackAfterTheIncidentWasResolvedOpensANewOneAndSuggestsTheOldOne() {
+        RollbackResult first = rollback("checkout-api", "payment provider timeouts in checkout");
+        scenario.gate.updateIncident(Scenario.ALICE,
+                IncidentUpdate.of(first.incident().id()).withStatus(IncidentStatus.RESOLVED));
+        rollback("search-api", "index corruption");
+
+        RollbackResult again = rollback("checkout-api", "payment provider timeouts");
+
+        assertThat(again.opened()).isTrue();
+        assertThat(again.incident().id()).isEqualTo("INC-3");
+        assertThat(again.similar()).extracting(SimilarIncident::incidentId).containsExactly("INC-1");
+        assertThat(again.similar().get(0).why()).isEqualTo("same service, similar failure");
+    }
+
+    @Test
+    void unrelatedServiceWithSimilarFailureTextIsSuggested() {
+        rollback("checkout-api", "database connection pool exhausted");
+        RollbackResult other = rollback("billing-api", "database connection pool exhausted");
+
+        assertThat(other.similar()).extracting(SimilarIncident::why).containsExactly("similar failure text");
+    }
+
+    @Test
+    void rollbackOfARunningDeploymentEndsIt() {
+        scenario.tick();
+        var running = scenario.gate.startDeployment(Scenario.ALICE,
+                new NewDeployment(scenario.request("checkout-api", "production"), "3.0", "deploy", 9), "ALLOW");
+
+        RollbackResult result = scenario.gate.rollback(Scenario.ALICE, new RollbackRequest("checkout-api",
+                "production", null, null, null, null, "smoke test failed", running.id()));
+
+        assertThat(result.deploymentId()).isEqualTo(running.id());
+        assertThat(scenario.store.state().deployments()).hasSize(1);
+        assertThat(result.incident().trigger().version()).isEqualTo("3.0");
+    }
+}
