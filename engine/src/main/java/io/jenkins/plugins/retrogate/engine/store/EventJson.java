@@ -14,8 +14,8 @@ import io.jenkins.plugins.retrogate.engine.event.EventTypes;
 import java.util.Map;
 
 /**
- * The JSON form of events: an object whose {@code type} names the event (see {@link EventTypes})
- * and whose other keys are the event's components. Instants are ISO-8601 UTC strings, absent
+ * The JSON form of events: an object whose {@code event} key names the event's type (see
+ * {@link EventTypes}) and whose other keys are the event's components. Instants are ISO-8601 UTC strings, absent
  * values are left out. Reading is strict: an unknown type or key is an error, never ignored.
  */
 public final class EventJson {
@@ -30,6 +30,8 @@ public final class EventJson {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
     private static final Map<String, Class<? extends Event>> TYPES = EventTypes.byName();
+    /** The key naming an event's type; no event has a component of that name. */
+    public static final String TYPE_KEY = "event";
 
     private EventJson() {
     }
@@ -41,7 +43,7 @@ public final class EventJson {
 
     public static ObjectNode toTree(Event event) {
         ObjectNode node = MAPPER.createObjectNode();
-        node.put("type", EventTypes.nameOf(event));
+        node.put(TYPE_KEY, EventTypes.nameOf(event));
         node.setAll((ObjectNode) MAPPER.valueToTree(event));
         return node;
     }
@@ -56,16 +58,16 @@ public final class EventJson {
 
     /** Reads an event; fails with a message naming the type or key that is wrong. */
     public static Event fromTree(JsonNode node) {
-        if (node == null || !node.isObject() || !node.path("type").isTextual()) {
-            throw new IllegalArgumentException("an event must be a JSON object with a text 'type'");
+        if (node == null || !node.isObject() || !node.path(TYPE_KEY).isTextual()) {
+            throw new IllegalArgumentException("an event must be a JSON object with a text '" + TYPE_KEY + "'");
         }
-        String type = node.get("type").asText();
+        String type = node.get(TYPE_KEY).asText();
         Class<? extends Event> eventClass = TYPES.get(type);
         if (eventClass == null) {
             throw new IllegalArgumentException("unknown event type '" + type + "'; known types: " + TYPES.keySet());
         }
         ObjectNode fields = ((ObjectNode) node).deepCopy();
-        fields.remove("type");
+        fields.remove(TYPE_KEY);
         try {
             return MAPPER.treeToValue(fields, eventClass);
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
