@@ -86,12 +86,16 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
 
     /** The OPEN and RESOLVED items guarding {@code service}, those for every service included, by id. */
     public List<ActionItem> activeItemsGuarding(String service) {
-        List<ActionItem> result = new ArrayList<>();
-        for (String id : activeItemsByService.getOrDefault(service, HashTreePSet.empty())) {
+        PSet<String> ids = activeItemsByService.getOrDefault(service, HashTreePSet.empty());
+        PSet<String> everyService = activeItemsByService.getOrDefault(Names.EVERY_SERVICE, HashTreePSet.empty());
+        List<ActionItem> result = new ArrayList<>(ids.size() + everyService.size());
+        for (String id : ids) {
             result.add(items.get(id));
         }
-        for (String id : activeItemsByService.getOrDefault(Names.EVERY_SERVICE, HashTreePSet.empty())) {
-            result.add(items.get(id));
+        for (String id : everyService) {
+            if (!ids.contains(id)) { // an item may name the service and '*'
+                result.add(items.get(id));
+            }
         }
         result.sort(ITEM_ORDER);
         return result;

@@ -73,6 +73,16 @@ class GateEvaluatorTest {
     }
 
     @Test
+    void itemNamingTheServiceAndEveryServiceIsListedOnce() {
+        Incident incident = scenario.rollback("checkout-api");
+        scenario.tick();
+        ActionItem item = scenario.gate.addItem(Scenario.ALICE, new NewActionItem(incident.id(), "Pin versions", P0,
+                PREVENTATIVE, "sre", null, List.of("checkout-api", "*"), null));
+
+        assertThat(scenario.decide("checkout-api", "production").blockingItems()).containsExactly(item);
+    }
+
+    @Test
     void openP1PreventativeWarnsAndMitigativeP0DoesNotBlock() {
         Incident incident = scenario.rollback("checkout-api");
         ActionItem p1 = scenario.item(incident, P1, PREVENTATIVE, null);
