@@ -1,0 +1,278 @@
+package io.jenkins.plugins.retrogate.engine.store.journal;
+
+import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.Change;
+import io.jenkins.plugins.retrogate.engine.store.EventJson;
+import io.jenkins.plugins.retrogate.engine.store.RecordedEvent;
+import io.jenkins.plugins.retrogate.engine.store.Store;
+import io.jenkins.plugins.retrogate.engine.store.StoreException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The embedded store: an append-only journal of JSON lines in a directory, with snapshots for a
+ * fast start. See {@code docs/storage.md} for the format.
+ * <ul>
+ * <li>Commands run one at a time under a lock, against the latest decided state; their records are
+ * written to the page cache under that lock and forced to disk outside it, one {@code fdatasync} for
+ * every writer that arrived meanwhile (group commit).</li>
+ * <li>{@link #execute} returns only once its events are durable; only then does {@link #state()}
+ * show them. Readers get an immutable state and never wait.</li>
+ * <li>One process owns a directory at a time ({@code store.lock}).</li>
+ * </ul>
+ */
+public final class JournalStore implements Store {
+    private static final System.Logger LOG = System.getLogger(JournalStore.class.getName());
+
+    private final Path dir;
+    private final JournalOptions options;
+    private final DirectoryLock lock;
+    private final ReentrantLock commandLock = new ReentrantLock();
+    private final RecordFormat format = new RecordFormat();
+    private final ConcurrentSkipListMap<Long, Path> segments = new ConcurrentSkipListMap<>();
+    private final JournalWriter writer;
+    private final ExecutorService snapshotter;
+    private final AtomicBoolean snapshotQueued = new AtomicBoolean();
+    private final Object snapshotMonitor = new Object();
+    private final SegmentIndex index;
+    private volatile RetroState published;
+    private volatile long snapshotSeq;
+    private volatile boolean closed;
+    /** The state after the last written (not necessarily durable) record; command lock only. */
+    private RetroState decided;
+    private String lastHash;
+    /** The hash of the record at the published sequence, for snapshots. */
+    private final ConcurrentSkipListMap<Long, String> recentHashes = new ConcurrentSkipListMap<>();
+
+    private JournalStore(Path dir, JournalOptions options, DirectoryLock lock, Recovery.Recovered recovered)
+            throws IOException {
+        this.dir = dir;
+        this.options = options;
+        this.lock = lock;
+        recovered.segments().forEach(s -> segments.put(s.seq(), s.path()));
+        this.published = recovered.state();
+        this.decided = recovered.state();
+        this.lastHash = recovered.lastHash();
+        this.snapshotSeq = recovered.snapshotSeq();
+        this.recentHashes.put(recovered.state().sequence(), lastHash);
+        this.index = new SegmentIndex(segments);
+        this.writer = new JournalWriter(dir, options.segmentBytes(), segments, recovered.lastSegment(),
+                recovered.endOffset(), recovered.state(), this::publish);
+        this.snapshotter = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "retro-gate-snapshot " + dir.getFileName());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Opens (creating if needed) the store in {@code directory} with the default options. */
+    public static JournalStore open(Path directory) {
+        return open(directory, JournalOptions.defaults());
+    }
+
+    /**
+     * Opens (creating if needed) the store in {@code directory}: takes its lock, loads the newest
+     * snapshot, replays the journal after it and truncates a torn last record with a warning.
+     *
+     * @throws StoreException LOCKED when another process owns it, CORRUPTED when a record fails its
+     *                        checks (nothing is changed then), UNSUPPORTED_FORMAT, or IO
+     */
+    public static JournalStore open(Path directory, JournalOptions options) {
+        Objects.requireNonNull(options, "options");
+        Path dir = directory.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "cannot create the store directory " + dir + ": " + e, e);
+        }
+        DirectoryLock lock = DirectoryLock.acquire(dir);
+        try {
+            return new JournalStore(dir, options, lock, Recovery.recover(dir));
+        } catch (IOException e) {
+            lock.close();
+            throw new StoreException(StoreException.Reason.IO, "cannot open the store " + dir + ": " + e, e);
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Checks every record and snapshot of the store in {@code directory} without changing or locking it. */
+    public static VerifyReport verify(Path directory) {
+        return Verifier.verify(directory.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Cuts the journal after its last good record, keeping a copy of everything it removes in a
+     * {@code repair-<time>} directory beside it. Takes the store's lock: the store must be closed.
+     */
+    public static RepairReport repair(Path directory) {
+        return Repairer.repair(directory.toAbsolutePath().normalize());
+    }
+
+    @Override
+    public RetroState state() {
+        return published;
+    }
+
+    @Override
+    public <R> R execute(Function<RetroState, Change<R>> command) {
+        long ticket;
+        R result;
+        commandLock.lock();
+        try {
+            ensureOpen();
+            Change<R> change = command.apply(decided);
+            RetroState next = decided;
+            for (Event event : change.events()) {
+                next = next.apply(next.sequence() + 1, event);
+            }
+            if (!change.events().isEmpty()) {
+                write(change.events(), next);
+            }
+            ticket = next.sequence();
+            result = change.result();
+        } finally {
+            commandLock.unlock();
+        }
+        writer.awaitDurable(ticket);
+        maybeSnapshot(ticket);
+        return result;
+    }
+
+    private void write(List<Event> events, RetroState next) {
+        long firstSeq = decided.sequence() + 1;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(400 * events.size());
+        String prev = lastHash;
+        for (int i = 0; i < events.size(); i++) {
+            byte[] json = EventJson.write(events.get(i)).getBytes(StandardCharsets.UTF_8);
+            RecordFormat.Encoded encoded = format.encode(firstSeq + i, EventJson.FORMAT_VERSION, prev, json);
+            out.writeBytes(encoded.line());
+            prev = encoded.hash();
+        }
+        try {
+            writer.append(out.toByteArray(), firstSeq, next);
+        } catch (IOException e) {
+            writer.fail(e);
+            throw JournalWriter.failed(e);
+        }
+        lastHash = prev;
+        decided = next;
+        recentHashes.put(next.sequence(), prev);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the store " + dir + " is closed");
+        }
+        IOException failure = writer.failure();
+        if (failure != null) {
+            throw JournalWriter.failed(failure);
+        }
+    }
+
+    private void publish(RetroState state) {
+        published = state;
+        // Keep only the hashes a snapshot may still need (the published one and newer).
+        recentHashes.headMap(state.sequence()).clear();
+    }
+
+    @Override
+    public List<RecordedEvent> events(long fromSequence, int limit) {
+        try {
+            return index.read(Math.max(1, fromSequence), limit, published.sequence());
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "cannot read the journal in " + dir + ": " + e, e);
+        }
+    }
+
+    /** Writes a snapshot of the current (durable) state now, on the calling thread. */
+    public void snapshot() {
+        synchronized (snapshotMonitor) {
+            RetroState state = published;
+            String hash = recentHashes.get(state.sequence());
+            while (hash == null) {
+                state = published;
+                hash = recentHashes.get(state.sequence());
+            }
+            if (state.sequence() == snapshotSeq) {
+                return;
+            }
+            try {
+                SnapshotFile.write(dir, state, hash);
+                snapshotSeq = state.sequence();
+                pruneSnapshots();
+            } catch (IOException e) {
+                throw new StoreException(StoreException.Reason.IO, "cannot write a snapshot in " + dir + ": " + e, e);
+            }
+        }
+    }
+
+    private void pruneSnapshots() throws IOException {
+        List<JournalFiles.Numbered> all = JournalFiles.snapshots(dir);
+        for (int i = 0; i < all.size() - options.keepSnapshots(); i++) {
+            Files.deleteIfExists(all.get(i).path());
+        }
+    }
+
+    private void maybeSnapshot(long seq) {
+        if (options.snapshotEvery() > 0 && seq - snapshotSeq >= options.snapshotEvery()
+                && snapshotQueued.compareAndSet(false, true)) {
+            snapshotter.execute(() -> {
+                try {
+                    snapshot();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Background snapshot failed; start-up will replay more of the journal", e);
+                } finally {
+                    snapshotQueued.set(false);
+                }
+            });
+        }
+    }
+
+    /** The store's directory. */
+    public Path directory() {
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        commandLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            commandLock.unlock();
+        }
+        try {
+            snapshotter.shutdown();
+            snapshotter.awaitTermination(1, TimeUnit.MINUTES);
+            writer.close();
+            if (options.snapshotOnCloseAfter() > 0 && published.sequence() - snapshotSeq >= options.snapshotOnCloseAfter()) {
+                snapshot();
+            }
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "cannot close the store " + dir + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.close();
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.jenkins.plugins.retrogate.engine.store.journal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.zip.CRC32C;
+
+/**
+ * The byte layout of one journal line (see {@code docs/storage.md}):
+ * <pre>{"seq":N,"v":V,"prev":"&lt;sha-256 hex&gt;","event":{…},"hash":"&lt;sha-256 hex&gt;","crc":"&lt;crc32c hex&gt;"}\n</pre>
+ * {@code hash} is the SHA-256 of the bytes before {@code ,"hash"} (so it covers {@code prev}: a chain);
+ * {@code crc} is the CRC32C of the bytes before {@code ,"crc"}. The keys are always in this order, so
+ * a line is checked without a JSON parser and stays a plain JSON object for {@code jq} and friends.
+ * Instances hold a reusable digest and are not thread-safe.
+ */
+final class RecordFormat {
+    /** The {@code prev} of the first record. */
+    static final String GENESIS = "0".repeat(64);
+    private static final byte[] SEQ = ascii("{\"seq\":");
+    private static final byte[] V = ascii(",\"v\":");
+    private static final byte[] PREV = ascii(",\"prev\":\"");
+    private static final byte[] EVENT = ascii("\",\"event\":");
+    private static final byte[] HASH = ascii(",\"hash\":\"");
+    private static final byte[] CRC = ascii("\",\"crc\":\"");
+    private static final byte[] END = ascii("\"}\n");
+    private static final byte[] HEX = ascii("0123456789abcdef");
+    /** {@code ,"hash":"} + 64 + {@code ","crc":"} + 8 + {@code "}}: what follows the event JSON. */
+    static final int TRAILER = HASH.length + 64 + CRC.length + 8 + 2;
+
+    private final MessageDigest sha256;
+    private final CRC32C crc = new CRC32C();
+
+    RecordFormat() {
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+
+    /** An encoded line (newline included) and its hash. */
+    record Encoded(byte[] line, String hash) {
+    }
+
+    /** A line that passed its checks; {@code event*} delimit the event JSON inside {@code bytes}. */
+    record Decoded(long seq, int version, String prev, String hash, byte[] bytes, int eventStart, int eventEnd) {
+    }
+
+    Encoded encode(long seq, int version, String prev, byte[] eventJson) {
+        byte[] seqText = ascii(Long.toString(seq));
+        byte[] vText = ascii(Integer.toString(version));
+        int headLength = SEQ.length + seqText.length + V.length + vText.length + PREV.length + 64 + EVENT.length;
+        int length = headLength + eventJson.length + TRAILER + 1;
+        byte[] line = new byte[length];
+        int p = put(line, 0, SEQ);
+        p = put(line, p, seqText);
+        p = put(line, p, V);
+        p = put(line, p, vText);
+        p = put(line, p, PREV);
+        p = put(line, p, ascii(prev));
+        p = put(line, p, EVENT);
+        p = put(line, p, eventJson);
+        sha256.reset();
+        sha256.update(line, 0, p);
+        byte[] digest = sha256.digest();
+        p = put(line, p, HASH);
+        int hashAt = p;
+        for (byte b : digest) {
+            line[p++] = HEX[(b >> 4) & 0xf];
+            line[p++] = HEX[b & 0xf];
+        }
+        crc.reset();
+        crc.update(line, 0, p);
+        p = put(line, p, CRC);
+        long value = crc.getValue();
+        for (int shift = 28; shift >= 0; shift -= 4) {
+            line[p++] = HEX[(int) (value >> shift) & 0xf];
+        }
+        put(line, p, END);
+        return new Encoded(line, new String(line, hashAt, 64, StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Checks a line (without its newline) and splits it, or says what is wrong with it.
+     *
+     * @return the decoded record, or {@code null} with {@code why[0]} set
+     */
+    Decoded decode(byte[] b, int length, String[] why) {
+        int crcAt = length - 2 - 8 - CRC.length;
+        int hashAt = crcAt - 64 - HASH.length;
+        if (hashAt < SEQ.length || b[length - 1] != '}' || b[length - 2] != '"' || !at(b, crcAt, CRC)
+                || !at(b, hashAt, HASH) || !at(b, 0, SEQ)) {
+            why[0] = "not a journal record";
+            return null;
+        }
+        crc.reset();
+        crc.update(b, 0, crcAt);
+        if (crc.getValue() != parseHex(b, crcAt + CRC.length, 8)) {
+            why[0] = "checksum (CRC32C) mismatch";
+            return null;
+        }
+        sha256.reset();
+        sha256.update(b, 0, hashAt);
+        byte[] digest = sha256.digest();
+        for (int i = 0; i < 32; i++) {
+            int h = hashAt + HASH.length + 2 * i;
+            if (b[h] != HEX[(digest[i] >> 4) & 0xf] || b[h + 1] != HEX[digest[i] & 0xf]) {
+                why[0] = "hash (SHA-256) mismatch";
+                return null;
+            }
+        }
+        int p = SEQ.length;
+        int seqEnd = digits(b, p, hashAt);
+        int vAt = seqEnd;
+        if (seqEnd == p || !at(b, vAt, V)) {
+            why[0] = "malformed sequence number";
+            return null;
+        }
+        long seq = Long.parseLong(new String(b, p, seqEnd - p, StandardCharsets.US_ASCII));
+        int vStart = vAt + V.length;
+        int vEnd = digits(b, vStart, hashAt);
+        if (vEnd == vStart || vEnd - vStart > 9 || !at(b, vEnd, PREV) || !at(b, vEnd + PREV.length + 64, EVENT)) {
+            why[0] = "malformed version or prev";
+            return null;
+        }
+        int version = Integer.parseInt(new String(b, vStart, vEnd - vStart, StandardCharsets.US_ASCII));
+        String prev = new String(b, vEnd + PREV.length, 64, StandardCharsets.US_ASCII);
+        String hash = new String(b, hashAt + HASH.length, 64, StandardCharsets.US_ASCII);
+        int eventStart = vEnd + PREV.length + 64 + EVENT.length;
+        return new Decoded(seq, version, prev, hash, b, eventStart, hashAt);
+    }
+
+    private static int digits(byte[] b, int from, int limit) {
+        int p = from;
+        while (p < limit && p - from < 19 && b[p] >= '0' && b[p] <= '9') {
+            p++;
+        }
+        return p;
+    }
+
+    private static long parseHex(byte[] b, int from, int count) {
+        long value = 0;
+        for (int i = from; i < from + count; i++) {
+            int digit = Character.digit(b[i], 16);
+            if (digit < 0) {
+                return -1;
+            }
+            value = (value << 4) | digit;
+        }
+        return value;
+    }
+
+    private static boolean at(byte[] b, int offset, byte[] expected) {
+        return offset >= 0 && offset + expected.length <= b.length
+                && Arrays.equals(b, offset, offset + expected.length, expected, 0, expected.length);
+    }
+
+    private static int put(byte[] target, int at, byte[] source) {
+        System.arraycopy(source, 0, target, at, source.length);
+        return at + source.length;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

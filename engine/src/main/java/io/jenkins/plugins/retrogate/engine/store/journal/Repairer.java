@@ -1,0 +1,118 @@
+package io.jenkins.plugins.retrogate.engine.store.journal;
+
+import io.jenkins.plugins.retrogate.engine.store.StoreException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts a damaged journal after its last good record, only when an operator asks. Everything it
+ * removes (the tail of the damaged segment, the later segments, snapshots that no longer match) is
+ * first copied, and forced, into a {@code repair-<time>} directory beside the journal.
+ */
+final class Repairer {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private Repairer() {
+    }
+
+    static RepairReport repair(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new StoreException(StoreException.Reason.IO, "there is no store directory " + dir);
+        }
+        try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
+            Verifier.Examination exam = Verifier.examine(dir);
+            JournalScan.Result walk = exam.walk();
+            List<Problem> problems = exam.problems();
+            if (problems.stream().anyMatch(p -> p.kind() == Problem.Kind.UNSUPPORTED_FORMAT)) {
+                return new RepairReport(dir, false, false, walk.records(), walk.lastSeq(), 0, null, problems);
+            }
+            if (problems.isEmpty()) {
+                return new RepairReport(dir, true, false, walk.records(), walk.lastSeq(), 0, null, problems);
+            }
+            Path saved = repairDirectory(dir);
+            long cut = 0;
+            List<Path> remove = new ArrayList<>();
+            Problem problem = walk.problem();
+            if (problem != null) {
+                boolean after = false;
+                for (JournalFiles.Numbered segment : exam.segments()) {
+                    Path file = segment.path();
+                    if (file.equals(problem.file())) {
+                        after = true;
+                        boolean first = segment.seq() == exam.segments().get(0).seq();
+                        if (problem.offset() == 0 && !first) {
+                            cut += copy(file, 0, saved);
+                            remove.add(file);
+                        } else {
+                            cut += copy(file, problem.offset(), saved);
+                        }
+                    } else if (after) {
+                        cut += copy(file, 0, saved);
+                        remove.add(file);
+                    }
+                }
+            }
+            for (Path snapshot : exam.badSnapshots()) {
+                copy(snapshot, 0, saved);
+                remove.add(snapshot);
+            }
+            JournalFiles.syncDirectory(saved);
+            if (problem != null && !remove.contains(problem.file())) {
+                try (FileChannel channel = FileChannel.open(problem.file(), StandardOpenOption.WRITE)) {
+                    channel.truncate(problem.offset());
+                    channel.force(true);
+                }
+            }
+            for (Path file : remove) {
+                Files.deleteIfExists(file);
+            }
+            JournalFiles.syncDirectory(dir);
+            return new RepairReport(dir, true, true, walk.records(), walk.lastSeq(), cut, saved, problems);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "repair of " + dir + " failed: " + e, e);
+        }
+    }
+
+    private static Path repairDirectory(Path dir) throws IOException {
+        String base = "repair-" + STAMP.format(Instant.now());
+        Path saved = dir.resolve(base);
+        for (int i = 2; Files.exists(saved); i++) {
+            saved = dir.resolve(base + "-" + i);
+        }
+        Files.createDirectory(saved);
+        JournalFiles.syncDirectory(dir);
+        return saved;
+    }
+
+    /** Copies {@code file} from {@code offset} on into {@code saved}; returns how many bytes. */
+    private static long copy(Path file, long offset, Path saved) throws IOException {
+        String name = file.getFileName() + (offset > 0 ? ".from-" + offset : "");
+        Path target = saved.resolve(name);
+        if (offset == 0) {
+            Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+        } else {
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+                    FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                long position = offset;
+                long size = in.size();
+                while (position < size) {
+                    position += in.transferTo(position, size - position, out);
+                }
+            }
+        }
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE)) {
+            out.force(true);
+        }
+        return Math.max(0, Files.size(file) - offset);
+    }
+}

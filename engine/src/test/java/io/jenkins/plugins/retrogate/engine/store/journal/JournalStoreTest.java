@@ -1,0 +1,132 @@
+package io.jenkins.plugins.retrogate.engine.store.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.Change;
+import io.jenkins.plugins.retrogate.engine.store.RecordedEvent;
+import io.jenkins.plugins.retrogate.engine.store.StoreException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void reopensWithTheSameStateAndEvents() {
+        RetroState before;
+        List<RecordedEvent> events;
+        try (JournalStore store = JournalStore.open(dir, JournalOptions.defaults().withSnapshotOnCloseAfter(0))) {
+            Story story = new Story(store);
+            for (int i = 0; i < 20; i++) {
+                story.round(i);
+            }
+            before = store.state();
+            events = store.events(1, Integer.MAX_VALUE);
+        }
+        assertThat(before.sequence()).isGreaterThan(80);
+        assertThat(events).hasSize((int) before.sequence());
+        assertThat(events).extracting(RecordedEvent::sequence).startsWith(1L, 2L, 3L);
+        assertThat(JournalFiles.snapshots(dir)).isEmpty();
+        try (JournalStore store = JournalStore.open(dir)) {
+            assertThat(store.state()).isEqualTo(before);
+            assertThat(store.events(1, Integer.MAX_VALUE)).isEqualTo(events);
+            assertThat(store.events(before.sequence() - 2, 10)).hasSize(3);
+            assertThat(store.events(before.sequence() + 1, 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void aSnapshotRebuildsAnIdenticalStateAndStartUpReplaysOnlyTheTail() {
+        RetroState atSnapshot;
+        RetroState end;
+        try (JournalStore store = JournalStore.open(dir, JournalOptions.defaults().withSnapshotOnCloseAfter(0))) {
+            Story story = new Story(store);
+            for (int i = 0; i < 30; i++) {
+                story.round(i);
+            }
+            store.snapshot();
+            atSnapshot = store.state();
+            for (int i = 30; i < 35; i++) {
+                story.round(i);
+            }
+            end = store.state();
+        }
+        assertThat(JournalFiles.snapshots(dir)).extracting(JournalFiles.Numbered::seq)
+                .containsExactly(atSnapshot.sequence());
+        Path snapshot = JournalFiles.snapshot(dir, atSnapshot.sequence());
+        try (JournalStore store = JournalStore.open(dir)) {
+            assertThat(store.state()).isEqualTo(end);
+        }
+        assertThat(JournalStore.verify(dir).ok()).isTrue();
+        assertThat(snapshot).exists();
+    }
+
+    @Test
+    void rotatesSegmentsAndReadsAcrossThem() {
+        RetroState end;
+        try (JournalStore store = JournalStore.open(dir, JournalOptions.defaults().withSegmentBytes(8192))) {
+            Story story = new Story(store);
+            for (int i = 0; i < 40; i++) {
+                story.round(i);
+            }
+            end = store.state();
+            assertThat(store.events(1, Integer.MAX_VALUE)).hasSize((int) end.sequence());
+        }
+        assertThat(JournalFiles.segments(dir)).hasSizeGreaterThan(3);
+        try (JournalStore store = JournalStore.open(dir)) {
+            assertThat(store.state()).isEqualTo(end);
+            assertThat(store.events(end.sequence() - 50, 100)).extracting(RecordedEvent::sequence)
+                    .first().isEqualTo(end.sequence() - 50);
+        }
+        VerifyReport report = JournalStore.verify(dir);
+        assertThat(report.ok()).as(report.summary()).isTrue();
+        assertThat(report.lastSequence()).isEqualTo(end.sequence());
+    }
+
+    @Test
+    void aSecondOwnerIsRefusedWithTheLockFileAndHolder() {
+        try (JournalStore store = JournalStore.open(dir)) {
+            assertThatThrownBy(() -> JournalStore.open(dir)).isInstanceOf(StoreException.class)
+                    .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(StoreException.Reason.LOCKED))
+                    .hasMessageContaining("store.lock")
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid());
+        }
+        JournalStore.open(dir).close();
+    }
+
+    @Test
+    void aCommandThatThrowsRecordsNothing() throws IOException {
+        long store0Seq;
+        try (JournalStore store = JournalStore.open(dir, JournalOptions.defaults().withSnapshotOnCloseAfter(0))) {
+            new Story(store).round(1);
+            long seq = store.state().sequence();
+            assertThatThrownBy(() -> store.execute(state -> {
+                throw new IllegalStateException("no");
+            })).hasMessage("no");
+            String result = store.execute(state -> Change.of("nothing", List.of()));
+            assertThat(result).isEqualTo("nothing");
+            assertThat(store.state().sequence()).isEqualTo(seq);
+            store0Seq = seq;
+        }
+        String journal = Files.readString(JournalFiles.segment(dir, 1), StandardCharsets.UTF_8);
+        assertThat(journal.lines()).hasSize((int) store0Seq);
+        assertThat(journal.lines().findFirst().orElseThrow()).startsWith("{\"seq\":1,\"v\":1,\"prev\":\"0000");
+    }
+
+    @Test
+    void writesAreVisibleToReadersOnlyOnceDurable() {
+        try (JournalStore store = JournalStore.open(dir)) {
+            Incident incident = new Story(store).rollback("checkout-api");
+            assertThat(store.state().incident(incident.id())).isPresent();
+        }
+    }
+}
