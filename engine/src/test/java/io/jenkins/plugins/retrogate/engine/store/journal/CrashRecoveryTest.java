@@ -1,0 +1,119 @@
+package io.jenkins.plugins.retrogate.engine.store.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
+import io.jenkins.plugins.retrogate.engine.store.RecordedEvent;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 at random moments loses no acknowledged event: a child JVM appends as fast as it can and
+ * reports what was acknowledged; the parent kills it, and the next child (and finally the parent)
+ * must recover every acknowledged event with a hash chain that verifies.
+ */
+class CrashRecoveryTest {
+    private static final int ROUNDS = 24;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killMinusNineAtRandomMomentsLosesNoAcknowledgedEvent() throws Exception {
+        Random random = new Random(Long.getLong("crash.seed", System.nanoTime()));
+        Map<Long, String> acknowledged = new ConcurrentHashMap<>();
+        int killedWhileWriting = 0;
+        int tornTails = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            Process child = start();
+            CountDownLatch ready = new CountDownLatch(1);
+            List<String> failures = new ArrayList<>();
+            Thread reader = new Thread(() -> read(child, acknowledged, ready, failures));
+            reader.start();
+            // A third of the rounds kill during start-up (recovery, truncation), the rest while appending.
+            boolean early = round % 3 == 0;
+            if (!early) {
+                assertThat(ready.await(30, TimeUnit.SECONDS)).as("child %d became ready", round).isTrue();
+            }
+            Thread.sleep(early ? random.nextInt(400) : 20 + random.nextInt(300));
+            long before = acknowledged.size();
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            reader.join(10_000);
+            assertThat(failures).as("child output in round %d", round).isEmpty();
+            if (!early && acknowledged.size() > before) {
+                killedWhileWriting++;
+            }
+            VerifyReport report = JournalStore.verify(dir);
+            assertThat(report.ok()).as(report.summary()).isTrue();
+            if (report.problems().stream().anyMatch(p -> p.kind() == Problem.Kind.TORN_TAIL)) {
+                tornTails++;
+            }
+            long maxAcked = acknowledged.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+            assertThat(report.lastSequence()).as("round %d: journal keeps every acknowledged event", round)
+                    .isGreaterThanOrEqualTo(maxAcked);
+        }
+        assertThat(acknowledged).hasSizeGreaterThan(ROUNDS);
+        assertThat(killedWhileWriting).as("rounds killed while appending").isGreaterThan(ROUNDS / 3);
+        try (JournalStore store = JournalStore.open(dir)) {
+            Map<Long, String> recorded = new TreeMap<>();
+            for (RecordedEvent event : store.events(1, Integer.MAX_VALUE)) {
+                recorded.put(event.sequence(), ((IncidentOpened) event.event()).incidentId());
+            }
+            assertThat(recorded).containsAllEntriesOf(acknowledged);
+            assertThat(recorded.keySet()).containsExactlyElementsOf(
+                    java.util.stream.LongStream.rangeClosed(1, recorded.size()).boxed().toList());
+            assertThat(store.state().incidents()).hasSize(recorded.size());
+        }
+        VerifyReport report = JournalStore.verify(dir);
+        assertThat(report.ok()).as(report.summary()).isTrue();
+        assertThat(report.problems()).isEmpty();
+        assertThat(JournalFiles.segments(dir)).as("segments rotated").hasSizeGreaterThan(1);
+        System.out.printf("crash test: %d rounds (%d killed mid-append, %d left a torn tail), %d acknowledged events,"
+                + " %d segments, %d snapshots%n", ROUNDS, killedWhileWriting, tornTails, acknowledged.size(),
+                JournalFiles.segments(dir).size(), JournalFiles.snapshots(dir).size());
+    }
+
+    private Process start() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), CrashingWriter.class.getName(), dir.toString());
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        return builder.start();
+    }
+
+    private static void read(Process child, Map<Long, String> acknowledged, CountDownLatch ready,
+            List<String> failures) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("READY")) {
+                    ready.countDown();
+                } else if (line.startsWith("ACK ")) {
+                    String[] parts = line.split(" ");
+                    if (parts.length == 3) {
+                        acknowledged.put(Long.parseLong(parts[1]), parts[2]);
+                    }
+                } else if (!line.isBlank()) {
+                    failures.add(line);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // the pipe breaks when the child dies; a half line is not an acknowledgement
+        }
+    }
+}

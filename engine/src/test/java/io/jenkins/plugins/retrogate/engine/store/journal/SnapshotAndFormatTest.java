@@ -1,0 +1,170 @@
+package io.jenkins.plugins.retrogate.engine.store.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.StoreException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Snapshots rebuild the same state, are checked against the journal, and formats are versioned. */
+class SnapshotAndFormatTest {
+    @TempDir
+    Path dir;
+    @TempDir
+    Path elsewhere;
+
+    @Test
+    void aSnapshotNewerThanTheJournalStopsStartUp() throws IOException {
+        JournalFixture.build(dir, 5, JournalFixture.SMALL_SEGMENTS);
+        copyDir(dir, elsewhere);
+        try (JournalStore store = JournalStore.open(dir, JournalFixture.SMALL_SEGMENTS)) {
+            Story story = new Story(store);
+            story.round(6);
+            story.round(7);
+            store.snapshot();
+        }
+        Path snapshot = JournalFiles.snapshots(dir).get(0).path();
+        // The journal goes back to an older copy: the snapshot now claims events the journal lost.
+        for (JournalFiles.Numbered segment : JournalFiles.segments(dir)) {
+            Files.delete(segment.path());
+        }
+        for (JournalFiles.Numbered segment : JournalFiles.segments(elsewhere)) {
+            Files.copy(segment.path(), dir.resolve(segment.path().getFileName()));
+        }
+
+        StoreException error = catchThrowableOfType(() -> JournalStore.open(dir), StoreException.class);
+
+        assertThat(error.reason()).isEqualTo(StoreException.Reason.CORRUPTED);
+        assertThat(error).hasMessageContaining(snapshot.toString()).hasMessageContaining("journal ends at sequence");
+        VerifyReport report = JournalStore.verify(dir);
+        assertThat(report.ok()).isFalse();
+        assertThat(report.summary()).contains("newer than the journal");
+    }
+
+    @Test
+    void aSnapshotOfAnotherStoreIsRefused() throws IOException {
+        JournalFixture.build(dir, 5, JournalFixture.SMALL_SEGMENTS);
+        try (JournalStore other = JournalStore.open(elsewhere)) {
+            Story story = new Story(other);
+            for (int i = 0; i < 5; i++) {
+                story.round(100 + i);
+            }
+            other.snapshot();
+        }
+        Path foreign = JournalFiles.snapshots(elsewhere).get(0).path();
+        Files.copy(foreign, dir.resolve(foreign.getFileName()));
+
+        StoreException error = catchThrowableOfType(() -> JournalStore.open(dir), StoreException.class);
+
+        assertThat(error.reason()).isEqualTo(StoreException.Reason.CORRUPTED);
+        assertThat(error).hasMessageContaining("does not belong to this journal");
+    }
+
+    @Test
+    void aDamagedSnapshotIsIgnoredWithAWarningAndTheJournalReplayed() throws IOException {
+        RetroState built;
+        try (JournalStore store = JournalStore.open(dir)) {
+            Story story = new Story(store);
+            for (int i = 0; i < 10; i++) {
+                story.round(i);
+            }
+            store.snapshot();
+            built = store.state();
+        }
+        Path snapshot = JournalFiles.snapshots(dir).get(0).path();
+        byte[] bytes = Files.readAllBytes(snapshot);
+        bytes[bytes.length - 30] ^= 0x02;
+        Files.write(snapshot, bytes);
+
+        List<String> warnings = LogCapture.warnings(() -> {
+            try (JournalStore store = JournalStore.open(dir)) {
+                assertThat(store.state()).isEqualTo(built);
+            }
+        });
+
+        assertThat(warnings).singleElement().asString().contains("Ignoring snapshot").contains("SHA-256");
+        assertThat(JournalStore.verify(dir).problems()).extracting(Problem::kind)
+                .containsExactly(Problem.Kind.DAMAGED_SNAPSHOT);
+    }
+
+    @Test
+    void backgroundSnapshotsKeepOnlyTheNewestAndStartUpMatchesAFullReplay() throws Exception {
+        JournalOptions options = JournalOptions.defaults().withSnapshotEvery(40).withKeepSnapshots(2)
+                .withSnapshotOnCloseAfter(0);
+        RetroState built = JournalFixture.build(dir, 60, options);
+        assertThat(JournalFiles.snapshots(dir)).hasSizeBetween(1, 2);
+        try (JournalStore store = JournalStore.open(dir, options)) {
+            assertThat(store.state()).isEqualTo(built);
+        }
+        for (JournalFiles.Numbered snapshot : JournalFiles.snapshots(dir)) {
+            Files.delete(snapshot.path());
+        }
+        try (JournalStore store = JournalStore.open(dir, options)) {
+            assertThat(store.state()).isEqualTo(built);
+        }
+        assertThat(JournalStore.verify(dir).ok()).isTrue();
+    }
+
+    @Test
+    void closeWritesASnapshotWhenEnoughHappened() {
+        RetroState built = JournalFixture.build(dir, 5, JournalOptions.defaults().withSnapshotOnCloseAfter(10));
+        assertThat(JournalFiles.snapshots(dir)).extracting(JournalFiles.Numbered::seq)
+                .containsExactly(built.sequence());
+        VerifyReport report = JournalStore.verify(dir);
+        assertThat(report.ok()).as(report.summary()).isTrue();
+        assertThat(report.problems()).isEmpty();
+    }
+
+    @Test
+    void aRecordOfANewerFormatIsRefusedWithAClearMessage() throws IOException {
+        JournalFixture.build(dir, 2, JournalFixture.SMALL_SEGMENTS);
+        Path last = JournalFixture.segments(dir).get(JournalFixture.segments(dir).size() - 1);
+        List<String> lines = new ArrayList<>(JournalFixture.lines(last));
+        String line = lines.get(lines.size() - 1);
+        long seq = Long.parseLong(line.substring(7, line.indexOf(',')));
+        String prev = line.substring(line.indexOf("\"prev\":\"") + 8, line.indexOf("\"prev\":\"") + 72);
+        byte[] event = line.substring(line.indexOf("\"event\":{") + 8, line.indexOf(",\"hash\":"))
+                .getBytes(StandardCharsets.UTF_8);
+        lines.set(lines.size() - 1, new String(new RecordFormat().encode(seq, 2, prev, event).line(),
+                StandardCharsets.UTF_8).strip());
+        JournalFixture.writeLines(last, lines);
+
+        StoreException error = catchThrowableOfType(() -> JournalStore.open(dir), StoreException.class);
+
+        assertThat(error.reason()).isEqualTo(StoreException.Reason.UNSUPPORTED_FORMAT);
+        assertThat(error).hasMessageContaining("format version 2 is newer").hasMessageContaining("upgrade");
+        assertThat(JournalStore.repair(dir).changed()).as("repair never cuts what a newer version wrote").isFalse();
+    }
+
+    @Test
+    void aSnapshotOfANewerFormatIsRefused() throws IOException {
+        JournalFixture.build(dir, 2, JournalOptions.defaults().withSnapshotOnCloseAfter(1));
+        Path snapshot = JournalFiles.snapshots(dir).get(0).path();
+        String text = Files.readString(snapshot, StandardCharsets.UTF_8).replaceFirst("\"format\":1", "\"format\":9");
+        Files.writeString(snapshot, text, StandardCharsets.UTF_8);
+
+        StoreException error = catchThrowableOfType(() -> JournalStore.open(dir), StoreException.class);
+
+        assertThat(error.reason()).isEqualTo(StoreException.Reason.UNSUPPORTED_FORMAT);
+        assertThat(error).hasMessageContaining("format 9");
+    }
+
+    private static void copyDir(Path from, Path to) throws IOException {
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                if (Files.isRegularFile(file)) {
+                    Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
