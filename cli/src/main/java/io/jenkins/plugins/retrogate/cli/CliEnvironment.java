@@ -1,0 +1,35 @@
+package io.jenkins.plugins.retrogate.cli;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What the tool takes from the world it runs in: environment variables, the clock, the OS user and
+ * the standard streams. Tests hand in their own; {@link #system()} is the real one.
+ */
+public record CliEnvironment(Map<String, String> variables, Clock clock, String osUser, InputStream in,
+        PrintWriter out, PrintWriter err) {
+
+    public static CliEnvironment system() {
+        // Milliseconds are precise enough for people and keep the JSON readable.
+        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+        return new CliEnvironment(System.getenv(), clock, System.getProperty("user.name"), System.in,
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+    }
+
+    /** The same world writing to other streams (the demo captures what each step prints). */
+    public CliEnvironment withStreams(PrintWriter newOut, PrintWriter newErr) {
+        return new CliEnvironment(variables, clock, osUser, in, newOut, newErr);
+    }
+
+    public String variable(String name) {
+        String value = variables.get(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,144 @@
+package io.jenkins.plugins.retrogate.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code demo}: the whole story in a temporary home, narrated, each step a real command line of this
+ * tool (run in-process) with its output and exit code, so a newcomer sees what to type.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the whole story in a temporary home and narrates each step: a deploy, a rollback",
+                "that opens an incident, action items, a blocked production deploy, a refused self-approval,",
+                "an approved override, the fix deployed, the item verified, the report."})
+final class DemoCommand extends CliCommand {
+    private static final String SERVICE = "checkout-api";
+    private static final String BUILD = "https://ci.example.com/job/checkout-api/142/";
+
+    @Option(names = "--keep", description = "Keep the demo's home afterwards, to explore it with other commands.")
+    boolean keep;
+
+    private final List<ObjectNode> steps = new ArrayList<>();
+
+    @Override
+    int execute() throws IOException {
+        Path home = Files.createTempDirectory("retro-gate-demo-");
+        try {
+            out().line("Retro Gate demo: a blameless retrospective that sticks. Home: " + home);
+            story(home);
+            out().line("");
+            if (keep) {
+                out().line("The demo's store is kept in " + home + ". Explore it, for example:");
+                out().line("  retro-gate --home " + home + " incident show INC-1");
+            } else {
+                out().line("Done. Run 'retro-gate demo --keep' to keep the demo's store and explore it.");
+            }
+            ObjectNode json = JsonNodeFactory.instance.objectNode();
+            json.put("home", home.toString());
+            json.put("kept", keep);
+            ArrayNode array = json.putArray("steps");
+            steps.forEach(array::add);
+            out().document(json);
+            return ExitCode.OK;
+        } finally {
+            if (!keep) {
+                delete(home);
+            }
+        }
+    }
+
+    private void story(Path home) {
+        String prod = "production";
+        step(home, "A deployment goes out: checkout-api 1.4.0 reaches production.", 0,
+                "--actor", "alice", "deploy", "--service", SERVICE, "--environment", prod, "--version", "1.4.0",
+                "--outcome", "succeeded");
+        step(home, "1.4.1 breaks payments and is rolled back: the rollback opens an incident.", 0,
+                "--actor", "alice", "rollback", "--service", SERVICE, "--environment", prod, "--version", "1.4.1",
+                "--reason", "payment timeouts after the connection pool change");
+        step(home, "The response: record the mitigation and, in the retrospective, the root cause.", 0,
+                "--actor", "carol", "incident", "update", "INC-1", "--status", "mitigated",
+                "--mitigation", "temporary:rolled back to 1.4.0",
+                "--root-cause", "the pool size was lowered without a load test");
+        step(home, "The retrospective's action items: a preventative P0 (it will block) and a P1.", 0,
+                "--actor", "carol", "item", "add", "INC-1", "--title", "Load-test pool settings in CI", "--priority",
+                "P0", "--type", "preventative", "--owner", "team-payments", "--ticket", "PAY-123");
+        step(home, null, 0, "--actor", "carol", "item", "add", "INC-1", "--title", "Alert on payment timeouts",
+                "--priority", "P1", "--type", "mitigative", "--owner", "team-sre", "--ticket", "OPS-7");
+        step(home, "alice wants 1.4.2 (without the fix) in production: the gate blocks while the P0 is open.", 3,
+                "--actor", "alice", "gate", "--service", SERVICE, "--environment", prod, "--build-url", BUILD);
+        step(home, "alice tries to approve the override of her own deployment: four eyes refuses.", 4,
+                "--actor", "alice", "override", "approve", "--service", SERVICE, "--environment", prod,
+                "--build-url", BUILD, "--reason", "urgent tax fix");
+        step(home, "bob, a release manager, approves it for that one build, with a reason (audited).", 0,
+                "--actor", "bob", "override", "approve", "--service", SERVICE, "--environment", prod,
+                "--build-url", BUILD, "--reason", "urgent tax fix; pool settings unchanged in 1.4.2");
+        step(home, "The same build asks again: OVERRIDDEN, it may go out.", 0,
+                "--actor", "alice", "gate", "--service", SERVICE, "--environment", prod, "--build-url", BUILD);
+        step(home, null, 0, "--actor", "alice", "deploy", "--service", SERVICE, "--environment", prod,
+                "--version", "1.4.2", "--build-url", BUILD, "--outcome", "succeeded");
+        step(home, "The fix ships in 1.4.3, whose change set names PAY-123: resolved and verified in production.", 0,
+                "--actor", "alice", "deploy", "--service", SERVICE, "--environment", prod, "--version", "1.4.3",
+                "--change-ticket", "PAY-123", "--outcome", "succeeded");
+        step(home, "The items now: the P0 is VERIFIED — no one could have set that by hand.", 0,
+                "item", "list", "--incident", "INC-1");
+        step(home, "The retrospective is done.", 0, "--actor", "carol", "incident", "update", "INC-1", "--status",
+                "reviewed");
+        step(home, "The next deployment passes the gate.", 0,
+                "--actor", "alice", "gate", "--service", SERVICE, "--environment", prod);
+        step(home, "And the report: DORA figures and the retrospective's own.", 0, "report");
+    }
+
+    private void step(Path home, String narration, int expected, String... args) {
+        List<String> command = new ArrayList<>(List.of("--home", home.toString()));
+        command.addAll(List.of(args));
+        StringWriter captured = new StringWriter();
+        PrintWriter writer = new PrintWriter(captured);
+        int code = RetroGateCli.run(command.toArray(String[]::new), root().environment().withStreams(writer, writer));
+        writer.flush();
+        String shown = "retro-gate " + String.join(" ", List.of(args).stream().map(RetroGateCli::quote).toList());
+        Output out = out();
+        if (narration != null) {
+            out.line("");
+            out.line("== " + narration);
+        }
+        out.line("$ " + shown);
+        captured.toString().lines().forEach(line -> out.line("  " + line));
+        out.line("  (exit " + code + ")");
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("narration", narration);
+        json.put("command", shown);
+        json.put("exitCode", code);
+        json.put("output", captured.toString());
+        steps.add(json);
+        if (code != expected) {
+            throw new IllegalStateException("demo step '" + shown + "' ended with exit " + code + ", expected " + expected);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temporary directory is harmless
+        }
+    }
+}

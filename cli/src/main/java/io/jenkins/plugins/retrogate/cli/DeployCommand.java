@@ -1,0 +1,77 @@
+package io.jenkins.plugins.retrogate.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.retrogate.engine.command.DeploymentResult;
+import io.jenkins.plugins.retrogate.engine.command.NewDeployment;
+import io.jenkins.plugins.retrogate.engine.model.Outcome;
+import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
+import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code deploy}: records a deployment that ran. Success in production verifies the items it proves
+ * (and resolves those its change set names); a rollback opens or extends an incident.
+ */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = {"Records a deployment that ran and what its outcome proves.",
+                "A successful production deployment verifies resolved items of the service (and resolves and",
+                "verifies the items its change set names); rolled-back opens an incident like 'rollback'."})
+final class DeployCommand extends CliCommand {
+    @Option(names = "--service", required = true, paramLabel = "S")
+    String service;
+
+    @Option(names = "--environment", required = true, paramLabel = "E")
+    String environment;
+
+    @Option(names = "--outcome", required = true, paramLabel = "succeeded|failed|rolled-back")
+    String outcome;
+
+    @Option(names = "--version", paramLabel = "V", description = "The version or commit deployed.")
+    String version;
+
+    @Option(names = "--build-url", paramLabel = "U")
+    String buildUrl;
+
+    @Option(names = "--job", paramLabel = "JOB")
+    String job;
+
+    @Option(names = "--build", paramLabel = "N")
+    Integer build;
+
+    @Option(names = "--change-ticket", paramLabel = "KEY", description = "A ticket key or item id the change set names (repeatable).")
+    List<String> changeTickets = new ArrayList<>();
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why it was rolled back (rolled-back only).")
+    String reason;
+
+    @Override
+    int execute() {
+        Outcome how = Outcome.parse("outcome", outcome);
+        try (Session session = open()) {
+            GateRequest request = GateRequest.of(service, environment, null, buildUrl, session.actor.name(),
+                    changeTickets, null, session.engine.now());
+            DeploymentResult result = session.engine.recordDeployment(session.actor,
+                    new NewDeployment(request, version, job, build), null, how, reason);
+            Output out = out();
+            out.line("Recorded " + Views.deploymentLine(result.deployment()));
+            result.resolved().forEach(id -> out.line("Resolved " + id + ": this deployment carries its fix"));
+            result.verified().forEach(id -> out.line("Verified " + id + ": the fix is proven in production"));
+            result.reopened().forEach(id -> out.line("Reopened " + id + ": the deployment carrying its fix was rolled back"));
+            if (result.incident() != null) {
+                out.line("Incident " + result.incident().id() + ": " + result.incident().title());
+            }
+            ObjectNode json = JsonNodeFactory.instance.objectNode();
+            json.set("deployment", ModelJson.deployment(result.deployment()));
+            json.set("resolved", ModelJson.strings(result.resolved()));
+            json.set("verified", ModelJson.strings(result.verified()));
+            json.set("reopened", ModelJson.strings(result.reopened()));
+            json.set("incident", result.incident() == null ? null : ModelJson.incident(result.incident()));
+            out.document(json);
+            return ExitCode.OK;
+        }
+    }
+}

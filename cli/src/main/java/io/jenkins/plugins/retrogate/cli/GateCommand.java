@@ -1,0 +1,87 @@
+package io.jenkins.plugins.retrogate.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.retrogate.engine.command.GateOutcome;
+import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.policy.Decision;
+import io.jenkins.plugins.retrogate.engine.policy.GateMode;
+import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
+import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gate}: may this deployment go ahead? A block records an override request and says who can approve it. */
+@Command(name = "gate", mixinStandardHelpOptions = true,
+        description = {"Asks the gate whether a deployment may go ahead.",
+                "Exit 0 for ALLOW, WARN or OVERRIDDEN, 3 for BLOCK (the override request is recorded)."})
+final class GateCommand extends CliCommand {
+    @Option(names = "--service", required = true, paramLabel = "S", description = "The service to deploy.")
+    String service;
+
+    @Option(names = "--environment", required = true, paramLabel = "E", description = "Where it goes.")
+    String environment;
+
+    @Option(names = "--change-ticket", paramLabel = "KEY",
+            description = "A ticket key or item id the change set names (repeatable): it carries that fix.")
+    List<String> changeTickets = new ArrayList<>();
+
+    @Option(names = "--build-url", paramLabel = "U", description = "The CI build asking (an override may name it).")
+    String buildUrl;
+
+    @Option(names = "--requested-by", paramLabel = "NAME", description = "Who started the deployment (default: --actor).")
+    String requestedBy;
+
+    @Option(names = "--folder", paramLabel = "F", description = "The job's folder, for folder rules of the policy.")
+    String folder;
+
+    @Option(names = "--mode", paramLabel = "block|warn", description = "A stricter mode than the policy's.")
+    String mode;
+
+    @Override
+    int execute() {
+        GateMode requested = null;
+        if (mode != null) {
+            requested = GateMode.parse("mode", mode);
+            if (requested == GateMode.OFF) {
+                throw new InvalidInputException("mode", mode, "is not one of block, warn");
+            }
+        }
+        try (Session session = open()) {
+            String requester = requestedBy == null ? session.actor.name() : requestedBy;
+            GateRequest request = GateRequest.of(service, environment, folder, buildUrl, requester, changeTickets,
+                    requested, session.engine.now());
+            GateOutcome outcome = session.engine.gate(session.actor, request);
+            OverrideRequest pending = outcome.request();
+            String approve = pending == null ? null : approveCommand(request, pending);
+            Output out = out();
+            out.line(outcome.decision().message());
+            if (pending != null) {
+                out.line("");
+                out.line("Override request " + pending.id() + " (requested by " + pending.requestedBy() + ")."
+                        + " A release manager other than " + pending.requestedBy() + " can approve it:");
+                out.line("  " + approve);
+            }
+            ObjectNode json = Views.decision(outcome.decision());
+            json.set("request", pending == null ? null : ModelJson.request(pending));
+            json.put("approve", approve);
+            out.document(json);
+            return outcome.decision().decision() == Decision.BLOCK ? ExitCode.BLOCKED : ExitCode.OK;
+        }
+    }
+
+    private String approveCommand(GateRequest request, OverrideRequest pending) {
+        StringBuilder line = new StringBuilder("retro-gate");
+        if (root().homeGiven()) {
+            line.append(" --home ").append(RetroGateCli.quote(root().home().toString()));
+        }
+        line.append(" --actor <release-manager> override approve --service ").append(request.service())
+                .append(" --environment ").append(request.environment());
+        if (pending.buildUrl() != null) {
+            line.append(" --build-url ").append(RetroGateCli.quote(pending.buildUrl()));
+        }
+        return line.append(" --reason '<why this may go out>'").toString();
+    }
+}

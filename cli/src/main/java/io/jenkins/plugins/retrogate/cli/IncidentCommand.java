@@ -1,0 +1,177 @@
+package io.jenkins.plugins.retrogate.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.retrogate.engine.command.IncidentUpdate;
+import io.jenkins.plugins.retrogate.engine.command.NewIncident;
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Contributor;
+import io.jenkins.plugins.retrogate.engine.model.ContributorRole;
+import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
+import io.jenkins.plugins.retrogate.engine.model.Detection;
+import io.jenkins.plugins.retrogate.engine.model.Ids;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
+import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.model.Mitigation;
+import io.jenkins.plugins.retrogate.engine.model.MitigationKind;
+import io.jenkins.plugins.retrogate.engine.model.Names;
+import io.jenkins.plugins.retrogate.engine.model.Severity;
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
+import java.util.Comparator;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code incident open|show|list|update}: the incident record and the retrospective's answers. */
+@Command(name = "incident", mixinStandardHelpOptions = true, description = "Opens, shows, lists and updates incidents.")
+final class IncidentCommand extends CliGroup {
+    static final Comparator<Incident> BY_NUMBER = Comparator.comparingLong(i -> Long.parseLong(i.id().substring(4)));
+
+    @Command(name = "open", mixinStandardHelpOptions = true, description = "Opens an incident by hand; prints its id.")
+    int open(@Option(names = "--service", required = true, paramLabel = "S", description = "An affected service (repeatable).") List<String> services,
+            @Option(names = "--title", required = true, paramLabel = "T") String title,
+            @Option(names = "--detection", paramLabel = "rollback|alert|customer-report|deploy-check|manual",
+                    description = "How it was detected (default: manual).") String detection,
+            @Option(names = "--severity", paramLabel = "SEV1…SEV4") String severity,
+            @Option(names = "--detected-at", paramLabel = "ISO-8601", description = "When (default: now).") String detectedAt) {
+        Detection how = detection == null ? null : Detection.parse("detection", detection);
+        Severity sev = severity == null ? null : Severity.parse("severity", severity);
+        try (Session session = open()) {
+            Incident incident = session.engine.openIncident(session.actor,
+                    new NewIncident(title, sev, services, how, Inputs.instant("detected-at", detectedAt)));
+            out().line(incident.id());
+            out().document(ModelJson.incident(incident));
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows an incident and its action items.")
+    int show(@Parameters(paramLabel = "ID", description = "The incident, like INC-3.") String rawId) {
+        String id = Ids.parseIncident("incident", rawId);
+        try (Session session = open()) {
+            RetroState state = session.engine.state();
+            Incident incident = state.incident(id)
+                    .orElseThrow(() -> new InvalidInputException("incident", rawId, "does not exist"));
+            List<ActionItem> items = state.itemsOf(id);
+            describe(incident, items);
+            ObjectNode json = ModelJson.incident(incident);
+            json.set("items", Views.array(items, ModelJson::item));
+            out().document(json);
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists incidents, oldest first.")
+    int list(@Option(names = "--status", paramLabel = "open|mitigated|resolved|reviewed") String status,
+            @Option(names = "--service", paramLabel = "S") String service) {
+        IncidentStatus wanted = status == null ? null : IncidentStatus.parse("status", status);
+        String affected = service == null ? null : Names.service("service", service);
+        try (Session session = open()) {
+            List<Incident> incidents = session.engine.state().incidents().values().stream()
+                    .filter(i -> wanted == null || i.status() == wanted)
+                    .filter(i -> affected == null || i.affects(affected))
+                    .sorted(BY_NUMBER).toList();
+            incidents.forEach(i -> out().line(Views.incidentLine(i)));
+            if (incidents.isEmpty()) {
+                out().line("No incidents.");
+            }
+            out().document(Views.array(incidents, ModelJson::incident));
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true, description = "Records the retrospective's answers.")
+    int update(@Parameters(paramLabel = "ID") String rawId,
+            @Option(names = "--status", paramLabel = "mitigated|resolved|reviewed") String status,
+            @Option(names = "--response-started", paramLabel = "ISO-8601") String responseStarted,
+            @Option(names = "--mitigation", paramLabel = "temporary:TEXT|permanent:TEXT") String mitigation,
+            @Option(names = "--root-cause", paramLabel = "TEXT") String rootCause,
+            @Option(names = "--similar", paramLabel = "INC-n", description = "An earlier incident seen before.") String similar,
+            @Option(names = "--title", paramLabel = "T") String title,
+            @Option(names = "--severity", paramLabel = "SEV1…SEV4") String severity,
+            @Option(names = "--contributor", paramLabel = "ROLE:NAME",
+                    description = "introduced|identified|responded|debugged|resolved|insight, then a name.") String contributor) {
+        IncidentUpdate update = IncidentUpdate.of(rawId);
+        if (status != null) {
+            IncidentStatus next = IncidentStatus.parse("status", status);
+            if (next == IncidentStatus.OPEN) {
+                throw new InvalidInputException("status", status, "is not one of mitigated, resolved, reviewed");
+            }
+            update = update.withStatus(next);
+        }
+        if (responseStarted != null) {
+            update = update.withResponseStartedAt(Inputs.instant("response-started", responseStarted));
+        }
+        if (mitigation != null) {
+            int colon = mitigation.indexOf(':');
+            if (colon < 0) {
+                throw new InvalidInputException("mitigation", mitigation,
+                        "needs a kind and a text: temporary:TEXT or permanent:TEXT");
+            }
+            update = update.withMitigation(MitigationKind.parse("mitigation", mitigation.substring(0, colon)),
+                    mitigation.substring(colon + 1));
+        }
+        if (rootCause != null) {
+            update = update.withRootCause(rootCause);
+        }
+        if (similar != null) {
+            update = update.withSimilar(similar);
+        }
+        if (title != null || severity != null) {
+            update = update.withTitleAndSeverity(title, severity == null ? null : Severity.parse("severity", severity));
+        }
+        if (contributor != null) {
+            int colon = contributor.indexOf(':');
+            if (colon < 0) {
+                throw new InvalidInputException("contributor", contributor, "needs a role and a name: ROLE:NAME");
+            }
+            update = update.withContributor(ContributorRole.parse("contributor", contributor.substring(0, colon)),
+                    contributor.substring(colon + 1));
+        }
+        if (update.equals(IncidentUpdate.of(rawId))) {
+            throw new BadInputException("incident update " + rawId + " names nothing to change: give at least one of"
+                    + " --status, --response-started, --mitigation, --root-cause, --similar, --title, --severity, --contributor");
+        }
+        try (Session session = open()) {
+            Incident incident = session.engine.updateIncident(session.actor, update);
+            out().line("Updated " + Views.incidentLine(incident));
+            out().document(ModelJson.incident(incident));
+            return ExitCode.OK;
+        }
+    }
+
+    private void describe(Incident incident, List<ActionItem> items) {
+        Output out = out();
+        out.line(incident.id() + ": " + incident.title());
+        out.line("  status:            " + incident.status());
+        out.line("  severity:          " + (incident.severity() == null ? "-" : incident.severity()));
+        out.line("  affected services: " + String.join(", ", incident.affectedServices()));
+        out.line("  detection:         " + incident.detection() + " at " + incident.detectedAt());
+        out.line("  response started:  " + (incident.responseStartedAt() == null ? "-" : incident.responseStartedAt()));
+        for (Mitigation m : incident.mitigations()) {
+            out.line("  mitigation:        " + m.kind() + " at " + m.at() + ": " + m.description());
+        }
+        if (incident.trigger() != null) {
+            out.line("  trigger:           " + ref(incident.trigger()));
+        }
+        for (DeploymentRef rollback : incident.rollbacks()) {
+            out.line("  rollback:          " + ref(rollback));
+        }
+        if (!incident.similarIncidents().isEmpty()) {
+            out.line("  seen before:       " + String.join(", ", incident.similarIncidents()));
+        }
+        for (Contributor c : incident.contributors()) {
+            out.line("  contributor:       " + c.role() + " " + c.name());
+        }
+        out.line("  root cause:        " + (incident.rootCause() == null ? "-" : incident.rootCause()));
+        out.line("  action items:      " + (items.isEmpty() ? "none yet" : items.size()));
+        items.forEach(item -> out.line("    " + Views.itemLine(item)));
+    }
+
+    private static String ref(DeploymentRef ref) {
+        return (ref.deploymentId() == null ? "" : ref.deploymentId() + " ") + ref.service() + " → " + ref.environment()
+                + (ref.version() == null ? "" : " version " + ref.version()) + (ref.url() == null ? "" : " " + ref.url());
+    }
+}

@@ -1,0 +1,33 @@
+package io.jenkins.plugins.retrogate.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.retrogate.engine.store.journal.JournalStore;
+import io.jenkins.plugins.retrogate.engine.store.journal.RepairReport;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+
+/** {@code repair}: cuts a damaged journal after its last good record, keeping a copy of what it cuts. */
+@Command(name = "repair", mixinStandardHelpOptions = true,
+        description = {"Cuts the journal after its last good record and keeps a copy of everything removed in a",
+                "repair-<time> directory. The store must not be in use. Exit 0 when it opens afterwards, else 5."})
+final class RepairCommand extends CliCommand {
+    @Override
+    int execute() {
+        Path home = root().home();
+        StoreReports.requireStore(home);
+        RepairReport report = JournalStore.repair(home);
+        out().line(report.summary());
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("ok", report.ok());
+        json.put("changed", report.changed());
+        json.put("directory", report.directory().toString());
+        json.put("events", report.events());
+        json.put("lastSequence", report.lastSequence());
+        json.put("bytesCut", report.bytesCut());
+        json.put("savedTo", report.savedTo() == null ? null : report.savedTo().toString());
+        json.set("problems", StoreReports.problems(report.problems()));
+        out().document(json);
+        return report.ok() ? ExitCode.OK : ExitCode.STORE;
+    }
+}

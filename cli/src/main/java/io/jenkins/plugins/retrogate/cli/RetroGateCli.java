@@ -1,0 +1,205 @@
+package io.jenkins.plugins.retrogate.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.retrogate.engine.command.RetroGate;
+import io.jenkins.plugins.retrogate.engine.model.Actor;
+import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.model.Permission;
+import io.jenkins.plugins.retrogate.engine.model.RefusedException;
+import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
+import io.jenkins.plugins.retrogate.engine.store.Store;
+import io.jenkins.plugins.retrogate.engine.store.StoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code retro-gate} command: global options, the sub-commands, and the mapping of outcomes to
+ * exit codes (0 done or allowed, 2 bad input, 3 blocked, 4 refused, 5 store corrupted or locked,
+ * 1 unexpected).
+ */
+@Command(name = "retro-gate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Blameless retrospectives that stick: incidents, action items and a deployment gate.",
+        subcommands = {GateCommand.class, DeployCommand.class, RollbackCommand.class, IncidentCommand.class,
+                ItemCommand.class, OverrideCommand.class, ReportCommand.class, ExportCommand.class,
+                ImportCommand.class, VerifyCommand.class, RepairCommand.class, PolicyCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 done/allowed, 1 unexpected, 2 bad input, 3 blocked, 4 refused, 5 store corrupted or locked."})
+public final class RetroGateCli implements Callable<Integer> {
+    static final String HOME_VARIABLE = "RETRO_GATE_HOME";
+    static final String ACTOR_VARIABLE = "RETRO_GATE_ACTOR";
+
+    @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "The store's directory (default: $RETRO_GATE_HOME, else ~/.retro-gate).")
+    Path home;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "Write exactly one JSON document to stdout.")
+    boolean json;
+
+    @Option(names = "--actor", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Who is acting (default: $RETRO_GATE_ACTOR, else the OS user).")
+    String actor;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CliEnvironment environment;
+    private Output output;
+
+    RetroGateCli(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, CliEnvironment.system()));
+    }
+
+    /** Runs the tool once and returns its exit code. */
+    public static int run(String[] args, CliEnvironment environment) {
+        RetroGateCli root = new RetroGateCli(environment);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(environment.out());
+        commandLine.setErr(environment.err());
+        commandLine.setParameterExceptionHandler((e, arguments) -> root.usageError(e, arguments));
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> root.failure(e, line.getCommandSpec()));
+        int code = commandLine.execute(args);
+        environment.out().flush();
+        environment.err().flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    CliEnvironment environment() {
+        return environment;
+    }
+
+    Output output() {
+        if (output == null) {
+            output = new Output(environment.out(), environment.err(), json);
+        }
+        return output;
+    }
+
+    /** The home: {@code --home}, else {@code $RETRO_GATE_HOME}, else {@code ~/.retro-gate}. */
+    Path home() {
+        if (home != null) {
+            return home.toAbsolutePath().normalize();
+        }
+        String variable = environment.variable(HOME_VARIABLE);
+        if (variable != null) {
+            return Path.of(variable).toAbsolutePath().normalize();
+        }
+        return Path.of(System.getProperty("user.home"), ".retro-gate");
+    }
+
+    boolean homeGiven() {
+        return home != null;
+    }
+
+    /** The acting user, holding both engine permissions (four eyes still applies). */
+    Actor actor() {
+        String name = actor != null ? actor : environment.variable(ACTOR_VARIABLE);
+        if (name == null) {
+            name = environment.osUser();
+        }
+        return Actor.of(InvalidInputException.requireText("actor", name, 200), Permission.MANAGE, Permission.OVERRIDE);
+    }
+
+    /** Opens the home for one command: checks actor and policy first, then creates and locks the store. */
+    Session openSession() {
+        Actor who = actor();
+        Path dir = home();
+        GatePolicy policy = Policies.load(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "cannot create the home " + dir + ": " + e, e);
+        }
+        Store store = Stores.open(dir);
+        return new Session(dir, policy, store, new RetroGate(store, () -> policy, environment.clock()), who);
+    }
+
+    private int usageError(ParameterException e, String[] arguments) {
+        boolean jsonMode = json || Arrays.asList(arguments).contains("--json");
+        String command = e.getCommandLine().getCommandSpec().qualifiedName();
+        Output out = new Output(environment.out(), environment.err(), jsonMode);
+        out.error(command + ": " + e.getMessage());
+        out.error("Run '" + command + " --help' for usage.");
+        out.document(error(ExitCode.BAD_INPUT, "usage", e.getMessage()));
+        return ExitCode.BAD_INPUT;
+    }
+
+    private int failure(Exception e, CommandSpec command) {
+        Output out = output();
+        String name = command.qualifiedName();
+        int code;
+        String kind;
+        String message;
+        if (e instanceof InvalidInputException invalid) {
+            code = ExitCode.BAD_INPUT;
+            kind = "invalid-input";
+            message = Flags.describe(invalid, command);
+        } else if (e instanceof BadInputException bad) {
+            code = ExitCode.BAD_INPUT;
+            kind = "invalid-input";
+            message = bad.getMessage();
+        } else if (e instanceof RefusedException) {
+            code = ExitCode.REFUSED;
+            kind = "refused";
+            message = e.getMessage();
+        } else if (e instanceof StoreException store) {
+            code = ExitCode.STORE;
+            kind = "store-" + store.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            message = e.getMessage();
+        } else {
+            code = ExitCode.UNEXPECTED;
+            kind = "unexpected";
+            message = String.valueOf(e);
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            out.error(name + ": unexpected error, please report it with this trace:");
+            out.error(trace.toString().stripTrailing());
+        }
+        if (code != ExitCode.UNEXPECTED) {
+            out.error(name + ": " + message);
+        }
+        if (code == ExitCode.BAD_INPUT || code == ExitCode.REFUSED) {
+            out.error("Nothing was changed.");
+        }
+        if (!out.documentWritten()) {
+            out.document(error(code, kind, message));
+        }
+        return code;
+    }
+
+    private static ObjectNode error(int code, String kind, String message) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.putObject("error").put("exitCode", code).put("kind", kind).put("message", message);
+        return node;
+    }
+
+    /** Renders a value for a command line a user can copy. */
+    static String quote(String value) {
+        if (value.matches("[A-Za-z0-9_./:=@%+-]+")) {
+            return value;
+        }
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,36 @@
+package io.jenkins.plugins.retrogate.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.retrogate.engine.store.journal.JournalStore;
+import io.jenkins.plugins.retrogate.engine.store.journal.VerifyReport;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+
+/** {@code verify}: checks every record, checksum and the hash chain without changing or locking anything. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Checks the journal: every record's checksum, the hash chain and the snapshots.",
+                "Changes nothing. Exit 0 when the store opens as it is, 5 when it needs 'repair'."})
+final class VerifyCommand extends CliCommand {
+    @Override
+    int execute() {
+        Path home = root().home();
+        StoreReports.requireStore(home);
+        VerifyReport report = JournalStore.verify(home);
+        out().line(report.summary());
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("ok", report.ok());
+        json.put("directory", report.directory().toString());
+        json.put("events", report.events());
+        json.put("lastSequence", report.lastSequence());
+        json.put("segments", report.segments());
+        json.put("snapshots", report.snapshots());
+        json.set("problems", StoreReports.problems(report.problems()));
+        out().document(json);
+        if (!report.ok()) {
+            out().error("verify: the store " + home + " is damaged; 'retro-gate --home " + home + " repair' cuts"
+                    + " after the last good record and keeps a copy of what it cuts");
+        }
+        return report.ok() ? ExitCode.OK : ExitCode.STORE;
+    }
+}

@@ -1,0 +1,85 @@
+package io.jenkins.plugins.retrogate.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Deployment;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
+import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.policy.Finding;
+import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
+import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+/** How the tool shows things to people (one line per thing) and to programs (the ModelJson shapes). */
+final class Views {
+    private Views() {
+    }
+
+    static String itemLine(ActionItem item) {
+        return String.format("%-12s %-9s %-2s %-12s %-14s %s%s", item.id(), item.status(), item.priority(),
+                item.type(), item.owner(), item.title(), item.ticket() == null ? "" : " [" + item.ticket().key() + "]");
+    }
+
+    static String incidentLine(Incident incident) {
+        return String.format("%-8s %-9s %-4s %-24s %s", incident.id(), incident.status(),
+                incident.severity() == null ? "-" : incident.severity(), String.join(",", incident.affectedServices()),
+                incident.title());
+    }
+
+    static String deploymentLine(Deployment deployment) {
+        return deployment.id() + " " + deployment.service() + (deployment.ref().version() == null ? ""
+                : " " + deployment.ref().version()) + " → " + deployment.environment()
+                + (deployment.production() ? " (production)" : "") + ": "
+                + (deployment.outcome() == null ? "RUNNING" : deployment.outcome());
+    }
+
+    static String overrideLine(OverrideApproval override) {
+        return override.id() + " " + override.scope() + " " + override.service() + " → " + override.environment()
+                + (override.buildUrl() == null ? "" : " build " + override.buildUrl()) + ", approved by "
+                + override.approvedBy() + (override.requestedBy() == null ? "" : " for " + override.requestedBy())
+                + " until " + override.expiresAt() + ": " + override.reason();
+    }
+
+    static String requestLine(OverrideRequest request) {
+        return request.id() + " " + request.status() + " " + request.service() + " → " + request.environment()
+                + (request.buildUrl() == null ? "" : " build " + request.buildUrl()) + ", requested by "
+                + request.requestedBy() + " at " + request.requestedAt() + ", blocked by "
+                + String.join(", ", request.blockingItems());
+    }
+
+    static <T> ArrayNode array(Collection<T> things, Function<T, ObjectNode> view) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        things.forEach(t -> array.add(view.apply(t)));
+        return array;
+    }
+
+    /** The gate's decision as JSON: the contract's decision, items and message, and everything behind them. */
+    static ObjectNode decision(GateDecision decision) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("decision", decision.decision().name());
+        node.put("allowed", decision.allowed());
+        node.put("service", decision.request().service());
+        node.put("environment", decision.request().environment());
+        node.put("production", decision.production());
+        node.put("mode", decision.mode().name());
+        node.set("items", array(decision.items(), ModelJson::item));
+        ArrayNode findings = node.putArray("findings");
+        for (Finding finding : decision.findings()) {
+            findings.addObject().put("kind", finding.kind().name()).put("subject", finding.subject())
+                    .put("rule", finding.rule());
+        }
+        node.set("rules", ModelJson.strings(decision.rules()));
+        node.set("override", decision.override() == null ? null : ModelJson.override(decision.override()));
+        node.put("message", decision.message());
+        return node;
+    }
+
+    static List<String> ids(Collection<ActionItem> items) {
+        return items.stream().map(ActionItem::id).toList();
+    }
+}

@@ -1,0 +1,17 @@
+package io.jenkins.plugins.retrogate.engine.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * DORA figures per service and the retrospective's own figures, over the period {@code from}–{@code to}
+ * ({@code service} set when the report is about one service only). Built by {@link ReportBuilder},
+ * rendered by {@link ReportJson}, {@link ReportText} and {@link ReportHtml}.
+ */
+public record Report(Instant generatedAt, Instant from, Instant to, int days, String service,
+        List<ServiceFigures> services, RetroFigures retro, List<DailyDeployments> daily) {
+    public Report {
+        services = List.copyOf(services);
+        daily = List.copyOf(daily);
+    }
+}

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.retrogate.engine.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+
+/**
+ * The report as JSON. Durations are whole seconds ({@code …Seconds}, {@code null} when there is
+ * nothing to measure), rates fractions between 0 and 1, instants ISO-8601 UTC.
+ */
+public final class ReportJson {
+    private ReportJson() {
+    }
+
+    public static ObjectNode write(Report report) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ObjectNode root = nodes.objectNode();
+        root.put("generatedAt", report.generatedAt().toString());
+        root.put("from", report.from().toString());
+        root.put("to", report.to().toString());
+        root.put("days", report.days());
+        root.put("service", report.service());
+        ArrayNode services = root.putArray("services");
+        for (ServiceFigures s : report.services()) {
+            ObjectNode node = services.addObject();
+            node.put("service", s.service());
+            node.put("deployments", s.deployments());
+            node.put("succeeded", s.succeeded());
+            node.put("failed", s.failed());
+            node.put("deploymentsPerDay", s.deploymentsPerDay());
+            node.put("changeFailureRate", s.changeFailureRate());
+            node.put("incidents", s.incidents());
+            node.put("restored", s.restored());
+            node.put("medianTimeToRestoreSeconds", seconds(s.medianTimeToRestore()));
+        }
+        RetroFigures r = report.retro();
+        ObjectNode retro = root.putObject("retrospective");
+        retro.put("incidents", r.incidents());
+        retro.put("reviewed", r.reviewed());
+        retro.put("medianTimeToRetroSeconds", seconds(r.medianTimeToRetro()));
+        retro.put("itemsVerified", r.itemsVerified());
+        retro.put("medianItemCycleTimeSeconds", seconds(r.medianItemCycleTime()));
+        retro.put("openItems", r.openItems());
+        retro.put("overdueP0Count", r.overdueP0().size());
+        ArrayNode overdue = retro.putArray("overdueP0");
+        r.overdueP0().forEach(overdue::add);
+        retro.put("recurring", r.recurring());
+        retro.put("recurrenceRate", r.recurrenceRate());
+        ArrayNode daily = root.putArray("dailyProductionDeployments");
+        for (DailyDeployments d : report.daily()) {
+            daily.addObject().put("day", d.day().toString()).put("succeeded", d.succeeded()).put("failed", d.failed());
+        }
+        return root;
+    }
+
+    private static Long seconds(Duration duration) {
+        return duration == null ? null : duration.toSeconds();
+    }
+}

@@ -1,0 +1,63 @@
+package io.jenkins.plugins.retrogate.engine.report;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** The report as plain text for a terminal. */
+public final class ReportText {
+    private ReportText() {
+    }
+
+    public static String write(Report report) {
+        StringBuilder text = new StringBuilder();
+        text.append("Retro Gate report, ").append(report.days()).append(" days up to ").append(report.to())
+                .append(report.service() == null ? "" : ", service " + report.service()).append("\n\n");
+        text.append("DORA, production deployments per service:\n");
+        if (report.services().isEmpty()) {
+            text.append("  no production deployments or incidents in this period\n");
+        }
+        text.append(String.format(Locale.ROOT, "  %-24s %8s %10s %12s %10s %16s%n", "service", "deploys", "per day",
+                "fail rate", "incidents", "time to restore"));
+        for (ServiceFigures s : report.services()) {
+            text.append(String.format(Locale.ROOT, "  %-24s %8d %10.3f %12s %10d %16s%n", s.service(), s.deployments(),
+                    s.deploymentsPerDay(), percent(s.changeFailureRate()), s.incidents(),
+                    human(s.medianTimeToRestore())));
+        }
+        RetroFigures r = report.retro();
+        text.append("\nRetrospectives:\n");
+        text.append("  incidents:               ").append(r.incidents()).append(" (").append(r.reviewed())
+                .append(" reviewed)\n");
+        text.append("  time to retro (median):  ").append(human(r.medianTimeToRetro())).append('\n');
+        text.append("  item cycle time (median, created → verified): ").append(human(r.medianItemCycleTime()))
+                .append(" over ").append(r.itemsVerified()).append(" verified item(s)\n");
+        text.append("  items still open:        ").append(r.openItems()).append('\n');
+        text.append("  overdue P0 items:        ").append(r.overdueP0().size())
+                .append(r.overdueP0().isEmpty() ? "" : " (" + String.join(", ", r.overdueP0()) + ")").append('\n');
+        text.append("  recurrence rate:         ").append(percent(r.recurrenceRate())).append(" (")
+                .append(r.recurring()).append(" incident(s) seen before)\n");
+        return text.toString();
+    }
+
+    /** A rate as a percentage, {@code -} when there is nothing to measure. */
+    static String percent(Double rate) {
+        return rate == null ? "-" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
+    }
+
+    /** A duration as people read it: {@code 45s}, {@code 12m}, {@code 3h 05m}, {@code 2d 4h}. */
+    static String human(Duration d) {
+        if (d == null) {
+            return "-";
+        }
+        long seconds = d.toSeconds();
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + "m";
+        }
+        if (seconds < 86_400) {
+            return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, seconds % 3600 / 60);
+        }
+        return String.format(Locale.ROOT, "%dd %dh", seconds / 86_400, seconds % 86_400 / 3600);
+    }
+}

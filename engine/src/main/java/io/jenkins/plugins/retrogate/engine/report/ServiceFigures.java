@@ -1,0 +1,17 @@
+package io.jenkins.plugins.retrogate.engine.report;
+
+import java.time.Duration;
+
+/**
+ * The DORA figures of one service over the report's period, counting production deployments only.
+ *
+ * @param deployments        production deployments that ended (any outcome)
+ * @param failed             of those, the ones that FAILED or were ROLLED_BACK
+ * @param deploymentsPerDay  successful production deployments per day of the period (deployment frequency)
+ * @param changeFailureRate  failed / deployments, {@code null} without deployments
+ * @param incidents          incidents affecting the service detected in the period
+ * @param medianTimeToRestore median time from detection to the first mitigation (or MITIGATED/RESOLVED), {@code null} when none was restored
+ */
+public record ServiceFigures(String service, int deployments, int succeeded, int failed, double deploymentsPerDay,
+        Double changeFailureRate, int incidents, int restored, Duration medianTimeToRestore) {
+}

@@ -1,0 +1,231 @@
+package io.jenkins.plugins.retrogate.engine.transfer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
+import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
+import io.jenkins.plugins.retrogate.engine.event.ItemAdded;
+import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
+import io.jenkins.plugins.retrogate.engine.event.OverrideRequested;
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Deployment;
+import io.jenkins.plugins.retrogate.engine.model.Ids;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.model.Names;
+import io.jenkins.plugins.retrogate.engine.model.RefusedException;
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.Change;
+import io.jenkins.plugins.retrogate.engine.store.EventJson;
+import io.jenkins.plugins.retrogate.engine.store.Store;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Imports a {@link StoreDocument} into an empty store. Everything is checked before anything is
+ * recorded: the format version, every event (strict JSON form), that the events fold without
+ * naming anything unknown, that names and titles keep the engine's rules, and that the entity
+ * arrays agree with the fold. Then the events are recorded through the store in one command, so
+ * the journal's checksums and hash chain cover them like any other events.
+ */
+public final class StoreImport {
+    static final Set<String> KEYS = Set.of("formatVersion", "exportedAt", "incidents", "items", "deployments",
+            "overrides", "requests", "events");
+    private static final List<String> ENTITY_ARRAYS = List.of("incidents", "items", "deployments", "overrides",
+            "requests");
+
+    private StoreImport() {
+    }
+
+    /** What an import records: the events and the state they fold into. */
+    public record Plan(List<Event> events, RetroState state) {
+        public Plan {
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * Checks {@code document} completely and returns what importing it would record.
+     *
+     * @throws InvalidInputException naming the JSON path ({@code events[12]}, {@code items[3].status}), the
+     *                               value and what is allowed
+     */
+    public static Plan plan(JsonNode document) {
+        if (document == null || !document.isObject()) {
+            throw new InvalidInputException("document", document == null ? "" : abbreviate(document.toString()),
+                    "is not a Retro Gate export: a JSON object with formatVersion, incidents, items, deployments, overrides and events");
+        }
+        for (Iterator<String> names = document.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!KEYS.contains(name)) {
+                throw new InvalidInputException(name, abbreviate(document.get(name).toString()),
+                        "is not a key of an export; the keys are " + String.join(", ", KEYS));
+            }
+        }
+        JsonNode version = document.get("formatVersion");
+        if (version == null || !version.isInt() || version.intValue() != StoreDocument.FORMAT_VERSION) {
+            throw new InvalidInputException("formatVersion", version == null ? "" : version.toString(),
+                    "is not supported: this version reads formatVersion " + StoreDocument.FORMAT_VERSION);
+        }
+        JsonNode log = document.get("events");
+        if (log == null || !log.isArray()) {
+            throw new InvalidInputException("events", log == null ? "" : abbreviate(log.toString()),
+                    "is missing: an import replays the export's event log, an array of events");
+        }
+        List<Event> events = new ArrayList<>(log.size());
+        RetroState state = RetroState.empty();
+        for (int i = 0; i < log.size(); i++) {
+            String path = "events[" + i + "]";
+            Event event;
+            try {
+                event = EventJson.fromTree(log.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(path, abbreviate(log.get(i).toString()), "is not a valid event: " + e.getMessage());
+            }
+            if (event.at() == null || event.actor() == null || event.actor().isBlank()) {
+                throw new InvalidInputException(path, abbreviate(log.get(i).toString()), "needs 'at' and a non-empty 'actor'");
+            }
+            String twice = createdTwice(state, event);
+            if (twice != null) {
+                throw new InvalidInputException(path, abbreviate(log.get(i).toString()),
+                        "creates " + twice + ", which an earlier event already created");
+            }
+            try {
+                state = state.apply(i + 1L, event);
+            } catch (RuntimeException e) {
+                throw new InvalidInputException(path, abbreviate(log.get(i).toString()),
+                        "cannot follow the events before it: " + e.getMessage());
+            }
+            events.add(event);
+        }
+        checkNames(state);
+        ObjectNode expected = JsonNodeFactory.instance.objectNode();
+        StoreDocument.entities(expected, state);
+        for (String array : ENTITY_ARRAYS) {
+            compare(array, document.get(array), expected.get(array));
+        }
+        return new Plan(events, state);
+    }
+
+    /**
+     * Imports {@code document} into {@code store}, which must be empty; returns the plan recorded.
+     *
+     * @throws InvalidInputException when the document is wrong (nothing recorded)
+     * @throws RefusedException      when the store already holds events (nothing recorded)
+     */
+    public static Plan into(Store store, JsonNode document) {
+        Plan plan = plan(document);
+        return store.execute(state -> {
+            if (state.sequence() != 0) {
+                throw new RefusedException("The store already holds " + state.sequence()
+                        + " events; an import needs an empty store (use a new home, or export this one first)");
+            }
+            return Change.of(plan, plan.events());
+        });
+    }
+
+    /** The entity array in the document must hold exactly what the events fold into. */
+    private static void compare(String name, JsonNode actual, JsonNode expected) {
+        if (actual == null) {
+            if (expected.isEmpty()) {
+                return;
+            }
+            throw new InvalidInputException(name, "", "is missing, but the event log holds " + expected.size());
+        }
+        if (!actual.isArray()) {
+            throw new InvalidInputException(name, abbreviate(actual.toString()), "is not an array");
+        }
+        Map<String, JsonNode> byId = new LinkedHashMap<>();
+        for (JsonNode node : expected) {
+            byId.put(node.get("id").asText(), node);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < actual.size(); i++) {
+            JsonNode node = actual.get(i);
+            String path = name + "[" + i + "]";
+            String id = node.path("id").asText("");
+            JsonNode wanted = byId.get(id);
+            if (wanted == null) {
+                throw new InvalidInputException(path + ".id", id, "is not created by any event of the event log");
+            }
+            if (!seen.add(id)) {
+                throw new InvalidInputException(path + ".id", id, "appears twice");
+            }
+            if (!node.equals(wanted)) {
+                throw difference(path, node, wanted);
+            }
+        }
+        for (String id : byId.keySet()) {
+            if (!seen.contains(id)) {
+                throw new InvalidInputException(name, id, "is missing from the array, but the event log creates it");
+            }
+        }
+    }
+
+    private static InvalidInputException difference(String path, JsonNode actual, JsonNode wanted) {
+        Set<String> keys = new java.util.TreeSet<>();
+        actual.fieldNames().forEachRemaining(keys::add);
+        wanted.fieldNames().forEachRemaining(keys::add);
+        for (String key : keys) {
+            JsonNode a = actual.get(key);
+            JsonNode w = wanted.get(key);
+            if (a == null || w == null || !a.equals(w)) {
+                return new InvalidInputException(path + "." + key, a == null ? "" : abbreviate(a.toString()),
+                        w == null ? "is not a key of this object" : "does not match the event log, which gives " + abbreviate(w.toString()));
+            }
+        }
+        return new InvalidInputException(path, abbreviate(actual.toString()), "does not match the event log");
+    }
+
+    /** The id an event would create a second time, or {@code null}. */
+    private static String createdTwice(RetroState state, Event event) {
+        String id = null;
+        boolean exists = false;
+        if (event instanceof IncidentOpened e) {
+            id = e.incidentId();
+            exists = state.incidents().containsKey(id);
+        } else if (event instanceof ItemAdded e) {
+            id = e.itemId();
+            exists = state.items().containsKey(id);
+        } else if (event instanceof DeploymentStarted e) {
+            id = e.deploymentId();
+            exists = state.deployments().containsKey(id);
+        } else if (event instanceof OverrideRequested e) {
+            id = e.requestId();
+            exists = state.requests().containsKey(id);
+        } else if (event instanceof OverrideApproved e) {
+            id = e.overrideId();
+            exists = state.overrides().containsKey(id);
+        }
+        return exists ? id : null;
+    }
+
+    /** The events' contents keep the rules commands enforce: valid names, non-empty titles. */
+    private static void checkNames(RetroState state) {
+        for (Incident incident : state.incidents().values()) {
+            Ids.parseIncident("incidents.id", incident.id());
+            InvalidInputException.requireText("incidents." + incident.id() + ".title", incident.title(), 200);
+            incident.affectedServices().forEach(s -> Names.service("incidents." + incident.id() + ".affectedServices", s));
+        }
+        for (ActionItem item : state.items().values()) {
+            Ids.parseItem("items.id", item.id());
+            InvalidInputException.requireText("items." + item.id() + ".title", item.title(), 200);
+            item.services().forEach(s -> Names.guardedService("items." + item.id() + ".services", s));
+        }
+        for (Deployment deployment : state.deployments().values()) {
+            Names.service("deployments." + deployment.id() + ".service", deployment.service());
+            Names.environment("deployments." + deployment.id() + ".environment", deployment.environment());
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 119) + "…";
+    }
+}
