@@ -1,0 +1,382 @@
+package io.jenkins.plugins.retrogate.config;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.Util;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.retrogate.engine.model.Choices;
+import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.model.ItemType;
+import io.jenkins.plugins.retrogate.engine.model.Priority;
+import io.jenkins.plugins.retrogate.engine.policy.GateMode;
+import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
+import io.jenkins.plugins.retrogate.engine.policy.PolicyRule;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The administrator's settings: the gate policy (handed to the engine as a {@link GatePolicy}),
+ * the change-set ticket pattern and where the store lives. Configuration-as-Code ready:
+ * {@code unclassified: retroGate: ...}. Defaults are the engine's. Every setter checks its value
+ * with the engine's own validation, so an invalid value never reaches the policy.
+ */
+@Extension
+@Symbol("retroGate")
+public class RetroGateConfiguration extends GlobalConfiguration {
+    /** Item ids, Jira keys and GitHub issues ({@code owner/repo#42}), as commit messages name them. */
+    public static final String DEFAULT_TICKET_PATTERN = "INC-\\d+-A\\d+|[A-Z][A-Z0-9_]+-\\d+|[\\w.-]+/[\\w.-]+#\\d+";
+    static final String DEFAULT_STORE_DIRECTORY = "retro-gate";
+
+    private String productionPatterns = String.join("\n", GatePolicy.DEFAULT_PRODUCTION_PATTERNS);
+    private GateMode productionMode = GatePolicy.defaults().productionMode();
+    private GateMode nonProductionMode = GatePolicy.defaults().nonProductionMode();
+    private Priority blockPriority = GatePolicy.defaults().blockPriority();
+    private String blockTypes = names(GatePolicy.defaults().blockTypes());
+    private Priority warnPriority = GatePolicy.defaults().warnPriority();
+    private String warnTypes = names(GatePolicy.defaults().warnTypes());
+    private boolean warnOverdue = GatePolicy.defaults().warnOverdue();
+    private boolean postRollbackFreeze = GatePolicy.defaults().postRollbackFreeze();
+    private boolean allowWeakerPipelineMode = GatePolicy.defaults().allowWeakerPipelineMode();
+    private boolean fourEyes = GatePolicy.defaults().fourEyes();
+    private int maxOverrideWindowHours = (int) GatePolicy.defaults().maxOverrideWindow().toHours();
+    private List<GateRule> rules = new ArrayList<>();
+    private String changeSetTicketPattern = DEFAULT_TICKET_PATTERN;
+    private String storeLocation;
+
+    private transient volatile GatePolicy policy;
+    private transient volatile Pattern ticketPattern;
+    private transient boolean binding;
+
+    public RetroGateConfiguration() {
+        load();
+    }
+
+    public static RetroGateConfiguration get() {
+        return ExtensionList.lookupSingleton(RetroGateConfiguration.class);
+    }
+
+    /** The policy these settings describe, built once per change. */
+    public GatePolicy policy() {
+        GatePolicy current = policy;
+        if (current == null) {
+            current = GatePolicy.builder().productionPatterns(lines(productionPatterns))
+                    .productionMode(productionMode).nonProductionMode(nonProductionMode)
+                    .blockPriority(blockPriority).blockTypes(types("blockTypes", blockTypes))
+                    .warnPriority(warnPriority).warnTypes(types("warnTypes", warnTypes))
+                    .warnOverdue(warnOverdue).postRollbackFreeze(postRollbackFreeze)
+                    .allowWeakerPipelineMode(allowWeakerPipelineMode).fourEyes(fourEyes)
+                    .maxOverrideWindow(Duration.ofHours(maxOverrideWindowHours))
+                    .rules(getRules().stream().map(GateRule::toPolicyRule).toList())
+                    .build();
+            policy = current;
+        }
+        return current;
+    }
+
+    /** The compiled change-set ticket pattern. */
+    public Pattern ticketPattern() {
+        Pattern current = ticketPattern;
+        if (current == null) {
+            current = Pattern.compile(changeSetTicketPattern);
+            ticketPattern = current;
+        }
+        return current;
+    }
+
+    /** Where the store lives: the configured directory (relative to JENKINS_HOME if not absolute), or JENKINS_HOME/retro-gate. */
+    public Path storeDirectory() {
+        Path home = Jenkins.get().getRootDir().toPath();
+        String location = Util.fixEmptyAndTrim(storeLocation);
+        return location == null ? home.resolve(DEFAULT_STORE_DIRECTORY) : home.resolve(location);
+    }
+
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        binding = true;
+        try {
+            rules = new ArrayList<>(); // an empty repeatable list is absent from the form
+            req.bindJSON(this, json);
+            policy();
+        } catch (IllegalArgumentException | InvalidInputException e) {
+            load(); // drop the half-bound values
+            throw new FormException(e.getMessage(), e, "retroGate");
+        } finally {
+            binding = false;
+        }
+        save();
+        return true;
+    }
+
+    @Override
+    public synchronized void load() {
+        super.load();
+        policy = null;
+        ticketPattern = null;
+    }
+
+    private void changed() {
+        policy = null;
+        ticketPattern = null;
+        if (!binding) {
+            save();
+        }
+    }
+
+    public String getProductionPatterns() {
+        return productionPatterns;
+    }
+
+    @DataBoundSetter
+    public void setProductionPatterns(String productionPatterns) {
+        check(() -> GatePolicy.builder().productionPatterns(lines(productionPatterns)));
+        this.productionPatterns = String.join("\n", lines(productionPatterns));
+        changed();
+    }
+
+    public GateMode getProductionMode() {
+        return productionMode;
+    }
+
+    @DataBoundSetter
+    public void setProductionMode(GateMode productionMode) {
+        this.productionMode = productionMode == null ? GatePolicy.defaults().productionMode() : productionMode;
+        changed();
+    }
+
+    public GateMode getNonProductionMode() {
+        return nonProductionMode;
+    }
+
+    @DataBoundSetter
+    public void setNonProductionMode(GateMode nonProductionMode) {
+        this.nonProductionMode = nonProductionMode == null ? GatePolicy.defaults().nonProductionMode()
+                : nonProductionMode;
+        changed();
+    }
+
+    public Priority getBlockPriority() {
+        return blockPriority;
+    }
+
+    @DataBoundSetter
+    public void setBlockPriority(Priority blockPriority) {
+        this.blockPriority = blockPriority == null ? GatePolicy.defaults().blockPriority() : blockPriority;
+        changed();
+    }
+
+    public String getBlockTypes() {
+        return blockTypes;
+    }
+
+    @DataBoundSetter
+    public void setBlockTypes(String blockTypes) {
+        check(() -> GatePolicy.builder().blockTypes(types("blockTypes", blockTypes)));
+        this.blockTypes = names(types("blockTypes", blockTypes));
+        changed();
+    }
+
+    public Priority getWarnPriority() {
+        return warnPriority;
+    }
+
+    @DataBoundSetter
+    public void setWarnPriority(Priority warnPriority) {
+        this.warnPriority = warnPriority == null ? GatePolicy.defaults().warnPriority() : warnPriority;
+        changed();
+    }
+
+    public String getWarnTypes() {
+        return warnTypes;
+    }
+
+    @DataBoundSetter
+    public void setWarnTypes(String warnTypes) {
+        check(() -> types("warnTypes", warnTypes));
+        this.warnTypes = names(types("warnTypes", warnTypes));
+        changed();
+    }
+
+    public boolean isWarnOverdue() {
+        return warnOverdue;
+    }
+
+    @DataBoundSetter
+    public void setWarnOverdue(boolean warnOverdue) {
+        this.warnOverdue = warnOverdue;
+        changed();
+    }
+
+    public boolean isPostRollbackFreeze() {
+        return postRollbackFreeze;
+    }
+
+    @DataBoundSetter
+    public void setPostRollbackFreeze(boolean postRollbackFreeze) {
+        this.postRollbackFreeze = postRollbackFreeze;
+        changed();
+    }
+
+    public boolean isAllowWeakerPipelineMode() {
+        return allowWeakerPipelineMode;
+    }
+
+    @DataBoundSetter
+    public void setAllowWeakerPipelineMode(boolean allowWeakerPipelineMode) {
+        this.allowWeakerPipelineMode = allowWeakerPipelineMode;
+        changed();
+    }
+
+    public boolean isFourEyes() {
+        return fourEyes;
+    }
+
+    @DataBoundSetter
+    public void setFourEyes(boolean fourEyes) {
+        this.fourEyes = fourEyes;
+        changed();
+    }
+
+    public int getMaxOverrideWindowHours() {
+        return maxOverrideWindowHours;
+    }
+
+    @DataBoundSetter
+    public void setMaxOverrideWindowHours(int maxOverrideWindowHours) {
+        check(() -> GatePolicy.builder().maxOverrideWindow(Duration.ofHours(maxOverrideWindowHours)));
+        this.maxOverrideWindowHours = maxOverrideWindowHours;
+        changed();
+    }
+
+    public List<GateRule> getRules() {
+        return rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    @DataBoundSetter
+    public void setRules(List<GateRule> rules) {
+        this.rules = rules == null ? new ArrayList<>() : new ArrayList<>(rules);
+        changed();
+    }
+
+    public String getChangeSetTicketPattern() {
+        return changeSetTicketPattern;
+    }
+
+    @DataBoundSetter
+    public void setChangeSetTicketPattern(String changeSetTicketPattern) {
+        String value = Util.fixEmptyAndTrim(changeSetTicketPattern);
+        this.changeSetTicketPattern = value == null ? DEFAULT_TICKET_PATTERN : compile(value).pattern();
+        changed();
+    }
+
+    public String getStoreLocation() {
+        return storeLocation;
+    }
+
+    /** Takes effect at the next start of Jenkins: the open store is never swapped under running builds. */
+    @DataBoundSetter
+    public void setStoreLocation(String storeLocation) {
+        String value = Util.fixEmptyAndTrim(storeLocation);
+        if (value != null) {
+            try {
+                Path.of(value);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("storeLocation '" + value + "' is not a valid path: " + e.getReason(), e);
+            }
+        }
+        this.storeLocation = value;
+        changed();
+    }
+
+    @POST
+    public FormValidation doCheckProductionPatterns(@QueryParameter String value) {
+        return validate(() -> GatePolicy.builder().productionPatterns(lines(value)));
+    }
+
+    @POST
+    public FormValidation doCheckBlockTypes(@QueryParameter String value) {
+        return validate(() -> GatePolicy.builder().blockTypes(types("blockTypes", value)));
+    }
+
+    @POST
+    public FormValidation doCheckWarnTypes(@QueryParameter String value) {
+        return validate(() -> types("warnTypes", value));
+    }
+
+    @POST
+    public FormValidation doCheckMaxOverrideWindowHours(@QueryParameter int value) {
+        return validate(() -> GatePolicy.builder().maxOverrideWindow(Duration.ofHours(value)));
+    }
+
+    @POST
+    public FormValidation doCheckChangeSetTicketPattern(@QueryParameter String value) {
+        return validate(() -> {
+            if (Util.fixEmptyAndTrim(value) != null) {
+                compile(value.strip());
+            }
+        });
+    }
+
+    private static FormValidation validate(Runnable check) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        try {
+            check.run();
+            return FormValidation.ok();
+        } catch (IllegalArgumentException | InvalidInputException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    private static void check(Runnable check) {
+        try {
+            check.run();
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static Pattern compile(String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("changeSetTicketPattern '" + regex + "' is not a regular expression: "
+                    + e.getDescription(), e);
+        }
+    }
+
+    static List<String> lines(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    static Set<ItemType> types(String field, String text) {
+        Set<ItemType> result = EnumSet.noneOf(ItemType.class);
+        for (String name : lines(text)) {
+            result.add(Choices.parse(ItemType.class, field, name));
+        }
+        return result;
+    }
+
+    private static String names(Set<ItemType> types) {
+        return String.join(", ", types.stream().sorted().map(Enum::name).toList());
+    }
+
+    /** For the form's select boxes. */
+    public PolicyRule.Scope[] getScopes() {
+        return PolicyRule.Scope.values();
+    }
+}

@@ -1,0 +1,121 @@
+package io.jenkins.plugins.retrogate.config;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
+import hudson.init.Terminator;
+import io.jenkins.plugins.retrogate.engine.command.RetroGate;
+import io.jenkins.plugins.retrogate.engine.store.Store;
+import io.jenkins.plugins.retrogate.engine.store.StoreException;
+import io.jenkins.plugins.retrogate.engine.store.journal.JournalStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The store this controller keeps open, and the engine over it. Opened once Jenkins has loaded its
+ * jobs (or at first use), flushed and closed at shutdown. A store that cannot be opened leaves
+ * Jenkins running: {@link StoreMonitor} shows the engine's message to administrators, and every
+ * step or page that needs the store fails with that message.
+ */
+@Extension
+public class RetroGateStore {
+    private static final Logger LOGGER = Logger.getLogger(RetroGateStore.class.getName());
+    private static final long RETRY_MILLIS = 30_000;
+
+    private volatile RetroGate engine;
+    private Store store;
+    private volatile String failure;
+    private long failedAt;
+
+    public static RetroGateStore get() {
+        return ExtensionList.lookupSingleton(RetroGateStore.class);
+    }
+
+    @Initializer(after = InitMilestone.JOB_LOADED, fatal = false)
+    public static void openAtStartup() {
+        get().open();
+    }
+
+    @Terminator
+    public static void closeAtShutdown() {
+        get().close();
+    }
+
+    /**
+     * The engine, opening the store if needed.
+     *
+     * @throws StoreUnavailableException with the engine's message when the store cannot be opened
+     */
+    public RetroGate engine() {
+        RetroGate current = engine;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (engine == null && (failure == null || System.currentTimeMillis() - failedAt > RETRY_MILLIS)) {
+                open();
+            }
+            if (engine == null) {
+                throw new StoreUnavailableException(failure);
+            }
+            return engine;
+        }
+    }
+
+    /** Why the store could not be opened, or {@code null} when it is open (or not tried yet). */
+    public String getFailure() {
+        return failure;
+    }
+
+    /** Opens the store unless it is open; records the engine's message when it fails. */
+    public synchronized void open() {
+        if (engine != null) {
+            return;
+        }
+        RetroGateConfiguration configuration = RetroGateConfiguration.get();
+        Path directory = configuration.storeDirectory();
+        try {
+            store = JournalStore.open(directory);
+            engine = new RetroGate(store, configuration::policy, Clock.systemUTC());
+            failure = null;
+            LOGGER.info(() -> "Retro Gate store opened at " + directory);
+        } catch (StoreException e) {
+            failed(directory, e.reason() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            failed(directory, e.toString(), e);
+        }
+    }
+
+    private void failed(Path directory, String message, Exception e) {
+        failure = "Retro Gate could not open its store at " + directory + ": " + message;
+        failedAt = System.currentTimeMillis();
+        LOGGER.log(Level.SEVERE, failure, e);
+    }
+
+    /** Flushes and closes the store; later calls reopen it. */
+    public synchronized void close() {
+        if (store == null) {
+            return;
+        }
+        try {
+            store.close();
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Retro Gate store did not close cleanly", e);
+        } finally {
+            store = null;
+            engine = null;
+        }
+    }
+
+    /** The store is not open: the message says why and what to do. */
+    public static final class StoreUnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StoreUnavailableException(String message) {
+            super(message == null ? "Retro Gate's store is not open" : message);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.jenkins.plugins.retrogate.security;
+
+import hudson.model.Cause;
+import hudson.model.Run;
+import hudson.model.User;
+import io.jenkins.plugins.retrogate.engine.model.Actor;
+import io.jenkins.plugins.retrogate.engine.model.Permission;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import jenkins.model.Jenkins;
+
+/**
+ * Who acts, in the engine's terms. The engine decides what an actor may do from the permissions
+ * handed over here; Jenkins decides which permissions a user has. The four-eyes rule compares the
+ * approver's id with the id of the user who started the build.
+ */
+public final class Actors {
+    private Actors() {
+    }
+
+    /** The user of the current request, with the Retro Gate permissions Jenkins grants them. */
+    public static Actor currentUser() {
+        Jenkins jenkins = Jenkins.get();
+        return of(currentUserId(), jenkins.hasPermission(RetroGatePermissions.OVERRIDE),
+                jenkins.hasPermission(RetroGatePermissions.MANAGE));
+    }
+
+    /** The id of the current user, or the authentication's name (e.g. {@code anonymous}) when there is no user. */
+    public static String currentUserId() {
+        User user = User.current();
+        return user != null ? user.getId() : Jenkins.getAuthentication2().getName();
+    }
+
+    /** An actor with the given Retro Gate permissions. */
+    public static Actor of(String name, boolean override, boolean manage) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        if (override) {
+            permissions.add(Permission.OVERRIDE);
+        }
+        if (manage) {
+            permissions.add(Permission.MANAGE);
+        }
+        return new Actor(name, permissions);
+    }
+
+    /** A build acting through a pipeline step: named by its externalizable id, without extra permissions. */
+    public static Actor build(Run<?, ?> run) {
+        return of(run.getExternalizableId(), false, false);
+    }
+
+    /**
+     * The user who started the build, directly or through the chain of upstream builds; {@code null}
+     * when no user did (SCM trigger, timer).
+     */
+    public static String requester(Run<?, ?> run) {
+        return requester(run.getCauses());
+    }
+
+    static String requester(List<Cause> causes) {
+        for (Cause cause : causes) {
+            if (cause instanceof Cause.UserIdCause userCause && userCause.getUserId() != null) {
+                return userCause.getUserId();
+            }
+        }
+        for (Cause cause : causes) {
+            if (cause instanceof Cause.UpstreamCause upstream) {
+                String user = requester(upstream.getUpstreamCauses());
+                if (user != null) {
+                    return user;
+                }
+            }
+        }
+        return null;
+    }
+}

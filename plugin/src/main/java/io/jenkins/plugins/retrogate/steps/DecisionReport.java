@@ -1,0 +1,100 @@
+package io.jenkins.plugins.retrogate.steps;
+
+import hudson.console.HyperlinkNote;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.policy.Decision;
+import io.jenkins.plugins.retrogate.engine.policy.Finding;
+import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
+import io.jenkins.plugins.retrogate.ui.GateRecord;
+import io.jenkins.plugins.retrogate.ui.Links;
+import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+
+/**
+ * Shows a gate decision where pipeline users look: the log, the build's panel, the build result
+ * (WARN: unstable, with a warning on the step's node) and the step's return value.
+ */
+final class DecisionReport {
+    private DecisionReport() {
+    }
+
+    /** Logs the decision and records it with the build. */
+    static void record(Run<?, ?> run, TaskListener listener, GateDecision decision, OverrideRequest request)
+            throws IOException {
+        listener.getLogger().println("[Retro Gate] " + decision.message());
+        RetroGateBuildAction.update(run, action -> action.add(new GateRecord(decision, request)));
+    }
+
+    /** A WARN marks the build unstable and the step's node with the reason. */
+    static void markWarning(Run<?, ?> run, FlowNode node, GateDecision decision) {
+        if (decision.decision() != Decision.WARN) {
+            return;
+        }
+        WarningAction existing = node == null ? null : node.getPersistentAction(WarningAction.class);
+        if (node != null && (existing == null || existing.getResult().isBetterThan(Result.UNSTABLE))) {
+            node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(firstLine(decision.message())));
+        }
+        run.setResult(Result.UNSTABLE);
+    }
+
+    /** The text of a block: the decision's message and where a release manager approves an override. */
+    static String blocked(GateDecision decision, OverrideRequest request) {
+        StringBuilder text = new StringBuilder(decision.message());
+        if (request != null) {
+            text.append("\nA release manager can approve an override (request ").append(request.id())
+                    .append(") at ").append(Links.absolute(Links.override(request.id())));
+        }
+        return text.toString();
+    }
+
+    /** A console link to the override request. */
+    static String link(OverrideRequest request) {
+        return HyperlinkNote.encodeTo("/" + Links.override(request.id()), "override request " + request.id());
+    }
+
+    /** The step's return value: plain maps, lists and strings, safe in the Groovy sandbox. */
+    static Map<String, Object> result(GateDecision decision) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("allowed", decision.allowed());
+        result.put("decision", decision.decision().name());
+        result.put("message", decision.message());
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Finding finding : decision.findings()) {
+            if (finding.item() != null) {
+                items.add(item(finding.item(), finding));
+            }
+        }
+        result.put("items", items);
+        result.put("override", decision.override() == null ? null : decision.override().id());
+        return result;
+    }
+
+    private static Map<String, Object> item(ActionItem item, Finding finding) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", item.id());
+        map.put("incident", item.incidentId());
+        map.put("title", item.title());
+        map.put("priority", item.priority().name());
+        map.put("type", item.type().name());
+        map.put("status", item.status().name());
+        map.put("owner", item.owner());
+        map.put("ticket", item.ticket() == null ? null : item.ticket().key());
+        map.put("finding", finding.kind().name());
+        map.put("rule", finding.rule());
+        return map;
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse(text);
+    }
+}

@@ -1,0 +1,171 @@
+package io.jenkins.plugins.retrogate.steps;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.retrogate.config.RetroGateStore;
+import io.jenkins.plugins.retrogate.engine.command.DeploymentResult;
+import io.jenkins.plugins.retrogate.engine.command.GateOutcome;
+import io.jenkins.plugins.retrogate.engine.command.RetroGate;
+import io.jenkins.plugins.retrogate.engine.model.Deployment;
+import io.jenkins.plugins.retrogate.engine.model.Outcome;
+import io.jenkins.plugins.retrogate.engine.model.RetroGateException;
+import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
+import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
+import io.jenkins.plugins.retrogate.security.Actors;
+import io.jenkins.plugins.retrogate.ui.DeploymentRecord;
+import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
+import java.util.concurrent.Future;
+import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.BodyExecution;
+import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+/**
+ * Gate, start the deployment, run the body, finish the deployment with the body's outcome. Store
+ * writes happen on a timer thread, never on the CPS thread. A block fails before the body runs.
+ */
+public class RetroDeployExecution extends StepExecution {
+    private static final long serialVersionUID = 1L;
+
+    private final String service;
+    private final String environment;
+    private final String version;
+    private final String mode;
+    private String deploymentId;
+    private BodyExecution body;
+    private transient volatile Future<?> task;
+
+    RetroDeployExecution(StepContext context, RetroDeployStep step) {
+        super(context);
+        this.service = step.getService();
+        this.environment = step.getEnvironment();
+        this.version = step.getVersion();
+        this.mode = step.getMode();
+    }
+
+    @Override
+    public boolean start() {
+        task = Timer.get().submit(this::begin);
+        return false;
+    }
+
+    private void begin() {
+        try {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            RetroGate engine = RetroGateStore.get().engine();
+            GateRequest request = BuildFacts.request(run, service, environment, mode, engine.now());
+            GateOutcome outcome = engine.gate(Actors.build(run), request);
+            GateDecision decision = outcome.decision();
+            DecisionReport.record(run, listener, decision, outcome.request());
+            if (!decision.allowed()) {
+                getContext().onFailure(new AbortException(DecisionReport.blocked(decision, outcome.request())));
+                return;
+            }
+            DecisionReport.markWarning(run, getContext().get(FlowNode.class), decision);
+            Deployment deployment = engine.startDeployment(Actors.build(run),
+                    BuildFacts.deployment(run, request, version), decision.decision().name());
+            RetroGateBuildAction.update(run, action -> action.add(new DeploymentRecord(deployment)));
+            listener.getLogger().println("[Retro Gate] Deployment " + deployment.id() + " of " + deployment.service()
+                    + " to " + deployment.environment() + " started");
+            deploymentId = deployment.id();
+            body = getContext().newBodyInvoker()
+                    .withContext(new RunningDeployment(deployment.id(), deployment.service(),
+                            deployment.environment()))
+                    .withCallback(new Finish(deployment.id()))
+                    .start();
+            getContext().saveState();
+        } catch (RetroGateException | RetroGateStore.StoreUnavailableException e) {
+            getContext().onFailure(new AbortException(e.getMessage()));
+        } catch (Exception e) {
+            getContext().onFailure(e);
+        }
+    }
+
+    @Override
+    public void onResume() {
+        if (deploymentId == null && body == null) { // restarted before the body began: gate again
+            task = Timer.get().submit(this::begin);
+        }
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        Future<?> running = task;
+        if (running != null) {
+            running.cancel(true);
+        }
+        if (body != null) {
+            body.cancel(cause);
+        } else {
+            getContext().onFailure(cause);
+        }
+    }
+
+    @Override
+    public String getStatus() {
+        return deploymentId == null ? "asking the gate" : "deploying (" + deploymentId + ")";
+    }
+
+    /** Records the body's outcome as the deployment's, then passes the outcome on. */
+    static final class Finish extends BodyExecutionCallback {
+        private static final long serialVersionUID = 1L;
+        private final String deploymentId;
+
+        Finish(String deploymentId) {
+            this.deploymentId = deploymentId;
+        }
+
+        @Override
+        public void onSuccess(StepContext context, Object result) {
+            Timer.get().submit(() -> {
+                try {
+                    finish(context, Outcome.SUCCEEDED);
+                    context.onSuccess(result);
+                } catch (RetroGateException | RetroGateStore.StoreUnavailableException e) {
+                    context.onFailure(new AbortException("The deployment succeeded but Retro Gate could not record it: "
+                            + e.getMessage()));
+                } catch (Exception e) {
+                    context.onFailure(e);
+                }
+            });
+        }
+
+        @Override
+        public void onFailure(StepContext context, Throwable t) {
+            Timer.get().submit(() -> {
+                try {
+                    finish(context, Outcome.FAILED);
+                } catch (Exception e) {
+                    t.addSuppressed(e);
+                }
+                context.onFailure(t);
+            });
+        }
+
+        private void finish(StepContext context, Outcome outcome) throws Exception {
+            Run<?, ?> run = context.get(Run.class);
+            TaskListener listener = context.get(TaskListener.class);
+            RetroGate engine = RetroGateStore.get().engine();
+            Deployment deployment = engine.state().deployment(deploymentId).orElse(null);
+            if (deployment != null && deployment.outcome() != null) {
+                listener.getLogger().println("[Retro Gate] Deployment " + deploymentId + " already ended "
+                        + deployment.outcome());
+                return; // a retroRollback in the body ended it
+            }
+            DeploymentResult result = engine.finishDeployment(Actors.build(run), deploymentId, outcome, null);
+            RetroGateBuildAction.update(run, action -> {
+                DeploymentRecord record = action.deployment(deploymentId);
+                if (record != null) {
+                    record.finished(result);
+                }
+            });
+            listener.getLogger().println("[Retro Gate] Deployment " + deploymentId + " " + outcome
+                    + (result.resolved().isEmpty() ? "" : "; resolved " + String.join(", ", result.resolved()))
+                    + (result.verified().isEmpty() ? "" : "; verified " + String.join(", ", result.verified())));
+        }
+    }
+}

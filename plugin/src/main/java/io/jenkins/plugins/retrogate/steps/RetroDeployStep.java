@@ -1,0 +1,110 @@
+package io.jenkins.plugins.retrogate.steps;
+
+import hudson.Extension;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * {@code retroDeploy(service:, environment:, version:) { ... }}: gates, runs the body as the
+ * deployment, and records how it ended; a successful production deployment verifies the items it proves.
+ */
+public class RetroDeployStep extends Step {
+    private final String service;
+    private final String environment;
+    private String version;
+    private String mode;
+
+    @DataBoundConstructor
+    public RetroDeployStep(String service, String environment) {
+        this.service = service;
+        this.environment = environment;
+    }
+
+    public String getService() {
+        return service;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    @DataBoundSetter
+    public void setVersion(String version) {
+        this.version = version == null || version.isBlank() ? null : version.strip();
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    @DataBoundSetter
+    public void setMode(String mode) {
+        this.mode = mode == null || mode.isBlank() ? null : mode.strip();
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new RetroDeployExecution(context, this);
+    }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "retroDeploy";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Retro Gate: gated and recorded deployment";
+        }
+
+        @Override
+        public boolean takesImplicitBlockArgument() {
+            return true;
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, FlowNode.class);
+        }
+
+        @Override
+        public Set<? extends Class<?>> getProvidedContext() {
+            return Set.of(RunningDeployment.class);
+        }
+
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return StepForms.target(namedArgs);
+        }
+
+        public ListBoxModel doFillModeItems() {
+            return StepForms.modes();
+        }
+
+        public FormValidation doCheckService(@QueryParameter String value) {
+            return StepForms.checkName("service", value);
+        }
+
+        public FormValidation doCheckEnvironment(@QueryParameter String value) {
+            return StepForms.checkName("environment", value);
+        }
+    }
+}

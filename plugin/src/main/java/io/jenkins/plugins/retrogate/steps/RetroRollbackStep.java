@@ -1,0 +1,144 @@
+package io.jenkins.plugins.retrogate.steps;
+
+import hudson.Extension;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.retrogate.engine.command.RollbackRequest;
+import io.jenkins.plugins.retrogate.engine.command.RollbackResult;
+import io.jenkins.plugins.retrogate.engine.model.Names;
+import io.jenkins.plugins.retrogate.security.Actors;
+import io.jenkins.plugins.retrogate.ui.DeploymentRecord;
+import io.jenkins.plugins.retrogate.ui.IncidentRecord;
+import io.jenkins.plugins.retrogate.ui.Links;
+import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.StepExecutions;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * {@code retroRollback(service:, environment:, reason:)}: records a production rollback, which
+ * opens an incident (or adds to the service's open one); returns the incident id. Inside a
+ * {@code retroDeploy} body it rolls back that deployment.
+ */
+public class RetroRollbackStep extends Step {
+    private final String service;
+    private final String environment;
+    private String reason;
+    private String version;
+
+    @DataBoundConstructor
+    public RetroRollbackStep(String service, String environment) {
+        this.service = service;
+        this.environment = environment;
+    }
+
+    public String getService() {
+        return service;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    @DataBoundSetter
+    public void setReason(String reason) {
+        this.reason = reason == null || reason.isBlank() ? null : reason;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    /** The version rolled back to, when known. */
+    @DataBoundSetter
+    public void setVersion(String version) {
+        this.version = version == null || version.isBlank() ? null : version.strip();
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return StepExecutions.synchronousNonBlocking(context, this::rollback);
+    }
+
+    private String rollback(StepContext context) throws Exception {
+        Run<?, ?> run = context.get(Run.class);
+        TaskListener listener = context.get(TaskListener.class);
+        RunningDeployment running = context.get(RunningDeployment.class);
+        RollbackResult result = EngineCall.run(engine -> engine.rollback(Actors.build(run),
+                new RollbackRequest(service, environment, version, run.getParent().getFullName(), run.getNumber(),
+                        run.getUrl(), reason, deploymentOf(run, running))));
+        RetroGateBuildAction.update(run, action -> {
+            action.add(new IncidentRecord(result));
+            DeploymentRecord deployment = action.deployment(result.deploymentId());
+            if (deployment != null) {
+                deployment.rolledBack(result.reopened());
+            }
+        });
+        listener.getLogger().println("[Retro Gate] Rollback recorded: " + (result.opened() ? "opened" : "added to")
+                + " incident " + result.incident().id() + " '" + result.incident().title() + "' at "
+                + Links.absolute(Links.incident(result.incident().id())));
+        if (!result.reopened().isEmpty()) {
+            listener.getLogger().println("[Retro Gate] Reopened (their fix was rolled back): "
+                    + String.join(", ", result.reopened()));
+        }
+        result.similar().forEach(similar -> listener.getLogger().println("[Retro Gate] Seen before? "
+                + IncidentRecord.describe(similar)));
+        return result.incident().id();
+    }
+
+    /** The deployment rolled back: the enclosing retroDeploy's, else this build's latest to the target. */
+    private String deploymentOf(Run<?, ?> run, RunningDeployment running) {
+        String targetService = Names.service("service", service);
+        String targetEnvironment = Names.environment("environment", environment);
+        if (running != null && running.getService().equals(targetService)
+                && running.getEnvironment().equals(targetEnvironment)) {
+            return running.getDeploymentId();
+        }
+        RetroGateBuildAction action = RetroGateBuildAction.of(run);
+        DeploymentRecord last = action == null ? null : action.lastDeployment(targetService, targetEnvironment);
+        return last == null ? null : last.getDeploymentId();
+    }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "retroRollback";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Retro Gate: record a production rollback";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return StepForms.target(namedArgs);
+        }
+
+        public FormValidation doCheckService(@QueryParameter String value) {
+            return StepForms.checkName("service", value);
+        }
+
+        public FormValidation doCheckEnvironment(@QueryParameter String value) {
+            return StepForms.checkName("environment", value);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.jenkins.plugins.retrogate.steps;
+
+import hudson.Extension;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.retrogate.engine.command.DeploymentResult;
+import io.jenkins.plugins.retrogate.engine.model.Outcome;
+import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
+import io.jenkins.plugins.retrogate.security.Actors;
+import io.jenkins.plugins.retrogate.ui.DeploymentRecord;
+import io.jenkins.plugins.retrogate.ui.GateRecord;
+import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.StepExecutions;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * {@code retroVerify(service:, environment:)}: records that this build deployed successfully, for
+ * pipelines that deploy without {@code retroDeploy}. In production that resolves the items the change
+ * set names and verifies the resolved items it proves. Returns {@code [deployment:, resolved:, verified:]}.
+ */
+public class RetroVerifyStep extends Step {
+    private final String service;
+    private final String environment;
+    private String version;
+
+    @DataBoundConstructor
+    public RetroVerifyStep(String service, String environment) {
+        this.service = service;
+        this.environment = environment;
+    }
+
+    public String getService() {
+        return service;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    @DataBoundSetter
+    public void setVersion(String version) {
+        this.version = version == null || version.isBlank() ? null : version.strip();
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return StepExecutions.synchronousNonBlocking(context, this::verify);
+    }
+
+    private Map<String, Object> verify(StepContext context) throws Exception {
+        Run<?, ?> run = context.get(Run.class);
+        TaskListener listener = context.get(TaskListener.class);
+        DeploymentResult result = EngineCall.run(engine -> {
+            GateRequest request = BuildFacts.request(run, service, environment, null, engine.now());
+            RetroGateBuildAction action = RetroGateBuildAction.of(run);
+            GateRecord gate = action == null ? null : action.lastGate(request.service(), request.environment());
+            return engine.recordDeployment(Actors.build(run), BuildFacts.deployment(run, request, version),
+                    gate == null ? null : gate.getDecision(), Outcome.SUCCEEDED, null);
+        });
+        RetroGateBuildAction.update(run, action -> {
+            DeploymentRecord record = new DeploymentRecord(result.deployment());
+            record.finished(result);
+            action.add(record);
+        });
+        listener.getLogger().println("[Retro Gate] Deployment " + result.deployment().id() + " of "
+                + result.deployment().service() + " to " + result.deployment().environment() + " recorded"
+                + (result.resolved().isEmpty() ? "" : "; resolved " + String.join(", ", result.resolved()))
+                + (result.verified().isEmpty() ? "; no item to verify" : "; verified "
+                        + String.join(", ", result.verified())));
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("deployment", result.deployment().id());
+        value.put("resolved", new java.util.ArrayList<>(result.resolved()));
+        value.put("verified", new java.util.ArrayList<>(result.verified()));
+        return value;
+    }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "retroVerify";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Retro Gate: record a successful deployment (verifies fixed items)";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return StepForms.target(namedArgs);
+        }
+
+        public FormValidation doCheckService(@QueryParameter String value) {
+            return StepForms.checkName("service", value);
+        }
+
+        public FormValidation doCheckEnvironment(@QueryParameter String value) {
+            return StepForms.checkName("environment", value);
+        }
+    }
+}

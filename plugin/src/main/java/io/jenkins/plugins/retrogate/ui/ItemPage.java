@@ -1,0 +1,62 @@
+package io.jenkins.plugins.retrogate.ui;
+
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.security.Actors;
+import io.jenkins.plugins.retrogate.security.RetroGatePermissions;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * One action item at {@code /retro-gate/item/INC-n-Am/}, with forms to resolve, reopen or drop it.
+ * There is no way to verify an item here: only a successful production deployment does.
+ */
+public final class ItemPage {
+    private final ActionItem item;
+
+    ItemPage(ActionItem item) {
+        this.item = item;
+    }
+
+    public ActionItem getItem() {
+        return item;
+    }
+
+    public String getDisplayName() {
+        return item.id() + " " + item.title();
+    }
+
+    public boolean isManager() {
+        return Jenkins.get().hasPermission(RetroGatePermissions.MANAGE);
+    }
+
+    /** Like {@link ItemPage#getItem()}'s ticket URL, but only when it is an http(s) link. */
+    public String getTicketUrl() {
+        String url = item.ticket() == null ? null : item.ticket().url();
+        return url != null && (url.startsWith("https://") || url.startsWith("http://")) ? url : null;
+    }
+
+    @POST
+    public HttpResponse doResolve(@QueryParameter String fix) {
+        Jenkins.get().checkPermission(RetroGatePermissions.MANAGE);
+        RetroGatePage.command(engine -> engine.resolveItem(Actors.currentUser(), item.id(), IncidentPage.text(fix)));
+        return HttpResponses.redirectToDot();
+    }
+
+    @POST
+    public HttpResponse doReopen(@QueryParameter String reason) {
+        Jenkins.get().checkPermission(RetroGatePermissions.MANAGE);
+        RetroGatePage.command(engine -> engine.reopenItem(Actors.currentUser(), item.id(), reason));
+        return HttpResponses.redirectToDot();
+    }
+
+    /** Dropping a blocking item also needs Override; the engine refuses it otherwise. */
+    @POST
+    public HttpResponse doDrop(@QueryParameter String reason) {
+        Jenkins.get().checkPermission(RetroGatePermissions.MANAGE);
+        RetroGatePage.command(engine -> engine.dropItem(Actors.currentUser(), item.id(), reason));
+        return HttpResponses.redirectToDot();
+    }
+}

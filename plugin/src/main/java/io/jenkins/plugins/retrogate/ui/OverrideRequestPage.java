@@ -1,0 +1,99 @@
+package io.jenkins.plugins.retrogate.ui;
+
+import hudson.model.Failure;
+import io.jenkins.plugins.retrogate.engine.command.OverrideGrant;
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
+import io.jenkins.plugins.retrogate.security.Actors;
+import io.jenkins.plugins.retrogate.security.RetroGatePermissions;
+import io.jenkins.plugins.retrogate.steps.RetroGateExecution;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * A blocked deployment's override request at {@code /retro-gate/override/OR-n/}: what blocked it
+ * and who asked, with approve and deny forms for release managers. The engine applies four eyes
+ * (nobody approves a build they started, administrators included) and records the approver.
+ */
+public final class OverrideRequestPage {
+    private final OverrideRequest request;
+
+    OverrideRequestPage(OverrideRequest request) {
+        this.request = request;
+    }
+
+    public OverrideRequest getRequest() {
+        return request;
+    }
+
+    public String getDisplayName() {
+        return "Override request " + request.id();
+    }
+
+    public boolean isPending() {
+        return request.status() == RequestStatus.PENDING;
+    }
+
+    public boolean isOverrider() {
+        return Jenkins.get().hasPermission(RetroGatePermissions.OVERRIDE);
+    }
+
+    /** The items that blocked, as they stand now. */
+    public List<ActionItem> getBlockingItems() {
+        var state = RetroGatePage.state();
+        return request.blockingItems().stream().map(state::item).flatMap(Optional::stream).toList();
+    }
+
+    /** The longest window the policy allows, in hours, for the form. */
+    public long getMaxHours() {
+        return RetroGatePage.engine().policy().maxOverrideWindow().toHours();
+    }
+
+    /**
+     * Approves for this build ({@code scope=build}) or for the service and environment
+     * ({@code scope=window}) during {@code hours} (default: the policy's maximum).
+     */
+    @POST
+    public HttpResponse doApprove(@QueryParameter String reason, @QueryParameter String scope,
+            @QueryParameter String hours) {
+        Jenkins.get().checkPermission(RetroGatePermissions.OVERRIDE);
+        boolean window = "window".equals(scope) || request.buildUrl() == null;
+        Duration duration = hours(hours);
+        RetroGatePage.command(engine -> engine.approveOverride(Actors.currentUser(), new OverrideGrant(
+                request.service(), request.environment(), window ? null : request.buildUrl(), reason, duration)));
+        wakeWaitingSteps();
+        return HttpResponses.redirectToDot();
+    }
+
+    @POST
+    public HttpResponse doDeny(@QueryParameter String reason) {
+        Jenkins.get().checkPermission(RetroGatePermissions.OVERRIDE);
+        RetroGatePage.command(engine -> engine.denyOverride(Actors.currentUser(), request.id(), reason));
+        wakeWaitingSteps();
+        return HttpResponses.redirectToDot();
+    }
+
+    /** Waiting {@code retroGate} steps look at their request again. */
+    static void wakeWaitingSteps() {
+        StepExecution.acceptAll(RetroGateExecution.class, RetroGateExecution::recheck);
+    }
+
+    private static Duration hours(String hours) {
+        if (RetroGatePage.blank(hours)) {
+            return null;
+        }
+        try {
+            return Duration.ofHours(Long.parseLong(hours.strip()));
+        } catch (NumberFormatException e) {
+            throw new Failure("hours '" + hours + "' is not a whole number of hours");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.jenkins.plugins.retrogate.ui;
+
+import hudson.Extension;
+import hudson.model.Failure;
+import hudson.model.RootAction;
+import io.jenkins.plugins.retrogate.config.RetroGateStore;
+import io.jenkins.plugins.retrogate.engine.command.NewIncident;
+import io.jenkins.plugins.retrogate.engine.command.RetroGate;
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Choices;
+import io.jenkins.plugins.retrogate.engine.model.Detection;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
+import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
+import io.jenkins.plugins.retrogate.engine.model.RetroGateException;
+import io.jenkins.plugins.retrogate.engine.model.Severity;
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.security.Actors;
+import io.jenkins.plugins.retrogate.security.RetroGatePermissions;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The "Retro Gate" page at {@code /retro-gate/}: pending override requests, incidents and the
+ * action-item board by status, each paged; a form to open an incident. Incidents, items and
+ * override requests have their own pages below it. Reading needs Overall/Read (Jenkins checks it
+ * for every URL); every form posts to a {@code @POST} method that checks its permission first.
+ */
+@Extension
+public class RetroGatePage implements RootAction {
+    public static final String URL_NAME = "retro-gate";
+
+    @Override
+    public String getIconFileName() {
+        return Jenkins.get().hasPermission(Jenkins.READ) ? "symbol-shield-warning" : null;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Retro Gate";
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+
+    /** The latest state, or a failure page with the store's message. */
+    static RetroState state() {
+        return engine().state();
+    }
+
+    static RetroGate engine() {
+        try {
+            return RetroGateStore.get().engine();
+        } catch (RetroGateStore.StoreUnavailableException e) {
+            throw new Failure(e.getMessage());
+        }
+    }
+
+    /** Runs a command as the current user; the engine's refusal or validation message becomes the error page. */
+    static <T> T command(Function<RetroGate, T> command) {
+        try {
+            return command.apply(engine());
+        } catch (RetroGateException e) {
+            throw new Failure(e.getMessage());
+        }
+    }
+
+    public List<OverrideRequest> getPendingRequests() {
+        return state().requests().values().stream().filter(r -> r.status() == RequestStatus.PENDING)
+                .sorted(Comparator.comparing(OverrideRequest::requestedAt)).toList();
+    }
+
+    /** Incidents, newest first. */
+    public Page<Incident> incidents(String page) {
+        List<Incident> all = state().incidents().values().stream()
+                .sorted(Comparator.comparing(Incident::detectedAt).reversed().thenComparing(Incident::id)).toList();
+        return Page.of(all, page);
+    }
+
+    /** The board's column for {@code status} (OPEN when missing or unknown), most urgent first. */
+    public Page<ActionItem> items(String status, String page) {
+        ItemStatus wanted = status(status);
+        List<ActionItem> all = state().items().values().stream().filter(i -> i.status() == wanted)
+                .sorted(RetroState.ITEM_ORDER).toList();
+        return Page.of(all, page);
+    }
+
+    public String boardStatus(String status) {
+        return status(status).name();
+    }
+
+    /** How many items each status holds, for the board's tabs. */
+    public Map<String, Long> getItemCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (ItemStatus status : ItemStatus.values()) {
+            counts.put(status.name(), 0L);
+        }
+        state().items().values().forEach(i -> counts.merge(i.status().name(), 1L, Long::sum));
+        return counts;
+    }
+
+    public List<String> getSeverities() {
+        return Arrays.stream(Severity.values()).map(Enum::name).toList();
+    }
+
+    public List<String> getDetections() {
+        return Arrays.stream(Detection.values()).map(Enum::name).toList();
+    }
+
+    public boolean isManager() {
+        return Jenkins.get().hasPermission(RetroGatePermissions.MANAGE);
+    }
+
+    public boolean isOverrider() {
+        return Jenkins.get().hasPermission(RetroGatePermissions.OVERRIDE);
+    }
+
+    /** {@code /retro-gate/incident/INC-1/}. */
+    public IncidentPage getIncident(String id) {
+        return state().incident(id).map(IncidentPage::new).orElse(null);
+    }
+
+    /** {@code /retro-gate/item/INC-1-A1/}. */
+    public ItemPage getItem(String id) {
+        return state().item(id).map(ItemPage::new).orElse(null);
+    }
+
+    /** {@code /retro-gate/override/OR-1/}. */
+    public OverrideRequestPage getOverride(String id) {
+        return state().request(id).map(OverrideRequestPage::new).orElse(null);
+    }
+
+    @POST
+    public HttpResponse doOpenIncident(@QueryParameter String title, @QueryParameter String severity,
+            @QueryParameter String services, @QueryParameter String detection) {
+        Jenkins.get().checkPermission(RetroGatePermissions.MANAGE);
+        Incident incident = command(engine -> engine.openIncident(Actors.currentUser(),
+                new NewIncident(title, blank(severity) ? null : Choices.parse(Severity.class, "severity", severity),
+                        list(services), blank(detection) ? null : Choices.parse(Detection.class, "detection", detection),
+                        null)));
+        return HttpResponses.redirectTo("incident/" + incident.id() + "/");
+    }
+
+    static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    static List<String> list(String text) {
+        return text == null ? List.of()
+                : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    private static ItemStatus status(String status) {
+        try {
+            return blank(status) ? ItemStatus.OPEN : ItemStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return ItemStatus.OPEN;
+        }
+    }
+}
