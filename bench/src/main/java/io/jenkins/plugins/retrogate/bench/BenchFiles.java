@@ -1,0 +1,52 @@
+package io.jenkins.plugins.retrogate.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Where benchmarks put their files: {@code -Dretrogate.bench.dir} or {@code <java.io.tmpdir>/retro-gate-bench}.
+ * All benchmarks must write to the same disk for the ratios to mean anything.
+ */
+final class BenchFiles {
+    private BenchFiles() {
+    }
+
+    static Path root() throws IOException {
+        Path root = Path.of(System.getProperty("retrogate.bench.dir",
+                Path.of(System.getProperty("java.io.tmpdir"), "retro-gate-bench").toString()));
+        Files.createDirectories(root);
+        return root;
+    }
+
+    static void delete(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> {
+                try {
+                    Files.delete(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                if (Files.isRegularFile(file)) {
+                    Files.copy(file, to.resolve(file.getFileName()));
+                }
+            }
+        }
+    }
+}
