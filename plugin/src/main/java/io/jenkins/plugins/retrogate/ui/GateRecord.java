@@ -139,6 +139,16 @@ public final class GateRecord {
         return overrideExpiresAt;
     }
 
+    /** The panel's icon for the decision. */
+    public String getIcon() {
+        return switch (decision) {
+            case "ALLOW" -> "symbol-check";
+            case "WARN" -> "symbol-warning";
+            case "BLOCK" -> "symbol-error";
+            default -> "symbol-shield-warning";
+        };
+    }
+
     public boolean isBlocked() {
         return "BLOCK".equals(decision);
     }
