@@ -69,8 +69,16 @@ public final class RetroGateCli implements Callable<Integer> {
 
     /** Runs the tool once and returns its exit code. */
     public static int run(String[] args, CliEnvironment environment) {
+        return run(args, environment, new Object[0]);
+    }
+
+    /** Runs with further sub-commands (tests add one that fails unexpectedly). */
+    static int run(String[] args, CliEnvironment environment, Object... moreCommands) {
         RetroGateCli root = new RetroGateCli(environment);
         CommandLine commandLine = new CommandLine(root);
+        for (Object command : moreCommands) {
+            commandLine.addSubcommand(command);
+        }
         commandLine.setOut(environment.out());
         commandLine.setErr(environment.err());
         commandLine.setParameterExceptionHandler((e, arguments) -> root.usageError(e, arguments));

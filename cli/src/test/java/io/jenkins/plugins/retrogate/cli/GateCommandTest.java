@@ -1,0 +1,130 @@
+package io.jenkins.plugins.retrogate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GateCommandTest {
+    @TempDir
+    Path home;
+    Cli cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new Cli(home);
+    }
+
+    @Test
+    void allowsWithExitZeroWhenNothingIsOpen() {
+        Cli.Result result = cli.run("gate", "--service", "checkout-api", "--environment", "production");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.out()).startsWith("ALLOW: checkout-api → production");
+    }
+
+    @Test
+    void blocksProductionWhilePreventativeP0IsOpenWithExitThreeAndTellsWhereToApprove() {
+        cli.incidentWithItems();
+
+        Cli.Result result = cli.run("--actor", "alice", "gate", "--service", "checkout-api", "--environment",
+                "production", "--build-url", "https://ci/job/1/");
+
+        assertThat(result.code()).as(result.toString()).isEqualTo(3);
+        assertThat(result.out()).contains("BLOCK: checkout-api → production", "INC-1-A1", "Override request REQ-1",
+                "override approve --service checkout-api --environment production --build-url https://ci/job/1/");
+    }
+
+    @Test
+    void blockJsonHasDecisionItemsMessageRequestAndApproveCommand() {
+        cli.incidentWithItems();
+
+        Cli.Result result = cli.run("--json", "--actor", "alice", "gate", "--service", "checkout-api",
+                "--environment", "production");
+
+        assertThat(result.code()).isEqualTo(3);
+        JsonNode json = result.json();
+        assertThat(json.get("decision").asText()).isEqualTo("BLOCK");
+        assertThat(json.get("allowed").asBoolean()).isFalse();
+        assertThat(json.get("message").asText()).startsWith("BLOCK:");
+        assertThat(json.get("items")).hasSize(1);
+        JsonNode item = json.get("items").get(0);
+        assertThat(item.get("id").asText()).isEqualTo("INC-1-A1");
+        assertThat(item.fieldNames()).toIterable().contains("id", "incident", "title", "priority", "type", "owner",
+                "ticket", "status");
+        assertThat(json.at("/request/id").asText()).isEqualTo("REQ-1");
+        assertThat(json.at("/request/requestedBy").asText()).isEqualTo("alice");
+        assertThat(json.get("approve").asText()).contains("override approve");
+        assertThat(json.get("findings").get(0).get("kind").asText()).isEqualTo("BLOCKING");
+    }
+
+    @Test
+    void warnsWithExitZeroInWarnModeAndOutsideProductionAllows() {
+        cli.incidentWithItems();
+        cli.run("item", "drop", "INC-1-A1", "--reason", "superseded");
+        cli.id("item", "add", "INC-1", "--title", "P1 prev", "--priority", "P1", "--type", "preventative",
+                "--owner", "team");
+
+        Cli.Result warn = cli.run("--json", "gate", "--service", "checkout-api", "--environment", "production");
+        Cli.Result staging = cli.run("--json", "gate", "--service", "checkout-api", "--environment", "staging");
+
+        assertThat(warn.code()).isZero();
+        assertThat(warn.json().get("decision").asText()).isEqualTo("WARN");
+        assertThat(staging.code()).isZero();
+        assertThat(staging.json().get("decision").asText()).isEqualTo("ALLOW");
+        assertThat(staging.json().get("production").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aDeploymentCarryingTheFixPasses() {
+        cli.incidentWithItems();
+
+        Cli.Result result = cli.run("--json", "gate", "--service", "checkout-api", "--environment", "production",
+                "--change-ticket", "PAY-1");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.json().get("decision").asText()).isEqualTo("ALLOW");
+        assertThat(result.json().get("findings").get(0).get("kind").asText()).isEqualTo("CARRIES_FIX");
+    }
+
+    @Test
+    void pipelineMayAskForStricterModeOnly() {
+        cli.incidentWithItems();
+        cli.run("item", "drop", "INC-1-A1", "--reason", "superseded");
+
+        Cli.Result off = cli.run("gate", "--service", "checkout-api", "--environment", "production", "--mode", "off");
+        Cli.Result nonsense = cli.run("gate", "--service", "checkout-api", "--environment", "production", "--mode", "hard");
+
+        assertThat(off.code()).isEqualTo(2);
+        assertThat(off.err()).contains("--mode 'off' is not one of block, warn");
+        assertThat(nonsense.code()).isEqualTo(2);
+        assertThat(nonsense.err()).contains("--mode 'hard'");
+    }
+
+    @Test
+    void overriddenIsExitZeroAndNamesTheOverride() {
+        cli.incidentWithItems();
+        cli.run("--actor", "alice", "gate", "--service", "checkout-api", "--environment", "production");
+        assertThat(cli.run("--actor", "bob", "override", "approve", "--service", "checkout-api", "--environment",
+                "production", "--reason", "hotfix", "--for", "2h").code()).isZero();
+
+        Cli.Result result = cli.run("--json", "--actor", "alice", "gate", "--service", "checkout-api",
+                "--environment", "production");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.json().get("decision").asText()).isEqualTo("OVERRIDDEN");
+        assertThat(result.json().at("/override/approvedBy").asText()).isEqualTo("bob");
+        assertThat(result.json().get("request").isNull()).isTrue();
+    }
+
+    @Test
+    void invalidServiceNameIsBadInputNamingTheFlag() {
+        Cli.Result result = cli.run("gate", "--service", "check out!", "--environment", "production");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("--service 'check out!' is not a valid name");
+    }
+}

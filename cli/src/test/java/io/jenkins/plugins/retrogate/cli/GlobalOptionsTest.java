@@ -1,0 +1,176 @@
+package io.jenkins.plugins.retrogate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.retrogate.engine.store.journal.JournalStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Command;
+
+/** Home, actor, --json, help, and the exit codes that are not about one command. */
+class GlobalOptionsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void homeComesFromTheEnvironmentWhenNotGivenAndIsCreatedOnFirstUse() {
+        Path home = dir.resolve("from-env");
+        Cli cli = new Cli(home);
+        cli.variables.put("RETRO_GATE_HOME", home.toString());
+
+        Cli.Result result = cli.runBare("incident", "open", "--service", "cart", "--title", "t");
+
+        assertThat(result.code()).isZero();
+        assertThat(home).isDirectory();
+        assertThat(cli.run("--json", "incident", "show", "INC-1").json().get("openedBy").asText()).isEqualTo("os-user");
+    }
+
+    @Test
+    void actorFlagBeatsTheEnvironmentWhichBeatsTheOsUser() {
+        Cli cli = new Cli(dir);
+        cli.variables.put("RETRO_GATE_ACTOR", "env-user");
+
+        cli.run("incident", "open", "--service", "cart", "--title", "one");
+        cli.run("--actor", "flag-user", "incident", "open", "--service", "cart", "--title", "two");
+
+        var incidents = cli.run("--json", "incident", "list").json();
+        assertThat(incidents.get(0).get("openedBy").asText()).isEqualTo("env-user");
+        assertThat(incidents.get(1).get("openedBy").asText()).isEqualTo("flag-user");
+    }
+
+    @Test
+    void globalOptionsMayFollowTheCommand() {
+        Cli cli = new Cli(dir);
+
+        Cli.Result result = cli.runBare("incident", "open", "--service", "cart", "--title", "t", "--json",
+                "--home", dir.toString(), "--actor", "late");
+
+        assertThat(result.json().get("openedBy").asText()).isEqualTo("late");
+    }
+
+    @Test
+    void blankActorIsBadInput() {
+        Cli.Result result = new Cli(dir).run("--actor", " ", "incident", "list");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("--actor");
+    }
+
+    @Test
+    void usageErrorsAreExitTwoWithJsonErrorDocumentInJsonMode() {
+        Cli cli = new Cli(dir);
+
+        Cli.Result none = cli.run();
+        Cli.Result unknown = cli.run("--json", "launch");
+        Cli.Result missing = cli.run("--json", "gate", "--service", "cart");
+        Cli.Result group = cli.run("incident");
+
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("a command is required");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.json().at("/error/kind").asText()).isEqualTo("usage");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.json().at("/error/message").asText()).contains("--environment");
+        assertThat(group.code()).isEqualTo(2);
+        assertThat(group.err()).contains("a sub-command is required");
+    }
+
+    @Test
+    void jsonErrorsOfTheEngineAreOneDocumentToo() {
+        Cli.Result result = new Cli(dir).run("--json", "item", "resolve", "INC-4-A1");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.json().at("/error/exitCode").asInt()).isEqualTo(2);
+        assertThat(result.json().at("/error/message").asText()).contains("does not exist");
+        assertThat(result.err()).contains("does not exist");
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        Cli cli = new Cli(dir);
+
+        assertThat(cli.runBare("--help").code()).isZero();
+        assertThat(cli.runBare("--help").out()).contains("gate", "deploy", "rollback", "Exit codes");
+        assertThat(cli.runBare("gate", "--help").out()).contains("--change-ticket");
+        assertThat(cli.runBare("--version").code()).isZero();
+    }
+
+    @Test
+    void aStoreInUseByAnotherOwnerIsExitFiveAndStaysIntact() {
+        Cli cli = new Cli(dir);
+        cli.id("incident", "open", "--service", "cart", "--title", "t");
+        try (JournalStore holder = JournalStore.open(dir)) {
+            var before = cli.fingerprint();
+
+            Cli.Result result = cli.run("--json", "incident", "open", "--service", "cart", "--title", "u");
+
+            assertThat(result.code()).isEqualTo(5);
+            assertThat(result.err()).contains("in use by another process");
+            assertThat(result.json().at("/error/kind").asText()).isEqualTo("store-locked");
+            assertThat(holder.state().incidents()).hasSize(1);
+            assertThat(cli.fingerprint()).isEqualTo(before);
+        }
+        assertThat(cli.run("incident", "list").code()).isZero();
+    }
+
+    @Test
+    void aCorruptedJournalIsExitFiveForCommandsAndVerifyAndRepairFixesIt() throws Exception {
+        Cli cli = new Cli(dir);
+        cli.id("incident", "open", "--service", "cart", "--title", "first");
+        cli.id("incident", "open", "--service", "cart", "--title", "second");
+        cli.id("incident", "open", "--service", "cart", "--title", "third");
+        Path segment;
+        try (var files = Files.list(dir)) {
+            segment = files.filter(f -> f.getFileName().toString().startsWith("journal-")).findFirst().orElseThrow();
+        }
+        List<String> lines = Files.readAllLines(segment, StandardCharsets.UTF_8);
+        lines.set(1, lines.get(1).replace("second", "SECOND"));
+        Files.write(segment, lines, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+
+        Cli.Result list = cli.run("incident", "list");
+        Cli.Result verify = cli.run("--json", "verify");
+
+        assertThat(list.code()).as(list.toString()).isEqualTo(5);
+        assertThat(list.err()).contains(segment.getFileName().toString());
+        assertThat(verify.code()).isEqualTo(5);
+        assertThat(verify.json().get("ok").asBoolean()).isFalse();
+        assertThat(verify.json().get("problems")).isNotEmpty();
+
+        Cli.Result repair = cli.run("repair");
+        assertThat(repair.code()).as(repair.toString()).isZero();
+        assertThat(cli.run("verify").code()).isZero();
+        assertThat(cli.run("--json", "incident", "list").json()).hasSize(1);
+    }
+
+    @Test
+    void verifyOfAMissingHomeIsBadInput() {
+        Cli.Result result = new Cli(dir.resolve("nothing-here")).run("verify");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("does not exist");
+    }
+
+    @Test
+    void anythingUnexpectedIsExitOneWithATrace() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = RetroGateCli.run(new String[] {"boom"}, new CliEnvironment(java.util.Map.of(), new Cli(dir).clock,
+                "me", System.in, new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err)),
+                new Boom());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("unexpected error", "IllegalStateException: boom");
+    }
+
+    @Command(name = "boom")
+    static final class Boom implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("boom");
+        }
+    }
+}

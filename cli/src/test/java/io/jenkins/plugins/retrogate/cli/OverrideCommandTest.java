@@ -1,0 +1,109 @@
+package io.jenkins.plugins.retrogate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OverrideCommandTest {
+    private static final String BUILD = "https://ci/job/checkout/7/";
+    @TempDir
+    Path home;
+    Cli cli;
+
+    @BeforeEach
+    void blockedBuildOfAlice() {
+        cli = new Cli(home);
+        cli.incidentWithItems();
+        assertThat(cli.run("--actor", "alice", "gate", "--service", "checkout-api", "--environment", "production",
+                "--build-url", BUILD).code()).isEqualTo(3);
+    }
+
+    @Test
+    void fourEyesRefusesTheRequesterWithExitFourAndChangesNothing() {
+        var before = cli.fingerprint();
+
+        Cli.Result result = cli.run("--actor", "alice", "override", "approve", "--service", "checkout-api",
+                "--environment", "production", "--build-url", BUILD, "--reason", "mine");
+
+        assertThat(result.code()).isEqualTo(4);
+        assertThat(result.err()).contains("Four eyes", "alice", "REQ-1").contains("Nothing was changed");
+        assertThat(cli.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void actorFromEnvironmentIsTheRequesterToo() {
+        cli.variables.put("RETRO_GATE_ACTOR", "alice");
+
+        Cli.Result result = cli.run("override", "approve", "--service", "checkout-api", "--environment", "production",
+                "--build-url", BUILD, "--reason", "mine");
+
+        assertThat(result.code()).isEqualTo(4);
+    }
+
+    @Test
+    void anotherReleaseManagerApprovesTheBuildAndItPasses() {
+        Cli.Result approved = cli.run("--json", "--actor", "bob", "override", "approve", "--service", "checkout-api",
+                "--environment", "production", "--build-url", BUILD, "--reason", "urgent fix");
+
+        assertThat(approved.code()).isZero();
+        JsonNode override = approved.json();
+        assertThat(override.get("id").asText()).isEqualTo("OVR-1");
+        assertThat(override.get("scope").asText()).isEqualTo("BUILD");
+        assertThat(override.get("approvedBy").asText()).isEqualTo("bob");
+        assertThat(override.get("requestedBy").asText()).isEqualTo("alice");
+        assertThat(override.get("requests").get(0).asText()).isEqualTo("REQ-1");
+        assertThat(cli.run("--actor", "alice", "gate", "--service", "checkout-api", "--environment", "production",
+                "--build-url", BUILD).code()).isZero();
+        assertThat(cli.run("--actor", "alice", "gate", "--service", "checkout-api", "--environment", "production",
+                "--build-url", "https://ci/job/checkout/8/").code()).isEqualTo(3);
+    }
+
+    @Test
+    void selfApprovalPassesWhenThePolicyAllowsIt() throws Exception {
+        Files.writeString(home.resolve("policy.yaml"), "fourEyes: false\n");
+
+        Cli.Result result = cli.run("--actor", "alice", "override", "approve", "--service", "checkout-api",
+                "--environment", "production", "--build-url", BUILD, "--reason", "allowed");
+
+        assertThat(result.code()).as(result.toString()).isZero();
+    }
+
+    @Test
+    void windowLongerThanThePolicyAllowsIsBadInput() {
+        Cli.Result tooLong = cli.run("--actor", "bob", "override", "approve", "--service", "checkout-api",
+                "--environment", "production", "--reason", "r", "--for", "3d");
+        Cli.Result garbage = cli.run("--actor", "bob", "override", "approve", "--service", "checkout-api",
+                "--environment", "production", "--reason", "r", "--for", "soon");
+
+        assertThat(tooLong.code()).isEqualTo(2);
+        assertThat(tooLong.err()).contains("--for", "at most");
+        assertThat(garbage.code()).isEqualTo(2);
+        assertThat(garbage.err()).contains("--for 'soon' is not a positive duration");
+    }
+
+    @Test
+    void listShowsPendingRequestsAndOverridesInForceAndDenyClosesARequest() {
+        JsonNode pending = cli.run("--json", "override", "list").json();
+        assertThat(pending.get("requests")).hasSize(1);
+        assertThat(pending.get("overrides")).isEmpty();
+
+        Cli.Result denied = cli.run("--actor", "bob", "override", "deny", "REQ-1", "--reason", "fix it first");
+        assertThat(denied.code()).isZero();
+        assertThat(cli.run("--json", "override", "list").json().get("requests")).isEmpty();
+        assertThat(cli.run("--json", "override", "list", "--all").json().at("/requests/0/status").asText())
+                .isEqualTo("DENIED");
+        assertThat(cli.run("--actor", "bob", "override", "deny", "REQ-1", "--reason", "again").code()).isEqualTo(4);
+
+        cli.run("--actor", "bob", "override", "approve", "--service", "checkout-api", "--environment", "production",
+                "--reason", "window", "--for", "1h");
+        Cli.Result list = cli.run("override", "list");
+        assertThat(list.out()).contains("OVR-1 WINDOW checkout-api → production");
+        cli.clock.advance(java.time.Duration.ofHours(2));
+        assertThat(cli.run("--json", "override", "list").json().get("overrides")).isEmpty();
+    }
+}
