@@ -177,8 +177,8 @@ public final class StoreImport {
             JsonNode a = actual.get(key);
             JsonNode w = wanted.get(key);
             if (a == null || w == null || !a.equals(w)) {
-                return new InvalidInputException(path + "." + key, a == null ? "" : abbreviate(a.toString()),
-                        w == null ? "is not a key of this object" : "does not match the event log, which gives " + abbreviate(w.toString()));
+                return new InvalidInputException(path + "." + key, a == null ? "" : show(a),
+                        w == null ? "is not a key of this object" : "does not match the event log, which gives " + show(w));
             }
         }
         return new InvalidInputException(path, abbreviate(actual.toString()), "does not match the event log");
@@ -223,6 +223,10 @@ public final class StoreImport {
             Names.service("deployments." + deployment.id() + ".service", deployment.service());
             Names.environment("deployments." + deployment.id() + ".environment", deployment.environment());
         }
+    }
+
+    private static String show(JsonNode value) {
+        return abbreviate(value.isTextual() ? value.textValue() : value.toString());
     }
 
     private static String abbreviate(String text) {
