@@ -1,0 +1,222 @@
+package io.jenkins.plugins.retrogate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real jar, run as separate processes: {@code java -jar cli/target/retro-gate.jar …}, the way
+ * a CI system or an operator runs it. Runs in the {@code verify} phase, after the jar is built.
+ */
+class RetroGateJarIT {
+    private static final Path JAR = Path.of(System.getProperty("retrogate.jar", "target/retro-gate.jar"));
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(out);
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    @Test
+    void demoRunsFromTheJar() throws Exception {
+        Run run = jar(Map.of(), "demo");
+
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("rollback", "(exit 3)", "Four eyes", "OVERRIDDEN", "Verified INC-1-A1",
+                "Retro Gate report");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void theWholeFlowAcrossProcessesWithEveryExitCode() throws Exception {
+        Path home = dir.resolve("home");
+        Map<String, String> env = Map.of("RETRO_GATE_HOME", home.toString(), "RETRO_GATE_ACTOR", "alice");
+
+        Run rollback = jar(env, "rollback", "--service", "checkout-api", "--environment", "production",
+                "--reason", "timeouts");
+        assertThat(rollback.code()).as(rollback.toString()).isZero();
+        assertThat(rollback.out().lines().findFirst()).contains("INC-1");
+        assertThat(jar(env, "item", "add", "INC-1", "--title", "Load test", "--priority", "P0", "--type",
+                "preventative", "--owner", "team-pay", "--ticket", "PAY-1").out()).startsWith("INC-1-A1");
+
+        Run blocked = jar(env, "--json", "gate", "--service", "checkout-api", "--environment", "production");
+        assertThat(blocked.code()).isEqualTo(3);
+        assertThat(blocked.json().get("decision").asText()).isEqualTo("BLOCK");
+
+        List<String> before = fingerprint(home);
+        Run bad = jar(env, "item", "add", "INC-1", "--title", "x", "--priority", "P9", "--type", "other", "--owner", "o");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--priority 'P9' is not one of P0, P1, P2");
+        Run self = jar(env, "override", "approve", "--service", "checkout-api", "--environment", "production",
+                "--reason", "mine");
+        assertThat(self.code()).isEqualTo(4);
+        assertThat(fingerprint(home)).isEqualTo(before);
+
+        assertThat(jar(env, "--actor", "bob", "override", "approve", "--service", "checkout-api", "--environment",
+                "production", "--reason", "hotfix", "--for", "1h").code()).isZero();
+        Run overridden = jar(env, "--json", "gate", "--service", "checkout-api", "--environment", "production");
+        assertThat(overridden.code()).isZero();
+        assertThat(overridden.json().get("decision").asText()).isEqualTo("OVERRIDDEN");
+
+        Run fix = jar(env, "--json", "deploy", "--service", "checkout-api", "--environment", "production",
+                "--outcome", "succeeded", "--change-ticket", "PAY-1");
+        assertThat(fix.json().get("verified").get(0).asText()).isEqualTo("INC-1-A1");
+
+        Path html = dir.resolve("report.html");
+        assertThat(jar(env, "report", "--format", "html", "--out", html.toString()).code()).isZero();
+        assertThat(Files.readString(html)).contains("<svg", "checkout-api");
+        assertThat(jar(env, "verify").code()).isZero();
+    }
+
+    @Test
+    void aSecondProcessOnTheSameHomeFailsClearlyWithExitFiveAndDamagesNothing() throws Exception {
+        Path home = dir.resolve("home");
+        Map<String, String> env = Map.of("RETRO_GATE_HOME", home.toString());
+        assertThat(jar(env, "incident", "open", "--service", "cart", "--title", "t").code()).isZero();
+        List<String> before = fingerprint(home);
+
+        Process holder = new ProcessBuilder(java(), "-cp", JAR + File.pathSeparator + testClasses(),
+                LockHolder.class.getName(), home.toString()).redirectErrorStream(true).start();
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(reader.readLine()).startsWith("holding");
+
+            Run second = jar(env, "--json", "incident", "open", "--service", "cart", "--title", "u");
+
+            assertThat(second.code()).as(second.toString()).isEqualTo(5);
+            assertThat(second.err()).contains("in use by another process", "pid " + holder.pid());
+            assertThat(second.json().at("/error/kind").asText()).isEqualTo("store-locked");
+        } finally {
+            holder.getOutputStream().close();
+            assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(jar(env, "verify").code()).isZero();
+        assertThat(jar(env, "--json", "incident", "list").json()).hasSize(1);
+    }
+
+    @Test
+    void processesRacingForOneHomeEitherSucceedOrFailWithExitFiveAndNothingIsLost() throws Exception {
+        Path home = dir.resolve("home");
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            processes.add(start(Map.of("RETRO_GATE_HOME", home.toString()), "incident", "open", "--service", "cart",
+                    "--title", "race " + i));
+        }
+        int succeeded = 0;
+        for (Process process : processes) {
+            Run run = finish(process);
+            assertThat(run.code()).as(run.toString()).isIn(0, 5);
+            if (run.code() == 0) {
+                succeeded++;
+            } else {
+                assertThat(run.err()).contains("in use by another process");
+            }
+        }
+        Map<String, String> env = Map.of("RETRO_GATE_HOME", home.toString());
+        assertThat(succeeded).isPositive();
+        assertThat(jar(env, "verify").code()).isZero();
+        assertThat(jar(env, "--json", "incident", "list").json()).hasSize(succeeded);
+    }
+
+    @Test
+    void aCorruptedJournalIsExitFiveAndVerifyNamesTheFile() throws Exception {
+        Path home = dir.resolve("home");
+        Map<String, String> env = Map.of("RETRO_GATE_HOME", home.toString());
+        jar(env, "incident", "open", "--service", "cart", "--title", "one");
+        jar(env, "incident", "open", "--service", "cart", "--title", "two");
+        Path segment;
+        try (var files = Files.list(home)) {
+            segment = files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[10] = (byte) (bytes[10] ^ 0x20);
+        Files.write(segment, bytes);
+
+        Run list = jar(env, "incident", "list");
+        Run verify = jar(env, "verify");
+
+        assertThat(list.code()).as(list.toString()).isEqualTo(5);
+        assertThat(verify.code()).isEqualTo(5);
+        assertThat(verify.out()).contains(segment.getFileName().toString());
+    }
+
+    private Run jar(Map<String, String> env, String... args) throws Exception {
+        return finish(start(env, args));
+    }
+
+    private Process start(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().remove("RETRO_GATE_HOME");
+        builder.environment().remove("RETRO_GATE_ACTOR");
+        builder.environment().put("HOME", dir.toString());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private static Run finish(Process process) throws Exception {
+        var out = process.getInputStream();
+        var err = process.getErrorStream();
+        var outText = new java.util.concurrent.CompletableFuture<String>();
+        var errText = new java.util.concurrent.CompletableFuture<String>();
+        new Thread(() -> outText.complete(read(out))).start();
+        new Thread(() -> errText.complete(read(err))).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the jar did not finish within 60 s");
+        }
+        return new Run(process.exitValue(), outText.get(10, TimeUnit.SECONDS), errText.get(10, TimeUnit.SECONDS));
+    }
+
+    private static String read(java.io.InputStream stream) {
+        try {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "<" + e + ">";
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String testClasses() throws Exception {
+        return Path.of(LockHolder.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    private static List<String> fingerprint(Path home) throws Exception {
+        List<String> hashes = new ArrayList<>();
+        try (var files = Files.walk(home)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                var digest = java.security.MessageDigest.getInstance("SHA-256");
+                hashes.add(home.relativize(file) + " " + java.util.HexFormat.of().formatHex(digest.digest(Files.readAllBytes(file))));
+            }
+        }
+        return hashes;
+    }
+}
