@@ -107,6 +107,11 @@ public class RetroGateExecution extends StepExecution {
         Timer.get().schedule(this::recheck, Math.max(0, remaining) + 1000, TimeUnit.MILLISECONDS);
     }
 
+    /** Every waiting {@code retroGate} looks at its override request again (after an approval or denial). */
+    public static void wakeAll() {
+        StepExecution.acceptAll(RetroGateExecution.class, RetroGateExecution::recheck);
+    }
+
     /**
      * Looks at the override request again: approved, the gate is asked again; denied or expired,
      * the step fails; still pending after the deadline, the request expires and the step fails.

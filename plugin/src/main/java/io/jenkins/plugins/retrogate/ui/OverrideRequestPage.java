@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
@@ -81,9 +80,8 @@ public final class OverrideRequestPage {
         return HttpResponses.redirectToDot();
     }
 
-    /** Waiting {@code retroGate} steps look at their request again. */
-    static void wakeWaitingSteps() {
-        StepExecution.acceptAll(RetroGateExecution.class, RetroGateExecution::recheck);
+    private static void wakeWaitingSteps() {
+        RetroGateExecution.wakeAll();
     }
 
     private static Duration hours(String hours) {
