@@ -9,9 +9,11 @@ import java.util.List;
  * rendered by {@link ReportJson}, {@link ReportText} and {@link ReportHtml}.
  */
 public record Report(Instant generatedAt, Instant from, Instant to, int days, String service,
-        List<ServiceFigures> services, RetroFigures retro, List<DailyDeployments> daily) {
+        List<ServiceFigures> services, RetroFigures retro, List<DailyDeployments> daily,
+        List<IncidentSummary> incidents) {
     public Report {
         services = List.copyOf(services);
+        incidents = List.copyOf(incidents);
         daily = List.copyOf(daily);
     }
 }

@@ -78,7 +78,26 @@ public final class ReportBuilder {
             figures.add(service(name, deployments, incidents, restoredAt, days));
         }
         return new Report(now, from, now, days, only, figures,
-                retro(state, incidents, reviewedAt, only, from, now), daily(deployments, from, now));
+                retro(state, incidents, reviewedAt, only, from, now), daily(deployments, from, now),
+                summaries(state, incidents, restoredAt, reviewedAt));
+    }
+
+    private static List<IncidentSummary> summaries(RetroState state, List<Incident> incidents,
+            Map<String, Instant> restoredAt, Map<String, Instant> reviewedAt) {
+        List<IncidentSummary> result = new ArrayList<>();
+        for (Incident incident : incidents) {
+            List<ActionItem> items = state.itemsOf(incident.id());
+            result.add(new IncidentSummary(incident.id(), incident.title(), incident.affectedServices(),
+                    incident.status().name(), incident.detectedAt(), since(incident, restoredAt.get(incident.id())),
+                    since(incident, reviewedAt.get(incident.id())), items.size(),
+                    (int) items.stream().filter(i -> i.status().isActive()).count(), incident.similarIncidents()));
+        }
+        result.sort(Comparator.comparing(IncidentSummary::detectedAt).thenComparing(IncidentSummary::id));
+        return result;
+    }
+
+    private static Duration since(Incident incident, Instant at) {
+        return at == null ? null : nonNegative(Duration.between(incident.detectedAt(), at));
     }
 
     private static ServiceFigures service(String name, List<Deployment> all, List<Incident> allIncidents,

@@ -30,6 +30,7 @@ public final class ReportHtml {
         html.append("<h2>Production deployments per day</h2>\n").append(dailyChart(report.daily()));
         html.append("<h2>Change failure rate</h2>\n").append(rateChart(report.services()));
         retro(html, report.retro());
+        incidents(html, report.incidents());
         html.append("</body>\n</html>\n");
         return html.toString();
     }
@@ -63,6 +64,25 @@ public final class ReportHtml {
                 + (r.overdueP0().isEmpty() ? "" : " (" + String.join(", ", r.overdueP0()) + ")"));
         row(html, "Recurrence rate (incidents seen before)", ReportText.percent(r.recurrenceRate()) + " ("
                 + r.recurring() + ")");
+        html.append("</table>\n");
+    }
+
+    private static void incidents(StringBuilder html, List<IncidentSummary> incidents) {
+        html.append("<h2>Incidents</h2>\n");
+        if (incidents.isEmpty()) {
+            html.append("<p>No incidents in this period.</p>\n");
+            return;
+        }
+        html.append("<table>\n<tr><th>Incident</th><th>Title</th><th>Services</th><th>Status</th>")
+                .append("<th>Time to restore</th><th>Time to retro</th><th>Items (open)</th><th>Seen before</th></tr>\n");
+        for (IncidentSummary i : incidents) {
+            html.append("<tr><td>").append(escape(i.id())).append("</td><td>").append(escape(i.title()))
+                    .append("</td><td>").append(escape(String.join(", ", i.services()))).append("</td><td>")
+                    .append(escape(i.status())).append("</td><td>").append(ReportText.human(i.timeToRestore()))
+                    .append("</td><td>").append(ReportText.human(i.timeToRetro())).append("</td><td>")
+                    .append(i.items()).append(" (").append(i.activeItems()).append(")</td><td>")
+                    .append(escape(String.join(", ", i.seenBefore()))).append("</td></tr>\n");
+        }
         html.append("</table>\n");
     }
 

@@ -21,9 +21,9 @@ public final class ReportJson {
         root.put("to", report.to().toString());
         root.put("days", report.days());
         root.put("service", report.service());
-        ArrayNode services = root.putArray("services");
+        ArrayNode perService = root.putArray("services");
         for (ServiceFigures s : report.services()) {
-            ObjectNode node = services.addObject();
+            ObjectNode node = perService.addObject();
             node.put("service", s.service());
             node.put("deployments", s.deployments());
             node.put("succeeded", s.succeeded());
@@ -47,6 +47,22 @@ public final class ReportJson {
         r.overdueP0().forEach(overdue::add);
         retro.put("recurring", r.recurring());
         retro.put("recurrenceRate", r.recurrenceRate());
+        ArrayNode incidents = root.putArray("incidents");
+        for (IncidentSummary i : report.incidents()) {
+            ObjectNode node = incidents.addObject();
+            node.put("id", i.id());
+            node.put("title", i.title());
+            ArrayNode services = node.putArray("services");
+            i.services().forEach(services::add);
+            node.put("status", i.status());
+            node.put("detectedAt", i.detectedAt().toString());
+            node.put("timeToRestoreSeconds", seconds(i.timeToRestore()));
+            node.put("timeToRetroSeconds", seconds(i.timeToRetro()));
+            node.put("items", i.items());
+            node.put("activeItems", i.activeItems());
+            ArrayNode seen = node.putArray("seenBefore");
+            i.seenBefore().forEach(seen::add);
+        }
         ArrayNode daily = root.putArray("dailyProductionDeployments");
         for (DailyDeployments d : report.daily()) {
             daily.addObject().put("day", d.day().toString()).put("succeeded", d.succeeded()).put("failed", d.failed());

@@ -35,6 +35,14 @@ public final class ReportText {
                 .append(r.overdueP0().isEmpty() ? "" : " (" + String.join(", ", r.overdueP0()) + ")").append('\n');
         text.append("  recurrence rate:         ").append(percent(r.recurrenceRate())).append(" (")
                 .append(r.recurring()).append(" incident(s) seen before)\n");
+        if (!report.incidents().isEmpty()) {
+            text.append("\nIncidents:\n");
+        }
+        for (IncidentSummary i : report.incidents()) {
+            text.append(String.format(Locale.ROOT, "  %-8s %-9s restore %-8s retro %-8s items %d (%d open)  %s%n",
+                    i.id(), i.status(), human(i.timeToRestore()), human(i.timeToRetro()), i.items(), i.activeItems(),
+                    i.title()));
+        }
         return text.toString();
     }
 

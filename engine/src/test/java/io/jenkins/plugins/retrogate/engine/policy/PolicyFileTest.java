@@ -1,0 +1,117 @@
+package io.jenkins.plugins.retrogate.engine.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.model.ItemType;
+import io.jenkins.plugins.retrogate.engine.model.Priority;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PolicyFileTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode tree(String json) throws Exception {
+        return JSON.readTree(json);
+    }
+
+    @Test
+    void aMissingOrEmptyDocumentMeansTheDefaults() throws Exception {
+        assertThat(PolicyFile.read(null)).isEqualTo(GatePolicy.defaults());
+        assertThat(PolicyFile.read(MissingNode.getInstance())).isEqualTo(GatePolicy.defaults());
+        assertThat(PolicyFile.read(tree("{}"))).isEqualTo(GatePolicy.defaults());
+    }
+
+    @Test
+    void readsEveryField() throws Exception {
+        GatePolicy policy = PolicyFile.read(tree("""
+                {"productionPatterns": ["live", "prod-*"], "productionMode": "warn", "nonProductionMode": "off",
+                 "blockPriority": "P1", "blockTypes": ["preventative", "mitigative"], "warnPriority": "P2",
+                 "warnTypes": "other", "warnOverdue": false, "postRollbackFreeze": true,
+                 "allowWeakerPipelineMode": "true", "fourEyes": false, "maxOverrideWindow": "4h",
+                 "rules": [{"service": "legacy-*", "mode": "off"}, {"folder": "payments/*", "mode": "block"}]}
+                """));
+
+        assertThat(policy.isProduction("live")).isTrue();
+        assertThat(policy.isProduction("production")).isFalse();
+        assertThat(policy.productionMode()).isEqualTo(GateMode.WARN);
+        assertThat(policy.blockPriority()).isEqualTo(Priority.P1);
+        assertThat(policy.blockTypes()).containsExactlyInAnyOrder(ItemType.PREVENTATIVE, ItemType.MITIGATIVE);
+        assertThat(policy.warnTypes()).containsExactly(ItemType.OTHER);
+        assertThat(policy.warnOverdue()).isFalse();
+        assertThat(policy.postRollbackFreeze()).isTrue();
+        assertThat(policy.allowWeakerPipelineMode()).isTrue();
+        assertThat(policy.fourEyes()).isFalse();
+        assertThat(policy.maxOverrideWindow()).isEqualTo(Duration.ofHours(4));
+        assertThat(policy.ruleFor("legacy-billing", null).mode()).isEqualTo(GateMode.OFF);
+        assertThat(policy.ruleFor("cart", "payments/deploy").mode()).isEqualTo(GateMode.BLOCK);
+    }
+
+    @Test
+    void writeGivesADocumentThatReadsBackToTheSamePolicy() {
+        GatePolicy policy = GatePolicy.builder().productionPatterns(List.of("live")).fourEyes(false)
+                .blockTypes(EnumSet.of(ItemType.OTHER)).maxOverrideWindow(Duration.ofMinutes(90))
+                .rules(List.of(new PolicyRule(PolicyRule.Scope.FOLDER, Glob.parse("f", "team-a/*"), GateMode.WARN)))
+                .build();
+
+        assertThat(PolicyFile.read(PolicyFile.write(policy))).isEqualTo(policy);
+        assertThat(PolicyFile.read(PolicyFile.write(GatePolicy.defaults()))).isEqualTo(GatePolicy.defaults());
+        assertThat(PolicyFile.write(policy).fieldNames()).toIterable().containsExactlyElementsOf(PolicyFile.FIELDS);
+    }
+
+    @Test
+    void yamlsBareOffIsTheOffMode() throws Exception {
+        var document = JSON.createObjectNode();
+        document.set("nonProductionMode", BooleanNode.FALSE);
+
+        assertThat(PolicyFile.read(document).nonProductionMode()).isEqualTo(GateMode.OFF);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"fourEyez\": true}|fourEyez 'true' is not a policy field; the fields are productionPatterns",
+        "{\"productionMode\": \"loud\"}|productionMode 'loud' is not one of OFF, WARN, BLOCK",
+        "{\"blockPriority\": \"P4\"}|blockPriority 'P4' is not one of P0, P1, P2",
+        "{\"blockTypes\": [\"preventative\", \"nice\"]}|blockTypes[1] 'nice' is not one of PREVENTATIVE, MITIGATIVE, OTHER",
+        "{\"blockTypes\": []}|blockTypes '' is empty",
+        "{\"warnOverdue\": \"sometimes\"}|warnOverdue 'sometimes' is not one of true, false",
+        "{\"maxOverrideWindow\": \"a while\"}|maxOverrideWindow 'a while' is not a positive duration",
+        "{\"maxOverrideWindow\": \"P60D\"}|maxOverrideWindow 'PT1440H' must be more than zero and at most 30 days",
+        "{\"productionPatterns\": [\"prod uction\"]}|productionPatterns 'prod uction' is not a valid pattern",
+        "{\"productionPatterns\": {\"a\": 1}}|productionPatterns '{\"a\":1}' is not a list of texts",
+        "{\"rules\": {\"service\": \"x\"}}|rules '{\"service\":\"x\"}' is not a list of rules",
+        "{\"rules\": [{\"service\": \"a\", \"mode\": \"warn\"}, {\"service\": \"b\", \"mode\": \"loud\"}]}|rules[1].mode 'loud' is not one of OFF, WARN, BLOCK",
+        "{\"rules\": [{\"service\": \"a\", \"folder\": \"b\", \"mode\": \"warn\"}]}|rules[0] '{\"service\":\"a\",\"folder\":\"b\",\"mode\":\"warn\"}' must name exactly one of 'service' or 'folder'",
+        "{\"rules\": [{\"service\": \"a\"}]}|rules[0].mode '' is missing",
+        "{\"rules\": [{\"service\": \"a\", \"mode\": \"warn\", \"why\": \"x\"}]}|rules[0].why '\"x\"' is not a rule field",
+        "{\"rules\": [\"a\"]}|rules[0] '\"a\"' is not a rule",
+        "[1, 2]|policy '[1,2]' is not a mapping of policy fields"})
+    void wrongValuesNameTheFieldTheValueAndWhatIsAllowed(String document, String message) {
+        assertThatThrownBy(() -> PolicyFile.read(tree(document)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(message);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"30m, PT30M", "4h, PT4H", "2d, PT48H", "PT4H, PT4H", "p1d, PT24H", "' 12h ', PT12H"})
+    void durationsAsPeopleWriteThem(String text, String expected) {
+        assertThat(PolicyFile.duration("for", text)).isEqualTo(Duration.parse(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0h", "-PT1H", "PT0S", "soon", "''", "4 hours"})
+    void durationsThatAreNotPositiveAreRefused(String text) {
+        assertThatThrownBy(() -> PolicyFile.duration("for", text))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("for '");
+    }
+}
