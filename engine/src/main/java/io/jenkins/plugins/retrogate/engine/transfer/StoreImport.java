@@ -59,13 +59,13 @@ public final class StoreImport {
      */
     public static Plan plan(JsonNode document) {
         if (document == null || !document.isObject()) {
-            throw new InvalidInputException("document", document == null ? "" : abbreviate(document.toString()),
+            throw new InvalidInputException("document", document == null ? "" : show(document),
                     "is not a Retro Gate export: a JSON object with formatVersion, incidents, items, deployments, overrides and events");
         }
         for (Iterator<String> names = document.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!KEYS.contains(name)) {
-                throw new InvalidInputException(name, abbreviate(document.get(name).toString()),
+                throw new InvalidInputException(name, show(document.get(name)),
                         "is not a key of an export; the keys are " + String.join(", ", KEYS));
             }
         }
@@ -76,7 +76,7 @@ public final class StoreImport {
         }
         JsonNode log = document.get("events");
         if (log == null || !log.isArray()) {
-            throw new InvalidInputException("events", log == null ? "" : abbreviate(log.toString()),
+            throw new InvalidInputException("events", log == null ? "" : show(log),
                     "is missing: an import replays the export's event log, an array of events");
         }
         List<Event> events = new ArrayList<>(log.size());
@@ -87,20 +87,20 @@ public final class StoreImport {
             try {
                 event = EventJson.fromTree(log.get(i));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(path, abbreviate(log.get(i).toString()), "is not a valid event: " + e.getMessage());
+                throw new InvalidInputException(path, show(log.get(i)), "is not a valid event: " + e.getMessage());
             }
             if (event.at() == null || event.actor() == null || event.actor().isBlank()) {
-                throw new InvalidInputException(path, abbreviate(log.get(i).toString()), "needs 'at' and a non-empty 'actor'");
+                throw new InvalidInputException(path, show(log.get(i)), "needs 'at' and a non-empty 'actor'");
             }
             String twice = createdTwice(state, event);
             if (twice != null) {
-                throw new InvalidInputException(path, abbreviate(log.get(i).toString()),
+                throw new InvalidInputException(path, show(log.get(i)),
                         "creates " + twice + ", which an earlier event already created");
             }
             try {
                 state = state.apply(i + 1L, event);
             } catch (RuntimeException e) {
-                throw new InvalidInputException(path, abbreviate(log.get(i).toString()),
+                throw new InvalidInputException(path, show(log.get(i)),
                         "cannot follow the events before it: " + e.getMessage());
             }
             events.add(event);
@@ -140,7 +140,7 @@ public final class StoreImport {
             throw new InvalidInputException(name, "", "is missing, but the event log holds " + expected.size());
         }
         if (!actual.isArray()) {
-            throw new InvalidInputException(name, abbreviate(actual.toString()), "is not an array");
+            throw new InvalidInputException(name, show(actual), "is not an array");
         }
         Map<String, JsonNode> byId = new LinkedHashMap<>();
         for (JsonNode node : expected) {
@@ -181,7 +181,7 @@ public final class StoreImport {
                         w == null ? "is not a key of this object" : "does not match the event log, which gives " + show(w));
             }
         }
-        return new InvalidInputException(path, abbreviate(actual.toString()), "does not match the event log");
+        return new InvalidInputException(path, show(actual), "does not match the event log");
     }
 
     /** The id an event would create a second time, or {@code null}. */
