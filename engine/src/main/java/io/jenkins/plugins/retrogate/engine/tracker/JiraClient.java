@@ -117,7 +117,8 @@ public final class JiraClient implements TrackerClient {
             }
             if (settings.deployment() == JiraSettings.Deployment.CLOUD) {
                 pageToken = read.optionalText(reply.body(), "", "nextPageToken");
-                if (pageToken == null || issues.isEmpty()) {
+                boolean last = reply.body().has("isLast") && read.bool(reply.body(), "", "isLast");
+                if (pageToken == null || last || issues.isEmpty()) {
                     return states;
                 }
             } else {

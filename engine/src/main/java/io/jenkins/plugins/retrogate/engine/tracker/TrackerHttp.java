@@ -20,8 +20,8 @@ import java.util.Objects;
  * JSON over HTTP to one tracker, with authentication, retries with exponential back-off, and respect
  * for the tracker's rate limits ({@code Retry-After}, {@code X-RateLimit-Remaining}/{@code -Reset},
  * 429). Only idempotent calls are retried after a failure the server may have half-done (5xx, I/O);
- * a 429 is retried for every call because the server did nothing. Not thread-safe to share across syncs
- * of different trackers; one instance per client.
+ * a 429 is retried for every call because the server did nothing. One instance per client; it remembers
+ * an exhausted rate limit so that the next call waits for its reset instead of being refused.
  */
 final class TrackerHttp {
     private static final ObjectMapper MAPPER = EventJson.mapper();
@@ -33,7 +33,7 @@ final class TrackerHttp {
     private final TrackerCredentials credentials;
     private final Map<String, String> headers;
     private final HttpOptions options;
-    private Instant notBefore = Instant.EPOCH;
+    private volatile Instant notBefore = Instant.EPOCH;
 
     TrackerHttp(String vendor, URI base, TrackerCredentials credentials, Map<String, String> headers,
             HttpOptions options) {
