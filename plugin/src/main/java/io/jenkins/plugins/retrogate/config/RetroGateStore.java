@@ -65,6 +65,11 @@ public class RetroGateStore {
         }
     }
 
+    /** Whether the store is open now (it opens at start-up or at first use). */
+    public boolean isOpen() {
+        return engine != null;
+    }
+
     /** Why the store could not be opened, or {@code null} when it is open (or not tried yet). */
     public String getFailure() {
         return failure;

@@ -1,0 +1,75 @@
+package io.jenkins.plugins.retrogate.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.casc.ConfigurationAsCode;
+import io.jenkins.plugins.casc.ConfigurationContext;
+import io.jenkins.plugins.casc.ConfiguratorRegistry;
+import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
+import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
+import io.jenkins.plugins.casc.misc.Util;
+import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
+import io.jenkins.plugins.casc.model.CNode;
+import io.jenkins.plugins.retrogate.engine.model.ItemType;
+import io.jenkins.plugins.retrogate.engine.model.Priority;
+import io.jenkins.plugins.retrogate.engine.policy.GateMode;
+import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
+import io.jenkins.plugins.retrogate.engine.policy.PolicyRule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Configuration as Code: YAML in, the engine's policy out, and the same YAML exported back. */
+@WithJenkinsConfiguredWithCode
+class RetroGateConfigurationITest {
+
+    @Test
+    @ConfiguredWithCode("casc.yaml")
+    void configuresThePolicyFromYaml(JenkinsConfiguredWithCodeRule r) {
+        RetroGateConfiguration configuration = RetroGateConfiguration.get();
+        GatePolicy policy = configuration.policy();
+        assertThat(policy.isProduction("prod-eu")).isTrue();
+        assertThat(policy.isProduction("live")).isTrue();
+        assertThat(policy.isProduction("staging")).isFalse();
+        assertThat(policy.productionMode()).isEqualTo(GateMode.WARN);
+        assertThat(policy.blockPriority()).isEqualTo(Priority.P1);
+        assertThat(policy.blockTypes()).containsExactlyInAnyOrder(ItemType.PREVENTATIVE, ItemType.MITIGATIVE);
+        assertThat(policy.fourEyes()).isFalse();
+        assertThat(policy.postRollbackFreeze()).isTrue();
+        assertThat(policy.maxOverrideWindow()).isEqualTo(Duration.ofHours(8));
+        assertThat(policy.rules()).hasSize(1);
+        assertThat(policy.ruleFor("payments-api", null).mode()).isEqualTo(GateMode.BLOCK);
+        assertThat(policy.ruleFor("payments-api", null).scope()).isEqualTo(PolicyRule.Scope.SERVICE);
+        assertThat(configuration.ticketPattern().matcher("fixes OPS-12").find()).isTrue();
+        assertThat(configuration.storeDirectory()).isEqualTo(r.jenkins.getRootDir().toPath().resolve("gate-data"));
+    }
+
+    @Test
+    @ConfiguredWithCode("casc.yaml")
+    void exportedYamlConfiguresTheSamePolicy(JenkinsConfiguredWithCodeRule r, @TempDir Path dir) throws Exception {
+        GatePolicy configured = RetroGateConfiguration.get().policy();
+        ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
+        CNode node = Util.getUnclassifiedRoot(context).get("retroGate");
+        String exported = Util.toYamlString(node);
+        assertThat(exported).contains("productionMode").contains("WARN").contains("payments-*");
+
+        RetroGateConfiguration.get().setProductionMode(GateMode.BLOCK);
+        RetroGateConfiguration.get().setRules(List.of());
+        assertThat(RetroGateConfiguration.get().policy()).isNotEqualTo(configured);
+        Path yaml = dir.resolve("exported.yaml");
+        Files.writeString(yaml, "unclassified:\n  retroGate:\n" + exported.indent(4));
+        ConfigurationAsCode.get().configure(yaml.toString());
+        assertThat(RetroGateConfiguration.get().policy()).isEqualTo(configured);
+    }
+
+    @Test
+    @ConfiguredWithCode("casc.yaml")
+    void formRoundTripKeepsTheSettings(JenkinsConfiguredWithCodeRule r) throws Exception {
+        GatePolicy before = RetroGateConfiguration.get().policy();
+        r.configRoundtrip();
+        assertThat(RetroGateConfiguration.get().policy()).isEqualTo(before);
+    }
+}
