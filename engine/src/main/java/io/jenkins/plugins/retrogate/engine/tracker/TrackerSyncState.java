@@ -15,8 +15,8 @@ import java.util.TreeMap;
  * What {@link TrackerSync} remembers between runs. The caller persists it as it likes (Jenkins: a file
  * under {@code $JENKINS_HOME/retro-gate/}; the CLI: {@code tracker-sync.json} in the home) with
  * {@link #toJson()} and {@link #fromJson(String)}, and hands the last one to the next run. Losing it is
- * safe: the next run reads every ticket again and does not repeat a resolution (the item is no longer
- * OPEN), but may comment a second time on a ticket whose item was verified since {@code closeFrom}.
+ * safe: the next run starts afresh, reads every ticket again and repeats no resolution (only OPEN items
+ * are resolved); as a first run it leaves the tickets of items verified before it alone.
  *
  * @param format    the version of this JSON form ({@value #FORMAT})
  * @param closeFrom items verified before this are not commented on or closed (set at the first run)
