@@ -82,11 +82,36 @@ public final class JiraClient implements TrackerClient {
         Map<String, TicketState> result = new LinkedHashMap<>();
         for (int from = 0; from < keys.size(); from += BATCH) {
             List<String> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
-            for (TicketState state : search(batch)) {
+            for (TicketState state : searchSkippingUnknownKeys(batch)) {
                 result.put(state.ticket().key(), state);
             }
         }
         return result;
+    }
+
+    /**
+     * Jira Cloud refuses a whole {@code key in (…)} query when one key does not exist (or is not
+     * visible). Then the batch is halved until the refused key stands alone; it is left out of the
+     * answer (the sync reports it as not found) only if Jira's refusal names it, otherwise the
+     * refusal is a real error and is thrown.
+     */
+    private List<TicketState> searchSkippingUnknownKeys(List<String> keys) {
+        try {
+            return search(keys);
+        } catch (TrackerException e) {
+            if (e.kind() != TrackerException.Kind.REJECTED) {
+                throw e;
+            }
+            if (keys.size() == 1) {
+                if (e.getMessage().contains("'" + keys.get(0) + "'")) {
+                    return List.of();
+                }
+                throw e;
+            }
+            List<TicketState> states = new ArrayList<>(searchSkippingUnknownKeys(keys.subList(0, keys.size() / 2)));
+            states.addAll(searchSkippingUnknownKeys(keys.subList(keys.size() / 2, keys.size())));
+            return states;
+        }
     }
 
     private List<TicketState> search(List<String> keys) {

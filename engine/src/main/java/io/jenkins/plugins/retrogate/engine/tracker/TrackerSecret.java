@@ -26,11 +26,6 @@ public final class TrackerSecret {
         return value;
     }
 
-    /** Whether {@code text} contains this secret; used to make sure no message ever carries it. */
-    boolean appearsIn(String text) {
-        return text != null && text.contains(value);
-    }
-
     @Override
     public String toString() {
         return "******";

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.tracker;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -93,6 +94,34 @@ class JiraClientContractTest {
         requests.forEach(r -> ContractSchemas.assertConforms("jira/search-jql.request.json", Stubs.body(r)));
         assertThat(Stubs.body(requests.get(1)).get("nextPageToken").asText()).isEqualTo("CAEaAggD");
         assertThat(Stubs.body(requests.get(0)).get("jql").asText().split(",")).hasSize(100);
+    }
+
+    @Test
+    void aKeyJiraDoesNotKnowIsLeftOutWithoutFailingTheOthers() {
+        ObjectNode known = Stubs.object("jira/search-jql.json");
+        server.stubFor(post("/rest/api/3/search/jql").willReturn(okJson(known.toString())));
+        server.stubFor(post("/rest/api/3/search/jql").withRequestBody(containing("PAY-99"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"errorMessages\":[\"An issue with key 'PAY-99' does not exist for field 'key'.\"],"
+                                + "\"warningMessages\":[]}")));
+
+        Map<String, TicketState> states = cloud.states(tickets("PAY-12", "PAY-13", "PAY-14", "PAY-99"), null);
+
+        assertThat(states).containsOnlyKeys("PAY-12", "PAY-13", "PAY-14");
+        // all four, then halves (PAY-12, PAY-13 | PAY-14, PAY-99), then PAY-14 and PAY-99 alone
+        assertThat(server.findAll(postRequestedFor(urlEqualTo("/rest/api/3/search/jql")))).hasSize(5);
+    }
+
+    @Test
+    void aRefusedQueryThatNamesNoKeyIsAnError() {
+        server.stubFor(post("/rest/api/3/search/jql").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"errorMessages\":[\"Field 'status' does not exist.\"]}")));
+
+        assertThatThrownBy(() -> cloud.states(tickets("PAY-12", "PAY-13"), null))
+                .isInstanceOfSatisfying(TrackerException.class,
+                        e -> assertThat(e.kind()).isEqualTo(TrackerException.Kind.REJECTED))
+                .hasMessage("Jira POST /rest/api/3/search/jql answered HTTP 400: Field 'status' does not exist.");
     }
 
     @Test
