@@ -44,6 +44,9 @@ public class RetroGateExecution extends StepExecution {
     private long deadline;
     private boolean done;
     private transient volatile Future<?> task;
+    /** Whether a gate task is queued or running; wake-ups meanwhile are remembered, not lost. */
+    private transient boolean gating;
+    private transient boolean wakeRequested;
 
     RetroGateExecution(StepContext context, RetroGateStep step) {
         super(context);
@@ -56,7 +59,7 @@ public class RetroGateExecution extends StepExecution {
 
     @Override
     public boolean start() {
-        task = Timer.get().submit(this::gate);
+        regate();
         return false;
     }
 
@@ -82,6 +85,16 @@ public class RetroGateExecution extends StepExecution {
             fail(new AbortException(e.getMessage()));
         } catch (Exception e) {
             fail(e);
+        } finally {
+            boolean again;
+            synchronized (this) {
+                gating = false;
+                again = wakeRequested;
+                wakeRequested = false;
+            }
+            if (again) {
+                recheck();
+            }
         }
     }
 
@@ -124,10 +137,8 @@ public class RetroGateExecution extends StepExecution {
             }
             waitingFor = requestId;
         }
-        if (waitingFor == null) {
-            if (task == null) { // resumed before the gate was asked
-                task = Timer.get().submit(this::gate);
-            }
+        if (waitingFor == null) { // resumed before the gate answered
+            regate();
             return;
         }
         try {
@@ -137,9 +148,11 @@ public class RetroGateExecution extends StepExecution {
                 fail(new AbortException("Override request " + waitingFor + " no longer exists"));
                 return;
             }
-            updateRecord(request);
+            if (request.status() != RequestStatus.PENDING) {
+                updateRecord(request);
+            }
             switch (request.status()) {
-                case APPROVED -> task = Timer.get().submit(this::gate);
+                case APPROVED -> regate();
                 case DENIED -> fail(new AbortException("Override request " + request.id() + " was denied by "
                         + request.decidedBy() + ": " + request.reason()));
                 case EXPIRED -> fail(new AbortException("Override request " + request.id()
@@ -152,6 +165,19 @@ public class RetroGateExecution extends StepExecution {
         } catch (Exception e) {
             fail(e);
         }
+    }
+
+    /** Asks the gate (again); while it is being asked, a wake-up is kept for when it has answered. */
+    private synchronized void regate() {
+        if (done) {
+            return;
+        }
+        if (gating) {
+            wakeRequested = true;
+            return;
+        }
+        gating = true;
+        task = Timer.get().submit(this::gate);
     }
 
     private void expireIfLate(RetroGate engine, OverrideRequest request) throws Exception {
