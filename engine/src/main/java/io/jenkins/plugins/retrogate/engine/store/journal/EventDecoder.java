@@ -1,27 +1,72 @@
 package io.jenkins.plugins.retrogate.engine.store.journal;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.EventTypes;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reads the event JSON of a record with {@link EventJson}'s mapper and rules (strict, unknown
- * type or key is an error), straight from the record's bytes and without copying the tree.
+ * Reads the event JSON of a record with {@link EventJson}'s mapper and rules (strict: an unknown
+ * type or key is an error), straight from the record's bytes. The store writes the type key first,
+ * so the usual path streams the event's fields into its record class without building a tree;
+ * anything else (a hand-edited line with the keys in another order) takes the tree path.
  */
 final class EventDecoder {
     private static final ObjectMapper MAPPER = EventJson.mapper();
     private static final Map<String, Class<? extends Event>> TYPES = EventTypes.byName();
+    private static final Map<String, ObjectReader> READERS = new HashMap<>();
+
+    static {
+        TYPES.forEach((name, type) -> READERS.put(name, MAPPER.readerFor(type)));
+    }
 
     private EventDecoder() {
     }
 
     static Event decode(RecordFormat.Decoded record) throws IOException {
-        JsonNode node = MAPPER.readTree(record.bytes(), record.eventStart(), record.eventEnd() - record.eventStart());
+        return decode(record.bytes(), record.eventStart(), record.eventEnd() - record.eventStart());
+    }
+
+    static Event decode(byte[] bytes, int start, int length) throws IOException {
+        String type = null;
+        try (JsonParser parser = MAPPER.createParser(bytes, start, length)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.FIELD_NAME
+                    && EventJson.TYPE_KEY.equals(parser.currentName())
+                    && parser.nextToken() == JsonToken.VALUE_STRING) {
+                type = parser.getText();
+                ObjectReader reader = READERS.get(type);
+                if (reader == null) {
+                    throw new IOException("unknown event type '" + type + "'");
+                }
+                if (parser.nextToken() != JsonToken.FIELD_NAME) {
+                    throw new IOException("event of type '" + type + "' has no fields");
+                }
+                Event event = reader.readValue(parser);
+                if (parser.nextToken() != null) {
+                    throw new IOException("event of type '" + type + "' is followed by more JSON");
+                }
+                return event;
+            }
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            if (e.getClass() == IOException.class) {
+                throw (IOException) e;
+            }
+            throw new IOException(type == null ? "the event is not valid JSON: " + e.getMessage()
+                    : "event of type '" + type + "' is malformed: " + e.getMessage(), e);
+        }
+        return decodeTree(bytes, start, length);
+    }
+
+    private static Event decodeTree(byte[] bytes, int start, int length) throws IOException {
+        JsonNode node = MAPPER.readTree(bytes, start, length);
         if (node == null || !node.isObject() || !node.path(EventJson.TYPE_KEY).isTextual()) {
             throw new IOException("an event must be a JSON object with a text '" + EventJson.TYPE_KEY + "'");
         }

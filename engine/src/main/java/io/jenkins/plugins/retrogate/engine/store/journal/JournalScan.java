@@ -16,7 +16,7 @@ final class JournalScan {
 
     /** Receives each good record; the record's bytes are reused after the call returns. */
     interface Sink {
-        void accept(RecordFormat.Decoded record) throws Exception;
+        void accept(RecordFormat.Decoded record, Path file, long offset) throws Exception;
     }
 
     /**
@@ -42,9 +42,18 @@ final class JournalScan {
      */
     static Result walk(List<JournalFiles.Numbered> segments, int start, String anchorHash, Sink sink)
             throws IOException {
+        return walk(segments, start, 0, segments.get(start).seq(), anchorHash, sink);
+    }
+
+    /**
+     * Walks from byte {@code startOffset} of segment {@code start}, where the record with sequence
+     * number {@code firstSeq} must begin.
+     */
+    static Result walk(List<JournalFiles.Numbered> segments, int start, long startOffset, long firstSeq,
+            String anchorHash, Sink sink) throws IOException {
         RecordFormat format = new RecordFormat();
         String[] why = new String[1];
-        long expected = segments.get(start).seq();
+        long expected = firstSeq;
         String prev = anchorHash;
         long records = 0;
         Path lastSegment = segments.get(start).path();
@@ -53,7 +62,7 @@ final class JournalScan {
             JournalFiles.Numbered segment = segments.get(i);
             Path file = segment.path();
             boolean last = i == segments.size() - 1;
-            if (segment.seq() != expected) {
+            if (i > start && segment.seq() != expected) {
                 String what = segment.seq() > expected
                         ? "events " + expected + " to " + (segment.seq() - 1) + " are missing (a segment was deleted or truncated)"
                         : "segment starts at sequence " + segment.seq() + " but the previous one already reached " + (expected - 1);
@@ -61,9 +70,10 @@ final class JournalScan {
                         new Problem(file, 0, expected, Problem.Kind.CORRUPTED, what));
             }
             lastSegment = file;
-            end = 0;
+            long from = i == start ? startOffset : 0;
+            end = from;
             long before = records;
-            try (LineReader lines = new LineReader(file, 0)) {
+            try (LineReader lines = new LineReader(file, from)) {
                 while (lines.next()) {
                     long offset = lines.offset();
                     RecordFormat.Decoded record = lines.terminated()
@@ -84,7 +94,7 @@ final class JournalScan {
                     Problem problem = check(record, file, offset, expected, prev);
                     if (problem == null) {
                         try {
-                            sink.accept(record);
+                            sink.accept(record, file, offset);
                         } catch (Exception | StackOverflowError e) {
                             problem = new Problem(file, offset, expected, Problem.Kind.CORRUPTED,
                                     "the event cannot be applied: " + e.getMessage());
@@ -99,7 +109,7 @@ final class JournalScan {
                     end = lines.end();
                 }
             }
-            if (records == before && !last) {
+            if (records == before && !last && from == 0) {
                 return new Result(expected - 1, prev, file, 0, records, new Problem(file, 0, expected,
                         Problem.Kind.CORRUPTED, "segment is empty but later segments exist"));
             }

@@ -55,8 +55,12 @@ public final class JournalStore implements Store {
     /** The state after the last written (not necessarily durable) record; command lock only. */
     private RetroState decided;
     private String lastHash;
-    /** The hash of the record at the published sequence, for snapshots. */
-    private final ConcurrentSkipListMap<Long, String> recentHashes = new ConcurrentSkipListMap<>();
+    /** Hash and place of the last record of each recent write, for snapshots of the published state. */
+    private final ConcurrentSkipListMap<Long, Mark> recentMarks = new ConcurrentSkipListMap<>();
+
+    /** A record's hash and where its line is: the first sequence of its segment and its offset there. */
+    record Mark(String hash, long segment, long offset) {
+    }
 
     private JournalStore(Path dir, JournalOptions options, DirectoryLock lock, Recovery.Recovered recovered)
             throws IOException {
@@ -66,11 +70,11 @@ public final class JournalStore implements Store {
         recovered.segments().forEach(s -> segments.put(s.seq(), s.path()));
         this.published = recovered.state();
         this.decided = recovered.state();
-        this.lastHash = recovered.lastHash();
+        this.lastHash = recovered.last().hash();
         this.snapshotSeq = recovered.snapshotSeq();
-        this.recentHashes.put(recovered.state().sequence(), lastHash);
+        this.recentMarks.put(recovered.state().sequence(), recovered.last());
         this.index = new SegmentIndex(segments);
-        this.writer = new JournalWriter(dir, options.segmentBytes(), segments, recovered.lastSegment(),
+        this.writer = new JournalWriter(dir, options.segmentBytes(), segments, recovered.last().segment(),
                 recovered.endOffset(), recovered.state(), this::publish);
         this.snapshotter = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "retro-gate-snapshot " + dir.getFileName());
@@ -158,21 +162,24 @@ public final class JournalStore implements Store {
         long firstSeq = decided.sequence() + 1;
         ByteArrayOutputStream out = new ByteArrayOutputStream(400 * events.size());
         String prev = lastHash;
+        int lastLine = 0;
         for (int i = 0; i < events.size(); i++) {
             byte[] json = EventJson.write(events.get(i)).getBytes(StandardCharsets.UTF_8);
             RecordFormat.Encoded encoded = format.encode(firstSeq + i, EventJson.FORMAT_VERSION, prev, json);
             out.writeBytes(encoded.line());
+            lastLine = encoded.line().length;
             prev = encoded.hash();
         }
+        JournalWriter.Placement placement;
         try {
-            writer.append(out.toByteArray(), firstSeq, next);
+            placement = writer.append(out.toByteArray(), lastLine, firstSeq, next);
         } catch (IOException e) {
             writer.fail(e);
             throw JournalWriter.failed(e);
         }
         lastHash = prev;
         decided = next;
-        recentHashes.put(next.sequence(), prev);
+        recentMarks.put(next.sequence(), new Mark(prev, placement.segmentFirstSeq(), placement.offset()));
     }
 
     private void ensureOpen() {
@@ -187,8 +194,8 @@ public final class JournalStore implements Store {
 
     private void publish(RetroState state) {
         published = state;
-        // Keep only the hashes a snapshot may still need (the published one and newer).
-        recentHashes.headMap(state.sequence()).clear();
+        // Keep only the marks a snapshot may still need (the published one and newer).
+        recentMarks.headMap(state.sequence()).clear();
     }
 
     @Override
@@ -204,16 +211,16 @@ public final class JournalStore implements Store {
     public void snapshot() {
         synchronized (snapshotMonitor) {
             RetroState state = published;
-            String hash = recentHashes.get(state.sequence());
-            while (hash == null) {
+            Mark mark = recentMarks.get(state.sequence());
+            while (mark == null) {
                 state = published;
-                hash = recentHashes.get(state.sequence());
+                mark = recentMarks.get(state.sequence());
             }
             if (state.sequence() == snapshotSeq) {
                 return;
             }
             try {
-                SnapshotFile.write(dir, state, hash);
+                SnapshotFile.write(dir, state, mark);
                 snapshotSeq = state.sequence();
                 pruneSnapshots();
             } catch (IOException e) {

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.retrogate.engine.store.journal;
 
-import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.io.IOException;
@@ -11,16 +10,17 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Start-up: loads the newest usable snapshot, checks the journal from the segment holding the
- * snapshot's last record on, folds the events after it, and truncates a torn tail. A corrupted
- * record stops it with an error naming file, offset and sequence, before anything is changed.
+ * Start-up: loads the newest usable snapshot, checks the journal from the snapshot's own record on
+ * (from the first record without a snapshot), folds the events after it, and truncates a torn tail.
+ * A corrupted record stops it with an error naming file, offset and sequence, before anything is
+ * changed.
  */
 final class Recovery {
     private static final System.Logger LOG = System.getLogger(JournalStore.class.getName());
 
     /** What start-up found. */
-    record Recovered(RetroState state, String lastHash, Path lastSegment, long endOffset,
-            List<JournalFiles.Numbered> segments, long snapshotSeq) {
+    record Recovered(RetroState state, JournalStore.Mark last, long endOffset, List<JournalFiles.Numbered> segments,
+            long snapshotSeq) {
     }
 
     private Recovery() {
@@ -37,8 +37,12 @@ final class Recovery {
             Path first = JournalFiles.segment(dir, 1);
             FileChannel.open(first, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
             JournalFiles.syncDirectory(dir);
-            return new Recovered(RetroState.empty(), RecordFormat.GENESIS, first, 0,
+            return new Recovered(RetroState.empty(), new JournalStore.Mark(RecordFormat.GENESIS, 1, 0), 0,
                     List.of(new JournalFiles.Numbered(1, first)), 0);
+        }
+        if (segments.get(0).seq() != 1 && (baseSeq == 0 || segments.get(0).seq() > baseSeq)) {
+            throw corrupted(segments.get(0).path() + ": the journal starts at sequence " + segments.get(0).seq()
+                    + ", so events 1 to " + (segments.get(0).seq() - 1) + " are missing");
         }
         int start = 0;
         for (int i = 0; i < segments.size(); i++) {
@@ -46,14 +50,26 @@ final class Recovery {
                 start = i;
             }
         }
-        if (start == 0 && segments.get(0).seq() != 1) {
-            throw corrupted(segments.get(0).path() + ": the journal starts at sequence " + segments.get(0).seq()
-                    + ", so events 1 to " + (segments.get(0).seq() - 1) + " are missing");
+        long startOffset = 0;
+        long firstSeq = segments.get(start).seq();
+        if (base != null && base.segment() != null && base.offset() != null
+                && base.segment() == segments.get(start).seq()) {
+            // The snapshot knows where its own record is: start there instead of at the segment's start.
+            startOffset = base.offset();
+            firstSeq = baseSeq;
         }
-        Replay replay = new Replay(base == null ? RetroState.empty() : base.state());
-        JournalScan.Result result = JournalScan.walk(segments, start, start == 0 ? RecordFormat.GENESIS : null,
-                replay);
-        Problem problem = result.problem();
+        JournalScan.Result result;
+        Problem problem;
+        String hashAtBase;
+        RetroState state;
+        try (ParallelReplay replay = new ParallelReplay(base == null ? RetroState.empty() : base.state())) {
+            result = JournalScan.walk(segments, start, startOffset, firstSeq,
+                    start == 0 && startOffset == 0 ? RecordFormat.GENESIS : null, replay);
+            Problem replayProblem = replay.finish();
+            problem = replayProblem != null ? replayProblem : result.problem();
+            hashAtBase = replay.hashAtBase();
+            state = replay.state();
+        }
         if (problem != null && problem.kind() == Problem.Kind.UNSUPPORTED_FORMAT) {
             throw new StoreException(StoreException.Reason.UNSUPPORTED_FORMAT, problem.toString());
         }
@@ -65,7 +81,7 @@ final class Recovery {
                     + " but the journal ends at sequence " + result.lastSeq()
                     + ": acknowledged events are missing from the journal");
         }
-        if (base != null && baseSeq > 0 && !base.hash().equals(replay.hashAtBase)) {
+        if (base != null && baseSeq > 0 && !base.hash().equals(hashAtBase)) {
             throw corrupted("snapshot " + JournalFiles.snapshot(dir, baseSeq) + " does not belong to this journal: "
                     + "its hash for sequence " + baseSeq + " differs from the journal's");
         }
@@ -73,7 +89,10 @@ final class Recovery {
             truncate(problem, result.endOffset());
         }
         String lastHash = result.lastSeq() == 0 ? RecordFormat.GENESIS : result.lastHash();
-        return new Recovered(replay.state, lastHash, result.lastSegment(), result.endOffset(), segments, baseSeq);
+        long lastSegment = segments.stream().filter(s -> s.path().equals(result.lastSegment())).findFirst()
+                .orElseThrow().seq();
+        return new Recovered(state, new JournalStore.Mark(lastHash, lastSegment, -1), result.endOffset(), segments,
+                baseSeq);
     }
 
     private static void truncate(Problem torn, long offset) throws IOException {
@@ -92,18 +111,22 @@ final class Recovery {
         List<JournalFiles.Numbered> snapshots = JournalFiles.snapshots(dir);
         for (int i = snapshots.size() - 1; i >= 0; i--) {
             Path file = snapshots.get(i).path();
+            SnapshotFile.Header header;
             try {
-                SnapshotFile.Header header = SnapshotFile.header(file);
-                if (header.format() > SnapshotFile.FORMAT) {
-                    throw new StoreException(StoreException.Reason.UNSUPPORTED_FORMAT, "snapshot " + file
-                            + " has format " + header.format() + ", newer than this Retro Gate reads ("
-                            + SnapshotFile.FORMAT + "): upgrade Retro Gate");
-                }
+                header = SnapshotFile.header(file);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Ignoring snapshot " + file + " (" + e.getMessage()
+                        + "); the journal will be replayed from an older snapshot or from the start");
+                continue;
+            }
+            if (header.format() > SnapshotFile.FORMAT) {
+                throw new StoreException(StoreException.Reason.UNSUPPORTED_FORMAT, "snapshot " + file
+                        + " has format " + header.format() + ", newer than this Retro Gate reads ("
+                        + SnapshotFile.FORMAT + "): upgrade Retro Gate");
+            }
+            try {
                 return SnapshotFile.read(file, header);
             } catch (IOException | RuntimeException e) {
-                if (e instanceof StoreException) {
-                    throw (StoreException) e;
-                }
                 LOG.log(Level.WARNING, "Ignoring snapshot " + file + " (" + e.getMessage()
                         + "); the journal will be replayed from an older snapshot or from the start");
             }
@@ -115,28 +138,5 @@ final class Recovery {
         return new StoreException(StoreException.Reason.CORRUPTED, "The Retro Gate store is corrupted: " + what
                 + ". Nothing was changed. Run 'verify' for a full report, and 'repair' to cut the journal after the"
                 + " last good record (it keeps a copy of what it cuts).");
-    }
-
-    /** Folds the records after the snapshot and remembers the hash of the snapshot's own record. */
-    private static final class Replay implements JournalScan.Sink {
-        private final long baseSeq;
-        RetroState state;
-        String hashAtBase;
-
-        Replay(RetroState base) {
-            this.state = base;
-            this.baseSeq = base.sequence();
-        }
-
-        @Override
-        public void accept(RecordFormat.Decoded record) throws Exception {
-            if (record.seq() == baseSeq) {
-                hashAtBase = record.hash();
-            }
-            if (record.seq() > baseSeq) {
-                Event event = EventDecoder.decode(record);
-                state = state.apply(record.seq(), event);
-            }
-        }
     }
 }

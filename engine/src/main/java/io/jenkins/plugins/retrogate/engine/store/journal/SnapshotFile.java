@@ -1,7 +1,9 @@
 package io.jenkins.plugins.retrogate.engine.store.journal;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
@@ -19,78 +21,122 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.pcollections.HashTreePMap;
-import org.pcollections.HashTreePSet;
-import org.pcollections.PMap;
-import org.pcollections.PSet;
-import org.pcollections.PVector;
-import org.pcollections.TreePVector;
+import java.util.zip.CRC32C;
 
 /**
- * A snapshot of the folded state: a header line ({@code format}, {@code sequence}, the {@code hash}
- * of the record at that sequence, the SHA-256 of the state line) and the state as one JSON line.
+ * A snapshot of the folded state (see {@code docs/storage.md}): a header line, then one JSON line
+ * per section — the counters, the indexes, and the entities in chunks of {@value #CHUNK} — each with
+ * its CRC32C in the header, so the sections are checked and parsed in parallel at start-up. Instants
+ * are written as decimal epoch seconds, which read back several times faster than ISO text.
  * Written to a temporary file, forced, renamed into place and the directory forced, so a crash
  * leaves either the old set of snapshots or the new one.
  */
 final class SnapshotFile {
     /** The version of the snapshot layout; older versions are read, newer ones refused. */
     static final int FORMAT = 1;
-    private static final ObjectMapper MAPPER = EventJson.mapper();
+    static final int CHUNK = 20_000;
+    static final ObjectMapper MAPPER = EventJson.mapper().copy()
+            .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private SnapshotFile() {
     }
 
-    /** A snapshot read back: the state and the hash of the record it ends with. */
-    record Loaded(RetroState state, String hash) {
+    /** A snapshot read back: the state and where its last record is. */
+    record Loaded(RetroState state, String hash, Long segment, Long offset) {
     }
 
-    /** The header line. */
-    record Header(int format, int eventFormat, long sequence, String hash, Instant createdAt, String stateSha256) {
+    /** One section line: what it holds, how many entities, its CRC32C. */
+    record Section(String name, int count, String crc32c) {
     }
 
-    /** The state line: entities as lists, indexes as plain maps. */
-    record StateLine(Counters counters, List<Incident> incidents, List<ActionItem> items,
-            List<Deployment> deployments, List<OverrideApproval> overrides, List<OverrideRequest> requests,
-            Map<String, List<String>> activeItemsByService, Map<String, List<String>> itemsByIncident,
+    /**
+     * The header line.
+     *
+     * @param segment the first sequence number of the segment holding the record at {@code sequence}
+     * @param offset  the byte offset of that record's line in its segment
+     */
+    record Header(int format, int eventFormat, long sequence, String hash, Long segment, Long offset,
+            Instant createdAt, List<Section> sections) {
+    }
+
+    /** The index maps, as plain collections. */
+    record Indexes(Map<String, List<String>> activeItemsByService, Map<String, List<String>> itemsByIncident,
             Map<String, String> openIncidentByService, Map<String, String> rollbackIncidentByService,
             Map<String, List<String>> overridesByTarget, Map<String, String> pendingRequestByTarget) {
     }
 
-    static Path write(Path dir, RetroState state, String hash) throws IOException {
-        StateLine line = new StateLine(state.counters(), List.copyOf(state.incidents().values()),
-                List.copyOf(state.items().values()), List.copyOf(state.deployments().values()),
-                List.copyOf(state.overrides().values()), List.copyOf(state.requests().values()),
-                lists(state.activeItemsByService()), lists(state.itemsByIncident()), state.openIncidentByService(),
-                state.rollbackIncidentByService(), lists(state.overridesByTarget()), state.pendingRequestByTarget());
-        byte[] body = MAPPER.writeValueAsBytes(line);
-        Header header = new Header(FORMAT, EventJson.FORMAT_VERSION, state.sequence(), hash, Instant.now(),
-                HexFormat.of().formatHex(sha256(body)));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 300);
-        out.write(MAPPER.writeValueAsBytes(header));
-        out.write('\n');
-        out.write(body);
-        out.write('\n');
+    static final Map<String, TypeReference<?>> TYPES = Map.of(
+            "counters", new TypeReference<Counters>() { },
+            "indexes", new TypeReference<Indexes>() { },
+            "incidents", new TypeReference<List<Incident>>() { },
+            "items", new TypeReference<List<ActionItem>>() { },
+            "deployments", new TypeReference<List<Deployment>>() { },
+            "overrides", new TypeReference<List<OverrideApproval>>() { },
+            "requests", new TypeReference<List<OverrideRequest>>() { });
+
+    static Path write(Path dir, RetroState state, JournalStore.Mark mark) throws IOException {
+        List<Section> sections = new ArrayList<>();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 20);
+        section(body, sections, "counters", 1, state.counters());
+        section(body, sections, "indexes", 1, new Indexes(SnapshotMaps.lists(state.activeItemsByService()),
+                SnapshotMaps.lists(state.itemsByIncident()), state.openIncidentByService(),
+                state.rollbackIncidentByService(), SnapshotMaps.lists(state.overridesByTarget()),
+                state.pendingRequestByTarget()));
+        chunks(body, sections, "incidents", state.incidents().values());
+        chunks(body, sections, "items", state.items().values());
+        chunks(body, sections, "deployments", state.deployments().values());
+        chunks(body, sections, "overrides", state.overrides().values());
+        chunks(body, sections, "requests", state.requests().values());
+        boolean placed = mark.offset() >= 0;
+        Header header = new Header(FORMAT, EventJson.FORMAT_VERSION, state.sequence(), mark.hash(),
+                placed ? mark.segment() : null, placed ? mark.offset() : null, Instant.now(), sections);
         Path target = JournalFiles.snapshot(dir, state.sequence());
         Path temp = dir.resolve(target.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(out.toByteArray());
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            ByteBuffer head = ByteBuffer.wrap((EventJson.mapper().writeValueAsString(header) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            while (head.hasRemaining()) {
+                channel.write(head);
+            }
+            ByteBuffer rest = ByteBuffer.wrap(body.toByteArray());
+            while (rest.hasRemaining()) {
+                channel.write(rest);
             }
             channel.force(true);
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         JournalFiles.syncDirectory(dir);
         return target;
+    }
+
+    private static <T> void chunks(ByteArrayOutputStream body, List<Section> sections, String name,
+            java.util.Collection<T> values) throws IOException {
+        List<T> chunk = new ArrayList<>(Math.min(CHUNK, values.size()));
+        for (T value : values) {
+            chunk.add(value);
+            if (chunk.size() == CHUNK) {
+                section(body, sections, name, chunk.size(), chunk);
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            section(body, sections, name, chunk.size(), chunk);
+        }
+    }
+
+    private static void section(ByteArrayOutputStream body, List<Section> sections, String name, int count,
+            Object value) throws IOException {
+        byte[] line = MAPPER.writeValueAsBytes(value);
+        CRC32C crc = new CRC32C();
+        crc.update(line);
+        sections.add(new Section(name, count, String.format("%08x", crc.getValue())));
+        body.write(line);
+        body.write('\n');
     }
 
     /** Reads just the header, to learn a snapshot's sequence and format cheaply. */
@@ -100,87 +146,19 @@ final class SnapshotFile {
             if (first == null) {
                 throw new IOException("empty snapshot");
             }
-            JsonNode node = MAPPER.readTree(first);
+            JsonNode node = EventJson.mapper().readTree(first);
             int format = node.path("format").asInt(-1);
             if (format > FORMAT) {
                 return new Header(format, node.path("eventFormat").asInt(), node.path("sequence").asLong(), null,
-                        null, null);
+                        null, null, null, List.of());
             }
-            return MAPPER.treeToValue(node, Header.class);
+            return EventJson.mapper().treeToValue(node, Header.class);
         }
     }
 
-    /** Reads and checks a snapshot whose header was already read. */
+    /** Reads and checks a snapshot whose header was already read, parsing its sections in parallel. */
     static Loaded read(Path file, Header header) throws IOException {
-        byte[] all = Files.readAllBytes(file);
-        int newline = indexOf(all, 0);
-        int end = all.length > 0 && all[all.length - 1] == '\n' ? all.length - 1 : all.length;
-        if (newline < 0 || newline >= end) {
-            throw new IOException("the state line is missing");
-        }
-        int from = newline + 1;
-        MessageDigest digest = digest();
-        digest.update(all, from, end - from);
-        if (!HexFormat.of().formatHex(digest.digest()).equals(header.stateSha256())) {
-            throw new IOException("the state fails its SHA-256 check");
-        }
-        StateLine line = MAPPER.readValue(all, from, end - from, StateLine.class);
-        RetroState state = new RetroState(header.sequence(), byId(line.incidents(), Incident::id),
-                byId(line.items(), ActionItem::id), sets(line.activeItemsByService()),
-                vectors(line.itemsByIncident()), HashTreePMap.from(line.openIncidentByService()),
-                HashTreePMap.from(line.rollbackIncidentByService()), byId(line.deployments(), Deployment::id),
-                byId(line.overrides(), OverrideApproval::id), sets(line.overridesByTarget()),
-                byId(line.requests(), OverrideRequest::id), HashTreePMap.from(line.pendingRequestByTarget()),
-                line.counters());
-        return new Loaded(state, header.hash());
-    }
-
-    private static <V> PMap<String, V> byId(List<V> values, Function<V, String> id) {
-        PMap<String, V> map = HashTreePMap.empty();
-        for (V value : values) {
-            map = map.plus(id.apply(value), value);
-        }
-        return map;
-    }
-
-    private static PMap<String, PSet<String>> sets(Map<String, List<String>> lists) {
-        PMap<String, PSet<String>> map = HashTreePMap.empty();
-        for (Map.Entry<String, List<String>> entry : lists.entrySet()) {
-            map = map.plus(entry.getKey(), HashTreePSet.from(entry.getValue()));
-        }
-        return map;
-    }
-
-    private static PMap<String, PVector<String>> vectors(Map<String, List<String>> lists) {
-        PMap<String, PVector<String>> map = HashTreePMap.empty();
-        for (Map.Entry<String, List<String>> entry : lists.entrySet()) {
-            map = map.plus(entry.getKey(), TreePVector.from(entry.getValue()));
-        }
-        return map;
-    }
-
-    private static Map<String, List<String>> lists(Map<String, ? extends java.util.Collection<String>> map) {
-        return map.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
-    }
-
-    private static int indexOf(byte[] bytes, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        return digest().digest(bytes);
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
+        RetroState state = SnapshotReader.read(Files.readAllBytes(file), header);
+        return new Loaded(state, header.hash(), header.segment(), header.offset());
     }
 }

@@ -90,7 +90,7 @@ final class Verifier {
             List<Path> badSnapshots) {
         RetroState[] state = {RetroState.empty()};
         try {
-            return JournalScan.walk(segments, 0, RecordFormat.GENESIS, record -> {
+            return JournalScan.walk(segments, 0, RecordFormat.GENESIS, (record, file0, offset0) -> {
                 state[0] = state[0].apply(record.seq(), EventDecoder.decode(record));
                 SnapshotFile.Loaded snapshot = loaded.get(record.seq());
                 if (snapshot != null) {

@@ -38,6 +38,7 @@ class CrashRecoveryTest {
         int killedWhileWriting = 0;
         int tornTails = 0;
         for (int round = 0; round < ROUNDS; round++) {
+            long before = acknowledged.size();
             Process child = start();
             CountDownLatch ready = new CountDownLatch(1);
             List<String> failures = new ArrayList<>();
@@ -49,7 +50,6 @@ class CrashRecoveryTest {
                 assertThat(ready.await(30, TimeUnit.SECONDS)).as("child %d became ready", round).isTrue();
             }
             Thread.sleep(early ? random.nextInt(400) : 20 + random.nextInt(300));
-            long before = acknowledged.size();
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             reader.join(10_000);

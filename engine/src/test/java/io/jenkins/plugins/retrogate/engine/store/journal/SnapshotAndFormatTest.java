@@ -91,7 +91,7 @@ class SnapshotAndFormatTest {
             }
         });
 
-        assertThat(warnings).singleElement().asString().contains("Ignoring snapshot").contains("SHA-256");
+        assertThat(warnings).singleElement().asString().contains("Ignoring snapshot").contains("CRC32C");
         assertThat(JournalStore.verify(dir).problems()).extracting(Problem::kind)
                 .containsExactly(Problem.Kind.DAMAGED_SNAPSHOT);
     }

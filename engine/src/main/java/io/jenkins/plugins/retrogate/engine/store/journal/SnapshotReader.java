@@ -1,0 +1,124 @@
+package io.jenkins.plugins.retrogate.engine.store.journal;
+
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Deployment;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
+import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.state.Counters;
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.zip.CRC32C;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
+
+/**
+ * Reads a snapshot's sections: each line's CRC32C is checked and its JSON parsed on a pool of
+ * threads, then the state's maps are built, also side by side.
+ */
+final class SnapshotReader {
+    private SnapshotReader() {
+    }
+
+    static RetroState read(byte[] all, SnapshotFile.Header header) throws IOException {
+        List<SnapshotFile.Section> sections = header.sections();
+        List<int[]> lines = lines(all);
+        if (lines.size() != sections.size() + 1) {
+            throw new IOException("the snapshot has " + (lines.size() - 1) + " section lines, its header lists "
+                    + sections.size());
+        }
+        ExecutorService pool = Parallel.pool("snapshot");
+        try {
+            List<Future<Object>> parsed = new ArrayList<>();
+            for (int i = 0; i < sections.size(); i++) {
+                SnapshotFile.Section section = sections.get(i);
+                int[] line = lines.get(i + 1);
+                parsed.add(pool.submit(() -> parse(all, line, section)));
+            }
+            Counters counters = null;
+            SnapshotFile.Indexes indexes = null;
+            Map<String, List<List<?>>> chunks = new HashMap<>();
+            for (int i = 0; i < sections.size(); i++) {
+                Object value = parsed.get(i).get();
+                switch (sections.get(i).name()) {
+                    case "counters" -> counters = (Counters) value;
+                    case "indexes" -> indexes = (SnapshotFile.Indexes) value;
+                    default -> chunks.computeIfAbsent(sections.get(i).name(), k -> new ArrayList<>()).add((List<?>) value);
+                }
+            }
+            if (counters == null || indexes == null) {
+                throw new IOException("the snapshot lacks its counters or indexes");
+            }
+            Future<PMap<String, Incident>> incidents = pool.submit(() -> map(chunks, "incidents", Incident::id));
+            Future<PMap<String, ActionItem>> items = pool.submit(() -> map(chunks, "items", ActionItem::id));
+            Future<PMap<String, Deployment>> deployments = pool.submit(() -> map(chunks, "deployments", Deployment::id));
+            PMap<String, OverrideApproval> overrides = map(chunks, "overrides", OverrideApproval::id);
+            PMap<String, OverrideRequest> requests = map(chunks, "requests", OverrideRequest::id);
+            SnapshotFile.Indexes ix = indexes;
+            return new RetroState(header.sequence(), incidents.get(), items.get(),
+                    SnapshotMaps.sets(ix.activeItemsByService()), SnapshotMaps.vectors(ix.itemsByIncident()),
+                    SnapshotMaps.plain(ix.openIncidentByService()), SnapshotMaps.plain(ix.rollbackIncidentByService()),
+                    deployments.get(), overrides, SnapshotMaps.sets(ix.overridesByTarget()), requests,
+                    SnapshotMaps.plain(ix.pendingRequestByTarget()), counters);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause.getMessage()), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading a snapshot", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Object parse(byte[] all, int[] line, SnapshotFile.Section section) throws IOException {
+        CRC32C crc = new CRC32C();
+        crc.update(all, line[0], line[1]);
+        if (!String.format("%08x", crc.getValue()).equals(section.crc32c())) {
+            throw new IOException("section '" + section.name() + "' fails its CRC32C check");
+        }
+        var type = SnapshotFile.TYPES.get(section.name());
+        if (type == null) {
+            throw new IOException("unknown snapshot section '" + section.name() + "'");
+        }
+        Object value = SnapshotFile.MAPPER.readValue(all, line[0], line[1], type);
+        if (value instanceof List<?> list && list.size() != section.count()) {
+            throw new IOException("section '" + section.name() + "' holds " + list.size() + " entries, its header says "
+                    + section.count());
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> PMap<String, V> map(Map<String, List<List<?>>> chunks, String name, Function<V, String> id) {
+        List<List<V>> parts = new ArrayList<>();
+        for (List<?> chunk : chunks.getOrDefault(name, List.of())) {
+            parts.add((List<V>) chunk);
+        }
+        return parts.isEmpty() ? HashTreePMap.empty() : SnapshotMaps.byId(parts, id);
+    }
+
+    /** Start and length of each line (without its newline); the last line must end with one. */
+    private static List<int[]> lines(byte[] all) throws IOException {
+        List<int[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == '\n') {
+                lines.add(new int[] {start, i - start});
+                start = i + 1;
+            }
+        }
+        if (start != all.length) {
+            throw new IOException("the snapshot ends in the middle of a line");
+        }
+        return lines;
+    }
+}
