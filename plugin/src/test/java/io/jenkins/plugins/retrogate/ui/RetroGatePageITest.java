@@ -1,0 +1,95 @@
+package io.jenkins.plugins.retrogate.ui;
+
+import static io.jenkins.plugins.retrogate.Fixtures.MANAGER;
+import static io.jenkins.plugins.retrogate.Fixtures.engine;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.retrogate.Fixtures;
+import io.jenkins.plugins.retrogate.engine.command.NewIncident;
+import io.jenkins.plugins.retrogate.engine.model.Detection;
+import io.jenkins.plugins.retrogate.engine.model.ItemType;
+import io.jenkins.plugins.retrogate.engine.model.Priority;
+import io.jenkins.plugins.retrogate.security.RetroGatePermissions;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class RetroGatePageITest {
+    private JenkinsRule j;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) {
+        j = rule;
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ).everywhere().to("reader", "manager")
+                .grant(RetroGatePermissions.MANAGE).everywhere().to("manager"));
+    }
+
+    @Test
+    void readersSeeIncidentsAndItemsEscapedButNoForms() throws Exception {
+        String incident = engine().openIncident(MANAGER, new NewIncident("<img src=x onerror=alert(1)> outage", null,
+                List.of("checkout-api"), Detection.ALERT, null)).id();
+        Fixtures.item(incident, "<script>alert(2)</script>", Priority.P0, ItemType.PREVENTATIVE, null);
+        HtmlPage page = j.createWebClient().login("reader").goTo("retro-gate/");
+        String html = page.getWebResponse().getContentAsString();
+        assertThat(page.asNormalizedText()).contains("<img src=x onerror=alert(1)> outage")
+                .contains("<script>alert(2)</script>");
+        assertThat(html).doesNotContain("<img src=x").doesNotContain("<script>alert(2)");
+        assertThat(page.getForms()).noneMatch(f -> "openIncident".equals(f.getActionAttribute()));
+    }
+
+    @Test
+    void anonymousWithoutReadIsTurnedAway() throws Exception {
+        WebResponse response = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)
+                .goTo("retro-gate/").getWebResponse();
+        assertThat(response.getStatusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void managerOpensAnIncidentThroughTheForm() throws Exception {
+        JenkinsRule.WebClient wc = j.createWebClient().login("manager");
+        HtmlPage page = wc.goTo("retro-gate/");
+        assertThat(page.getForms()).anyMatch(f -> "openIncident".equals(f.getActionAttribute()));
+        wc.getPage(new WebRequest(wc.createCrumbedUrl(
+                "retro-gate/openIncident?title=Payments+down&services=payments-api&severity=SEV1&detection=ALERT"),
+                HttpMethod.POST));
+        assertThat(engine().state().incident("INC-1").orElseThrow().title()).isEqualTo("Payments down");
+        assertThat(wc.goTo("retro-gate/incident/INC-1/").asNormalizedText()).contains("Payments down").contains("SEV1");
+    }
+
+    @Test
+    void readerMayNotOpenIncidents() throws Exception {
+        JenkinsRule.WebClient wc = j.createWebClient().login("reader").withThrowExceptionOnFailingStatusCode(false);
+        WebResponse response = wc.getPage(new WebRequest(wc.createCrumbedUrl(
+                "retro-gate/openIncident?title=x&services=a"), HttpMethod.POST)).getWebResponse();
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(engine().state().incidents()).isEmpty();
+    }
+
+    @Test
+    void incidentsArePaged() throws Exception {
+        for (int i = 1; i <= Page.SIZE + 5; i++) {
+            engine().openIncident(MANAGER, new NewIncident("Incident " + i, null, List.of("svc"), null, null));
+        }
+        JenkinsRule.WebClient wc = j.createWebClient().login("reader");
+        assertThat(wc.goTo("retro-gate/").asNormalizedText()).contains("Page 1 of 2 (30 incidents)");
+        assertThat(wc.goTo("retro-gate/?incidents=2").asNormalizedText()).contains("Page 2 of 2");
+    }
+
+    @Test
+    void unknownIdsAreNotFound() throws Exception {
+        WebResponse response = j.createWebClient().login("reader").withThrowExceptionOnFailingStatusCode(false)
+                .goTo("retro-gate/incident/INC-99/").getWebResponse();
+        assertThat(response.getStatusCode()).isEqualTo(404);
+    }
+}
