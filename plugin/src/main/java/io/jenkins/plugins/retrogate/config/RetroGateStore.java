@@ -29,6 +29,8 @@ public class RetroGateStore {
     private Store store;
     private volatile String failure;
     private long failedAt;
+    /** Set at shutdown: a step or timer still running then must not reopen (and lock) the store. */
+    private volatile boolean shutDown;
 
     public static RetroGateStore get() {
         return ExtensionList.lookupSingleton(RetroGateStore.class);
@@ -41,7 +43,9 @@ public class RetroGateStore {
 
     @Terminator
     public static void closeAtShutdown() {
-        get().close();
+        RetroGateStore store = get();
+        store.shutDown = true;
+        store.close();
     }
 
     /**
@@ -55,11 +59,14 @@ public class RetroGateStore {
             return current;
         }
         synchronized (this) {
+            if (shutDown) {
+                throw new StoreUnavailableException("Jenkins is shutting down; Retro Gate's store is closed", true);
+            }
             if (engine == null && (failure == null || System.currentTimeMillis() - failedAt > RETRY_MILLIS)) {
                 open();
             }
             if (engine == null) {
-                throw new StoreUnavailableException(failure);
+                throw new StoreUnavailableException(failure, false);
             }
             return engine;
         }
@@ -77,7 +84,7 @@ public class RetroGateStore {
 
     /** Opens the store unless it is open; records the engine's message when it fails. */
     public synchronized void open() {
-        if (engine != null) {
+        if (engine != null || shutDown) {
             return;
         }
         RetroGateConfiguration configuration = RetroGateConfiguration.get();
@@ -118,9 +125,16 @@ public class RetroGateStore {
     /** The store is not open: the message says why and what to do. */
     public static final class StoreUnavailableException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final boolean shuttingDown;
 
-        StoreUnavailableException(String message) {
+        StoreUnavailableException(String message, boolean shuttingDown) {
             super(message == null ? "Retro Gate's store is not open" : message);
+            this.shuttingDown = shuttingDown;
+        }
+
+        /** Whether Jenkins is shutting down: a waiting step then simply resumes after the restart. */
+        public boolean isShuttingDown() {
+            return shuttingDown;
         }
     }
 }

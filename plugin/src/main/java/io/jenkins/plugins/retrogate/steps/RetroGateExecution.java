@@ -81,7 +81,11 @@ public class RetroGateExecution extends StepExecution {
             } else {
                 waitFor(outcome.request(), listener);
             }
-        } catch (RetroGateException | RetroGateStore.StoreUnavailableException e) {
+        } catch (RetroGateStore.StoreUnavailableException e) {
+            if (!e.isShuttingDown()) { // shutting down: the step resumes after the restart
+                fail(new AbortException(e.getMessage()));
+            }
+        } catch (RetroGateException e) {
             fail(new AbortException(e.getMessage()));
         } catch (Exception e) {
             fail(e);
@@ -160,7 +164,11 @@ public class RetroGateExecution extends StepExecution {
                 case PENDING -> expireIfLate(engine, request);
                 default -> throw new IllegalStateException(request.status().name());
             }
-        } catch (RetroGateException | RetroGateStore.StoreUnavailableException e) {
+        } catch (RetroGateStore.StoreUnavailableException e) {
+            if (!e.isShuttingDown()) { // shutting down: the step resumes after the restart
+                fail(new AbortException(e.getMessage()));
+            }
+        } catch (RetroGateException e) {
             fail(new AbortException(e.getMessage()));
         } catch (Exception e) {
             fail(e);
