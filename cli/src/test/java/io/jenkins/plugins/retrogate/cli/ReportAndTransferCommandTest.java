@@ -127,12 +127,13 @@ class ReportAndTransferCommandTest {
         assertThat(defaults.out()).contains("defaults", "productionMode: \"BLOCK\"", "fourEyes: true");
 
         Files.writeString(cli.home.resolve("policy.yaml"), "productionPatterns: [live]\npostRollbackFreeze: true\n"
-                + "rules:\n  - service: legacy-*\n    mode: warn\n", StandardCharsets.UTF_8);
+                + "rules:\n  - scope: service\n    pattern: legacy-*\n    mode: warn\n", StandardCharsets.UTF_8);
         JsonNode json = cli.run("--json", "policy", "show").json();
 
         assertThat(json.get("source").asText()).endsWith("policy.yaml");
         assertThat(json.at("/policy/productionPatterns/0").asText()).isEqualTo("live");
-        assertThat(json.at("/policy/rules/0/service").asText()).isEqualTo("legacy-*");
+        assertThat(json.at("/policy/rules/0/pattern").asText()).isEqualTo("legacy-*");
+        assertThat(json.at("/policy/rules/0/scope").asText()).isEqualTo("service");
         assertThat(json.at("/policy/postRollbackFreeze").asBoolean()).isTrue();
         assertThat(cli.run("--json", "gate", "--service", "checkout-api", "--environment", "production").json()
                 .get("production").asBoolean()).isFalse();

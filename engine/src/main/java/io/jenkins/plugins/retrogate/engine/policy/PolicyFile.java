@@ -89,28 +89,48 @@ public final class PolicyFile {
         return rules;
     }
 
+    /**
+     * A rule as the Jenkins configuration writes it, {@code {scope: service|folder, pattern: …, mode: …}},
+     * or in short, {@code {service: …, mode: …}} / {@code {folder: …, mode: …}}.
+     */
     private static PolicyRule rule(String path, JsonNode node) {
         if (!node.isObject()) {
             throw new InvalidInputException(path, node.toString(),
-                    "is not a rule: a mapping with 'service' or 'folder' (a pattern) and 'mode'");
+                    "is not a rule: a mapping with scope (service or folder), pattern and mode");
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             String name = names.next();
-            if (!Set.of("service", "folder", "mode").contains(name)) {
+            if (!Set.of("scope", "pattern", "service", "folder", "mode").contains(name)) {
                 throw new InvalidInputException(path + "." + name, node.get(name).toString(),
-                        "is not a rule field; a rule has 'service' or 'folder', and 'mode'");
+                        "is not a rule field; a rule has scope (service or folder), pattern and mode");
             }
         }
-        if (node.has("service") == node.has("folder")) {
+        PolicyRule.Scope scope;
+        String key;
+        if (node.has("scope") || node.has("pattern")) {
+            if (node.has("service") || node.has("folder")) {
+                throw new InvalidInputException(path, node.toString(),
+                        "mixes scope/pattern with the short form service:/folder:; use one of them");
+            }
+            scope = PolicyRule.Scope.valueOf(Choices.parse(RuleScope.class, path + ".scope",
+                    text(path + ".scope", node.get("scope"))).name());
+            key = "pattern";
+        } else if (node.has("service") == node.has("folder")) {
             throw new InvalidInputException(path, node.toString(), "must name exactly one of 'service' or 'folder'");
+        } else {
+            scope = node.has("service") ? PolicyRule.Scope.SERVICE : PolicyRule.Scope.FOLDER;
+            key = scope == PolicyRule.Scope.SERVICE ? "service" : "folder";
         }
-        PolicyRule.Scope scope = node.has("service") ? PolicyRule.Scope.SERVICE : PolicyRule.Scope.FOLDER;
-        String key = scope == PolicyRule.Scope.SERVICE ? "service" : "folder";
         Glob pattern = Glob.parse(path + "." + key, text(path + "." + key, node.get(key)));
         if (!node.has("mode")) {
             throw new InvalidInputException(path + ".mode", "", "is missing: one of " + Choices.allowed(GateMode.class));
         }
         return new PolicyRule(scope, pattern, mode(path + ".mode", node.get("mode")));
+    }
+
+    /** The scopes as users write them (lower case in the documents). */
+    private enum RuleScope {
+        SERVICE, FOLDER
     }
 
     private static GateMode mode(String field, JsonNode value) {
@@ -213,8 +233,8 @@ public final class PolicyFile {
         node.put("maxOverrideWindow", policy.maxOverrideWindow().toString());
         ArrayNode rules = node.putArray("rules");
         for (PolicyRule rule : policy.rules()) {
-            rules.addObject().put(rule.scope() == PolicyRule.Scope.SERVICE ? "service" : "folder",
-                    rule.pattern().toString()).put("mode", rule.mode().name());
+            rules.addObject().put("scope", rule.scope().name().toLowerCase(Locale.ROOT))
+                    .put("pattern", rule.pattern().toString()).put("mode", rule.mode().name());
         }
         return node;
     }

@@ -38,7 +38,7 @@ class PolicyFileTest {
                  "blockPriority": "P1", "blockTypes": ["preventative", "mitigative"], "warnPriority": "P2",
                  "warnTypes": "other", "warnOverdue": false, "postRollbackFreeze": true,
                  "allowWeakerPipelineMode": "true", "fourEyes": false, "maxOverrideWindow": "4h",
-                 "rules": [{"service": "legacy-*", "mode": "off"}, {"folder": "payments/*", "mode": "block"}]}
+                 "rules": [{"scope": "service", "pattern": "legacy-*", "mode": "off"}, {"folder": "payments/*", "mode": "block"}]}
                 """));
 
         assertThat(policy.isProduction("live")).isTrue();
@@ -93,6 +93,9 @@ class PolicyFileTest {
         "{\"rules\": [{\"service\": \"a\", \"folder\": \"b\", \"mode\": \"warn\"}]}|rules[0] '{\"service\":\"a\",\"folder\":\"b\",\"mode\":\"warn\"}' must name exactly one of 'service' or 'folder'",
         "{\"rules\": [{\"service\": \"a\"}]}|rules[0].mode '' is missing",
         "{\"rules\": [{\"service\": \"a\", \"mode\": \"warn\", \"why\": \"x\"}]}|rules[0].why '\"x\"' is not a rule field",
+        "{\"rules\": [{\"scope\": \"job\", \"pattern\": \"a\", \"mode\": \"warn\"}]}|rules[0].scope 'job' is not one of SERVICE, FOLDER",
+        "{\"rules\": [{\"scope\": \"service\", \"mode\": \"warn\"}]}|rules[0].pattern '' is not a text value",
+        "{\"rules\": [{\"scope\": \"service\", \"service\": \"a\", \"mode\": \"warn\"}]}|mixes scope/pattern with the short form",
         "{\"rules\": [\"a\"]}|rules[0] '\"a\"' is not a rule",
         "[1, 2]|policy '[1,2]' is not a mapping of policy fields"})
     void wrongValuesNameTheFieldTheValueAndWhatIsAllowed(String document, String message) {
