@@ -24,7 +24,6 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.StepExecutions;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -102,7 +101,7 @@ public class RetroActionItemStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return StepExecutions.synchronousNonBlocking(context, this::add);
+        return new RecordingExecution(context, getDescriptor().getFunctionName(), this::add);
     }
 
     private String add(StepContext context) throws Exception {

@@ -96,7 +96,7 @@ public class RetroDeployExecution extends StepExecution {
     public void stop(Throwable cause) throws Exception {
         Future<?> running = task;
         if (running != null) {
-            running.cancel(true);
+            running.cancel(false); // never interrupt a store write: it would close the journal's channel
         }
         if (body != null) {
             body.cancel(cause);

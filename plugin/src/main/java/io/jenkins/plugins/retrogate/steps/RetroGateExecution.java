@@ -7,6 +7,7 @@ import io.jenkins.plugins.retrogate.config.RetroGateStore;
 import io.jenkins.plugins.retrogate.engine.command.GateOutcome;
 import io.jenkins.plugins.retrogate.engine.command.RetroGate;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.model.RefusedException;
 import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
 import io.jenkins.plugins.retrogate.engine.model.RetroGateException;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
@@ -105,7 +106,8 @@ public class RetroGateExecution extends StepExecution {
     private void waitFor(OverrideRequest request, TaskListener listener) {
         long remaining;
         synchronized (this) {
-            if (done) {
+            if (done) { // stopped while the gate was asked: nobody waits for this request
+                Timer.get().submit(() -> expireQuietly(request.id()));
                 return;
             }
             requestId = request.id();
@@ -192,8 +194,13 @@ public class RetroGateExecution extends StepExecution {
         if (System.currentTimeMillis() < deadline) {
             return;
         }
-        OverrideRequest expired = engine.expireOverrideRequest(Actors.build(getContext().get(Run.class)),
-                request.id());
+        OverrideRequest expired;
+        try {
+            expired = engine.expireOverrideRequest(Actors.build(getContext().get(Run.class)), request.id());
+        } catch (RefusedException e) { // answered meanwhile: act on the answer
+            recheck();
+            return;
+        }
         updateRecord(expired);
         fail(new AbortException("No override approved within " + timeoutMinutes + " minutes; request "
                 + request.id() + " expired"));
@@ -235,7 +242,7 @@ public class RetroGateExecution extends StepExecution {
         }
         Future<?> running = task;
         if (running != null) {
-            running.cancel(true);
+            running.cancel(false); // never interrupt a store write: it would close the journal's channel
         }
         if (waitingFor != null) {
             Timer.get().submit(() -> expireQuietly(waitingFor));

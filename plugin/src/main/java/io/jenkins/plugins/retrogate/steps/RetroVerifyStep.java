@@ -18,7 +18,6 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.StepExecutions;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -58,7 +57,7 @@ public class RetroVerifyStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return StepExecutions.synchronousNonBlocking(context, this::verify);
+        return new RecordingExecution(context, getDescriptor().getFunctionName(), this::verify);
     }
 
     private Map<String, Object> verify(StepContext context) throws Exception {
