@@ -24,11 +24,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Random interleavings of tracker changes, people, deployments, outages and syncs. After every sync:
+ * Property test (jqwik; named *Test so the default test run includes it). Random interleavings of tracker changes, people, deployments, outages and syncs. After every sync:
  * a second sync changes nothing, the tracker resolved only items whose ticket was done when it looked,
  * and no verified item's ticket was commented on twice.
  */
-class TrackerSyncProperties {
+class TrackerSyncPropertyTest {
     private static final List<String> KEYS = List.of("PAY-1", "PAY-2", "PAY-3");
 
     /** What happens next: {@code kind} picks the action, {@code index} the ticket or item. */
