@@ -24,9 +24,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Property test (jqwik; named *Test so the default test run includes it). Random interleavings of tracker changes, people, deployments, outages and syncs. After every sync:
- * a second sync changes nothing, the tracker resolved only items whose ticket was done when it looked,
- * and no verified item's ticket was commented on twice.
+ * Random interleavings of tracker changes, people, deployments, outages and syncs (a jqwik property,
+ * named *Test so that the default test run includes it). After every sync: a second sync changes
+ * nothing, the tracker resolved only items whose ticket was done when it looked, and no verified
+ * item's ticket was commented on twice.
  */
 class TrackerSyncPropertyTest {
     private static final List<String> KEYS = List.of("PAY-1", "PAY-2", "PAY-3");
