@@ -134,6 +134,9 @@ public final class RetroGateCli implements Callable<Integer> {
     Session openSession() {
         Actor who = actor();
         Path dir = home();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new BadInputException("--home '" + dir + "' is not a directory");
+        }
         GatePolicy policy = Policies.load(dir);
         try {
             Files.createDirectories(dir);

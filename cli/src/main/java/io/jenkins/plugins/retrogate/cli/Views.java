@@ -12,7 +12,6 @@ import io.jenkins.plugins.retrogate.engine.policy.Finding;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
 import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
 import java.util.Collection;
-import java.util.List;
 import java.util.function.Function;
 
 /** How the tool shows things to people (one line per thing) and to programs (the ModelJson shapes). */
@@ -77,9 +76,5 @@ final class Views {
         node.set("override", decision.override() == null ? null : ModelJson.override(decision.override()));
         node.put("message", decision.message());
         return node;
-    }
-
-    static List<String> ids(Collection<ActionItem> items) {
-        return items.stream().map(ActionItem::id).toList();
     }
 }

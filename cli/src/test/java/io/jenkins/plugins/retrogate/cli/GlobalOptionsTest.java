@@ -54,6 +54,16 @@ class GlobalOptionsTest {
     }
 
     @Test
+    void aHomeThatIsAFileIsBadInput() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+
+        Cli.Result result = new Cli(file).run("incident", "list");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("--home", "is not a directory");
+    }
+
+    @Test
     void blankActorIsBadInput() {
         Cli.Result result = new Cli(dir).run("--actor", " ", "incident", "list");
 
