@@ -40,7 +40,7 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
 
 /** Random command sequences against the engine; the lifecycle's and the gate's promises must hold after each. */
-class LifecycleProperties {
+class LifecyclePropertiesTest {
     private static final List<String> SERVICES = List.of("checkout-api", "search-api", "billing");
     private static final List<String> ENVIRONMENTS = List.of("production", "prod-eu", "staging");
     private static final List<String> TICKETS = List.of("PAY-1", "PAY-2", "PAY-3", "OPS-7");
