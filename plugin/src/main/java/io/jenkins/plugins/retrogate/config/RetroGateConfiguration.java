@@ -4,23 +4,16 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.retrogate.engine.model.Choices;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
-import io.jenkins.plugins.retrogate.engine.model.ItemType;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
 import io.jenkins.plugins.retrogate.engine.policy.GateMode;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
-import io.jenkins.plugins.retrogate.engine.policy.PolicyRule;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
@@ -47,9 +40,9 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     private GateMode productionMode = GatePolicy.defaults().productionMode();
     private GateMode nonProductionMode = GatePolicy.defaults().nonProductionMode();
     private Priority blockPriority = GatePolicy.defaults().blockPriority();
-    private String blockTypes = names(GatePolicy.defaults().blockTypes());
+    private String blockTypes = PolicyFields.names(GatePolicy.defaults().blockTypes());
     private Priority warnPriority = GatePolicy.defaults().warnPriority();
-    private String warnTypes = names(GatePolicy.defaults().warnTypes());
+    private String warnTypes = PolicyFields.names(GatePolicy.defaults().warnTypes());
     private boolean warnOverdue = GatePolicy.defaults().warnOverdue();
     private boolean postRollbackFreeze = GatePolicy.defaults().postRollbackFreeze();
     private boolean allowWeakerPipelineMode = GatePolicy.defaults().allowWeakerPipelineMode();
@@ -75,10 +68,10 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     public GatePolicy policy() {
         GatePolicy current = policy;
         if (current == null) {
-            current = GatePolicy.builder().productionPatterns(lines(productionPatterns))
+            current = GatePolicy.builder().productionPatterns(PolicyFields.lines(productionPatterns))
                     .productionMode(productionMode).nonProductionMode(nonProductionMode)
-                    .blockPriority(blockPriority).blockTypes(types("blockTypes", blockTypes))
-                    .warnPriority(warnPriority).warnTypes(types("warnTypes", warnTypes))
+                    .blockPriority(blockPriority).blockTypes(PolicyFields.types("blockTypes", blockTypes))
+                    .warnPriority(warnPriority).warnTypes(PolicyFields.types("warnTypes", warnTypes))
                     .warnOverdue(warnOverdue).postRollbackFreeze(postRollbackFreeze)
                     .allowWeakerPipelineMode(allowWeakerPipelineMode).fourEyes(fourEyes)
                     .maxOverrideWindow(Duration.ofHours(maxOverrideWindowHours))
@@ -144,8 +137,8 @@ public class RetroGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setProductionPatterns(String productionPatterns) {
-        check(() -> GatePolicy.builder().productionPatterns(lines(productionPatterns)));
-        this.productionPatterns = String.join("\n", lines(productionPatterns));
+        PolicyFields.check(() -> GatePolicy.builder().productionPatterns(PolicyFields.lines(productionPatterns)));
+        this.productionPatterns = String.join("\n", PolicyFields.lines(productionPatterns));
         changed();
     }
 
@@ -186,8 +179,8 @@ public class RetroGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setBlockTypes(String blockTypes) {
-        check(() -> GatePolicy.builder().blockTypes(types("blockTypes", blockTypes)));
-        this.blockTypes = names(types("blockTypes", blockTypes));
+        PolicyFields.check(() -> GatePolicy.builder().blockTypes(PolicyFields.types("blockTypes", blockTypes)));
+        this.blockTypes = PolicyFields.names(PolicyFields.types("blockTypes", blockTypes));
         changed();
     }
 
@@ -207,8 +200,8 @@ public class RetroGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setWarnTypes(String warnTypes) {
-        check(() -> types("warnTypes", warnTypes));
-        this.warnTypes = names(types("warnTypes", warnTypes));
+        PolicyFields.check(() -> PolicyFields.types("warnTypes", warnTypes));
+        this.warnTypes = PolicyFields.names(PolicyFields.types("warnTypes", warnTypes));
         changed();
     }
 
@@ -258,7 +251,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setMaxOverrideWindowHours(int maxOverrideWindowHours) {
-        check(() -> GatePolicy.builder().maxOverrideWindow(Duration.ofHours(maxOverrideWindowHours)));
+        PolicyFields.check(() -> GatePolicy.builder().maxOverrideWindow(Duration.ofHours(maxOverrideWindowHours)));
         this.maxOverrideWindowHours = maxOverrideWindowHours;
         changed();
     }
@@ -280,7 +273,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setChangeSetTicketPattern(String changeSetTicketPattern) {
         String value = Util.fixEmptyAndTrim(changeSetTicketPattern);
-        this.changeSetTicketPattern = value == null ? DEFAULT_TICKET_PATTERN : compile(value).pattern();
+        this.changeSetTicketPattern = value == null ? DEFAULT_TICKET_PATTERN : PolicyFields.compile(value).pattern();
         changed();
     }
 
@@ -305,78 +298,30 @@ public class RetroGateConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckProductionPatterns(@QueryParameter String value) {
-        return validate(() -> GatePolicy.builder().productionPatterns(lines(value)));
+        return PolicyFields.validate(() -> GatePolicy.builder().productionPatterns(PolicyFields.lines(value)));
     }
 
     @POST
     public FormValidation doCheckBlockTypes(@QueryParameter String value) {
-        return validate(() -> GatePolicy.builder().blockTypes(types("blockTypes", value)));
+        return PolicyFields.validate(() -> GatePolicy.builder().blockTypes(PolicyFields.types("blockTypes", value)));
     }
 
     @POST
     public FormValidation doCheckWarnTypes(@QueryParameter String value) {
-        return validate(() -> types("warnTypes", value));
+        return PolicyFields.validate(() -> PolicyFields.types("warnTypes", value));
     }
 
     @POST
     public FormValidation doCheckMaxOverrideWindowHours(@QueryParameter int value) {
-        return validate(() -> GatePolicy.builder().maxOverrideWindow(Duration.ofHours(value)));
+        return PolicyFields.validate(() -> GatePolicy.builder().maxOverrideWindow(Duration.ofHours(value)));
     }
 
     @POST
     public FormValidation doCheckChangeSetTicketPattern(@QueryParameter String value) {
-        return validate(() -> {
+        return PolicyFields.validate(() -> {
             if (Util.fixEmptyAndTrim(value) != null) {
-                compile(value.strip());
+                PolicyFields.compile(value.strip());
             }
         });
-    }
-
-    private static FormValidation validate(Runnable check) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        try {
-            check.run();
-            return FormValidation.ok();
-        } catch (IllegalArgumentException | InvalidInputException e) {
-            return FormValidation.error(e.getMessage());
-        }
-    }
-
-    private static void check(Runnable check) {
-        try {
-            check.run();
-        } catch (InvalidInputException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-    }
-
-    private static Pattern compile(String regex) {
-        try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("changeSetTicketPattern '" + regex + "' is not a regular expression: "
-                    + e.getDescription(), e);
-        }
-    }
-
-    static List<String> lines(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-    }
-
-    static Set<ItemType> types(String field, String text) {
-        Set<ItemType> result = EnumSet.noneOf(ItemType.class);
-        for (String name : lines(text)) {
-            result.add(Choices.parse(ItemType.class, field, name));
-        }
-        return result;
-    }
-
-    private static String names(Set<ItemType> types) {
-        return String.join(", ", types.stream().sorted().map(Enum::name).toList());
-    }
-
-    /** For the form's select boxes. */
-    public PolicyRule.Scope[] getScopes() {
-        return PolicyRule.Scope.values();
     }
 }

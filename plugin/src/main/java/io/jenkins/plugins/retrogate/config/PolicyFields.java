@@ -1,0 +1,62 @@
+package io.jenkins.plugins.retrogate.config;
+
+import hudson.util.FormValidation;
+import io.jenkins.plugins.retrogate.engine.model.Choices;
+import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.model.ItemType;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import jenkins.model.Jenkins;
+
+/** How the configuration's text fields read, and the engine's validation turned into form and setter errors. */
+final class PolicyFields {
+    private PolicyFields() {
+    }
+
+    static FormValidation validate(Runnable check) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        try {
+            check.run();
+            return FormValidation.ok();
+        } catch (IllegalArgumentException | InvalidInputException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    static void check(Runnable check) {
+        try {
+            check.run();
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    static Pattern compile(String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("changeSetTicketPattern '" + regex + "' is not a regular expression: "
+                    + e.getDescription(), e);
+        }
+    }
+
+    static List<String> lines(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    static Set<ItemType> types(String field, String text) {
+        Set<ItemType> result = EnumSet.noneOf(ItemType.class);
+        for (String name : lines(text)) {
+            result.add(Choices.parse(ItemType.class, field, name));
+        }
+        return result;
+    }
+
+    static String names(Set<ItemType> types) {
+        return String.join(", ", types.stream().sorted().map(Enum::name).toList());
+    }
+}
