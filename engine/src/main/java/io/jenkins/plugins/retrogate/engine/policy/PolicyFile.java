@@ -28,7 +28,11 @@ import java.util.regex.Pattern;
  * allowed. {@link #write} gives the document back, so {@code read(write(p))} equals {@code p}.
  */
 public final class PolicyFile {
-    /** Every field a policy document may hold, in the order {@link #write} emits them. */
+    /**
+     * Every field a policy document may hold, in the order {@link #write} emits them. A document may
+     * also give {@code maxOverrideWindowHours} (a whole number, as the Jenkins form does) instead of
+     * {@code maxOverrideWindow}.
+     */
     public static final List<String> FIELDS = List.of("productionPatterns", "productionMode", "nonProductionMode",
             "blockPriority", "blockTypes", "warnPriority", "warnTypes", "warnOverdue", "postRollbackFreeze",
             "allowWeakerPipelineMode", "fourEyes", "maxOverrideWindow", "rules");
@@ -68,7 +72,10 @@ public final class PolicyFile {
             case "allowWeakerPipelineMode" -> b.allowWeakerPipelineMode(bool(field, value));
             case "fourEyes" -> b.fourEyes(bool(field, value));
             case "maxOverrideWindow" -> b.maxOverrideWindow(duration(field, text(field, value)));
+            case "maxOverrideWindowHours" -> b.maxOverrideWindow(hours(field, value));
             case "rules" -> b.rules(rules(value));
+            case "changeSetTicketPattern", "storeLocation" -> throw new InvalidInputException(field, value.asText(),
+                    "is a setting of the Jenkins plugin only; the command-line tool takes --change-ticket and --home");
             default -> throw new InvalidInputException(field, value.toString(),
                     "is not a policy field; the fields are " + String.join(", ", FIELDS));
         }
@@ -149,9 +156,11 @@ public final class PolicyFile {
         return types;
     }
 
+    /** A list, or one text with the entries on separate lines or between commas (as Jenkins' form stores them). */
     private static List<String> texts(String field, JsonNode value) {
         if (value.isTextual()) {
-            return List.of(value.textValue());
+            return java.util.Arrays.stream(value.textValue().split("[\\n,]+")).map(String::strip)
+                    .filter(t -> !t.isEmpty()).toList();
         }
         if (!value.isArray()) {
             throw new InvalidInputException(field, value.toString(), "is not a list of texts");
@@ -161,6 +170,13 @@ public final class PolicyFile {
             texts.add(text(field + "[" + i + "]", value.get(i)));
         }
         return texts;
+    }
+
+    private static Duration hours(String field, JsonNode value) {
+        if (!value.canConvertToInt() || value.intValue() < 1) {
+            throw new InvalidInputException(field, value.asText(), "is not a whole number of hours, 1 or more");
+        }
+        return Duration.ofHours(value.intValue());
     }
 
     private static String text(String field, JsonNode value) {

@@ -102,6 +102,9 @@ public final class ReportHtml {
             double x = 30 + i * bar;
             double okHeight = (bottom - top) * (double) d.succeeded() / max;
             double failHeight = (bottom - top) * (double) d.failed() / max;
+            if (d.succeeded() + d.failed() == 0) {
+                continue;
+            }
             String tip = escape(d.day() + ": " + d.succeeded() + " succeeded, " + d.failed() + " failed");
             svg.append(String.format(Locale.ROOT,
                     "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#2e7d32\"><title>%s</title></rect>%n",

@@ -69,6 +69,18 @@ class PolicyFileTest {
     }
 
     @Test
+    void readsTheJenkinsFormsOfListsAndTheWindowInHours() throws Exception {
+        GatePolicy policy = PolicyFile.read(tree("""
+                {"productionPatterns": "production\\nlive-*\\n", "blockTypes": "PREVENTATIVE, MITIGATIVE",
+                 "maxOverrideWindowHours": 8}
+                """));
+
+        assertThat(policy.isProduction("live-eu")).isTrue();
+        assertThat(policy.blockTypes()).containsExactlyInAnyOrder(ItemType.PREVENTATIVE, ItemType.MITIGATIVE);
+        assertThat(policy.maxOverrideWindow()).isEqualTo(Duration.ofHours(8));
+    }
+
+    @Test
     void yamlsBareOffIsTheOffMode() throws Exception {
         var document = JSON.createObjectNode();
         document.set("nonProductionMode", BooleanNode.FALSE);
@@ -97,6 +109,8 @@ class PolicyFileTest {
         "{\"rules\": [{\"scope\": \"service\", \"mode\": \"warn\"}]}|rules[0].pattern '' is not a text value",
         "{\"rules\": [{\"scope\": \"service\", \"service\": \"a\", \"mode\": \"warn\"}]}|mixes scope/pattern with the short form",
         "{\"rules\": [\"a\"]}|rules[0] '\"a\"' is not a rule",
+        "{\"maxOverrideWindowHours\": 0}|maxOverrideWindowHours '0' is not a whole number of hours",
+        "{\"storeLocation\": \"/x\"}|storeLocation '/x' is a setting of the Jenkins plugin only",
         "[1, 2]|policy '[1,2]' is not a mapping of policy fields"})
     void wrongValuesNameTheFieldTheValueAndWhatIsAllowed(String document, String message) {
         assertThatThrownBy(() -> PolicyFile.read(tree(document)))
