@@ -4,6 +4,7 @@ import io.jenkins.plugins.retrogate.engine.event.ItemAdded;
 import io.jenkins.plugins.retrogate.engine.event.ItemDropped;
 import io.jenkins.plugins.retrogate.engine.event.ItemReopened;
 import io.jenkins.plugins.retrogate.engine.event.ItemResolved;
+import io.jenkins.plugins.retrogate.engine.event.TicketLinked;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Actor;
 import io.jenkins.plugins.retrogate.engine.model.Ids;
@@ -89,6 +90,23 @@ final class ItemCommands {
         }
         ItemDropped dropped = new ItemDropped(now, actor.name(), item.id(), why);
         return Change.of(state.apply(state.sequence() + 1, dropped).items().get(item.id()), List.of(dropped));
+    }
+
+    static Change<ActionItem> linkTicket(RetroState state, Actor actor, String rawId, Ticket ticket, Instant now) {
+        ActionItem item = existing(state, rawId);
+        if (ticket.equals(item.ticket())) {
+            return Change.of(item, List.of());
+        }
+        if (item.ticket() != null) {
+            throw new RefusedException("Action item " + item.id() + " already has ticket " + item.ticket().key()
+                    + "; a ticket, once linked, is not replaced");
+        }
+        if (!item.status().isActive()) {
+            throw new RefusedException("Action item " + item.id() + " is " + item.status()
+                    + "; tickets are linked to OPEN or RESOLVED items only");
+        }
+        TicketLinked linked = new TicketLinked(now, actor.name(), item.id(), ticket);
+        return Change.of(state.apply(state.sequence() + 1, linked).items().get(item.id()), List.of(linked));
     }
 
     static ActionItem existing(RetroState state, String rawId) {

@@ -94,6 +94,17 @@ public final class RetroGate {
         return store.execute(state -> ItemCommands.resolve(state, tracker, itemId, fix, Resolution.TRACKER, now));
     }
 
+    /** Attaches a ticket ({@code PAY-12}, {@code acme/shop#42}, a URL) to an item that has none. */
+    public ActionItem linkTicket(Actor actor, String itemId, String ticket) {
+        return linkTicket(actor, itemId, io.jenkins.plugins.retrogate.engine.model.Ticket.parse("ticket", ticket));
+    }
+
+    /** Attaches a ticket filed in a tracker (with its URL) to an item that has none. */
+    public ActionItem linkTicket(Actor actor, String itemId, io.jenkins.plugins.retrogate.engine.model.Ticket ticket) {
+        Instant now = clock.instant();
+        return store.execute(state -> ItemCommands.linkTicket(state, actor, itemId, ticket, now));
+    }
+
     public ActionItem reopenItem(Actor actor, String itemId, String reason) {
         Instant now = clock.instant();
         return store.execute(state -> ItemCommands.reopen(state, actor, itemId, reason, now));

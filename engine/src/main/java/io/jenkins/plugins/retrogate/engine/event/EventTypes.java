@@ -29,6 +29,7 @@ public final class EventTypes {
         BY_NAME.put("override-approved", OverrideApproved.class);
         BY_NAME.put("override-denied", OverrideDenied.class);
         BY_NAME.put("override-request-expired", OverrideRequestExpired.class);
+        BY_NAME.put("ticket-linked", TicketLinked.class);
     }
 
     private EventTypes() {

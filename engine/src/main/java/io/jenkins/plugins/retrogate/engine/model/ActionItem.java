@@ -65,6 +65,12 @@ public record ActionItem(String id, String incidentId, String title, Priority pr
                 createdAt, createdBy, null, null, null, null, null, null, null, reason);
     }
 
+    public ActionItem withTicket(Ticket newTicket) {
+        return new ActionItem(id, incidentId, title, priority, type, owner, newTicket, services, due, status,
+                createdAt, createdBy, resolvedAt, resolvedBy, resolution, fix, fixDeployment, verifiedAt, verifiedBy,
+                note);
+    }
+
     public ActionItem dropped(String reason) {
         return new ActionItem(id, incidentId, title, priority, type, owner, ticket, services, due,
                 ItemStatus.DROPPED, createdAt, createdBy, resolvedAt, resolvedBy, resolution, fix, fixDeployment, null,

@@ -19,6 +19,7 @@ import io.jenkins.plugins.retrogate.engine.event.OverrideRequestExpired;
 import io.jenkins.plugins.retrogate.engine.event.OverrideRequested;
 import io.jenkins.plugins.retrogate.engine.event.RollbackRecorded;
 import io.jenkins.plugins.retrogate.engine.event.SimilarIncidentLinked;
+import io.jenkins.plugins.retrogate.engine.event.TicketLinked;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Contributor;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
@@ -104,6 +105,8 @@ final class Transitions {
             n.putItem(item(s, e.itemId()).verified(e.at(), e.deploymentId()));
         } else if (event instanceof ItemReopened e) {
             n.putItem(item(s, e.itemId()).reopened(e.reason()));
+        } else if (event instanceof TicketLinked e) {
+            n.putItem(item(s, e.itemId()).withTicket(e.ticket()));
         } else if (event instanceof ItemDropped e) {
             n.putItem(item(s, e.itemId()).dropped(e.reason()));
         } else if (event instanceof DeploymentStarted e) {

@@ -119,14 +119,25 @@ final class SyncRun {
             try {
                 NewTicket ticket = NewTicket.forItem(item, state.incident(item.incidentId()).orElseThrow(),
                         options.incidentUrl(item.incidentId()));
-                created.put(item.id(), client.create(ticket));
+                Ticket filed = client.create(ticket);
+                created.put(item.id(), filed);
                 createdItems.add(item.id());
+                linkToItem(item, filed);
             } catch (TrackerException e) {
                 if (e.kind().isTransient() || e.kind() == TrackerException.Kind.UNAUTHORIZED) {
                     throw e;
                 }
                 notes.add("no ticket could be filed for " + item.id() + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** Records the filed ticket on the item, so that the gate knows its key; the sync state keeps it anyway. */
+    private void linkToItem(ActionItem item, Ticket filed) {
+        try {
+            gate.linkTicket(TrackerSync.ACTOR, item.id(), filed);
+        } catch (RetroGateException e) {
+            notes.add("ticket " + filed.key() + " was filed for " + item.id() + " but not linked: " + e.getMessage());
         }
     }
 

@@ -157,6 +157,19 @@ class ItemLifecycleTest {
     }
 
     @Test
+    void ticketLinkedLaterLetsADeploymentNamingItCarryTheFix() {
+        ActionItem item = scenario.item(incident, P0, PREVENTATIVE, null);
+
+        ActionItem linked = scenario.gate.linkTicket(Scenario.ALICE, item.id(), "pay-77");
+
+        assertThat(linked.ticket().key()).isEqualTo("PAY-77");
+        assertThat(scenario.decide("checkout-api", "production", "PAY-77").decision())
+                .isEqualTo(io.jenkins.plugins.retrogate.engine.policy.Decision.ALLOW);
+        assertThatThrownBy(() -> scenario.gate.linkTicket(Scenario.ALICE, item.id(), "PAY-78"))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("already has ticket PAY-77");
+    }
+
+    @Test
     void thereIsNoCommandThatVerifiesByHand() {
         assertThat(RetroGate.class.getMethods()).extracting(java.lang.reflect.Method::getName)
                 .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).contains("verif"));

@@ -203,6 +203,7 @@ class TrackerSyncTest {
 
         assertThat(first.created()).containsExactly(untracked.id());
         assertThat(first.state().created().get(untracked.id()).key()).isEqualTo("PAY-50");
+        assertThat(scenario.reload(untracked).ticket().key()).as("the gate knows the filed key").isEqualTo("PAY-50");
         assertThat(second.created()).isEmpty();
         server.verify(1, postRequestedFor(urlEqualTo("/rest/api/3/issue")));
         String description = Stubs.body(server.findAll(postRequestedFor(urlEqualTo("/rest/api/3/issue"))).get(0))
