@@ -77,9 +77,11 @@ public class RetroGatePage implements RootAction {
         }
     }
 
-    public List<OverrideRequest> getPendingRequests() {
-        return state().requests().values().stream().filter(r -> r.status() == RequestStatus.PENDING)
-                .sorted(Comparator.comparing(OverrideRequest::requestedAt)).toList();
+    /** Pending override requests, oldest first. */
+    public Page<OverrideRequest> pendingRequests(String page) {
+        return Page.of(state().requests().values().stream().filter(r -> r.status() == RequestStatus.PENDING)
+                .sorted(Comparator.comparing(OverrideRequest::requestedAt).thenComparing(OverrideRequest::id))
+                .toList(), page);
     }
 
     /** Incidents, newest first. */

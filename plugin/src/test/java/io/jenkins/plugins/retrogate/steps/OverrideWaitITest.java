@@ -12,6 +12,9 @@ import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +49,20 @@ class OverrideWaitITest {
             assertThat(g.getDecision()).isEqualTo("OVERRIDDEN");
             assertThat(g.getApprovedBy()).isEqualTo("bob");
         });
+    }
+
+    @Test
+    void releaseManagerApprovesFromTheRetroGatePage() throws Exception {
+        blockingItem("checkout-api");
+        WorkflowRun b = startWaiting("alice");
+        HtmlPage page = j.createWebClient().login("bob").goTo("retro-gate/");
+        HtmlForm form = page.getForms().stream()
+                .filter(f -> "override/OR-1/approve".equals(f.getActionAttribute())).findFirst().orElseThrow();
+        form.getInputByName("reason").setValue("customer-facing fix");
+        HtmlElement approve = form.getOneHtmlElementByAttribute("button", "type", "submit");
+        approve.click();
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        j.assertLogContains("approved by bob (customer-facing fix)", b);
     }
 
     @Test
