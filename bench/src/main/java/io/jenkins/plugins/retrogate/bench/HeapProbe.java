@@ -39,6 +39,13 @@ public final class HeapProbe {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
+    /** Opens and closes the store in its own frame, so no dead local keeps the store reachable. */
+    private static RetroState open(Path dir) {
+        try (JournalStore store = JournalStore.open(dir, Journals.NO_SNAPSHOTS)) {
+            return store.state();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         for (int items : new int[] {10_000, 100_000}) {
             RetroState[] state = {Workload.state(items)};
@@ -46,11 +53,16 @@ public final class HeapProbe {
                     state[0].incidents().size(), state[0].sequence(),
                     retainedMegabytes(() -> state[0], () -> state[0] = null));
         }
+        RetroState full = Workload.state(100_000);
+        RetroState[] withoutDeployments = {new RetroState(full.sequence(), full.incidents(), full.items(),
+                full.activeItemsByService(), full.itemsByIncident(), full.openIncidentByService(),
+                full.rollbackIncidentByService(), org.pcollections.HashTreePMap.empty(), full.overrides(),
+                full.overridesByTarget(), full.requests(), full.pendingRequestByTarget(), full.counters())};
+        full = null;
+        System.out.printf("the same without its %s deployments: heap held %.1f MB%n", "80,000",
+                retainedMegabytes(() -> withoutDeployments[0], () -> withoutDeployments[0] = null));
         Path dir = Journals.template(ColdStartBenchmark.ITEMS, ColdStartBenchmark.EVENTS, true);
-        RetroState[] opened = new RetroState[1];
-        try (JournalStore store = JournalStore.open(dir, Journals.NO_SNAPSHOTS)) {
-            opened[0] = store.state();
-        }
+        RetroState[] opened = {open(dir)};
         System.out.printf("store of %d events (%d items, %d deployments): heap held %.1f MB%n",
                 opened[0].sequence(), opened[0].items().size(), opened[0].deployments().size(),
                 retainedMegabytes(() -> opened[0], () -> opened[0] = null));

@@ -31,7 +31,7 @@ import java.util.zip.CRC32C;
  * A snapshot of the folded state (see {@code docs/storage.md}): a header line, then one JSON line
  * per section — the counters, the indexes, and the entities in chunks of {@value #CHUNK} — each with
  * its CRC32C in the header, so the sections are checked and parsed in parallel at start-up. Instants
- * are written as decimal epoch seconds, which read back several times faster than ISO text.
+ * are written as integer epoch nanoseconds, which read back several times faster than ISO text.
  * Written to a temporary file, forced, renamed into place and the directory forced, so a crash
  * leaves either the old set of snapshots or the new one.
  */
@@ -40,7 +40,8 @@ final class SnapshotFile {
     static final int FORMAT = 1;
     static final int CHUNK = 20_000;
     static final ObjectMapper MAPPER = EventJson.mapper().copy()
-            .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .registerModule(SnapshotInstants.module());
 
     private SnapshotFile() {
     }
@@ -49,8 +50,8 @@ final class SnapshotFile {
     record Loaded(RetroState state, String hash, Long segment, Long offset) {
     }
 
-    /** One section line: what it holds, how many entities, its CRC32C. */
-    record Section(String name, int count, String crc32c) {
+    /** One section line: what it holds, how many entities, its length in bytes (newline excluded), its CRC32C. */
+    record Section(String name, int count, int bytes, String crc32c) {
     }
 
     /**
@@ -134,7 +135,7 @@ final class SnapshotFile {
         byte[] line = MAPPER.writeValueAsBytes(value);
         CRC32C crc = new CRC32C();
         crc.update(line);
-        sections.add(new Section(name, count, String.format("%08x", crc.getValue())));
+        sections.add(new Section(name, count, line.length, String.format("%08x", crc.getValue())));
         body.write(line);
         body.write('\n');
     }

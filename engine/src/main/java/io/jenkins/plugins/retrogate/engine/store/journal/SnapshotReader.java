@@ -30,11 +30,7 @@ final class SnapshotReader {
 
     static RetroState read(byte[] all, SnapshotFile.Header header) throws IOException {
         List<SnapshotFile.Section> sections = header.sections();
-        List<int[]> lines = lines(all);
-        if (lines.size() != sections.size() + 1) {
-            throw new IOException("the snapshot has " + (lines.size() - 1) + " section lines, its header lists "
-                    + sections.size());
-        }
+        List<int[]> lines = lines(all, sections);
         ExecutorService pool = Parallel.pool("snapshot");
         try {
             List<Future<Object>> parsed = new ArrayList<>();
@@ -106,18 +102,26 @@ final class SnapshotReader {
         return parts.isEmpty() ? HashTreePMap.empty() : SnapshotMaps.byId(parts, id);
     }
 
-    /** Start and length of each line (without its newline); the last line must end with one. */
-    private static List<int[]> lines(byte[] all) throws IOException {
+    /** Start and length of the header line and of each section line, from the lengths the header gives. */
+    private static List<int[]> lines(byte[] all, List<SnapshotFile.Section> sections) throws IOException {
         List<int[]> lines = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (all[i] == '\n') {
-                lines.add(new int[] {start, i - start});
-                start = i + 1;
+        while (start < all.length && all[start] != '\n') {
+            start++;
+        }
+        lines.add(new int[] {0, start});
+        start++;
+        for (SnapshotFile.Section section : sections) {
+            int end = start + section.bytes();
+            if (section.bytes() < 0 || end >= all.length || all[end] != '\n') {
+                throw new IOException("section '" + section.name() + "' does not end where the header says (the"
+                        + " snapshot is truncated or was edited)");
             }
+            lines.add(new int[] {start, section.bytes()});
+            start = end + 1;
         }
         if (start != all.length) {
-            throw new IOException("the snapshot ends in the middle of a line");
+            throw new IOException("the snapshot has " + (all.length - start) + " bytes after its last section");
         }
         return lines;
     }
