@@ -32,7 +32,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * {@code deploy.sh} and {@code smoke-test.sh} scripts in the workspace.
  */
 @WithJenkins
-class PipelineStepsDocTest {
+class PipelineStepsDocITest {
     private JenkinsRule j;
 
     @BeforeEach
