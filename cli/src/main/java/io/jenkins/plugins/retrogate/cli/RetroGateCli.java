@@ -83,10 +83,31 @@ public final class RetroGateCli implements Callable<Integer> {
         commandLine.setErr(environment.err());
         commandLine.setParameterExceptionHandler((e, arguments) -> root.usageError(e, arguments));
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> root.failure(e, line.getCommandSpec()));
+        commandLine.setExecutionStrategy(root::execute);
         int code = commandLine.execute(args);
         environment.out().flush();
         environment.err().flush();
         return code;
+    }
+
+    /** Runs the command; with {@code --json}, help and version are a JSON document too. */
+    private int execute(CommandLine.ParseResult parsed) {
+        if (json) {
+            for (CommandLine line : parsed.asCommandLineList()) {
+                if (line.isUsageHelpRequested() || line.isVersionHelpRequested()) {
+                    ObjectNode node = JsonNodeFactory.instance.objectNode();
+                    node.put("command", line.getCommandSpec().qualifiedName());
+                    if (line.isUsageHelpRequested()) {
+                        node.put("help", line.getUsageMessage(CommandLine.Help.Ansi.OFF));
+                    } else {
+                        node.put("version", String.join("\n", line.getCommandSpec().version()));
+                    }
+                    output().document(node);
+                    return ExitCode.OK;
+                }
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     @Override

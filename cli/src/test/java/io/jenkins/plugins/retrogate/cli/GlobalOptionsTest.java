@@ -108,6 +108,8 @@ class GlobalOptionsTest {
         assertThat(cli.runBare("--help").out()).contains("gate", "deploy", "rollback", "Exit codes");
         assertThat(cli.runBare("gate", "--help").out()).contains("--change-ticket");
         assertThat(cli.runBare("--version").code()).isZero();
+        assertThat(cli.runBare("--json", "gate", "--help").json().get("help").asText()).contains("--change-ticket");
+        assertThat(cli.runBare("--version", "--json").json().get("version").asText()).startsWith("retro-gate");
     }
 
     @Test
