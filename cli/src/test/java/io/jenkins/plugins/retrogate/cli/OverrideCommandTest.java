@@ -64,6 +64,21 @@ class OverrideCommandTest {
     }
 
     @Test
+    void fourEyesKeepsOutWhoeverRequestedNotWhoeverRanTheGate() {
+        String other = "https://ci/job/checkout/9/";
+        cli.run("--actor", "ci-bot", "gate", "--service", "checkout-api", "--environment", "production",
+                "--build-url", other, "--requested-by", "carol");
+
+        Cli.Result carol = cli.run("--actor", "carol", "override", "approve", "--service", "checkout-api",
+                "--environment", "production", "--build-url", other, "--reason", "mine");
+        Cli.Result bot = cli.run("--actor", "ci-bot", "override", "approve", "--service", "checkout-api",
+                "--environment", "production", "--build-url", other, "--reason", "carol asked");
+
+        assertThat(carol.code()).isEqualTo(4);
+        assertThat(bot.code()).isZero();
+    }
+
+    @Test
     void selfApprovalPassesWhenThePolicyAllowsIt() throws Exception {
         Files.writeString(home.resolve("policy.yaml"), "fourEyes: false\n");
 

@@ -65,6 +65,23 @@ class StoryCommandsTest {
     }
 
     @Test
+    void deployRecordsWhereItCameFrom() {
+        JsonNode deployment = cli.run("--json", "--actor", "ci", "deploy", "--service", "Cart", "--environment",
+                "Staging", "--outcome", "failed", "--version", "2.0", "--job", "shop/deploy", "--build", "17",
+                "--build-url", "https://ci/shop/17/", "--change-ticket", "SHOP-4").json().get("deployment");
+
+        assertThat(deployment.get("id").asText()).isEqualTo("DEP-1");
+        assertThat(deployment.get("service").asText()).isEqualTo("cart");
+        assertThat(deployment.get("environment").asText()).isEqualTo("staging");
+        assertThat(deployment.get("job").asText()).isEqualTo("shop/deploy");
+        assertThat(deployment.get("build").asInt()).isEqualTo(17);
+        assertThat(deployment.get("url").asText()).isEqualTo("https://ci/shop/17/");
+        assertThat(deployment.get("changeTickets").get(0).asText()).isEqualTo("SHOP-4");
+        assertThat(deployment.get("requestedBy").asText()).isEqualTo("ci");
+        assertThat(deployment.get("outcome").asText()).isEqualTo("FAILED");
+    }
+
+    @Test
     void deployCarryingTheTicketResolvesAndVerifiesAtOnce() {
         cli.incidentWithItems();
 
