@@ -1,0 +1,37 @@
+package io.jenkins.plugins.retrogate.config;
+
+import static io.jenkins.plugins.retrogate.Fixtures.pipeline;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.ExtensionList;
+import hudson.model.Result;
+import java.nio.file.Files;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** A store that cannot open leaves Jenkins running, tells administrators why, and fails gated deployments. */
+@WithJenkins
+class StoreMonitorITest {
+
+    @Test
+    void storeThatCannotOpenShowsTheEnginesMessageAndFailsTheGate(JenkinsRule j) throws Exception {
+        RetroGateStore store = RetroGateStore.get();
+        StoreMonitor monitor = ExtensionList.lookupSingleton(StoreMonitor.class);
+        assertThat(monitor.isActivated()).isFalse();
+
+        store.close();
+        Files.writeString(j.jenkins.getRootDir().toPath().resolve("not-a-directory"), "a file");
+        RetroGateConfiguration.get().setStoreLocation("not-a-directory");
+        store.open();
+
+        assertThat(store.isOpen()).isFalse();
+        assertThat(monitor.isActivated()).isTrue();
+        assertThat(monitor.getMessage()).startsWith("Retro Gate could not open its store at ")
+                .contains("not-a-directory").contains("IO");
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE,
+                pipeline(j, "p", "retroGate(service: 'checkout-api', environment: 'production')"));
+        j.assertLogContains("Retro Gate could not open its store", b);
+    }
+}
