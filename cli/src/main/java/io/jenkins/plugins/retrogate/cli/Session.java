@@ -17,6 +17,7 @@ final class Session implements AutoCloseable {
     final Store store;
     final RetroGate engine;
     final Actor actor;
+    private final long sequenceAtOpen;
 
     Session(Path home, GatePolicy policy, Store store, RetroGate engine, Actor actor) {
         this.home = home;
@@ -24,10 +25,11 @@ final class Session implements AutoCloseable {
         this.store = store;
         this.engine = engine;
         this.actor = actor;
+        this.sequenceAtOpen = store.state().sequence();
     }
 
     @Override
     public void close() {
-        store.close();
+        Stores.close(store, sequenceAtOpen);
     }
 }
