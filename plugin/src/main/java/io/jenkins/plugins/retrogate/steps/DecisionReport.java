@@ -28,10 +28,12 @@ final class DecisionReport {
     private DecisionReport() {
     }
 
-    /** Logs the decision and records it with the build. */
+    /** Records the decision with the build and logs it (a block is told by the step's failure or wait). */
     static void record(Run<?, ?> run, TaskListener listener, GateDecision decision, OverrideRequest request)
             throws IOException {
-        listener.getLogger().println("[Retro Gate] " + decision.message());
+        if (decision.allowed()) {
+            listener.getLogger().println("[Retro Gate] " + decision.message());
+        }
         RetroGateBuildAction.update(run, action -> action.add(new GateRecord(decision, request)));
     }
 

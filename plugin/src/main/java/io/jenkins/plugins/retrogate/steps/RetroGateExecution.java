@@ -80,6 +80,7 @@ public class RetroGateExecution extends StepExecution {
             } else if (!waitForOverride) {
                 fail(new AbortException(DecisionReport.blocked(decision, outcome.request())));
             } else {
+                listener.getLogger().println("[Retro Gate] " + decision.message());
                 waitFor(outcome.request(), listener);
             }
         } catch (RetroGateStore.StoreUnavailableException e) {
