@@ -44,9 +44,20 @@ public final class Actors {
         return new Actor(name, permissions);
     }
 
-    /** A build acting through a pipeline step: named by its externalizable id, without extra permissions. */
+    /** Longest actor name the engine accepts. */
+    static final int MAX_NAME = 200;
+
+    /**
+     * A build acting through a pipeline step: named by its externalizable id ({@code folder/job#12}, its
+     * end kept when very long), without extra permissions.
+     */
     public static Actor build(Run<?, ?> run) {
-        return of(run.getExternalizableId(), false, false);
+        return of(buildName(run.getExternalizableId()), false, false);
+    }
+
+    static String buildName(String externalizableId) {
+        return externalizableId.length() <= MAX_NAME ? externalizableId
+                : "…" + externalizableId.substring(externalizableId.length() - MAX_NAME + 1);
     }
 
     /**

@@ -22,6 +22,13 @@ class ActorsTest {
     }
 
     @Test
+    void veryLongBuildNamesKeepTheirEnd() {
+        String id = "a".repeat(300) + "/deploy#12";
+        assertThat(Actors.buildName(id)).hasSize(Actors.MAX_NAME).endsWith("/deploy#12").startsWith("…");
+        assertThat(Actors.buildName("team/deploy#3")).isEqualTo("team/deploy#3");
+    }
+
+    @Test
     void permissionsAreHandedToTheEngine() {
         assertThat(Actors.of("bob", true, false).permissions()).containsExactly(Permission.OVERRIDE);
         assertThat(Actors.of("carol", false, true).permissions()).containsExactly(Permission.MANAGE);
