@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * {@code demo}: the whole story in a temporary home, narrated, each step a real command line of this
  * tool (run in-process) with its output and exit code, so a newcomer sees what to type.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, header = "The whole story in a temporary home, narrated.",
         description = {"Runs the whole story in a temporary home and narrates each step: a deploy, a rollback",
                 "that opens an incident, action items, a blocked production deploy, a refused self-approval,",
                 "an approved override, the fix deployed, the item verified, the report."})

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * {@code deploy}: records a deployment that ran. Success in production verifies the items it proves
  * (and resolves those its change set names); a rollback opens or extends an incident.
  */
-@Command(name = "deploy", mixinStandardHelpOptions = true,
+@Command(name = "deploy", mixinStandardHelpOptions = true, header = "Records a deployment that ran; success in production verifies items.",
         description = {"Records a deployment that ran and what its outcome proves.",
                 "A successful production deployment verifies resolved items of the service (and resolves and",
                 "verifies the items its change set names); rolled-back opens an incident like 'rollback'."})

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code export}: the whole store as one JSON document (entities and the event log). */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export", mixinStandardHelpOptions = true, header = "Writes the whole store as one JSON document.",
         description = {"Writes the whole store as one JSON document: formatVersion, incidents, items, deployments,",
                 "overrides, requests and the event log (what 'import' replays). Stdout unless --out."})
 final class ExportCommand extends CliCommand {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code gate}: may this deployment go ahead? A block records an override request and says who can approve it. */
-@Command(name = "gate", mixinStandardHelpOptions = true,
+@Command(name = "gate", mixinStandardHelpOptions = true, header = "May this deployment go ahead? Exit 3 when blocked.",
         description = {"Asks the gate whether a deployment may go ahead.",
                 "Exit 0 for ALLOW, WARN or OVERRIDDEN, 3 for BLOCK (the override request is recorded)."})
 final class GateCommand extends CliCommand {

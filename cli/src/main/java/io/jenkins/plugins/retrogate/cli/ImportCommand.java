@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  * {@code import FILE}: an export into an empty store. The whole document is checked before the
  * store is even opened; then its event log is recorded through the store in one command.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import", mixinStandardHelpOptions = true, header = "Imports an export into an empty store.",
         description = {"Imports an export into an empty store ('-' reads stdin). Everything is validated before",
                 "anything changes; the export's event log is recorded through the store."})
 final class ImportCommand extends CliCommand {

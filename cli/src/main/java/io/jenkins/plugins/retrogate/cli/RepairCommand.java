@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 
 /** {@code repair}: cuts a damaged journal after its last good record, keeping a copy of what it cuts. */
-@Command(name = "repair", mixinStandardHelpOptions = true,
+@Command(name = "repair", mixinStandardHelpOptions = true, header = "Cuts a damaged journal after its last good record.",
         description = {"Cuts the journal after its last good record and keeps a copy of everything removed in a",
                 "repair-<time> directory. The store must not be in use. Exit 0 when it opens afterwards, else 5."})
 final class RepairCommand extends CliCommand {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code report}: DORA figures per service and the retrospective's own, as text, JSON or an HTML page. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, header = "DORA figures and the retrospective's own, as text, JSON or HTML.",
         description = {"DORA figures per service (deployment frequency, change failure rate, time to restore) and",
                 "the retrospective's own (time to retro, item cycle time, overdue P0s, recurrence rate)."})
 final class ReportCommand extends CliCommand {

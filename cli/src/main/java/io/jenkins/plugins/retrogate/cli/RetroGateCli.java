@@ -42,7 +42,7 @@ public final class RetroGateCli implements Callable<Integer> {
     static final String ACTOR_VARIABLE = "RETRO_GATE_ACTOR";
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "The store's directory (default: $RETRO_GATE_HOME, else ~/.retro-gate).")
+            description = "The store's directory. Default: $RETRO_GATE_HOME, else the directory .retro-gate in the user's home.")
     Path home;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code rollback}: a deployment was rolled back; open an incident (or attach to the service's open one). */
-@Command(name = "rollback", mixinStandardHelpOptions = true,
+@Command(name = "rollback", mixinStandardHelpOptions = true, header = "A deployment was rolled back: open (or extend) its incident.",
         description = {"Records a rolled-back deployment and opens an incident for it, or attaches it to the",
                 "open incident of the service. Prints the incident id alone on the first line."})
 final class RollbackCommand extends CliCommand {

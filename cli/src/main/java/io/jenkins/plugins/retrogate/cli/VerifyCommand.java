@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 
 /** {@code verify}: checks every record, checksum and the hash chain without changing or locking anything. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify", mixinStandardHelpOptions = true, header = "Checks the journal's records, checksums and hash chain.",
         description = {"Checks the journal: every record's checksum, the hash chain and the snapshots.",
                 "Changes nothing. Exit 0 when the store opens as it is, 5 when it needs 'repair'."})
 final class VerifyCommand extends CliCommand {
