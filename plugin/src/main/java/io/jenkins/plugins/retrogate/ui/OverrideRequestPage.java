@@ -18,7 +18,7 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * A blocked deployment's override request at {@code /retro-gate/override/OR-n/}: what blocked it
+ * A blocked deployment's override request at {@code /retro-gate/override/REQ-n/}: what blocked it
  * and who asked, with approve and deny forms for release managers. The engine applies four eyes
  * (nobody approves a build they started, administrators included) and records the approver.
  */

@@ -139,7 +139,7 @@ public class RetroGatePage implements RootAction {
         return state().item(id).map(ItemPage::new).orElse(null);
     }
 
-    /** {@code /retro-gate/override/OR-1/}. */
+    /** {@code /retro-gate/override/REQ-1/}. */
     public OverrideRequestPage getOverride(String id) {
         return state().request(id).map(OverrideRequestPage::new).orElse(null);
     }

@@ -50,7 +50,7 @@ class OverridePermissionITest {
 
     @Test
     void requesterMayNotApproveHerOwnBuild() throws Exception {
-        WebResponse response = send("alice", "retro-gate/override/OR-1/approve?reason=mine");
+        WebResponse response = send("alice", "retro-gate/override/REQ-1/approve?reason=mine");
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getResponseHeaderValue("X-Error")).startsWith("Four eyes: alice requested");
         assertThat(status()).isEqualTo(RequestStatus.PENDING);
@@ -73,7 +73,7 @@ class OverridePermissionITest {
     void anotherReleaseManagerApprovesAndIsRecorded() throws Exception {
         assertThat(post("bob", "approve?reason=hotfix+needed")).isEqualTo(200);
         assertThat(status()).isEqualTo(RequestStatus.APPROVED);
-        assertThat(engine().state().request("OR-1").orElseThrow().decidedBy()).isEqualTo("bob");
+        assertThat(engine().state().request("REQ-1").orElseThrow().decidedBy()).isEqualTo("bob");
     }
 
     @Test
@@ -85,7 +85,7 @@ class OverridePermissionITest {
     @Test
     void approvingByGetIsRefused() throws Exception {
         JenkinsRule.WebClient wc = j.createWebClient().login("bob").withThrowExceptionOnFailingStatusCode(false);
-        Page page = wc.goTo("retro-gate/override/OR-1/approve?reason=get", null);
+        Page page = wc.goTo("retro-gate/override/REQ-1/approve?reason=get", null);
         assertThat(page.getWebResponse().getStatusCode()).isGreaterThanOrEqualTo(400);
         assertThat(status()).isEqualTo(RequestStatus.PENDING);
     }
@@ -97,11 +97,11 @@ class OverridePermissionITest {
     }
 
     private RequestStatus status() {
-        return engine().state().request("OR-1").orElseThrow().status();
+        return engine().state().request("REQ-1").orElseThrow().status();
     }
 
     private int post(String user, String action) throws Exception {
-        return send(user, "retro-gate/override/OR-1/" + action).getStatusCode();
+        return send(user, "retro-gate/override/REQ-1/" + action).getStatusCode();
     }
 
     private WebResponse send(String user, String path) throws Exception {

@@ -41,7 +41,7 @@ class OverrideWaitITest {
     void approvalByAnotherReleaseManagerResumesTheBuild() throws Exception {
         blockingItem("checkout-api");
         WorkflowRun b = startWaiting("alice");
-        post("bob", "retro-gate/override/OR-1/approve?reason=hotfix&scope=build");
+        post("bob", "retro-gate/override/REQ-1/approve?reason=hotfix&scope=build");
         j.assertBuildStatusSuccess(j.waitForCompletion(b));
         j.assertLogContains("OVERRIDDEN: checkout-api → production", b);
         j.assertLogContains("approved by bob (hotfix)", b);
@@ -57,7 +57,7 @@ class OverrideWaitITest {
         WorkflowRun b = startWaiting("alice");
         HtmlPage page = j.createWebClient().login("bob").goTo("retro-gate/");
         HtmlForm form = page.getForms().stream()
-                .filter(f -> "override/OR-1/approve".equals(f.getActionAttribute())).findFirst().orElseThrow();
+                .filter(f -> "override/REQ-1/approve".equals(f.getActionAttribute())).findFirst().orElseThrow();
         form.getInputByName("reason").setValue("customer-facing fix");
         HtmlElement approve = form.getOneHtmlElementByAttribute("button", "type", "submit");
         approve.click();
@@ -69,9 +69,9 @@ class OverrideWaitITest {
     void denialFailsTheWaitingBuild() throws Exception {
         blockingItem("checkout-api");
         WorkflowRun b = startWaiting("alice");
-        post("bob", "retro-gate/override/OR-1/deny?reason=not+today");
+        post("bob", "retro-gate/override/REQ-1/deny?reason=not+today");
         j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
-        j.assertLogContains("Override request OR-1 was denied by bob: not today", b);
+        j.assertLogContains("Override request REQ-1 was denied by bob: not today", b);
         assertThat(RetroGateBuildAction.of(b).getGates().get(0).getRequestStatus()).isEqualTo("DENIED");
     }
 
@@ -89,7 +89,7 @@ class OverrideWaitITest {
     }
 
     private static boolean expired() {
-        return io.jenkins.plugins.retrogate.Fixtures.engine().state().request("OR-1")
+        return io.jenkins.plugins.retrogate.Fixtures.engine().state().request("REQ-1")
                 .map(r -> r.status().name().equals("EXPIRED")).orElse(false);
     }
 

@@ -81,7 +81,7 @@ class PipelineStepsDocITest {
         WorkflowJob p = job("gate-deploy-verify", true);
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         j.waitForMessage("for a release manager to approve", b);
-        engine().denyOverride(Actor.of("release-manager", Permission.OVERRIDE), "OR-1", "not during the sale");
+        engine().denyOverride(Actor.of("release-manager", Permission.OVERRIDE), "REQ-1", "not during the sale");
         RetroGateExecution.wakeAll();
         j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
         j.assertLogNotContains("Rollback recorded", b);

@@ -87,7 +87,7 @@ class RetroDeployStepITest {
         DeploymentRecord deployment = RetroGateBuildAction.of(b).getDeployments().get(0);
         assertThat(deployment.getOutcome()).isEqualTo("ROLLED_BACK");
         assertThat(engine().state().deployments()).hasSize(1);
-        assertThat(engine().state().incident("INC-1").orElseThrow().rollback().deploymentId())
+        assertThat(engine().state().incident("INC-1").orElseThrow().trigger().deploymentId())
                 .isEqualTo(deployment.getDeploymentId());
     }
 }

@@ -47,10 +47,10 @@ class RetroGateStepITest {
         WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
         j.assertLogContains("BLOCK: checkout-api → production", b);
         j.assertLogContains(blocking.id(), b);
-        j.assertLogContains("retro-gate/override/OR-1/", b);
+        j.assertLogContains("retro-gate/override/REQ-1/", b);
         j.assertLogNotContains("deployed", b);
         GateRecord gate = RetroGateBuildAction.of(b).getGates().get(0);
-        assertThat(gate.getRequestId()).isEqualTo("OR-1");
+        assertThat(gate.getRequestId()).isEqualTo("REQ-1");
         assertThat(gate.getBlockingItems()).extracting(i -> i.getId()).containsExactly(blocking.id());
     }
 

@@ -30,10 +30,10 @@ class SummaryPanelITest {
         HtmlPage page = j.createWebClient().getPage(b);
         String html = page.getWebResponse().getContentAsString();
         assertThat(page.asNormalizedText()).contains("Retro Gate: BLOCK").contains(EVIL).contains("PAY-9")
-                .contains("INC-1-A1").contains("team-payments").contains("OR-1");
+                .contains("INC-1-A1").contains("team-payments").contains("REQ-1");
         assertThat(html).doesNotContain("<script>alert('retro')</script>").doesNotContain("<b>alerting</b>")
                 .contains("&lt;script&gt;");
-        assertThat(page.getAnchorByHref("/jenkins/retro-gate/override/OR-1/")).isNotNull();
+        assertThat(page.getAnchorByHref("/jenkins/retro-gate/override/REQ-1/")).isNotNull();
     }
 
     @Test
