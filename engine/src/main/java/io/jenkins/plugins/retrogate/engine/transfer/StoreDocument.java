@@ -21,7 +21,7 @@ import java.util.function.Function;
 
 /**
  * The whole store as one JSON document:
- * <pre>{"formatVersion": 1, "exportedAt": …, "incidents": […], "items": […], "deployments": […],
+ * <pre>{"formatVersion": 1, "eventFormatVersion": 1, "exportedAt": …, "incidents": […], "items": […], "deployments": […],
  *  "overrides": […], "requests": […], "events": […]}</pre>
  * The entity arrays use the {@link ModelJson} shapes, sorted by id, for people and other tools. The
  * {@code events} array is the event log in order ({@link EventJson} form): it is what an import
@@ -57,6 +57,7 @@ public final class StoreDocument {
     public static ObjectNode export(RetroState state, List<Event> events, Instant exportedAt) {
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         document.put("formatVersion", FORMAT_VERSION);
+        document.put("eventFormatVersion", EventJson.FORMAT_VERSION);
         document.put("exportedAt", exportedAt.toString());
         entities(document, state);
         ArrayNode log = document.putArray("events");

@@ -36,7 +36,7 @@ import java.util.Set;
  * the journal's checksums and hash chain cover them like any other events.
  */
 public final class StoreImport {
-    static final Set<String> KEYS = Set.of("formatVersion", "exportedAt", "incidents", "items", "deployments",
+    static final Set<String> KEYS = Set.of("formatVersion", "eventFormatVersion", "exportedAt", "incidents", "items", "deployments",
             "overrides", "requests", "events");
     private static final List<String> ENTITY_ARRAYS = List.of("incidents", "items", "deployments", "overrides",
             "requests");
@@ -73,6 +73,11 @@ public final class StoreImport {
         if (version == null || !version.isInt() || version.intValue() != StoreDocument.FORMAT_VERSION) {
             throw new InvalidInputException("formatVersion", version == null ? "" : version.toString(),
                     "is not supported: this version reads formatVersion " + StoreDocument.FORMAT_VERSION);
+        }
+        JsonNode eventVersion = document.get("eventFormatVersion");
+        if (eventVersion != null && (!eventVersion.isInt() || eventVersion.intValue() != EventJson.FORMAT_VERSION)) {
+            throw new InvalidInputException("eventFormatVersion", show(eventVersion),
+                    "is not supported: this version reads events of format " + EventJson.FORMAT_VERSION);
         }
         JsonNode log = document.get("events");
         if (log == null || !log.isArray()) {

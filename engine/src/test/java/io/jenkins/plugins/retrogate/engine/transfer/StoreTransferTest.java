@@ -111,6 +111,7 @@ class StoreTransferTest {
     void everyKindOfBadDocumentIsRejectedNamingThePathAndNothingIsRecorded() {
         rejects(d -> d.put("formatVersion", 2), "formatVersion '2' is not supported");
         rejects(d -> d.remove("formatVersion"), "formatVersion '' is not supported");
+        rejects(d -> d.put("eventFormatVersion", 99), "eventFormatVersion '99' is not supported");
         rejects(d -> d.put("extra", true), "extra 'true' is not a key of an export");
         rejects(d -> d.remove("events"), "events '' is missing");
         rejects(d -> d.put("events", "none"), "events 'none' is missing");
