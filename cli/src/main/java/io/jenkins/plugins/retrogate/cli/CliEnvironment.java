@@ -28,6 +28,11 @@ public record CliEnvironment(Map<String, String> variables, Clock clock, String 
         return new CliEnvironment(variables, clock, osUser, in, newOut, newErr);
     }
 
+    /** The same world with another clock (the demo plays its story over a few days). */
+    public CliEnvironment withClock(Clock newClock) {
+        return new CliEnvironment(variables, newClock, osUser, in, out, err);
+    }
+
     public String variable(String name) {
         String value = variables.get(name);
         return value == null || value.isBlank() ? null : value;

@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +34,8 @@ final class DemoCommand extends CliCommand {
     boolean keep;
 
     private final List<ObjectNode> steps = new ArrayList<>();
+    /** How far in the past the current step happens. */
+    private Duration offset = Duration.ZERO;
 
     @Override
     int execute() throws IOException {
@@ -60,24 +64,38 @@ final class DemoCommand extends CliCommand {
         }
     }
 
+    /**
+     * The story plays over about two days that end now: the demo's clock starts in the past and
+     * moves forward between steps, so that the report shows real durations.
+     */
     private void story(Path home) {
         String prod = "production";
-        step(home, "A deployment goes out: checkout-api 1.4.0 reaches production.", 0,
+        List<Duration> pauses = List.of(Duration.ofHours(3), Duration.ofMinutes(25), Duration.ofHours(20),
+                Duration.ofHours(2), Duration.ofHours(22));
+        offset = pauses.stream().reduce(Duration.ZERO, Duration::plus).plusMinutes(5).negated();
+        step(home, "Day 1: a deployment goes out, checkout-api 1.4.0 reaches production.", 0,
                 "--actor", "alice", "deploy", "--service", SERVICE, "--environment", prod, "--version", "1.4.0",
                 "--outcome", "succeeded");
-        step(home, "1.4.1 breaks payments and is rolled back: the rollback opens an incident.", 0,
+        offset = offset.plus(pauses.get(0));
+        step(home, "Three hours later 1.4.1 breaks payments and is rolled back: the rollback opens an incident.", 0,
                 "--actor", "alice", "rollback", "--service", SERVICE, "--environment", prod, "--version", "1.4.1",
                 "--reason", "payment timeouts after the connection pool change");
-        step(home, "The response: record the mitigation and, in the retrospective, the root cause.", 0,
+        offset = offset.plus(pauses.get(1));
+        step(home, "25 minutes later the response has mitigated it.", 0,
                 "--actor", "carol", "incident", "update", "INC-1", "--status", "mitigated",
-                "--mitigation", "temporary:rolled back to 1.4.0",
-                "--root-cause", "the pool size was lowered without a load test");
-        step(home, "The retrospective's action items: a preventative P0 (it will block) and a P1.", 0,
-                "--actor", "carol", "item", "add", "INC-1", "--title", "Load-test pool settings in CI", "--priority",
-                "P0", "--type", "preventative", "--owner", "team-payments", "--ticket", "PAY-123");
+                "--mitigation", "temporary:rolled back to 1.4.0");
+        offset = offset.plus(pauses.get(2));
+        step(home, "Day 2, the retrospective: systems, not people. The root cause, then the action items: a"
+                + " preventative P0 (it will block) and a P1.", 0,
+                "--actor", "carol", "incident", "update", "INC-1", "--root-cause",
+                "the pool size was lowered without a load test", "--status", "reviewed");
+        step(home, null, 0, "--actor", "carol", "item", "add", "INC-1", "--title", "Load-test pool settings in CI",
+                "--priority", "P0", "--type", "preventative", "--owner", "team-payments", "--ticket", "PAY-123");
         step(home, null, 0, "--actor", "carol", "item", "add", "INC-1", "--title", "Alert on payment timeouts",
                 "--priority", "P1", "--type", "mitigative", "--owner", "team-sre", "--ticket", "OPS-7");
-        step(home, "alice wants 1.4.2 (without the fix) in production: the gate blocks while the P0 is open.", 3,
+        offset = offset.plus(pauses.get(3));
+        step(home, "alice wants 1.4.2 (an urgent tax fix, not the pool fix) in production: the gate blocks"
+                + " while the P0 is open.", 3,
                 "--actor", "alice", "gate", "--service", SERVICE, "--environment", prod, "--build-url", BUILD);
         step(home, "alice tries to approve the override of her own deployment: four eyes refuses.", 4,
                 "--actor", "alice", "override", "approve", "--service", SERVICE, "--environment", prod,
@@ -89,13 +107,13 @@ final class DemoCommand extends CliCommand {
                 "--actor", "alice", "gate", "--service", SERVICE, "--environment", prod, "--build-url", BUILD);
         step(home, null, 0, "--actor", "alice", "deploy", "--service", SERVICE, "--environment", prod,
                 "--version", "1.4.2", "--build-url", BUILD, "--outcome", "succeeded");
-        step(home, "The fix ships in 1.4.3, whose change set names PAY-123: resolved and verified in production.", 0,
+        offset = offset.plus(pauses.get(4));
+        step(home, "Day 3: the fix ships in 1.4.3, whose change set names PAY-123: resolved and verified by"
+                + " that production deployment.", 0,
                 "--actor", "alice", "deploy", "--service", SERVICE, "--environment", prod, "--version", "1.4.3",
                 "--change-ticket", "PAY-123", "--outcome", "succeeded");
-        step(home, "The items now: the P0 is VERIFIED — no one could have set that by hand.", 0,
+        step(home, "The items now: the P0 is VERIFIED — nobody could have set that by hand.", 0,
                 "item", "list", "--incident", "INC-1");
-        step(home, "The retrospective is done.", 0, "--actor", "carol", "incident", "update", "INC-1", "--status",
-                "reviewed");
         step(home, "The next deployment passes the gate.", 0,
                 "--actor", "alice", "gate", "--service", SERVICE, "--environment", prod);
         step(home, "And the report: DORA figures and the retrospective's own.", 0, "report");
@@ -106,7 +124,9 @@ final class DemoCommand extends CliCommand {
         command.addAll(List.of(args));
         StringWriter captured = new StringWriter();
         PrintWriter writer = new PrintWriter(captured);
-        int code = RetroGateCli.run(command.toArray(String[]::new), root().environment().withStreams(writer, writer));
+        CliEnvironment world = root().environment();
+        int code = RetroGateCli.run(command.toArray(String[]::new),
+                world.withStreams(writer, writer).withClock(Clock.offset(world.clock(), offset)));
         writer.flush();
         String shown = "retro-gate " + String.join(" ", List.of(args).stream().map(RetroGateCli::quote).toList());
         Output out = out();
