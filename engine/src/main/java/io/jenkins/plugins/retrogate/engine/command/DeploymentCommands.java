@@ -100,13 +100,17 @@ final class DeploymentCommands {
         List<Event> events = new ArrayList<>();
         RetroState current = state;
         Deployment deployment;
-        if (running.isPresent() && running.get().outcome() == null) {
+        Optional<Deployment> ended = running.filter(d -> d.outcome() != null);
+        if (running.isPresent() && ended.isEmpty()) {
             deployment = running.get();
         } else {
-            GateRequest request = GateRequest.of(service, environment, null, input.buildUrl(), actor.name(), null,
+            // the rolled-back release: what an ended deployment carried, or what the caller says
+            List<String> carried = ended.map(d -> List.copyOf(d.changeTickets())).orElse(List.of());
+            String version = input.version() != null ? input.version() : ended.map(d -> d.ref().version()).orElse(null);
+            GateRequest request = GateRequest.of(service, environment, null, input.buildUrl(), actor.name(), carried,
                     null, now);
             DeploymentStarted started = started(state, policy, actor,
-                    new NewDeployment(request, input.version(), input.job(), input.build()), null, now);
+                    new NewDeployment(request, version, input.job(), input.build()), null, now);
             events.add(started);
             current = state.apply(state.sequence() + 1, started);
             deployment = current.deployments().get(started.deploymentId());
@@ -114,10 +118,12 @@ final class DeploymentCommands {
         events.add(new DeploymentFinished(now, actor.name(), deployment.id(), Outcome.ROLLED_BACK));
         List<String> reopened = new ArrayList<>();
         reopen(current, actor, deployment, now, events, reopened);
+        ended.ifPresent(d -> reopenVerifiedBy(state, actor, d, now, events, reopened));
         DeploymentRef rollbackRef = new DeploymentRef(null, input.job(), input.build(), input.buildUrl(), service,
-                environment, input.version());
+                environment, deployment.ref().version());
         boolean opened = current.openIncidentOf(service).isEmpty();
-        String incidentId = rollbackIncident(current, actor, deployment, rollbackRef, reason, now, events);
+        String incidentId = rollbackIncident(current, actor, ended.orElse(deployment), rollbackRef, reason, now,
+                events);
         RetroState after = state.applyAll(events);
         Incident incident = after.incidents().get(incidentId);
         return Change.of(new RollbackResult(incident, opened, deployment.id(), reopened,
@@ -165,6 +171,22 @@ final class DeploymentCommands {
                 reopened.add(item.id());
             }
         }
+    }
+
+    /**
+     * A rolled-back deployment that verified items proved nothing: they are open again. (Scans the
+     * items; rollbacks are rare.)
+     */
+    private static void reopenVerifiedBy(RetroState state, Actor actor, Deployment rolledBack, Instant now,
+            List<Event> events, List<String> reopened) {
+        state.items().values().stream()
+                .filter(item -> item.status() == ItemStatus.VERIFIED && rolledBack.id().equals(item.verifiedBy()))
+                .sorted(RetroState.ITEM_ORDER)
+                .forEach(item -> {
+                    events.add(new ItemReopened(now, actor.name(), item.id(),
+                            "deployment " + rolledBack.id() + " that verified it was rolled back"));
+                    reopened.add(item.id());
+                });
     }
 
     private static String rollbackIncident(RetroState state, Actor actor, Deployment deployment,

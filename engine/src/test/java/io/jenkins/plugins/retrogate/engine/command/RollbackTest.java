@@ -67,6 +67,27 @@ class RollbackTest {
     }
 
     @Test
+    void rollingBackTheDeploymentThatVerifiedAnItemReopensIt() {
+        var incident = rollback("checkout-api", "timeouts").incident();
+        scenario.tick();
+        var item = scenario.gate.addItem(Scenario.ALICE, new NewActionItem(incident.id(), "Bound the retries",
+                io.jenkins.plugins.retrogate.engine.model.Priority.P0,
+                io.jenkins.plugins.retrogate.engine.model.ItemType.PREVENTATIVE, "payments", "PAY-9", null, null));
+        DeploymentResult fix = scenario.deploy("checkout-api", "production", Outcome.SUCCEEDED, "PAY-9");
+        assertThat(fix.verified()).containsExactly(item.id());
+
+        scenario.tick();
+        RollbackResult result = scenario.gate.rollback(Scenario.ALICE, new RollbackRequest("checkout-api",
+                "production", null, null, null, null, "smoke test failed after the deploy", fix.deployment().id()));
+
+        assertThat(result.reopened()).containsExactly(item.id());
+        assertThat(scenario.reload(item).status()).isEqualTo(io.jenkins.plugins.retrogate.engine.model.ItemStatus.OPEN);
+        assertThat(result.incident().id()).as("the service's incident is still open").isEqualTo(incident.id());
+        assertThat(scenario.store.state().deployment(result.deploymentId()).orElseThrow().changeTickets())
+                .containsExactly("PAY-9");
+    }
+
+    @Test
     void rollbackOfARunningDeploymentEndsIt() {
         scenario.tick();
         var running = scenario.gate.startDeployment(Scenario.ALICE,
