@@ -42,15 +42,16 @@ final class JournalScan {
      */
     static Result walk(List<JournalFiles.Numbered> segments, int start, String anchorHash, Sink sink)
             throws IOException {
-        return walk(segments, start, 0, segments.get(start).seq(), anchorHash, sink);
+        return walk(segments, start, 0, segments.get(start).seq(), anchorHash, true, sink);
     }
 
     /**
      * Walks from byte {@code startOffset} of segment {@code start}, where the record with sequence
-     * number {@code firstSeq} must begin.
+     * number {@code firstSeq} must begin. Without {@code checkHash} the sink must check each record's
+     * SHA-256 itself ({@link RecordFormat#hashMatches}).
      */
     static Result walk(List<JournalFiles.Numbered> segments, int start, long startOffset, long firstSeq,
-            String anchorHash, Sink sink) throws IOException {
+            String anchorHash, boolean checkHash, Sink sink) throws IOException {
         RecordFormat format = new RecordFormat();
         String[] why = new String[1];
         long expected = firstSeq;
@@ -77,7 +78,7 @@ final class JournalScan {
                 while (lines.next()) {
                     long offset = lines.offset();
                     RecordFormat.Decoded record = lines.terminated()
-                            ? format.decode(lines.line(), lines.length(), why) : null;
+                            ? format.decode(lines.line(), lines.length(), why, checkHash) : null;
                     if (record == null) {
                         if (!lines.terminated()) {
                             why[0] = "unfinished record of " + lines.length() + " bytes";
@@ -97,7 +98,7 @@ final class JournalScan {
                             sink.accept(record, file, offset);
                         } catch (Exception | StackOverflowError e) {
                             problem = new Problem(file, offset, expected, Problem.Kind.CORRUPTED,
-                                    "the event cannot be applied: " + e.getMessage());
+                                    (RecordFormat.HASH_MISMATCH.equals(e.getMessage()) ? "" : "the event cannot be read or applied: ") + e.getMessage());
                         }
                     }
                     if (problem != null) {

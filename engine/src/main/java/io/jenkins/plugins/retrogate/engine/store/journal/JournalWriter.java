@@ -33,6 +33,8 @@ final class JournalWriter implements AutoCloseable {
     /** Bytes appended but not yet handed to the OS, and the state after them; bufferLock. */
     private byte[] buffer = new byte[1 << 16];
     private int buffered;
+    /** The other buffer: the leader writes from one while writers fill the other. */
+    private byte[] spare = new byte[1 << 16];
     private RetroState written;
     /** Where the buffered bytes go: the current segment and its size once they are written; syncLock. */
     private FileChannel channel;
@@ -156,7 +158,7 @@ final class JournalWriter implements AutoCloseable {
             bytes = buffer;
             length = buffered;
             target = written;
-            buffer = new byte[Math.max(1 << 16, length)];
+            buffer = spare;
             buffered = 0;
         }
         FileChannel current = channel;
@@ -170,6 +172,9 @@ final class JournalWriter implements AutoCloseable {
         } catch (IOException e) {
             error = e;
         } finally {
+            synchronized (bufferLock) {
+                spare = bytes.length > 1 << 22 ? new byte[1 << 16] : bytes;
+            }
             syncLock.lock();
         }
         syncing = false;

@@ -22,6 +22,7 @@ final class ParallelReplay implements JournalScan.Sink, AutoCloseable {
     private final ArrayDeque<Batch> pending = new ArrayDeque<>();
     private final int maxPending = 4 * Parallel.threads();
     private final long baseSeq;
+    private final RecordFormat local = new RecordFormat();
     private Batch filling;
     private RetroState state;
     private String hashAtBase;
@@ -34,10 +35,17 @@ final class ParallelReplay implements JournalScan.Sink, AutoCloseable {
 
     @Override
     public void accept(RecordFormat.Decoded record, Path file, long offset) throws Exception {
-        if (record.seq() == baseSeq) {
-            hashAtBase = record.hash();
+        if (record.seq() <= baseSeq) {
+            // Records up to the snapshot's are only checked, here and now (the walk left the hash to us).
+            if (!local.hashMatches(record.bytes(), record.eventEnd())) {
+                throw new IOException(RecordFormat.HASH_MISMATCH);
+            }
+            if (record.seq() == baseSeq) {
+                hashAtBase = record.hash();
+            }
+            return;
         }
-        if (record.seq() <= baseSeq || problem != null) {
+        if (problem != null) {
             return;
         }
         if (filling == null) {
@@ -82,7 +90,9 @@ final class ParallelReplay implements JournalScan.Sink, AutoCloseable {
                 events = failure.decodedBefore;
                 foldAll(batch, events, failure.index);
                 if (problem == null) {
-                    problem = batch.problem(failure.index, "the event cannot be read: " + failure.getMessage());
+                    String what = RecordFormat.HASH_MISMATCH.equals(failure.getMessage()) ? failure.getMessage()
+                            : "the event cannot be read: " + failure.getMessage();
+                    problem = batch.problem(failure.index, what);
                 }
                 return;
             }
@@ -133,9 +143,11 @@ final class ParallelReplay implements JournalScan.Sink, AutoCloseable {
 
     /** Up to {@value #BATCH} records' event bytes, copied out of the walk's reusable buffer. */
     private static final class Batch {
-        byte[] data = new byte[BATCH * 320];
+        byte[] data = new byte[BATCH * 480];
         int length;
         final int[] starts = new int[BATCH + 1];
+        final int[] eventStarts = new int[BATCH];
+        final int[] eventEnds = new int[BATCH];
         final long[] seqs = new long[BATCH];
         final long[] offsets = new long[BATCH];
         final Path[] files = new Path[BATCH];
@@ -143,12 +155,14 @@ final class ParallelReplay implements JournalScan.Sink, AutoCloseable {
         Future<Event[]> decoded;
 
         void add(RecordFormat.Decoded record, Path file, long offset) {
-            int count = record.eventEnd() - record.eventStart();
+            int count = record.eventEnd() + RecordFormat.HASH_FIELD;
             if (length + count > data.length) {
                 data = Arrays.copyOf(data, Math.max(data.length * 2, length + count));
             }
-            System.arraycopy(record.bytes(), record.eventStart(), data, length, count);
+            System.arraycopy(record.bytes(), 0, data, length, count);
             starts[size] = length;
+            eventStarts[size] = record.eventStart();
+            eventEnds[size] = record.eventEnd();
             seqs[size] = record.seq();
             offsets[size] = offset;
             files[size] = file;
@@ -157,11 +171,22 @@ final class ParallelReplay implements JournalScan.Sink, AutoCloseable {
             starts[size] = length;
         }
 
+        /** Checks each record's SHA-256 and decodes its event. */
         Event[] decode() throws DecodeFailure {
+            RecordFormat format = new RecordFormat();
             Event[] events = new Event[size];
+            byte[] line = new byte[512];
             for (int i = 0; i < size; i++) {
+                int length = starts[i + 1] - starts[i];
+                if (line.length < length) {
+                    line = new byte[Math.max(length, line.length * 2)];
+                }
+                System.arraycopy(data, starts[i], line, 0, length);
                 try {
-                    events[i] = EventDecoder.decode(data, starts[i], starts[i + 1] - starts[i]);
+                    if (!format.hashMatches(line, eventEnds[i])) {
+                        throw new IOException(RecordFormat.HASH_MISMATCH);
+                    }
+                    events[i] = EventDecoder.decode(line, eventStarts[i], eventEnds[i] - eventStarts[i]);
                 } catch (IOException e) {
                     throw new DecodeFailure(i, events, e);
                 }

@@ -25,6 +25,8 @@ final class RecordFormat {
     private static final byte[] CRC = ascii("\",\"crc\":\"");
     private static final byte[] END = ascii("\"}\n");
     private static final byte[] HEX = ascii("0123456789abcdef");
+    /** {@code ,"hash":"} + 64: the hash field after the event JSON. */
+    static final int HASH_FIELD = HASH.length + 64;
     /** {@code ,"hash":"} + 64 + {@code ","crc":"} + 8 + {@code "}}: what follows the event JSON. */
     static final int TRAILER = HASH.length + 64 + CRC.length + 8 + 2;
 
@@ -87,6 +89,14 @@ final class RecordFormat {
      * @return the decoded record, or {@code null} with {@code why[0]} set
      */
     Decoded decode(byte[] b, int length, String[] why) {
+        return decode(b, length, why, true);
+    }
+
+    /**
+     * Like {@link #decode(byte[], int, String[])}; without {@code checkHash} the SHA-256 is left for
+     * the caller to check with {@link #hashMatches} (start-up does it on other threads).
+     */
+    Decoded decode(byte[] b, int length, String[] why, boolean checkHash) {
         int crcAt = length - 2 - 8 - CRC.length;
         int hashAt = crcAt - 64 - HASH.length;
         if (hashAt < SEQ.length || b[length - 1] != '}' || b[length - 2] != '"' || !at(b, crcAt, CRC)
@@ -100,15 +110,9 @@ final class RecordFormat {
             why[0] = "checksum (CRC32C) mismatch";
             return null;
         }
-        sha256.reset();
-        sha256.update(b, 0, hashAt);
-        byte[] digest = sha256.digest();
-        for (int i = 0; i < 32; i++) {
-            int h = hashAt + HASH.length + 2 * i;
-            if (b[h] != HEX[(digest[i] >> 4) & 0xf] || b[h + 1] != HEX[digest[i] & 0xf]) {
-                why[0] = "hash (SHA-256) mismatch";
-                return null;
-            }
+        if (checkHash && !hashMatches(b, hashAt)) {
+            why[0] = HASH_MISMATCH;
+            return null;
         }
         int p = SEQ.length;
         int seqEnd = digits(b, p, hashAt);
@@ -129,6 +133,22 @@ final class RecordFormat {
         String hash = new String(b, hashAt + HASH.length, 64, StandardCharsets.US_ASCII);
         int eventStart = vEnd + PREV.length + 64 + EVENT.length;
         return new Decoded(seq, version, prev, hash, b, eventStart, hashAt);
+    }
+
+    static final String HASH_MISMATCH = "hash (SHA-256) mismatch";
+
+    /** Whether the SHA-256 of {@code b[0, hashAt)} is the hex written after {@code ,"hash":"} at {@code hashAt}. */
+    boolean hashMatches(byte[] b, int hashAt) {
+        sha256.reset();
+        sha256.update(b, 0, hashAt);
+        byte[] digest = sha256.digest();
+        for (int i = 0; i < 32; i++) {
+            int h = hashAt + HASH.length + 2 * i;
+            if (b[h] != HEX[(digest[i] >> 4) & 0xf] || b[h + 1] != HEX[digest[i] & 0xf]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int digits(byte[] b, int from, int limit) {

@@ -64,7 +64,7 @@ final class Recovery {
         RetroState state;
         try (ParallelReplay replay = new ParallelReplay(base == null ? RetroState.empty() : base.state())) {
             result = JournalScan.walk(segments, start, startOffset, firstSeq,
-                    start == 0 && startOffset == 0 ? RecordFormat.GENESIS : null, replay);
+                    start == 0 && startOffset == 0 ? RecordFormat.GENESIS : null, false, replay);
             Problem replayProblem = replay.finish();
             problem = replayProblem != null ? replayProblem : result.problem();
             hashAtBase = replay.hashAtBase();
