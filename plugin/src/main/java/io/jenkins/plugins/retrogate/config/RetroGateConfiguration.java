@@ -25,7 +25,7 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The administrator's settings: the gate policy (handed to the engine as a {@link GatePolicy}),
- * the change-set ticket pattern and where the store lives. Configuration-as-Code ready:
+ * the change-set ticket pattern, where the store lives and the ticket tracker ({@link TrackerSettings}). Configuration-as-Code ready:
  * {@code unclassified: retroGate: ...}. Defaults are the engine's. Every setter checks its value
  * with the engine's own validation, so an invalid value never reaches the policy.
  */
@@ -51,6 +51,8 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     private List<GateRule> rules = new ArrayList<>();
     private String changeSetTicketPattern = DEFAULT_TICKET_PATTERN;
     private String storeLocation;
+    /** The ticket tracker to keep in step with; {@code null}: none. */
+    private TrackerSettings tracker;
 
     private transient volatile GatePolicy policy;
     private transient volatile Pattern ticketPattern;
@@ -104,16 +106,31 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         binding = true;
         try {
             rules = new ArrayList<>(); // an empty repeatable list is absent from the form
+            tracker = null; // so is an unchecked optional block
             req.bindJSON(this, json);
             policy();
+            if (tracker != null) {
+                tracker.check();
+            }
         } catch (IllegalArgumentException | InvalidInputException e) {
             load(); // drop the half-bound values
-            throw new FormException(e.getMessage(), e, "retroGate");
+            throw new FormException(reason(e), e, "retroGate");
         } finally {
             binding = false;
         }
         save();
         return true;
+    }
+
+    /** The innermost message of our own validation (Stapler wraps what a constructor throws). */
+    private static String reason(RuntimeException e) {
+        Throwable reason = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException || t instanceof InvalidInputException) {
+                reason = t;
+            }
+        }
+        return reason.getMessage();
     }
 
     @Override
@@ -293,6 +310,21 @@ public class RetroGateConfiguration extends GlobalConfiguration {
             }
         }
         this.storeLocation = value;
+        changed();
+    }
+
+    /** The ticket tracker, or {@code null} when none is configured. */
+    public TrackerSettings getTracker() {
+        return tracker;
+    }
+
+    /** Checks the settings with the engine's validation; {@code null} disconnects the tracker. */
+    @DataBoundSetter
+    public void setTracker(TrackerSettings tracker) {
+        if (tracker != null && !binding) {
+            tracker.check();
+        }
+        this.tracker = tracker;
         changed();
     }
 

@@ -28,6 +28,8 @@ public class RetroGateStore {
     private volatile RetroGate engine;
     private Store store;
     private volatile String failure;
+    /** Where the open store lives (a changed store location takes effect at the next start). */
+    private volatile Path directory;
     private long failedAt;
     /** Set at shutdown: a step or timer still running then must not reopen (and lock) the store. */
     private volatile boolean shutDown;
@@ -77,6 +79,12 @@ public class RetroGateStore {
         return engine != null;
     }
 
+    /** The store's directory: where it is open, else where it would open. Files beside the journal live here. */
+    public Path directory() {
+        Path open = directory;
+        return open != null ? open : RetroGateConfiguration.get().storeDirectory();
+    }
+
     /** Why the store could not be opened, or {@code null} when it is open (or not tried yet). */
     public String getFailure() {
         return failure;
@@ -92,6 +100,7 @@ public class RetroGateStore {
         try {
             store = JournalStore.open(directory);
             engine = new RetroGate(store, configuration::policy, Clock.systemUTC());
+            this.directory = directory;
             failure = null;
             LOGGER.info(() -> "Retro Gate store opened at " + directory);
         } catch (StoreException e) {

@@ -9,6 +9,7 @@ import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.policy.Decision;
 import io.jenkins.plugins.retrogate.engine.policy.Finding;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
+import io.jenkins.plugins.retrogate.tracker.TrackerSyncFile;
 import io.jenkins.plugins.retrogate.ui.GateRecord;
 import io.jenkins.plugins.retrogate.ui.Links;
 import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
@@ -28,13 +29,23 @@ final class DecisionReport {
     private DecisionReport() {
     }
 
-    /** Records the decision with the build and logs it (a block is told by the step's failure or wait). */
-    static void record(Run<?, ?> run, TaskListener listener, GateDecision decision, OverrideRequest request)
+    /**
+     * Records the decision with the build and logs it (a block is told by the step's failure or wait).
+     * When tracker data behind it may be out of date, the build's record and the log say so.
+     *
+     * @return that notice, or {@code null}
+     */
+    static String record(Run<?, ?> run, TaskListener listener, GateDecision decision, OverrideRequest request)
             throws IOException {
+        String notice = TrackerSyncFile.get().notice(decision).orElse(null);
         if (decision.allowed()) {
             listener.getLogger().println("[Retro Gate] " + decision.message());
+            if (notice != null) {
+                listener.getLogger().println("[Retro Gate] " + notice);
+            }
         }
-        RetroGateBuildAction.update(run, action -> action.add(new GateRecord(decision, request)));
+        RetroGateBuildAction.update(run, action -> action.add(new GateRecord(decision, request, notice)));
+        return notice;
     }
 
     /** A WARN marks the build unstable and the step's node with the reason. */
@@ -49,9 +60,15 @@ final class DecisionReport {
         run.setResult(Result.UNSTABLE);
     }
 
-    /** The text of a block: the decision's message and where a release manager approves an override. */
-    static String blocked(GateDecision decision, OverrideRequest request) {
+    /**
+     * The text of a block: the decision's message, how old its tracker data is (when that matters) and
+     * where a release manager approves an override.
+     */
+    static String blocked(GateDecision decision, OverrideRequest request, String trackerNotice) {
         StringBuilder text = new StringBuilder(decision.message());
+        if (trackerNotice != null) {
+            text.append('\n').append(trackerNotice);
+        }
         if (request != null) {
             text.append("\nA release manager can approve an override (request ").append(request.id())
                     .append(") at ").append(Links.absolute(Links.override(request.id())));

@@ -60,9 +60,10 @@ public class RetroDeployExecution extends StepExecution {
             GateRequest request = BuildFacts.request(run, service, environment, mode, engine.now());
             GateOutcome outcome = engine.gate(Actors.build(run), request);
             GateDecision decision = outcome.decision();
-            DecisionReport.record(run, listener, decision, outcome.request());
+            String trackerNotice = DecisionReport.record(run, listener, decision, outcome.request());
             if (!decision.allowed()) {
-                getContext().onFailure(new AbortException(DecisionReport.blocked(decision, outcome.request())));
+                getContext().onFailure(new AbortException(DecisionReport.blocked(decision, outcome.request(),
+                        trackerNotice)));
                 return;
             }
             DecisionReport.markWarning(run, getContext().get(FlowNode.class), decision);

@@ -73,14 +73,17 @@ public class RetroGateExecution extends StepExecution {
             GateRequest request = BuildFacts.request(run, service, environment, mode, engine.now());
             GateOutcome outcome = engine.gate(Actors.build(run), request);
             GateDecision decision = outcome.decision();
-            DecisionReport.record(run, listener, decision, outcome.request());
+            String trackerNotice = DecisionReport.record(run, listener, decision, outcome.request());
             if (decision.allowed()) {
                 DecisionReport.markWarning(run, getContext().get(FlowNode.class), decision);
                 succeed(DecisionReport.result(decision));
             } else if (!waitForOverride) {
-                fail(new AbortException(DecisionReport.blocked(decision, outcome.request())));
+                fail(new AbortException(DecisionReport.blocked(decision, outcome.request(), trackerNotice)));
             } else {
                 listener.getLogger().println("[Retro Gate] " + decision.message());
+                if (trackerNotice != null) {
+                    listener.getLogger().println("[Retro Gate] " + trackerNotice);
+                }
                 waitFor(outcome.request(), listener);
             }
         } catch (RetroGateStore.StoreUnavailableException e) {

@@ -23,6 +23,8 @@ public final class GateRecord {
     private final long at;
     private final List<ItemSnapshot> items;
     private final int itemCount;
+    /** How old the tracker data behind the decision is, when that matters; {@code null} otherwise. */
+    private final String trackerNotice;
     private String requestId;
     private String requestStatus;
     private String requestDecidedBy;
@@ -32,7 +34,8 @@ public final class GateRecord {
     private String overrideReason;
     private long overrideExpiresAt;
 
-    public GateRecord(GateDecision decision, OverrideRequest request) {
+    /** {@code trackerNotice}: the sentence saying the tracker data behind the decision may be out of date, or {@code null}. */
+    public GateRecord(GateDecision decision, OverrideRequest request, String trackerNotice) {
         this.service = decision.request().service();
         this.environment = decision.request().environment();
         this.decision = decision.decision().name();
@@ -47,6 +50,7 @@ public final class GateRecord {
         }
         this.items = snapshots;
         this.itemCount = (int) decision.findings().stream().filter(f -> f.item() != null).count();
+        this.trackerNotice = trackerNotice;
         request(request);
         override(decision.override());
     }
@@ -105,6 +109,10 @@ public final class GateRecord {
     /** Items the decision named beyond those listed. */
     public int getMoreItems() {
         return Math.max(0, itemCount - getItems().size());
+    }
+
+    public String getTrackerNotice() {
+        return trackerNotice;
     }
 
     public String getRequestId() {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.retrogate.ui;
 import hudson.Extension;
 import hudson.model.Failure;
 import hudson.model.RootAction;
+import io.jenkins.plugins.retrogate.config.RetroGateConfiguration;
 import io.jenkins.plugins.retrogate.config.RetroGateStore;
 import io.jenkins.plugins.retrogate.engine.command.NewIncident;
 import io.jenkins.plugins.retrogate.engine.command.RetroGate;
@@ -18,6 +19,9 @@ import io.jenkins.plugins.retrogate.engine.model.Severity;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.security.Actors;
 import io.jenkins.plugins.retrogate.security.RetroGatePermissions;
+import io.jenkins.plugins.retrogate.tracker.TrackerSyncFile;
+import io.jenkins.plugins.retrogate.tracker.TrackerSyncWork;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,7 +36,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The "Retro Gate" page at {@code /retro-gate/}: pending override requests, incidents and the
- * action-item board by status, each paged; a form to open an incident. Incidents, items and
+ * action-item board by status, each paged; a form to open an incident; the ticket tracker's health
+ * with "Sync now". Incidents, items and
  * override requests have their own pages below it. Reading needs Overall/Read (Jenkins checks it
  * for every URL); every form posts to a {@code @POST} method that checks its permission first.
  */
@@ -127,6 +132,29 @@ public class RetroGatePage implements RootAction {
 
     public boolean isOverrider() {
         return Jenkins.get().hasPermission(RetroGatePermissions.OVERRIDE);
+    }
+
+    /** Whether a ticket tracker is configured (the page then shows its health and "Sync now"). */
+    public boolean isTrackerConfigured() {
+        return RetroGateConfiguration.get().getTracker() != null;
+    }
+
+    /** How fresh the tracker data is, and what the last sync since the start of Jenkins said. */
+    public List<String> getTrackerStatus() {
+        List<String> lines = new ArrayList<>(TrackerSyncFile.get().status());
+        lines.addAll(TrackerSyncWork.get().getLastSummary());
+        return lines;
+    }
+
+    /** Starts a tracker sync now; its outcome shows here and in its task log once it has run. */
+    @POST
+    public HttpResponse doSyncTrackers() {
+        Jenkins.get().checkPermission(RetroGatePermissions.MANAGE);
+        if (!isTrackerConfigured()) {
+            throw new Failure("No ticket tracker is configured: connect one in the Retro Gate section of the system configuration");
+        }
+        TrackerSyncWork.get().requestSync();
+        return HttpResponses.redirectToDot();
     }
 
     /** {@code /retro-gate/incident/INC-1/}. */
