@@ -137,6 +137,7 @@ public final class JournalStore implements Store {
     public <R> R execute(Function<RetroState, Change<R>> command) {
         long ticket;
         R result;
+        writer.arriving();
         commandLock.lock();
         try {
             ensureOpen();
@@ -151,6 +152,7 @@ public final class JournalStore implements Store {
             ticket = next.sequence();
             result = change.result();
         } finally {
+            writer.departed();
             commandLock.unlock();
         }
         writer.awaitDurable(ticket);
@@ -249,6 +251,11 @@ public final class JournalStore implements Store {
                 }
             });
         }
+    }
+
+    /** How many group-commit forces ran since the store was opened (for tests and diagnostics). */
+    long forces() {
+        return writer.forces();
     }
 
     /** The store's directory. */

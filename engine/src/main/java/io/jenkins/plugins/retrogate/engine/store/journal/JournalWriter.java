@@ -8,43 +8,56 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * Appends encoded records to the current segment and makes them durable with group commit.
  * {@link #append} runs under the store's command lock and only copies the bytes into a buffer;
- * {@link #awaitDurable} runs outside it: the first waiter becomes the leader, writes everything
- * buffered so far with one {@code pwrite} and forces it with one {@code fdatasync}; the others wait
- * for it and usually find their records durable. So a burst of concurrent writers pays for one
- * write and one force, not one each, and no system call runs under the command lock (except when a
- * segment is full and the next one is started).
+ * {@link #awaitDurable} runs outside it. A waiter that finds no leader becomes the leader: it takes
+ * everything buffered so far, writes it with one {@code pwrite} and forces it with one
+ * {@code fdatasync}, publishes the state, and wakes exactly the waiters whose records are now
+ * durable, plus one other to lead the next round. So a burst of concurrent writers pays for one
+ * write and one force, not one each; no system call runs under the command lock (except when a full
+ * segment is closed and the next one started), and waiters park on their own thread, not on a
+ * shared lock.
  */
 final class JournalWriter implements AutoCloseable {
+    /** How long a leader waits for commands already under way; {@code -Dretrogate.journal.commitDelayMicros}. */
+    private static final long COMMIT_DELAY_NANOS = 1_000L * Long.getLong("retrogate.journal.commitDelayMicros", 100);
     private final Path dir;
     private final long segmentBytes;
     private final ConcurrentSkipListMap<Long, Path> segments;
     private final Consumer<RetroState> publish;
-    private final ReentrantLock syncLock = new ReentrantLock();
-    private final Condition synced = syncLock.newCondition();
+    /** Commands that have started but not yet buffered their records (see {@link #lead()}). */
+    private final AtomicInteger arriving = new AtomicInteger();
+    /** Who does I/O on the segment: the leader, or a thread starting the next segment. */
+    private final AtomicBoolean leading = new AtomicBoolean();
+    private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
     private final Object bufferLock = new Object();
     /** Bytes appended but not yet handed to the OS, and the state after them; bufferLock. */
     private byte[] buffer = new byte[1 << 16];
     private int buffered;
-    /** The other buffer: the leader writes from one while writers fill the other. */
+    /** The other buffer: the leader writes from one while writers fill the other; bufferLock. */
     private byte[] spare = new byte[1 << 16];
     private RetroState written;
-    /** Where the buffered bytes go: the current segment and its size once they are written; syncLock. */
+    /** The current segment and its size on disk; only whoever holds {@link #leading} touches them. */
     private FileChannel channel;
     private long segmentFirstSeq;
     private long position;
     /** The logical end of the segment, buffered bytes included; command lock. */
     private long logicalEnd;
-    private long durable;
-    private boolean syncing;
-    private IOException failure;
+    private volatile long durable;
+    private volatile long forces;
+    private volatile IOException failure;
+
+    private record Waiter(Thread thread, long seq) {
+    }
 
     JournalWriter(Path dir, long segmentBytes, ConcurrentSkipListMap<Long, Path> segments, long segmentFirstSeq,
             long endOffset, RetroState state, Consumer<RetroState> publish) throws IOException {
@@ -63,6 +76,16 @@ final class JournalWriter implements AutoCloseable {
 
     /** Where a record was put: the first sequence of its segment and its line's offset there. */
     record Placement(long segmentFirstSeq, long offset) {
+    }
+
+    /** A command is about to run; its records will be buffered soon (or it will call {@link #departed}). */
+    void arriving() {
+        arriving.incrementAndGet();
+    }
+
+    /** The command that called {@link #arriving} buffered its records, recorded nothing, or failed. */
+    void departed() {
+        arriving.decrementAndGet();
     }
 
     /**
@@ -88,11 +111,10 @@ final class JournalWriter implements AutoCloseable {
 
     /** Flushes and forces the full segment, then starts the next one; command lock held. */
     private void rotate(long firstSeq) throws IOException {
-        syncLock.lock();
+        while (!leading.compareAndSet(false, true)) {
+            LockSupport.parkNanos(20_000);
+        }
         try {
-            while (syncing) {
-                synced.awaitUninterruptibly();
-            }
             if (failure != null) {
                 throw failure;
             }
@@ -119,38 +141,72 @@ final class JournalWriter implements AutoCloseable {
                 durable = target.sequence();
                 publish.accept(target);
             }
-            synced.signalAll();
         } catch (IOException e) {
             failure = e;
-            synced.signalAll();
             throw e;
         } finally {
-            syncLock.unlock();
+            leading.set(false);
+            wakeUp();
         }
     }
 
     /** Returns once every record up to {@code seq} is on disk and published to readers. */
     void awaitDurable(long seq) {
-        syncLock.lock();
+        if (durable >= seq) {
+            return;
+        }
+        Waiter me = new Waiter(Thread.currentThread(), seq);
+        waiters.add(me);
         try {
             while (durable < seq) {
-                if (failure != null) {
-                    throw failed(failure);
+                IOException error = failure;
+                if (error != null) {
+                    throw failed(error);
                 }
-                if (syncing) {
-                    synced.awaitUninterruptibly();
-                    continue;
+                if (leading.compareAndSet(false, true)) {
+                    try {
+                        lead();
+                    } finally {
+                        leading.set(false);
+                    }
+                    wakeUp();
+                } else {
+                    LockSupport.park(this);
                 }
-                lead();
             }
         } finally {
-            syncLock.unlock();
+            waiters.remove(me);
         }
     }
 
-    /** Writes and forces everything buffered; called with syncLock held, releases it while doing I/O. */
+    /** Unparks the waiters whose records are durable (or all on failure) and one more to lead next. */
+    private void wakeUp() {
+        long done = durable;
+        boolean failed = failure != null;
+        boolean nextLeader = false;
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext();) {
+            Waiter waiter = it.next();
+            if (waiter.seq() <= done || failed) {
+                it.remove();
+                LockSupport.unpark(waiter.thread());
+            } else if (!nextLeader) {
+                nextLeader = true;
+                LockSupport.unpark(waiter.thread());
+            }
+        }
+    }
+
+    /**
+     * Writes and forces everything buffered; the caller holds {@link #leading}. When other commands
+     * are already on their way (concurrent writers), it first waits a little — at most 100 µs by
+     * default — so their records ride on this force instead of waiting for the next one. A lone
+     * writer never waits.
+     */
     private void lead() {
-        syncing = true;
+        long deadline = System.nanoTime() + COMMIT_DELAY_NANOS;
+        while (arriving.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(10_000);
+        }
         RetroState target;
         byte[] bytes;
         int length;
@@ -161,30 +217,22 @@ final class JournalWriter implements AutoCloseable {
             buffer = spare;
             buffered = 0;
         }
-        FileChannel current = channel;
-        long at = position;
-        position += length;
-        syncLock.unlock();
-        IOException error = null;
         try {
-            writeFully(current, bytes, length, at);
-            current.force(false);
+            writeFully(channel, bytes, length, position);
+            position += length;
+            channel.force(false);
+            forces++;
+            if (target.sequence() > durable) {
+                durable = target.sequence();
+                publish.accept(target);
+            }
         } catch (IOException e) {
-            error = e;
+            failure = e;
         } finally {
             synchronized (bufferLock) {
                 spare = bytes.length > 1 << 22 ? new byte[1 << 16] : bytes;
             }
-            syncLock.lock();
         }
-        syncing = false;
-        if (error != null) {
-            failure = error;
-        } else if (target.sequence() > durable) {
-            durable = target.sequence();
-            publish.accept(target);
-        }
-        synced.signalAll();
     }
 
     private static void writeFully(FileChannel channel, byte[] bytes, int length, long at) throws IOException {
@@ -197,24 +245,19 @@ final class JournalWriter implements AutoCloseable {
 
     /** Marks the writer failed: every waiter and later command gets an error. */
     void fail(IOException e) {
-        syncLock.lock();
-        try {
-            if (failure == null) {
-                failure = e;
-            }
-            synced.signalAll();
-        } finally {
-            syncLock.unlock();
+        if (failure == null) {
+            failure = e;
         }
+        wakeUp();
+    }
+
+    /** How many times the leader forced the segment: with concurrent writers, far fewer than records. */
+    long forces() {
+        return forces;
     }
 
     IOException failure() {
-        syncLock.lock();
-        try {
-            return failure;
-        } finally {
-            syncLock.unlock();
-        }
+        return failure;
     }
 
     static StoreException failed(IOException e) {
@@ -231,6 +274,9 @@ final class JournalWriter implements AutoCloseable {
         try {
             awaitDurable(last.sequence());
         } finally {
+            while (!leading.compareAndSet(false, true)) {
+                LockSupport.parkNanos(20_000);
+            }
             channel.close();
         }
     }

@@ -123,6 +123,33 @@ class JournalStoreTest {
     }
 
     @Test
+    void concurrentWritersShareOneForce() throws InterruptedException {
+        try (JournalStore store = JournalStore.open(dir)) {
+            Story story = new Story(store);
+            Incident incident = story.rollback("checkout-api");
+            long forcesBefore = store.forces();
+            long seqBefore = store.state().sequence();
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                int id = t;
+                threads.add(new Thread(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        story.item(incident, "Item " + id + "/" + i);
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            long records = store.state().sequence() - seqBefore;
+            long forces = store.forces() - forcesBefore;
+            assertThat(records).isEqualTo(400);
+            assertThat(forces).as("one fdatasync per group of writers, not per record").isLessThan(records / 2);
+        }
+    }
+
+    @Test
     void writesAreVisibleToReadersOnlyOnceDurable() {
         try (JournalStore store = JournalStore.open(dir)) {
             Incident incident = new Story(store).rollback("checkout-api");
