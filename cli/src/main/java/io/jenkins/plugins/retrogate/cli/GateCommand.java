@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code gate}: may this deployment go ahead? A block records an override request and says who can approve it. */
 @Command(name = "gate", mixinStandardHelpOptions = true, header = "May this deployment go ahead? Exit 3 when blocked.",
         description = {"Asks the gate whether a deployment may go ahead.",
-                "Exit 0 for ALLOW, WARN or OVERRIDDEN, 3 for BLOCK (the override request is recorded)."})
+                "Exit 0 for ALLOW, WARN or OVERRIDDEN, 3 for BLOCK (the override request is recorded).",
+                "With <home>/tracker.yaml, says when the decision rests on tracker data that is old or failed to sync."})
 final class GateCommand extends CliCommand {
     @Option(names = "--service", required = true, paramLabel = "S", description = "The service to deploy.")
     String service;
@@ -58,6 +59,11 @@ final class GateCommand extends CliCommand {
             String approve = pending == null ? null : approveCommand(request, pending);
             Output out = out();
             out.line(outcome.decision().message());
+            ObjectNode tracker = TrackerFreshness.forDecision(session.home, outcome.decision(), session.engine.now());
+            String notice = tracker == null ? null : tracker.path("notice").textValue();
+            if (notice != null) {
+                out.line(notice);
+            }
             if (pending != null) {
                 out.line("");
                 out.line("Override request " + pending.id() + " (requested by " + pending.requestedBy() + ")."
@@ -67,6 +73,7 @@ final class GateCommand extends CliCommand {
             ObjectNode json = Views.decision(outcome.decision());
             json.set("request", pending == null ? null : ModelJson.request(pending));
             json.put("approve", approve);
+            json.set("tracker", tracker);
             out.document(json);
             return outcome.decision().decision() == Decision.BLOCK ? ExitCode.BLOCKED : ExitCode.OK;
         }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code report}: DORA figures per service and the retrospective's own, as text, JSON or an HTML page. */
 @Command(name = "report", mixinStandardHelpOptions = true, header = "DORA figures and the retrospective's own, as text, JSON or HTML.",
         description = {"DORA figures per service (deployment frequency, change failure rate, time to restore) and",
-                "the retrospective's own (time to retro, item cycle time, overdue P0s, recurrence rate)."})
+                "the retrospective's own (time to retro, item cycle time, overdue P0s, recurrence rate).",
+                "With <home>/tracker.yaml, warns when a tracker's last sync failed or its data is stale."})
 final class ReportCommand extends CliCommand {
     @Option(names = "--service", paramLabel = "S", description = "Only this service.")
     String service;
@@ -44,6 +45,7 @@ final class ReportCommand extends CliCommand {
         try (Session session = open()) {
             report = ReportBuilder.build(session.engine.state(), StoreDocument.events(session.store),
                     session.engine.now(), days, service);
+            report = report.withTrackers(TrackerFreshness.statuses(session.home, report.generatedAt()));
         }
         String text = switch (chosen) {
             case "json" -> Output.write(ReportJson.write(report)) + "\n";

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         description = "Blameless retrospectives that stick: incidents, action items and a deployment gate.",
         subcommands = {GateCommand.class, DeployCommand.class, RollbackCommand.class, IncidentCommand.class,
                 ItemCommand.class, OverrideCommand.class, ReportCommand.class, ExportCommand.class,
-                ImportCommand.class, VerifyCommand.class, RepairCommand.class, PolicyCommand.class, DemoCommand.class,
+                ImportCommand.class, TrackerCommand.class, VerifyCommand.class, RepairCommand.class, PolicyCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done/allowed, 1 unexpected, 2 bad input, 3 blocked, 4 refused, 5 store corrupted or locked."})
 public final class RetroGateCli implements Callable<Integer> {

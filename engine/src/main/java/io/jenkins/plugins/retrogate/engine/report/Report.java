@@ -6,14 +6,28 @@ import java.util.List;
 /**
  * DORA figures per service and the retrospective's own figures, over the period {@code from}–{@code to}
  * ({@code service} set when the report is about one service only). Built by {@link ReportBuilder},
- * rendered by {@link ReportJson}, {@link ReportText} and {@link ReportHtml}.
+ * rendered by {@link ReportJson}, {@link ReportText} and {@link ReportHtml}. {@code trackers} says how
+ * fresh the ticket trackers' data is (empty when no tracker is configured; see {@link #withTrackers}).
  */
 public record Report(Instant generatedAt, Instant from, Instant to, int days, String service,
         List<ServiceFigures> services, RetroFigures retro, List<DailyDeployments> daily,
-        List<IncidentSummary> incidents) {
+        List<IncidentSummary> incidents, List<TrackerStatus> trackers) {
     public Report {
         services = List.copyOf(services);
         incidents = List.copyOf(incidents);
         daily = List.copyOf(daily);
+        trackers = trackers == null ? List.of() : List.copyOf(trackers);
+    }
+
+    /** A report without tracker statuses. */
+    public Report(Instant generatedAt, Instant from, Instant to, int days, String service,
+            List<ServiceFigures> services, RetroFigures retro, List<DailyDeployments> daily,
+            List<IncidentSummary> incidents) {
+        this(generatedAt, from, to, days, service, services, retro, daily, incidents, List.of());
+    }
+
+    /** The same report with these tracker statuses (the caller knows the trackers and their sync state). */
+    public Report withTrackers(List<TrackerStatus> statuses) {
+        return new Report(generatedAt, from, to, days, service, services, retro, daily, incidents, statuses);
     }
 }

@@ -23,9 +23,10 @@ public final class ReportHtml {
                 .append("body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:2em;color:#222}\n")
                 .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}\n")
                 .append("th:first-child,td:first-child{text-align:left}h2{margin-top:1.6em}.muted{color:#666}\n")
-                .append("svg text{font-size:11px;fill:#444}\n</style>\n</head>\n<body>\n");
+                .append("svg text{font-size:11px;fill:#444}.warning{color:#b71c1c;font-weight:bold}\n</style>\n</head>\n<body>\n");
         html.append("<h1>").append(escape(title)).append("</h1>\n<p class=\"muted\">").append(report.days())
                 .append(" days up to ").append(escape(report.to().toString())).append("</p>\n");
+        trackers(html, report.trackers());
         services(html, report.services());
         html.append("<h2>Production deployments per day</h2>\n").append(dailyChart(report.daily()));
         html.append("<h2>Change failure rate</h2>\n").append(rateChart(report.services()));
@@ -33,6 +34,16 @@ public final class ReportHtml {
         incidents(html, report.incidents());
         html.append("</body>\n</html>\n");
         return html.toString();
+    }
+
+    private static void trackers(StringBuilder html, List<TrackerStatus> trackers) {
+        if (trackers.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Trackers</h2>\n");
+        for (TrackerStatus t : trackers) {
+            html.append(t.warning() ? "<p class=\"warning\">" : "<p>").append(escape(t.line())).append("</p>\n");
+        }
     }
 
     private static void services(StringBuilder html, List<ServiceFigures> services) {

@@ -63,11 +63,29 @@ public final class ReportJson {
             ArrayNode seen = node.putArray("seenBefore");
             i.seenBefore().forEach(seen::add);
         }
+        ArrayNode trackers = root.putArray("trackers");
+        for (TrackerStatus t : report.trackers()) {
+            ObjectNode node = trackers.addObject();
+            node.put("tracker", t.tracker());
+            node.put("lastAttemptAt", instant(t.lastAttemptAt()));
+            node.put("lastSuccessAt", instant(t.lastSuccessAt()));
+            node.put("lastError", t.lastError());
+            node.put("lastErrorAt", instant(t.lastErrorAt()));
+            node.put("consecutiveFailures", t.consecutiveFailures());
+            node.put("failing", t.failing());
+            node.put("stale", t.stale());
+            node.put("warning", t.warning());
+            node.put("description", t.description());
+        }
         ArrayNode daily = root.putArray("dailyProductionDeployments");
         for (DailyDeployments d : report.daily()) {
             daily.addObject().put("day", d.day().toString()).put("succeeded", d.succeeded()).put("failed", d.failed());
         }
         return root;
+    }
+
+    private static String instant(java.time.Instant at) {
+        return at == null ? null : at.toString();
     }
 
     private static Long seconds(Duration duration) {

@@ -12,6 +12,11 @@ public final class ReportText {
         StringBuilder text = new StringBuilder();
         text.append("Retro Gate report, ").append(report.days()).append(" days up to ").append(report.to())
                 .append(report.service() == null ? "" : ", service " + report.service()).append("\n\n");
+        if (!report.trackers().isEmpty()) {
+            text.append("Trackers:\n");
+            report.trackers().forEach(t -> text.append("  ").append(t.line()).append('\n'));
+            text.append('\n');
+        }
         text.append("DORA, production deployments per service:\n");
         if (report.services().isEmpty()) {
             text.append("  no production deployments or incidents in this period\n");
