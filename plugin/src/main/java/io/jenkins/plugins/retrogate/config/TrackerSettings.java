@@ -39,6 +39,7 @@ import org.kohsuke.stapler.verb.POST;
 public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettings> {
     static final int DEFAULT_SYNC_INTERVAL_MINUTES = 15;
     static final int DEFAULT_STALE_AFTER_MINUTES = 30;
+    static final String DEFAULT_LABEL = "retro-gate";
     private static final int MAX_SYNC_INTERVAL_MINUTES = 24 * 60;
     private static final int MAX_STALE_AFTER_MINUTES = 7 * 24 * 60;
 
@@ -47,7 +48,7 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
     private final String project;
     private final String credentialsId;
     private String issueType = "Task";
-    private String labels = "retro-gate";
+    private String labels = DEFAULT_LABEL;
     private String priorities = "";
     private String doneStatuses = "";
     private String closeTransition;
@@ -114,7 +115,7 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
             if (url != null) {
                 github = github.withApiUrl(url);
             }
-            return github.withLabels(list(labels), priorityMap == null ? github.priorityLabels() : priorityMap);
+            return github.withLabels(labelSet(labels), priorityMap == null ? github.priorityLabels() : priorityMap);
         }
         if (url == null) {
             throw new InvalidInputException("url", "", "is missing: the Jira site, like https://acme.atlassian.net");
@@ -124,10 +125,18 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
         }
         JiraSettings jira = kind == TrackerKind.JIRA_CLOUD ? JiraSettings.cloud(url, project)
                 : JiraSettings.dataCenter(url, project);
-        jira = jira.withIssueType(issueType == null ? "Task" : issueType).withLabels(list(labels))
+        jira = jira.withIssueType(issueType == null ? "Task" : issueType).withLabels(labelSet(labels))
                 .withDone(jira.doneCategories(), list(doneStatuses), jira.notFixedResolutions())
                 .withCloseTransition(closeTransition);
         return priorityMap == null ? jira : jira.withPriorities(priorityMap);
+    }
+
+    /** Labels per line or comma; empty: {@value #DEFAULT_LABEL}; {@code none}: no labels. */
+    static Set<String> labelSet(String text) {
+        if (text == null || text.isBlank()) {
+            return Set.of(DEFAULT_LABEL);
+        }
+        return text.strip().equalsIgnoreCase("none") ? Set.of() : list(text);
     }
 
     /** {@code P0=Highest} per line or comma; empty: the tracker's defaults; {@code none}: no priorities. */
@@ -199,7 +208,7 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
 
     @DataBoundSetter
     public void setPriorities(String priorities) {
-        this.priorities = Util.fixNull(priorities).strip();
+        this.priorities = String.join("\n", list(priorities));
     }
 
     public String getDoneStatuses() {
