@@ -50,6 +50,7 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
     private String issueType = "Task";
     private String labels = DEFAULT_LABEL;
     private String priorities = "";
+    private String doneCategories = "";
     private String doneStatuses = "";
     private String closeTransition;
     private boolean fileTickets;
@@ -111,6 +112,9 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
     Object engineSettings() {
         Map<Priority, String> priorityMap = priorityMap(priorities);
         if (kind == TrackerKind.GITHUB) {
+            if (fileTickets && project == null) {
+                throw new InvalidInputException("project", "", "is needed to file tickets in GitHub: the owner/repo where issues are filed");
+            }
             GitHubSettings github = GitHubSettings.of(project);
             if (url != null) {
                 github = github.withApiUrl(url);
@@ -126,7 +130,8 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
         JiraSettings jira = kind == TrackerKind.JIRA_CLOUD ? JiraSettings.cloud(url, project)
                 : JiraSettings.dataCenter(url, project);
         jira = jira.withIssueType(issueType == null ? "Task" : issueType).withLabels(labelSet(labels))
-                .withDone(jira.doneCategories(), list(doneStatuses), jira.notFixedResolutions())
+                .withDone(doneCategories == null || doneCategories.isBlank() ? jira.doneCategories()
+                        : list(doneCategories), list(doneStatuses), jira.notFixedResolutions())
                 .withCloseTransition(closeTransition);
         return priorityMap == null ? jira : jira.withPriorities(priorityMap);
     }
@@ -209,6 +214,15 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
     @DataBoundSetter
     public void setPriorities(String priorities) {
         this.priorities = String.join("\n", list(priorities));
+    }
+
+    public String getDoneCategories() {
+        return doneCategories;
+    }
+
+    @DataBoundSetter
+    public void setDoneCategories(String doneCategories) {
+        this.doneCategories = String.join("\n", list(doneCategories));
     }
 
     public String getDoneStatuses() {
