@@ -51,7 +51,7 @@ final class TrackerAccess {
         String id = Util.fixEmptyAndTrim(credentialsId);
         if (id == null) {
             throw new TrackerException(TrackerException.Kind.CONFIGURATION,
-                    "no credentials are chosen for the tracker; choose a 'Username with password' or 'Secret text' credential");
+                    "no credentials are chosen for the tracker; choose a 'Username with password' or a 'Secret text'");
         }
         StandardCredentials credentials = CredentialsMatchers.firstOrNull(
                 CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2,

@@ -6,7 +6,6 @@ import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.retrogate.engine.model.Choices;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
 import io.jenkins.plugins.retrogate.engine.model.TicketSystem;
@@ -16,13 +15,8 @@ import io.jenkins.plugins.retrogate.engine.tracker.HttpOptions;
 import io.jenkins.plugins.retrogate.engine.tracker.JiraClient;
 import io.jenkins.plugins.retrogate.engine.tracker.JiraSettings;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerClient;
-import io.jenkins.plugins.retrogate.engine.tracker.TrackerCredentials;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -39,16 +33,13 @@ import org.kohsuke.stapler.verb.POST;
 public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettings> {
     static final int DEFAULT_SYNC_INTERVAL_MINUTES = 15;
     static final int DEFAULT_STALE_AFTER_MINUTES = 30;
-    static final String DEFAULT_LABEL = "retro-gate";
-    private static final int MAX_SYNC_INTERVAL_MINUTES = 24 * 60;
-    private static final int MAX_STALE_AFTER_MINUTES = 7 * 24 * 60;
 
     private final TrackerKind kind;
     private final String url;
     private final String project;
     private final String credentialsId;
     private String issueType = "Task";
-    private String labels = DEFAULT_LABEL;
+    private String labels = TrackerFields.DEFAULT_LABEL;
     private String priorities = "";
     private String doneCategories = "";
     private String doneStatuses = "";
@@ -102,75 +93,54 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
      * @throws InvalidInputException when a setting is invalid
      */
     public TrackerClient client(HttpOptions options) {
-        Object settings = engineSettings();
-        TrackerCredentials credentials = TrackerAccess.resolve(credentialsId);
-        return settings instanceof JiraSettings jira ? new JiraClient(jira, credentials, options)
-                : new GitHubClient((GitHubSettings) settings, credentials, options);
+        if (kind == TrackerKind.GITHUB) {
+            GitHubSettings github = gitHubSettings();
+            return new GitHubClient(github, TrackerAccess.resolve(credentialsId), options);
+        }
+        JiraSettings jira = jiraSettings();
+        return new JiraClient(jira, TrackerAccess.resolve(credentialsId), options);
     }
 
-    /** The engine's {@link JiraSettings} or {@link GitHubSettings}; fails with the engine's message. */
-    Object engineSettings() {
-        Map<Priority, String> priorityMap = priorityMap(priorities);
+    /** Builds the engine's settings for this kind of tracker, which validates them. */
+    void engineSettings() {
         if (kind == TrackerKind.GITHUB) {
-            if (fileTickets && project == null) {
-                throw new InvalidInputException("project", "", "is needed to file tickets in GitHub: the owner/repo where issues are filed");
-            }
-            GitHubSettings github = GitHubSettings.of(project);
-            if (url != null) {
-                github = github.withApiUrl(url);
-            }
-            return github.withLabels(labelSet(labels), priorityMap == null ? github.priorityLabels() : priorityMap);
+            gitHubSettings();
+        } else {
+            jiraSettings();
         }
+    }
+
+    private GitHubSettings gitHubSettings() {
+        if (fileTickets && project == null) {
+            throw new InvalidInputException("project", "",
+                    "is needed to file tickets in GitHub: the owner/repo where issues are filed");
+        }
+        GitHubSettings github = GitHubSettings.of(project);
+        if (url != null) {
+            github = github.withApiUrl(url);
+        }
+        Map<Priority, String> priorityLabels = TrackerFields.priorities(priorities);
+        return github.withLabels(TrackerFields.labels(labels),
+                priorityLabels == null ? github.priorityLabels() : priorityLabels);
+    }
+
+    private JiraSettings jiraSettings() {
         if (url == null) {
             throw new InvalidInputException("url", "", "is missing: the Jira site, like https://acme.atlassian.net");
         }
         if (project == null) {
-            throw new InvalidInputException("project", "", "is missing: the Jira project key where tickets are filed, like PAY");
+            throw new InvalidInputException("project", "",
+                    "is missing: the Jira project key where tickets are filed, like PAY");
         }
         JiraSettings jira = kind == TrackerKind.JIRA_CLOUD ? JiraSettings.cloud(url, project)
                 : JiraSettings.dataCenter(url, project);
-        jira = jira.withIssueType(issueType == null ? "Task" : issueType).withLabels(labelSet(labels))
+        jira = jira.withIssueType(issueType == null ? "Task" : issueType).withLabels(TrackerFields.labels(labels))
                 .withDone(doneCategories == null || doneCategories.isBlank() ? jira.doneCategories()
-                        : list(doneCategories), list(doneStatuses), jira.notFixedResolutions())
+                        : TrackerFields.list(doneCategories), TrackerFields.list(doneStatuses),
+                        jira.notFixedResolutions())
                 .withCloseTransition(closeTransition);
-        return priorityMap == null ? jira : jira.withPriorities(priorityMap);
-    }
-
-    /** Labels per line or comma; empty: {@value #DEFAULT_LABEL}; {@code none}: no labels. */
-    static Set<String> labelSet(String text) {
-        if (text == null || text.isBlank()) {
-            return Set.of(DEFAULT_LABEL);
-        }
-        return text.strip().equalsIgnoreCase("none") ? Set.of() : list(text);
-    }
-
-    /** {@code P0=Highest} per line or comma; empty: the tracker's defaults; {@code none}: no priorities. */
-    static Map<Priority, String> priorityMap(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        Map<Priority, String> map = new EnumMap<>(Priority.class);
-        if (text.strip().equalsIgnoreCase("none")) {
-            return map;
-        }
-        for (String entry : list(text)) {
-            int equals = entry.indexOf('=');
-            if (equals < 0 || entry.substring(equals + 1).isBlank()) {
-                throw new InvalidInputException("priorities", entry, "is not like P0=Highest");
-            }
-            map.put(Choices.parse(Priority.class, "priorities", entry.substring(0, equals).strip()),
-                    entry.substring(equals + 1).strip());
-        }
-        return map;
-    }
-
-    /** Entries separated by new lines or commas (GitHub labels may hold spaces). */
-    static Set<String> list(String text) {
-        Set<String> values = new LinkedHashSet<>();
-        if (text != null) {
-            Arrays.stream(text.split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty()).forEach(values::add);
-        }
-        return values;
+        Map<Priority, String> priorityNames = TrackerFields.priorities(priorities);
+        return priorityNames == null ? jira : jira.withPriorities(priorityNames);
     }
 
     public TrackerKind getKind() {
@@ -204,7 +174,7 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
 
     @DataBoundSetter
     public void setLabels(String labels) {
-        this.labels = String.join("\n", list(labels));
+        this.labels = String.join("\n", TrackerFields.list(labels));
     }
 
     public String getPriorities() {
@@ -213,7 +183,7 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
 
     @DataBoundSetter
     public void setPriorities(String priorities) {
-        this.priorities = String.join("\n", list(priorities));
+        this.priorities = String.join("\n", TrackerFields.list(priorities));
     }
 
     public String getDoneCategories() {
@@ -222,7 +192,7 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
 
     @DataBoundSetter
     public void setDoneCategories(String doneCategories) {
-        this.doneCategories = String.join("\n", list(doneCategories));
+        this.doneCategories = String.join("\n", TrackerFields.list(doneCategories));
     }
 
     public String getDoneStatuses() {
@@ -231,7 +201,7 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
 
     @DataBoundSetter
     public void setDoneStatuses(String doneStatuses) {
-        this.doneStatuses = String.join("\n", list(doneStatuses));
+        this.doneStatuses = String.join("\n", TrackerFields.list(doneStatuses));
     }
 
     public String getCloseTransition() {
@@ -267,7 +237,7 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
 
     @DataBoundSetter
     public void setSyncIntervalMinutes(int syncIntervalMinutes) {
-        this.syncIntervalMinutes = minutes("syncIntervalMinutes", syncIntervalMinutes, MAX_SYNC_INTERVAL_MINUTES);
+        this.syncIntervalMinutes = TrackerFields.syncIntervalMinutes(syncIntervalMinutes);
     }
 
     public int getStaleAfterMinutes() {
@@ -276,14 +246,7 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
 
     @DataBoundSetter
     public void setStaleAfterMinutes(int staleAfterMinutes) {
-        this.staleAfterMinutes = minutes("staleAfterMinutes", staleAfterMinutes, MAX_STALE_AFTER_MINUTES);
-    }
-
-    static int minutes(String field, int value, int max) {
-        if (value < 1 || value > max) {
-            throw new IllegalArgumentException(field + " '" + value + "' must be between 1 and " + max + " minutes");
-        }
-        return value;
+        this.staleAfterMinutes = TrackerFields.staleAfterMinutes(staleAfterMinutes);
     }
 
     /** Settings saved before a field existed read back with its default. */
@@ -331,17 +294,17 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
 
         @POST
         public FormValidation doCheckPriorities(@QueryParameter String value) {
-            return PolicyFields.validate(() -> priorityMap(value));
+            return PolicyFields.validate(() -> TrackerFields.priorities(value));
         }
 
         @POST
         public FormValidation doCheckSyncIntervalMinutes(@QueryParameter int value) {
-            return PolicyFields.validate(() -> minutes("syncIntervalMinutes", value, MAX_SYNC_INTERVAL_MINUTES));
+            return PolicyFields.validate(() -> TrackerFields.syncIntervalMinutes(value));
         }
 
         @POST
         public FormValidation doCheckStaleAfterMinutes(@QueryParameter int value) {
-            return PolicyFields.validate(() -> minutes("staleAfterMinutes", value, MAX_STALE_AFTER_MINUTES));
+            return PolicyFields.validate(() -> TrackerFields.staleAfterMinutes(value));
         }
     }
 }

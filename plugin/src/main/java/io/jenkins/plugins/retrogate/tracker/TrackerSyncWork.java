@@ -117,7 +117,8 @@ public class TrackerSyncWork extends AsyncPeriodicWork {
     }
 
     private static TrackerSyncOptions options(TrackerSettings tracker) {
-        TrackerSyncOptions options = TrackerSyncOptions.defaults().withCloseHistoricItems(tracker.isCloseHistoricItems());
+        TrackerSyncOptions options = TrackerSyncOptions.defaults()
+                .withCloseHistoricItems(tracker.isCloseHistoricItems());
         if (tracker.isFileTickets()) {
             // New tickets link to the incident's page when Jenkins knows its own URL.
             options = options.fileTicketsIn(tracker.system(),
