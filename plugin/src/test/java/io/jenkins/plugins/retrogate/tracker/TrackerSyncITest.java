@@ -24,6 +24,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
@@ -103,6 +104,28 @@ class TrackerSyncITest {
         assertThat(TrackerSyncFile.get().state().health(TicketSystem.GITHUB).lastError()).contains("missing-token");
         assertThat(j.createWebClient().login("reader").goTo("retro-gate/").asNormalizedText())
                 .contains("Ticket tracker", "GitHub: tracker data was never synced; last sync failed");
+    }
+
+    @Test
+    void anUnreadableStateFileIsMovedAsideAndANewOneIsWrittenWhole(JenkinsRule j) throws Exception {
+        TrackerSyncFile syncFile = TrackerSyncFile.get();
+        Path file = syncFile.file();
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"format\": 1, \"tickets\": [", StandardCharsets.UTF_8);
+
+        assertThat(syncFile.state()).isEqualTo(TrackerSyncState.empty());
+        assertThat(file).doesNotExist();
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith(TrackerSyncFile.FILE_NAME + ".unreadable-"));
+        }
+
+        syncFile.save(TrackerSyncState.empty());
+        assertThat(TrackerSyncState.fromJson(Files.readString(file, StandardCharsets.UTF_8)))
+                .isEqualTo(TrackerSyncState.empty());
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
     }
 
     private static int post(JenkinsRule j, String user, String path) throws Exception {
