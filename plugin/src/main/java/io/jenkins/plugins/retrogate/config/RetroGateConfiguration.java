@@ -25,8 +25,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The administrator's settings: the gate policy (handed to the engine as a {@link GatePolicy}),
- * the change-set ticket pattern, where the store lives and the ticket tracker ({@link TrackerSettings}). Configuration-as-Code ready:
- * {@code unclassified: retroGate: ...}. Defaults are the engine's. Every setter checks its value
+ * the change-set ticket pattern, where the store lives and the ticket tracker
+ * ({@link TrackerSettings}). Configuration-as-Code ready: {@code unclassified: retroGate: ...}. Defaults are the engine's. Every setter checks its value
  * with the engine's own validation, so an invalid value never reaches the policy.
  */
 @Extension
