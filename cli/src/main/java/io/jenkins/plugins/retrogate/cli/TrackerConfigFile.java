@@ -80,7 +80,7 @@ final class TrackerConfigFile {
             for (int i = 0; i < list.size(); i++) {
                 String path = "trackers[" + i + "].";
                 if (!list.get(i).isObject()) {
-                    throw fields.bad(path + " must be a mapping of fields, such as 'kind: github'");
+                    throw fields.bad("trackers[" + i + "] must be a mapping of fields, such as 'kind: github'");
                 }
                 fields.known(list.get(i), path, TRACKER);
                 trackers.add(tracker(list.get(i), path));
@@ -92,7 +92,8 @@ final class TrackerConfigFile {
         for (int i = 1; i < trackers.size(); i++) {
             for (int j = 0; j < i; j++) {
                 if (trackers.get(i).system() == trackers.get(j).system()) {
-                    throw fields.bad(trackers.get(i).path() + "kind: a second " + TrackerConfig.name(trackers.get(i).system())
+                    throw fields.bad(trackers.get(i).path() + "kind: a second "
+                            + TrackerConfig.name(trackers.get(i).system())
                             + " tracker; one tracker of each kind (Jira, GitHub) is allowed");
                 }
             }
@@ -103,7 +104,8 @@ final class TrackerConfigFile {
         Duration staleAfter = staleAfter(root);
         String incidentUrl = fields.optional(root, "", "incidentUrl");
         if (incidentUrl != null && !incidentUrl.matches("https?://\\S+")) {
-            throw fields.bad("incidentUrl '" + incidentUrl + "' is not an http(s) URL (with {id} for the incident id)");
+            throw fields.bad("incidentUrl '" + incidentUrl
+                    + "' is not an http(s) URL (with {id} for the incident id)");
         }
         boolean historic = fields.bool(root, "", "closeHistoricItems", false);
         int attempts = 4;
@@ -125,24 +127,30 @@ final class TrackerConfigFile {
         if (root.has("staleAfterMinutes")) {
             String text = fields.scalar(root, "", "staleAfterMinutes");
             if (!text.matches("\\d{1,5}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 7 * 24 * 60) {
-                throw fields.bad("staleAfterMinutes '" + text + "' is not a whole number of minutes from 1 to 10080 (a week)");
+                throw fields.bad("staleAfterMinutes '" + text
+                        + "' is not a whole number of minutes from 1 to 10080 (a week)");
             }
             return Duration.ofMinutes(Integer.parseInt(text));
         }
-        return root.has("staleAfter") ? engine(() -> PolicyFile.duration("staleAfter", fields.scalar(root, "", "staleAfter")),
-                "") : TrackerConfig.DEFAULT_STALE_AFTER;
+        if (!root.has("staleAfter")) {
+            return TrackerConfig.DEFAULT_STALE_AFTER;
+        }
+        String text = fields.scalar(root, "", "staleAfter");
+        return engine(() -> PolicyFile.duration("staleAfter", text), "");
     }
 
     private TrackerEntry tracker(JsonNode node, String path) {
         String kindText = fields.required(node, path, "kind");
         TrackerEntry.Kind kind = java.util.Arrays.stream(TrackerEntry.Kind.values())
                 .filter(k -> k.text.equalsIgnoreCase(kindText)).findFirst()
-                .orElseThrow(() -> fields.bad(path + "kind '" + kindText + "' is not one of jira-cloud, jira-data-center, github"));
+                .orElseThrow(() -> fields.bad(path + "kind '" + kindText
+                        + "' is not one of jira-cloud, jira-data-center, github"));
         String user = fields.optional(node, path, "user");
         if (user != null && user.contains(":")) {
             throw fields.bad(path + "user '" + user + "' must not contain ':' (basic auth)");
         }
-        String variable = node.has("tokenVariable") ? fields.scalar(node, path, "tokenVariable") : TrackerConfig.TOKEN_VARIABLE;
+        String variable = node.has("tokenVariable") ? fields.scalar(node, path, "tokenVariable")
+                : TrackerConfig.TOKEN_VARIABLE;
         if (!VARIABLE.matcher(variable).matches()) {
             throw fields.bad(path + "tokenVariable '" + variable + "' is not an environment variable name such as "
                     + TrackerConfig.TOKEN_VARIABLE);
@@ -151,13 +159,14 @@ final class TrackerConfigFile {
         if (kind == TrackerEntry.Kind.GITHUB) {
             for (String jiraOnly : List.of("user", "issueType", "doneStatuses", "doneCategories", "closeTransition")) {
                 if (node.has(jiraOnly)) {
-                    throw fields.bad(path + jiraOnly + " is a Jira setting; a github tracker takes url, repository, labels,"
-                            + " tokenVariable and fileTickets");
+                    throw fields.bad(path + jiraOnly + " is a Jira setting; a github tracker takes url, repository,"
+                            + " labels, priorities, tokenVariable and fileTickets");
                 }
             }
             GitHubSettings github = engine(() -> github(node, path), path);
             if (fileTickets && github.repository() == null) {
-                throw fields.bad(path + "repository is missing: fileTickets needs the owner/repo where issues are filed");
+                throw fields.bad(path
+                        + "repository is missing: fileTickets needs the owner/repo where issues are filed");
             }
             return new TrackerEntry(path, kind, null, github, null, variable, fileTickets);
         }
@@ -188,7 +197,8 @@ final class TrackerConfigFile {
         if (node.has("doneStatuses") || node.has("doneCategories")) {
             Set<String> categories = node.has("doneCategories") ? fields.list(node, path, "doneCategories")
                     : settings.doneCategories();
-            Set<String> statuses = node.has("doneStatuses") ? fields.list(node, path, "doneStatuses") : settings.doneStatuses();
+            Set<String> statuses = node.has("doneStatuses") ? fields.list(node, path, "doneStatuses")
+                    : settings.doneStatuses();
             settings = settings.withDone(categories, statuses, settings.notFixedResolutions());
         }
         String transition = fields.optional(node, path, "closeTransition");
@@ -197,10 +207,11 @@ final class TrackerConfigFile {
 
     private GitHubSettings github(JsonNode node, String path) {
         if (node.has("repository") && node.has("project")) {
-            throw fields.bad(path + "repository and project are both set; a github tracker takes one owner/repo (repository)");
+            throw fields.bad(path
+                    + "repository and project are both set; a github tracker takes one owner/repo (repository)");
         }
         // project: the Jenkins configuration's name for the repository
-        String repository = node.has("repository") ? fields.optional(node, path, "repository") : fields.optional(node, path, "project");
+        String repository = fields.optional(node, path, node.has("repository") ? "repository" : "project");
         GitHubSettings settings = GitHubSettings.of(repository);
         String url = fields.optional(node, path, "url");
         if (url != null) {

@@ -93,6 +93,33 @@ class RetroGateJarIT {
     }
 
     @Test
+    void trackerSyncFromTheJarTakesTheTokenFromTheEnvironmentAndNeverPrintsIt() throws Exception {
+        Path home = dir.resolve("home");
+        String token = "jar-t0ken-5ecret";
+        try (FakeJira jira = new FakeJira()) {
+            Map<String, String> env = Map.of("RETRO_GATE_HOME", home.toString(), "RETRO_GATE_TRACKER_TOKEN", token);
+            assertThat(jar(env, "rollback", "--service", "cart", "--environment", "production").code()).isZero();
+            assertThat(jar(env, "item", "add", "INC-1", "--title", "t", "--priority", "P0", "--type", "preventative",
+                    "--owner", "team", "--ticket", "PAY-7").code()).isZero();
+            Files.writeString(home.resolve("tracker.yaml"), "kind: jira-cloud\nurl: " + jira.url()
+                    + "\nproject: PAY\nuser: ops@acme.com\nattempts: 1\n");
+            jira.ticket("PAY-7", "Done", "done", "Done", "2026-11-20T09:30:00.000+0000");
+            jira.failWith = 401;
+
+            Run refused = jar(env, "tracker", "sync");
+            jira.failWith = 0;
+            Run synced = jar(env, "--json", "tracker", "sync");
+
+            assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
+            assertThat(refused.out() + refused.err()).contains("refused the credentials").doesNotContain(token);
+            assertThat(synced.code()).as(synced.toString()).isZero();
+            assertThat(synced.json().get("resolved").get(0).asText()).isEqualTo("INC-1-A1");
+            assertThat(Files.readString(home.resolve("tracker-sync.json"))).doesNotContain(token);
+            assertThat(jar(Map.of("RETRO_GATE_HOME", home.toString()), "tracker", "status").out()).contains("OK");
+        }
+    }
+
+    @Test
     void aSecondProcessOnTheSameHomeFailsClearlyWithExitFiveAndDamagesNothing() throws Exception {
         Path home = dir.resolve("home");
         Map<String, String> env = Map.of("RETRO_GATE_HOME", home.toString());
