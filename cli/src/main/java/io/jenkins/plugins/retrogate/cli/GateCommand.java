@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "gate", mixinStandardHelpOptions = true, header = "May this deployment go ahead? Exit 3 when blocked.",
         description = {"Asks the gate whether a deployment may go ahead.",
                 "Exit 0 for ALLOW, WARN or OVERRIDDEN, 3 for BLOCK (the override request is recorded).",
-                "With <home>/tracker.yaml, says when the decision rests on tracker data that is old or failed to sync."})
+                "With <home>/tracker.yaml, also says when the decision rests on tracker",
+                "data that is stale or whose last sync failed (never changes the decision)."})
 final class GateCommand extends CliCommand {
     @Option(names = "--service", required = true, paramLabel = "S", description = "The service to deploy.")
     String service;

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true, header = "DORA figures and the retrospective's own, as text, JSON or HTML.",
         description = {"DORA figures per service (deployment frequency, change failure rate, time to restore) and",
                 "the retrospective's own (time to retro, item cycle time, overdue P0s, recurrence rate).",
-                "With <home>/tracker.yaml, warns when a tracker's last sync failed or its data is stale."})
+                "With <home>/tracker.yaml, warns when a tracker's last sync failed or its",
+                "data is stale."})
 final class ReportCommand extends CliCommand {
     @Option(names = "--service", paramLabel = "S", description = "Only this service.")
     String service;

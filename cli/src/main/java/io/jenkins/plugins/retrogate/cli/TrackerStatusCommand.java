@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
  * token and no store needed.
  */
 @Command(name = "status", mixinStandardHelpOptions = true, header = "Each tracker's health: last success, last failure, staleness.",
-        description = {"Shows each tracker of <home>/tracker.yaml: when its data was last synced, whether the last",
-                "sync failed and why, and whether the data is older than staleAfter. Changes nothing."})
+        description = {"Shows each tracker of <home>/tracker.yaml: when its data was last synced,",
+                "whether the last sync failed and why, and whether the data is older than",
+                "staleAfter. Needs no token; changes nothing."})
 final class TrackerStatusCommand extends CliCommand {
 
     @Override

@@ -24,11 +24,13 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         header = "Resolves items whose tickets are done, files and closes tickets.",
-        description = {"Runs the tracker sync once: files tickets for OPEN items without one (if fileTickets),",
-                "resolves OPEN items whose ticket is done, comments on and closes the tickets of verified items.",
-                "Settings: <home>/tracker.yaml. The token is read only from $RETRO_GATE_TRACKER_TOKEN (or the",
-                "variable tokenVariable names). Exit 0 done, 1 a tracker failed (state saved, health records it),",
-                "2 bad settings or no token, 5 store locked or corrupt."})
+        description = {"Runs the tracker sync once: files tickets for OPEN items without one",
+                "(if fileTickets), resolves OPEN items whose ticket is done, comments on and",
+                "closes the tickets of verified items. Settings: <home>/tracker.yaml.",
+                "The token is read only from $RETRO_GATE_TRACKER_TOKEN (or the variable",
+                "that tokenVariable names). The state goes to <home>/tracker-sync.json.",
+                "Exit 0 done; 1 a tracker failed (state saved, its health records it);",
+                "2 bad settings or no token; 5 store locked or corrupt."})
 final class TrackerSyncCommand extends CliCommand {
 
     @Override
