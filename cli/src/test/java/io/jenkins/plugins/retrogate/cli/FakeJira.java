@@ -18,7 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A Jira Cloud on the loopback interface, answering {@code POST /rest/api/3/search/jql} in the shape
- * Jira's OpenAPI description gives (issues with key, status, status category, resolution, updated).
+ * Jira's OpenAPI description gives (issues with key, status, status category, resolution, updated),
+ * and {@code POST /rest/api/3/issue} (filing a ticket: {@code PAY-50}, {@code PAY-51}, …).
  * It can be made to fail: 503 (an outage), or 401 with an error that echoes the credentials it got
  * (so tests can prove they are scrubbed).
  */
@@ -28,6 +29,7 @@ final class FakeJira implements AutoCloseable {
     private final Map<String, ObjectNode> issues = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
     final List<JsonNode> searches = new CopyOnWriteArrayList<>();
+    final List<JsonNode> created = new CopyOnWriteArrayList<>();
     volatile int failWith;
 
     FakeJira() throws IOException {
@@ -86,6 +88,13 @@ final class FakeJira implements AutoCloseable {
             });
             answer.put("isLast", true);
             send(exchange, 200, answer.toString());
+            return;
+        }
+        if (line.equals("POST /rest/api/3/issue")) {
+            created.add(JSON.readTree(request));
+            String key = "PAY-" + (50 + created.size() - 1);
+            send(exchange, 201, "{\"id\":\"" + (10_050 + created.size()) + "\",\"key\":\"" + key + "\",\"self\":\""
+                    + url() + "/rest/api/3/issue/" + key + "\"}");
             return;
         }
         send(exchange, 404, "{\"errorMessages\":[\"no stub for " + line + "\"],\"errors\":{}}");

@@ -74,6 +74,26 @@ class TrackerCommandTest {
     }
 
     @Test
+    void withFileTicketsAnItemWithoutATicketGetsOneFiledOnceAndLinked() throws IOException {
+        cli.incidentWithItems();
+        trackerYaml("fileTickets: true\nincidentUrl: https://ci.acme.com/retro-gate/incident/{id}/\n");
+        jira.ticket("PAY-1", "To Do", "new", null, "2026-11-20T09:30:00.000+0000");
+
+        Cli.Result first = cli.run("--json", "tracker", "sync");
+        Cli.Result second = cli.run("--json", "tracker", "sync");
+
+        assertThat(first.code()).as(first.toString()).isZero();
+        assertThat(first.json().get("created").get(0).asText()).isEqualTo("INC-1-A2");
+        assertThat(second.json().get("created")).isEmpty();
+        assertThat(jira.created).hasSize(1);
+        JsonNode fields = jira.created.get(0).get("fields");
+        assertThat(fields.at("/project/key").asText()).isEqualTo("PAY");
+        assertThat(fields.get("summary").asText()).isEqualTo("[INC-1-A2] Alert");
+        assertThat(fields.get("description").toString()).contains("https://ci.acme.com/retro-gate/incident/INC-1/");
+        assertThat(cli.run("--json", "item", "show", "INC-1-A2").json().at("/ticket/key").asText()).isEqualTo("PAY-50");
+    }
+
+    @Test
     void aTicketStillInProgressLeavesTheItemOpenAndTheGateBlocking() throws IOException {
         cli.incidentWithItems();
         trackerYaml("");
