@@ -29,7 +29,8 @@ final class Repairer {
         if (!Files.isDirectory(dir)) {
             throw new StoreException(StoreException.Reason.IO, "there is no store directory " + dir);
         }
-        try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
+        DirectoryLock lock = DirectoryLock.acquire(dir);
+        try {
             Verifier.Examination exam = Verifier.examine(dir);
             JournalScan.Result walk = exam.walk();
             List<Problem> problems = exam.problems();
@@ -80,6 +81,8 @@ final class Repairer {
             return new RepairReport(dir, true, true, walk.records(), walk.lastSeq(), cut, saved, problems);
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "repair of " + dir + " failed: " + e, e);
+        } finally {
+            lock.close();
         }
     }
 
