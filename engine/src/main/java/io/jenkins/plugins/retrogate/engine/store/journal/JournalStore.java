@@ -10,7 +10,6 @@ import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -166,7 +165,7 @@ public final class JournalStore implements Store {
         String prev = lastHash;
         int lastLine = 0;
         for (int i = 0; i < events.size(); i++) {
-            byte[] json = EventJson.write(events.get(i)).getBytes(StandardCharsets.UTF_8);
+            byte[] json = EventEncoder.encode(events.get(i));
             RecordFormat.Encoded encoded = format.encode(firstSeq + i, EventJson.FORMAT_VERSION, prev, json);
             out.writeBytes(encoded.line());
             lastLine = encoded.line().length;

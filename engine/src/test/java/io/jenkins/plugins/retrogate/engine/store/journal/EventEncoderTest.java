@@ -1,0 +1,43 @@
+package io.jenkins.plugins.retrogate.engine.store.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.IncidentDetailsChanged;
+import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
+import io.jenkins.plugins.retrogate.engine.model.Detection;
+import io.jenkins.plugins.retrogate.engine.model.Severity;
+import io.jenkins.plugins.retrogate.engine.store.EventJson;
+import io.jenkins.plugins.retrogate.engine.store.InMemoryStore;
+import io.jenkins.plugins.retrogate.engine.store.RecordedEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The journal's fast event writer must produce exactly {@link EventJson}'s bytes, and read back. */
+class EventEncoderTest {
+
+    @Test
+    void writesExactlyWhatEventJsonWrites() throws Exception {
+        InMemoryStore store = new InMemoryStore();
+        Story story = new Story(store);
+        for (int i = 0; i < 12; i++) {
+            story.round(i);
+        }
+        story.rollback("svc-1");
+        List<Event> events = new ArrayList<>(store.events(1, Integer.MAX_VALUE).stream()
+                .map(RecordedEvent::event).toList());
+        events.add(new IncidentOpened(Instant.parse("2026-01-01T00:00:00.123456789Z"), "zoë", "INC-99",
+                "Ünïcode \"quoted\" \\ title ✓", Severity.SEV1, List.of("a", "b"), Detection.ALERT,
+                Instant.EPOCH, null, null, "line\nbreak"));
+        events.add(new IncidentDetailsChanged(Instant.EPOCH, "alice", "INC-99", "t", null, null, null));
+        assertThat(events.stream().map(e -> e.getClass().getSimpleName()).distinct()).hasSizeGreaterThan(6);
+        for (Event event : events) {
+            byte[] fast = EventEncoder.encode(event);
+            assertThat(new String(fast, StandardCharsets.UTF_8)).isEqualTo(EventJson.write(event));
+            assertThat(EventDecoder.decode(fast, 0, fast.length)).isEqualTo(event);
+        }
+    }
+}
