@@ -109,6 +109,11 @@ final class JournalScan {
                     records++;
                     end = lines.end();
                 }
+                if (lines.padding() && !(last && LineReader.onlyPadding(file, end))) {
+                    return new Result(expected - 1, prev, file, end, records, new Problem(file, end, expected,
+                            Problem.Kind.CORRUPTED, last ? "NUL bytes followed by other data"
+                                    : "NUL bytes in a segment that is not the last"));
+                }
             }
             if (records == before && !last && from == 0) {
                 return new Result(expected - 1, prev, file, 0, records, new Problem(file, 0, expected,

@@ -20,6 +20,7 @@ final class LineReader implements AutoCloseable {
     private boolean terminated;
     private long position;
     private boolean eof;
+    private boolean padding;
 
     LineReader(Path file, long from) throws IOException {
         channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -43,10 +44,17 @@ final class LineReader implements AutoCloseable {
             int start = buffer.position();
             int limit = buffer.limit();
             int i = start;
-            while (i < limit && array[i] != '\n') {
+            while (i < limit && array[i] != '\n' && array[i] != 0) {
                 i++;
             }
             append(array, start, i - start);
+            if (i < limit && array[i] == 0) {
+                // NUL bytes: space the writer preallocated, or a write that never happened.
+                buffer.position(i);
+                position = lineOffset + lineLength;
+                padding = true;
+                return lineLength > 0;
+            }
             if (i < limit) {
                 buffer.position(i + 1);
                 position = lineOffset + lineLength + 1;
@@ -93,6 +101,14 @@ final class LineReader implements AutoCloseable {
     /** Where the next line starts (the end of the valid data once the last good line was read). */
     long end() {
         return position;
+    }
+
+    /**
+     * Whether reading stopped at a NUL byte: {@link #end()} is where it is. The writer preallocates
+     * segment space with zeros, so after a crash the last segment ends in them.
+     */
+    boolean padding() {
+        return padding;
     }
 
     /** Whether the current line ended with a newline (a torn write does not). */

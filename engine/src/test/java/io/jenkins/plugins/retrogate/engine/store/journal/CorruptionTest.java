@@ -145,6 +145,19 @@ class CorruptionTest {
     }
 
     @Test
+    void zerosFollowedByRecordsAreCorruptionNotPadding() throws IOException {
+        Path file = segments.get(segments.size() - 1);
+        byte[] bytes = Files.readAllBytes(file);
+        int at = JournalFixture.lineOffsets(file).get(0).intValue();
+        byte[] damaged = new byte[bytes.length + 64];
+        System.arraycopy(bytes, 0, damaged, 64, bytes.length);
+        Files.write(file, damaged);
+
+        assertThat(refusedOpen(StoreException.Reason.CORRUPTED)).hasMessageContaining("NUL bytes followed by other data")
+                .hasMessageContaining("offset " + at);
+    }
+
+    @Test
     void anEmptiedMiddleSegmentStopsStartUp() throws IOException {
         Files.write(segments.get(2), new byte[0]);
 

@@ -150,6 +150,34 @@ class JournalStoreTest {
     }
 
     @Test
+    void zerosPreallocatedAfterTheLastRecordAreNotATornWrite(@TempDir Path copy) throws IOException {
+        RetroState written;
+        try (JournalStore store = JournalStore.open(dir)) {
+            Story story = new Story(store);
+            for (int i = 0; i < 5; i++) {
+                story.round(i);
+            }
+            written = store.state();
+            // What a crash leaves behind: the files as they are while the store is open.
+            for (Path file : JournalFixture.segments(dir)) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        Path segment = copy.resolve(JournalFiles.segment(dir, 1).getFileName());
+        assertThat(Files.size(segment)).isGreaterThan(Files.size(JournalFiles.segment(dir, 1)));
+        List<String> warnings = LogCapture.warnings(() -> {
+            try (JournalStore store = JournalStore.open(copy)) {
+                assertThat(store.state()).isEqualTo(written);
+                new Story(store).round(9);
+            }
+        });
+        assertThat(warnings).isEmpty();
+        VerifyReport report = JournalStore.verify(copy);
+        assertThat(report.problems()).as(report.summary()).isEmpty();
+        assertThat(Files.readAllBytes(segment)).as("a closed store keeps no padding").doesNotContain((byte) 0);
+    }
+
+    @Test
     void writesAreVisibleToReadersOnlyOnceDurable() {
         try (JournalStore store = JournalStore.open(dir)) {
             Incident incident = new Story(store).rollback("checkout-api");
