@@ -14,12 +14,21 @@ import java.util.Objects;
  * @param rules the policy decisions that produced the mode, in the order they were applied
  */
 public record GateDecision(Decision decision, GateRequest request, boolean production, GateMode mode,
-        List<Finding> findings, OverrideApproval override, List<String> rules, String message) {
+        List<Finding> findings, OverrideApproval override, List<String> rules) {
 
     public GateDecision {
         Objects.requireNonNull(decision, "decision");
         findings = List.copyOf(findings);
         rules = List.copyOf(rules);
+    }
+
+    /**
+     * The decision in words, with every finding on its own line. Rendered from the other
+     * components when asked (the gate itself never needs the text), so it is always the same for the
+     * same decision.
+     */
+    public String message() {
+        return DecisionMessage.render(decision, request, mode, findings, override);
     }
 
     public boolean allowed() {

@@ -117,7 +117,6 @@ public final class GateEvaluator {
 
     private static GateDecision decided(Decision decision, GateRequest request, boolean production, GateMode mode,
             List<Finding> findings, OverrideApproval override, List<String> rules) {
-        String message = DecisionMessage.render(decision, request, mode, findings, override);
-        return new GateDecision(decision, request, production, mode, findings, override, rules, message);
+        return new GateDecision(decision, request, production, mode, findings, override, rules);
     }
 }

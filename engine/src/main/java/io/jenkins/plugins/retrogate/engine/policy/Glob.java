@@ -12,9 +12,30 @@ public final class Glob {
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._/*?-]{1,200}");
     private final String text;
     private final Pattern pattern;
+    /** The common shapes ({@code prod}, {@code prod-*}, {@code *-prod}) match without a regex. */
+    private final Shape shape;
+    private final String fixed;
+
+    private enum Shape {
+        LITERAL, PREFIX, SUFFIX, REGEX
+    }
 
     private Glob(String text) {
         this.text = text;
+        int stars = text.length() - text.replace("*", "").length();
+        if (text.indexOf('?') < 0 && stars == 0) {
+            shape = Shape.LITERAL;
+            fixed = text;
+        } else if (text.indexOf('?') < 0 && stars == 1 && text.endsWith("*")) {
+            shape = Shape.PREFIX;
+            fixed = text.substring(0, text.length() - 1);
+        } else if (text.indexOf('?') < 0 && stars == 1 && text.startsWith("*")) {
+            shape = Shape.SUFFIX;
+            fixed = text.substring(1);
+        } else {
+            shape = Shape.REGEX;
+            fixed = null;
+        }
         StringBuilder regex = new StringBuilder();
         for (char c : text.toCharArray()) {
             if (c == '*') {
@@ -39,7 +60,16 @@ public final class Glob {
     }
 
     public boolean matches(String name) {
-        return name != null && pattern.matcher(name).matches();
+        if (name == null) {
+            return false;
+        }
+        return switch (shape) {
+            case LITERAL -> name.equalsIgnoreCase(fixed);
+            case PREFIX -> name.regionMatches(true, 0, fixed, 0, fixed.length());
+            case SUFFIX -> name.length() >= fixed.length()
+                    && name.regionMatches(true, name.length() - fixed.length(), fixed, 0, fixed.length());
+            case REGEX -> pattern.matcher(name).matches();
+        };
     }
 
     @Override

@@ -1,0 +1,46 @@
+package io.jenkins.plugins.retrogate.engine.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import java.util.regex.Pattern;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+class GlobTest {
+
+    @Test
+    void matchesTheUsualShapesCaseInsensitively() {
+        assertThat(Glob.parse("p", "prod").matches("PROD")).isTrue();
+        assertThat(Glob.parse("p", "prod").matches("prod-eu")).isFalse();
+        assertThat(Glob.parse("p", "prod-*").matches("Prod-EU")).isTrue();
+        assertThat(Glob.parse("p", "prod-*").matches("prod")).isFalse();
+        assertThat(Glob.parse("p", "*-prod").matches("eu-prod")).isTrue();
+        assertThat(Glob.parse("p", "*-prod").matches("-prod")).isTrue();
+        assertThat(Glob.parse("p", "*-prod").matches("prod")).isFalse();
+        assertThat(Glob.parse("p", "pay*/de?loy").matches("payments/deploy")).isTrue();
+    }
+
+    @Test
+    void refusesCharactersNamesCannotHave() {
+        assertThatThrownBy(() -> Glob.parse("productionPatterns", "prod|live"))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("productionPatterns 'prod|live'");
+    }
+
+    /** The fast paths agree with the plain regular expression a glob stands for. */
+    @Property(tries = 2000)
+    void fastPathsAgreeWithTheRegularExpression(
+            @ForAll @StringLength(min = 1, max = 6) @CharRange(from = 'a', to = 'c') String stem,
+            @ForAll @StringLength(max = 8) @CharRange(from = 'a', to = 'c') String name,
+            @ForAll boolean starFirst, @ForAll boolean starLast) {
+        String glob = (starFirst ? "*" : "") + stem + (starLast ? "*" : "");
+        Pattern regex = Pattern.compile((starFirst ? ".*" : "") + Pattern.quote(stem) + (starLast ? ".*" : ""),
+                Pattern.CASE_INSENSITIVE);
+
+        assertThat(Glob.parse("p", glob).matches(name.toUpperCase())).isEqualTo(regex.matcher(name).matches());
+    }
+}
