@@ -6,7 +6,7 @@ import io.jenkins.plugins.retrogate.engine.command.OverrideGrant;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
-import io.jenkins.plugins.retrogate.engine.policy.PolicyFile;
+import io.jenkins.plugins.retrogate.engine.config.PolicyFile;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
-import io.jenkins.plugins.retrogate.engine.policy.PolicyFile;
+import io.jenkins.plugins.retrogate.engine.config.PolicyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
-import io.jenkins.plugins.retrogate.engine.policy.PolicyFile;
+import io.jenkins.plugins.retrogate.engine.config.PolicyFile;
 import io.jenkins.plugins.retrogate.engine.tracker.GitHubSettings;
 import io.jenkins.plugins.retrogate.engine.tracker.JiraSettings;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerException;

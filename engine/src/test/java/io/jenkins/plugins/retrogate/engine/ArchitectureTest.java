@@ -29,7 +29,6 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule modelEventsStateAndPolicyKnowNothingOfStorage = noClasses().that()
             .resideInAnyPackage(ENGINE + "model..", ENGINE + "event..", ENGINE + "state..", ENGINE + "policy..")
-            .and().haveSimpleNameNotStartingWith("PolicyFile") // reads policy.yaml: a file format, kept beside the policy
             .should().dependOnClassesThat().resideInAnyPackage(ENGINE + "store..", "com.fasterxml..", "java.nio.file..",
                     "java.io..");
 
