@@ -64,10 +64,19 @@ final class JournalFiles {
         return result;
     }
 
-    /** Makes a created, renamed or deleted directory entry durable. */
+    /**
+     * Makes a created, renamed or deleted directory entry durable. Interrupt-safe (see
+     * {@link Interrupts}): an interrupt neither fails it nor is lost.
+     */
     static void syncDirectory(Path dir) throws IOException {
+        Interrupts.run(() -> forceDirectory(dir));
+    }
+
+    private static void forceDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
+        } catch (java.nio.channels.ClosedChannelException e) {
+            throw e;
         } catch (IOException e) {
             // Some file systems (and Windows) cannot open a directory; the rename is then as durable as they make it.
             if (Files.isDirectory(dir) && System.getProperty("os.name", "").startsWith("Windows")) {

@@ -201,8 +201,16 @@ public final class JournalStore implements Store {
 
     @Override
     public List<RecordedEvent> events(long fromSequence, int limit) {
+        long upTo = published.sequence();
+        List<List<RecordedEvent>> result = new java.util.ArrayList<>(1);
         try {
-            return index.read(Math.max(1, fromSequence), limit, published.sequence());
+            // A read is idempotent: an interrupt that closes the reader's channel makes it read again,
+            // and the caller's interrupt flag is kept (see Interrupts).
+            Interrupts.run(() -> {
+                result.clear();
+                result.add(index.read(Math.max(1, fromSequence), limit, upTo));
+            });
+            return result.get(0);
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "cannot read the journal in " + dir + ": " + e, e);
         }
@@ -257,6 +265,11 @@ public final class JournalStore implements Store {
         return writer.forces();
     }
 
+    /** How many times an interrupt closed the journal segment and the writer reopened it (tests, diagnostics). */
+    long reopens() {
+        return writer.reopens();
+    }
+
     /** The store's directory. */
     public Path directory() {
         return dir;
@@ -273,19 +286,40 @@ public final class JournalStore implements Store {
         } finally {
             commandLock.unlock();
         }
+        // Closing is not cut short by an interrupt (Jenkins interrupts its threads at shutdown): the
+        // wait for the background snapshot, the last force and the closing snapshot all complete, and
+        // the interrupt flag is set again at the end.
+        boolean interrupted = Thread.interrupted();
         try {
             snapshotter.shutdown();
-            snapshotter.awaitTermination(1, TimeUnit.MINUTES);
+            interrupted |= awaitSnapshotter();
             writer.close();
+            interrupted |= Thread.interrupted();
             if (options.snapshotOnCloseAfter() > 0 && published.sequence() - snapshotSeq >= options.snapshotOnCloseAfter()) {
                 snapshot();
             }
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "cannot close the store " + dir + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
+            interrupted |= Thread.interrupted();
             lock.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Waits up to a minute for a background snapshot to finish; returns whether it was interrupted meanwhile. */
+    private boolean awaitSnapshotter() {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (true) {
+            try {
+                snapshotter.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                return interrupted;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
     }
 }

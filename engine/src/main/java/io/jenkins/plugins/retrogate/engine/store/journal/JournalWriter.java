@@ -4,6 +4,7 @@ import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,6 +27,18 @@ import java.util.function.Consumer;
  * write and one force, not one each; no system call runs under the command lock (except when a full
  * segment is closed and the next one started), and waiters park on their own thread, not on a
  * shared lock.
+ *
+ * <p>Interrupts: the leader's {@code pwrite} and {@code fdatasync} run on a caller's thread, and
+ * Jenkins interrupts build threads on abort and at shutdown. An interrupt during a
+ * {@link FileChannel} operation closes the channel ({@link java.nio.channels.ClosedByInterruptException}),
+ * which would leave the segment closed for every later command. So every channel operation here is
+ * interrupt-safe (see {@link Interrupts}): the interrupt flag is cleared and remembered before the
+ * I/O, and when an interrupt closes the channel anyway the segment is opened again and the round is
+ * redone from its start offset — positional writes of the same bytes at the same offsets, then the
+ * force, all idempotent — so the round completes durably (or fails only for a real I/O error), and
+ * the flag is set again before the caller returns. This was chosen over a dedicated I/O thread
+ * because it costs the uninterrupted path nothing (one {@code Thread.interrupted()} per wait and a
+ * try/catch), where a hand-off to another thread would add two wake-ups to every lone append.
  */
 final class JournalWriter implements AutoCloseable {
     /** How long a leader waits for commands already under way; {@code -Dretrogate.journal.commitDelayMicros}. */
@@ -49,6 +62,8 @@ final class JournalWriter implements AutoCloseable {
     private RetroState written;
     /** The current segment and its size on disk; only whoever holds {@link #leading} touches them. */
     private FileChannel channel;
+    /** The file {@link #channel} is open on, to open it again after an interrupt closed it. */
+    private Path segmentFile;
     private long segmentFirstSeq;
     private long position;
     /** The segment file's size: data, then zeros written ahead (see {@link #preallocate}). */
@@ -57,6 +72,8 @@ final class JournalWriter implements AutoCloseable {
     private long logicalEnd;
     private volatile long durable;
     private volatile long forces;
+    /** How many times an interrupt closed the segment channel and it was opened again. */
+    private volatile long reopens;
     private volatile IOException failure;
 
     private record Waiter(Thread thread, long seq) {
@@ -69,8 +86,8 @@ final class JournalWriter implements AutoCloseable {
         this.segments = segments;
         this.publish = publish;
         this.segmentFirstSeq = segmentFirstSeq;
-        this.channel = FileChannel.open(segments.get(segmentFirstSeq), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        this.segmentFile = segments.get(segmentFirstSeq);
+        this.channel = FileChannel.open(segmentFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         this.position = endOffset;
         this.allocated = Math.max(endOffset, channel.size());
         this.logicalEnd = endOffset;
@@ -115,8 +132,10 @@ final class JournalWriter implements AutoCloseable {
 
     /** Flushes and forces the full segment, then starts the next one; command lock held. */
     private void rotate(long firstSeq) throws IOException {
+        boolean interrupted = Thread.interrupted();
         while (!leading.compareAndSet(false, true)) {
             LockSupport.parkNanos(20_000);
+            interrupted |= Thread.interrupted();
         }
         try {
             if (failure != null) {
@@ -131,18 +150,22 @@ final class JournalWriter implements AutoCloseable {
                 target = written;
                 buffered = 0;
             }
-            writeFully(channel, bytes, length, position);
-            position += length;
-            channel.truncate(position);
-            channel.force(true);
+            long at = position;
+            interrupted |= onSegment(() -> {
+                writeFully(channel, bytes, length, at);
+                channel.truncate(at + length);
+                channel.force(true);
+            });
+            position = at + length;
             channel.close();
             Path next = JournalFiles.segment(dir, firstSeq);
             channel = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            segmentFile = next;
             allocated = 0;
+            position = 0;
             JournalFiles.syncDirectory(dir);
             segments.put(firstSeq, next);
             segmentFirstSeq = firstSeq;
-            position = 0;
             logicalEnd = 0;
             if (target.sequence() > durable) {
                 durable = target.sequence();
@@ -154,6 +177,9 @@ final class JournalWriter implements AutoCloseable {
         } finally {
             leading.set(false);
             wakeUp();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -164,6 +190,9 @@ final class JournalWriter implements AutoCloseable {
         }
         Waiter me = new Waiter(Thread.currentThread(), seq);
         waiters.add(me);
+        // Cleared so that park() really parks and a leader's I/O does not start on a closed channel;
+        // set again on the way out, whatever happens.
+        boolean interrupted = Thread.interrupted();
         try {
             while (durable < seq) {
                 IOException error = failure;
@@ -172,17 +201,21 @@ final class JournalWriter implements AutoCloseable {
                 }
                 if (leading.compareAndSet(false, true)) {
                     try {
-                        lead();
+                        interrupted |= lead();
                     } finally {
                         leading.set(false);
                     }
                     wakeUp();
                 } else {
                     LockSupport.park(this);
+                    interrupted |= Thread.interrupted();
                 }
             }
         } finally {
             waiters.remove(me);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -208,8 +241,10 @@ final class JournalWriter implements AutoCloseable {
      * are already on their way (concurrent writers), it first waits a little — at most 100 µs by
      * default — so their records ride on this force instead of waiting for the next one. A lone
      * writer never waits.
+     *
+     * @return whether an interrupt arrived during the I/O (and was cleared to redo it)
      */
-    private void lead() {
+    private boolean lead() {
         long deadline = System.nanoTime() + COMMIT_DELAY_NANOS;
         while (arriving.get() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(10_000);
@@ -224,11 +259,15 @@ final class JournalWriter implements AutoCloseable {
             buffer = spare;
             buffered = 0;
         }
+        boolean interrupted = false;
         try {
-            preallocate(position + length);
-            writeFully(channel, bytes, length, position);
-            position += length;
-            channel.force(false);
+            long at = position;
+            interrupted = onSegment(() -> {
+                preallocate(at + length);
+                writeFully(channel, bytes, length, at);
+                channel.force(false);
+            });
+            position = at + length;
             forces++;
             if (target.sequence() > durable) {
                 durable = target.sequence();
@@ -239,6 +278,38 @@ final class JournalWriter implements AutoCloseable {
         } finally {
             synchronized (bufferLock) {
                 spare = bytes.length > 1 << 22 ? new byte[1 << 16] : bytes;
+            }
+        }
+        return interrupted;
+    }
+
+    /**
+     * Runs I/O on the segment (the caller holds {@link #leading}); when an interrupt closed the
+     * channel, opens the segment again and runs it again. {@code io} must be idempotent: it writes
+     * at explicit positions and only the caller advances {@link #position}, after it returned. Data
+     * a closed channel already wrote is in the page cache of the same file, and is written again
+     * anyway; the force on the new channel covers the whole file. Interrupts that arrive meanwhile
+     * are cleared, so the next attempt does not fail on entry.
+     *
+     * @return whether it cleared an interrupt; the caller must set the flag again before it returns
+     */
+    private boolean onSegment(Interrupts.Io io) throws IOException {
+        boolean interrupted = false;
+        int unexplained = 0;
+        while (true) {
+            try {
+                io.run();
+                return interrupted;
+            } catch (ClosedChannelException e) {
+                unexplained = Interrupts.retryOrThrow(e, unexplained);
+                interrupted |= Thread.interrupted();
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // already closed by the interrupt; nothing is lost, the data goes again
+                }
+                channel = FileChannel.open(segmentFile, StandardOpenOption.WRITE);
+                reopens++;
             }
         }
     }
@@ -285,6 +356,11 @@ final class JournalWriter implements AutoCloseable {
         return forces;
     }
 
+    /** How many times an interrupt closed the segment and it was reopened (for tests and diagnostics). */
+    long reopens() {
+        return reopens;
+    }
+
     IOException failure() {
         return failure;
     }
@@ -300,19 +376,28 @@ final class JournalWriter implements AutoCloseable {
         synchronized (bufferLock) {
             last = written;
         }
+        boolean interrupted = Thread.interrupted();
         try {
             awaitDurable(last.sequence());
         } finally {
+            interrupted |= Thread.interrupted();
             while (!leading.compareAndSet(false, true)) {
                 LockSupport.parkNanos(20_000);
+                interrupted |= Thread.interrupted();
             }
             try {
                 if (failure == null && allocated > position) {
-                    channel.truncate(position);
-                    channel.force(true);
+                    long end = position;
+                    interrupted |= onSegment(() -> {
+                        channel.truncate(end);
+                        channel.force(true);
+                    });
                 }
             } finally {
                 channel.close();
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

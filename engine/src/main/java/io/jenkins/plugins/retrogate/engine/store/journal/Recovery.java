@@ -96,14 +96,18 @@ final class Recovery {
     }
 
     private static void truncate(Problem torn, long offset) throws IOException {
-        try (FileChannel channel = FileChannel.open(torn.file(), StandardOpenOption.WRITE)) {
-            long cut = channel.size() - offset;
-            channel.truncate(offset);
-            channel.force(true);
-            LOG.log(Level.WARNING, "Truncated " + cut + " bytes at the end of " + torn.file() + " (offset " + offset
-                    + "): an unfinished write of sequence " + torn.sequence()
-                    + ", which was never acknowledged. " + torn.message());
-        }
+        long[] cut = new long[1];
+        // Idempotent (cut at the same offset, force), so an interrupt just makes it run again.
+        Interrupts.run(() -> {
+            try (FileChannel channel = FileChannel.open(torn.file(), StandardOpenOption.WRITE)) {
+                cut[0] = Math.max(cut[0], channel.size() - offset);
+                channel.truncate(offset);
+                channel.force(true);
+            }
+        });
+        LOG.log(Level.WARNING, "Truncated " + cut[0] + " bytes at the end of " + torn.file() + " (offset " + offset
+                + "): an unfinished write of sequence " + torn.sequence()
+                + ", which was never acknowledged. " + torn.message());
     }
 
     /** The newest snapshot that reads back correctly; a damaged one is skipped with a warning. */

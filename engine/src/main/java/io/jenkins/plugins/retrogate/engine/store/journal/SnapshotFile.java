@@ -97,19 +97,24 @@ final class SnapshotFile {
                 placed ? mark.segment() : null, placed ? mark.offset() : null, Instant.now(), sections);
         Path target = JournalFiles.snapshot(dir, state.sequence());
         Path temp = dir.resolve(target.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer head = ByteBuffer.wrap((EventJson.mapper().writeValueAsString(header) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            while (head.hasRemaining()) {
-                channel.write(head);
+        byte[] head = (EventJson.mapper().writeValueAsString(header) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] rest = body.toByteArray();
+        // Interrupt-safe (see Interrupts): the snapshot may be written on a caller's thread (snapshot(),
+        // close()); an interrupt that closes the channel makes it write the whole temporary file again.
+        Interrupts.run(() -> {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer headBuffer = ByteBuffer.wrap(head);
+                while (headBuffer.hasRemaining()) {
+                    channel.write(headBuffer);
+                }
+                ByteBuffer restBuffer = ByteBuffer.wrap(rest);
+                while (restBuffer.hasRemaining()) {
+                    channel.write(restBuffer);
+                }
+                channel.force(true);
             }
-            ByteBuffer rest = ByteBuffer.wrap(body.toByteArray());
-            while (rest.hasRemaining()) {
-                channel.write(rest);
-            }
-            channel.force(true);
-        }
+        });
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         JournalFiles.syncDirectory(dir);
         return target;
