@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.command;
 
+import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Actor;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
@@ -13,9 +14,11 @@ import io.jenkins.plugins.retrogate.engine.policy.GateEvaluator;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
 import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.RecordedEvent;
 import io.jenkins.plugins.retrogate.engine.store.Store;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -40,6 +43,36 @@ public final class RetroGate {
     /** The latest state, for reading; never waits for a writer. */
     public RetroState state() {
         return store.state();
+    }
+
+    /**
+     * The event log from the first event on, read page by page as it is iterated (for reports and
+     * timelines; the gate never needs it).
+     */
+    public Iterable<Event> events() {
+        return () -> new java.util.Iterator<>() {
+            private static final int PAGE = 10_000;
+            private java.util.Iterator<RecordedEvent> page = java.util.Collections.emptyIterator();
+            private long next = 1;
+
+            @Override
+            public boolean hasNext() {
+                if (!page.hasNext()) {
+                    List<RecordedEvent> events = store.events(next, PAGE);
+                    page = events.iterator();
+                    next += events.size();
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public Event next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return page.next().event();
+            }
+        };
     }
 
     public GatePolicy policy() {

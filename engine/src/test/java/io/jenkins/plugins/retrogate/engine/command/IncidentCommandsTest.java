@@ -61,6 +61,18 @@ class IncidentCommandsTest {
     }
 
     @Test
+    void eventLogIsReadInOrderAcrossPages() {
+        for (int i = 0; i < 10_005; i++) {
+            scenario.gate.openIncident(Scenario.ALICE, new NewIncident("Incident " + i, null, List.of("api"), null, null));
+        }
+
+        List<String> ids = new java.util.ArrayList<>();
+        scenario.gate.events().forEach(e -> ids.add(((io.jenkins.plugins.retrogate.engine.event.IncidentOpened) e).incidentId()));
+
+        assertThat(ids).hasSize(10_005).startsWith("INC-1", "INC-2").endsWith("INC-10004", "INC-10005");
+    }
+
+    @Test
     void statusOnlyMovesForward() {
         Incident incident = open();
         scenario.gate.updateIncident(Scenario.ALICE, IncidentUpdate.of(incident.id()).withStatus(IncidentStatus.RESOLVED));
