@@ -16,11 +16,16 @@ import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
 import io.jenkins.plugins.retrogate.engine.model.RetroGateException;
 import io.jenkins.plugins.retrogate.engine.model.Severity;
+import io.jenkins.plugins.retrogate.engine.report.Report;
+import io.jenkins.plugins.retrogate.engine.report.ReportBuilder;
+import io.jenkins.plugins.retrogate.engine.report.ReportHtml;
+import io.jenkins.plugins.retrogate.engine.report.ReportJson;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.security.Actors;
 import io.jenkins.plugins.retrogate.security.RetroGatePermissions;
 import io.jenkins.plugins.retrogate.tracker.TrackerSyncFile;
 import io.jenkins.plugins.retrogate.tracker.TrackerSyncWork;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,6 +37,8 @@ import jenkins.model.Jenkins;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -44,6 +51,8 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 public class RetroGatePage implements RootAction {
     public static final String URL_NAME = "retro-gate";
+    /** The period of the metrics report unless {@code ?days=} says otherwise. */
+    static final int REPORT_DAYS = 30;
 
     @Override
     public String getIconFileName() {
@@ -155,6 +164,43 @@ public class RetroGatePage implements RootAction {
         }
         TrackerSyncWork.get().requestSync();
         return HttpResponses.redirectToDot();
+    }
+
+    /**
+     * {@code /retro-gate/report}: DORA figures per service and the retrospective's own, as the
+     * engine's self-contained HTML page (user text escaped, no script), or JSON with
+     * {@code ?format=json}; {@code ?service=} and {@code ?days=} narrow it. Read-only, computed from
+     * the event log only when asked.
+     */
+    public void doReport(StaplerRequest2 req, StaplerResponse2 rsp, @QueryParameter String format,
+            @QueryParameter String service, @QueryParameter String days) throws IOException {
+        Jenkins.get().checkPermission(Jenkins.READ);
+        RetroGate engine = engine();
+        Report report;
+        try {
+            report = ReportBuilder.build(engine.state(), engine.events(), engine.now(), days(days),
+                    blank(service) ? null : service);
+        } catch (RetroGateException e) {
+            throw new Failure(e.getMessage());
+        }
+        if ("json".equals(format)) {
+            rsp.setContentType("application/json;charset=UTF-8");
+            rsp.getWriter().write(ReportJson.write(report).toPrettyString());
+        } else {
+            rsp.setContentType("text/html;charset=UTF-8");
+            rsp.getWriter().write(ReportHtml.write(report));
+        }
+    }
+
+    private static int days(String days) {
+        if (blank(days)) {
+            return REPORT_DAYS;
+        }
+        try {
+            return Integer.parseInt(days.strip());
+        } catch (NumberFormatException e) {
+            throw new Failure("days '" + days + "' is not a whole number of days between 1 and " + ReportBuilder.MAX_DAYS);
+        }
     }
 
     /** {@code /retro-gate/incident/INC-1/}. */

@@ -49,6 +49,28 @@ class RetroGatePageITest {
     }
 
     @Test
+    void readersSeeTheMetricsReportEscapedAndAsJson() throws Exception {
+        engine().openIncident(MANAGER, new NewIncident("<script>alert(3)</script> slow checkout", null,
+                List.of("checkout-api"), Detection.ALERT, null));
+        JenkinsRule.WebClient wc = j.createWebClient().login("reader");
+
+        String html = wc.goTo("retro-gate/report").getWebResponse().getContentAsString();
+        String json = wc.goTo("retro-gate/report?format=json", "application/json").getWebResponse()
+                .getContentAsString();
+
+        assertThat(html).contains("DORA figures per service").contains("&lt;script&gt;alert(3)")
+                .doesNotContain("<script>alert(3)");
+        assertThat(json).contains("\"incidents\"").contains("<script>alert(3)</script> slow checkout");
+    }
+
+    @Test
+    void metricsWithABadPeriodNameTheField() throws Exception {
+        WebResponse response = j.createWebClient().login("reader").withThrowExceptionOnFailingStatusCode(false)
+                .goTo("retro-gate/report?days=forever").getWebResponse();
+        assertThat(response.getContentAsString()).contains("days 'forever' is not a whole number of days");
+    }
+
+    @Test
     void anonymousWithoutReadIsTurnedAway() throws Exception {
         WebResponse response = j.createWebClient().withThrowExceptionOnFailingStatusCode(false)
                 .goTo("retro-gate/").getWebResponse();
