@@ -3,18 +3,14 @@ package io.jenkins.plugins.retrogate.steps;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code retroGate(service:, environment:, mode:, waitForOverride:, timeout:)}: asks the gate
@@ -85,7 +81,7 @@ public class RetroGateStep extends Step {
     }
 
     @Extension
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends ServiceStepDescriptor {
         @Override
         public String getFunctionName() {
             return "retroGate";
@@ -101,21 +97,8 @@ public class RetroGateStep extends Step {
             return Set.of(Run.class, TaskListener.class, FlowNode.class);
         }
 
-        @Override
-        public String argumentsToString(Map<String, Object> namedArgs) {
-            return StepForms.target(namedArgs);
-        }
-
         public ListBoxModel doFillModeItems() {
             return StepForms.modes();
-        }
-
-        public FormValidation doCheckService(@QueryParameter String value) {
-            return StepForms.checkName("service", value);
-        }
-
-        public FormValidation doCheckEnvironment(@QueryParameter String value) {
-            return StepForms.checkName("environment", value);
         }
     }
 }

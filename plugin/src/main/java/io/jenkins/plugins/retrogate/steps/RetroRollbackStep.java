@@ -3,7 +3,6 @@ package io.jenkins.plugins.retrogate.steps;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.retrogate.engine.command.RollbackRequest;
 import io.jenkins.plugins.retrogate.engine.command.RollbackResult;
 import io.jenkins.plugins.retrogate.engine.model.Names;
@@ -12,15 +11,12 @@ import io.jenkins.plugins.retrogate.ui.DeploymentRecord;
 import io.jenkins.plugins.retrogate.ui.IncidentRecord;
 import io.jenkins.plugins.retrogate.ui.Links;
 import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
-import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code retroRollback(service:, environment:, reason:)}: records a production rollback, which
@@ -111,7 +107,7 @@ public class RetroRollbackStep extends Step {
     }
 
     @Extension
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends ServiceStepDescriptor {
         @Override
         public String getFunctionName() {
             return "retroRollback";
@@ -125,19 +121,6 @@ public class RetroRollbackStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
-        }
-
-        @Override
-        public String argumentsToString(Map<String, Object> namedArgs) {
-            return StepForms.target(namedArgs);
-        }
-
-        public FormValidation doCheckService(@QueryParameter String value) {
-            return StepForms.checkName("service", value);
-        }
-
-        public FormValidation doCheckEnvironment(@QueryParameter String value) {
-            return StepForms.checkName("environment", value);
         }
     }
 }

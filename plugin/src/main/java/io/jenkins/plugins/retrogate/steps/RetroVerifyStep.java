@@ -3,7 +3,6 @@ package io.jenkins.plugins.retrogate.steps;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.retrogate.engine.command.DeploymentResult;
 import io.jenkins.plugins.retrogate.engine.model.Outcome;
 import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
@@ -16,11 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code retroVerify(service:, environment:)}: records that this build deployed successfully, for
@@ -88,7 +85,7 @@ public class RetroVerifyStep extends Step {
     }
 
     @Extension
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends ServiceStepDescriptor {
         @Override
         public String getFunctionName() {
             return "retroVerify";
@@ -102,19 +99,6 @@ public class RetroVerifyStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
-        }
-
-        @Override
-        public String argumentsToString(Map<String, Object> namedArgs) {
-            return StepForms.target(namedArgs);
-        }
-
-        public FormValidation doCheckService(@QueryParameter String value) {
-            return StepForms.checkName("service", value);
-        }
-
-        public FormValidation doCheckEnvironment(@QueryParameter String value) {
-            return StepForms.checkName("environment", value);
         }
     }
 }
