@@ -56,7 +56,7 @@ public final class HeapProbe {
         RetroState full = Workload.state(100_000);
         RetroState[] withoutDeployments = {new RetroState(full.sequence(), full.incidents(), full.items(),
                 full.activeItemsByService(), full.itemsByIncident(), full.openIncidentByService(),
-                full.rollbackIncidentByService(), org.pcollections.HashTreePMap.empty(), full.overrides(),
+                full.rollbackIncidentByService(), org.pcollections.TreePMap.empty(), full.overrides(),
                 full.overridesByTarget(), full.requests(), full.pendingRequestByTarget(), full.counters())};
         full = null;
         System.out.printf("the same without its %s deployments: heap held %.1f MB%n", "80,000",

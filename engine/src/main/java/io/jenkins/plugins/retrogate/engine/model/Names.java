@@ -35,6 +35,16 @@ public final class Names {
         return name(field, raw);
     }
 
+    /**
+     * The one shared instance of a name that repeats across many entities (a service, an environment,
+     * a job, a person, a decision), so that a store with 100,000 items does not hold 100,000 copies of
+     * fifty team names. Backed by the JVM's string pool, whose entries are collected once unused; meant
+     * for names only, never for unique text such as ids, titles or URLs.
+     */
+    public static String shared(String name) {
+        return name == null ? null : name.intern();
+    }
+
     private static String name(String field, String raw) {
         String value = raw == null ? "" : raw.strip();
         if (!NAME.matcher(value).matches()) {

@@ -12,36 +12,39 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.pcollections.HashTreePMap;
-import org.pcollections.HashTreePSet;
 import org.pcollections.PMap;
 import org.pcollections.PSet;
-import org.pcollections.PVector;
+import org.pcollections.TreePMap;
+import org.pcollections.TreePSet;
 
 /**
  * Everything the events say, folded into immutable persistent maps with the indexes the gate and
  * the pages need. A new event yields a new state sharing almost all of the old one, so readers hold
  * a consistent snapshot without locks and an update costs O(log n), whatever the store's size.
+ * <p>
+ * The maps are sorted trees ({@link TreePMap}, {@link TreePSet}: one node per entry, about 40
+ * bytes, where a hash trie costs about 100) keyed and iterated in id order. Names that repeat
+ * across entities (services, environments, jobs, people, the incident an item belongs to) are
+ * shared instances; see {@code Transitions}.
  *
  * @param sequence                 the sequence number of the last event folded in (0 for none)
  * @param activeItemsByService     ids of OPEN or RESOLVED items per guarded service ({@code *} for every service)
- * @param itemsByIncident          item ids of each incident, in the order they were added
+ * @param itemsByIncident          item ids of each incident, in the order they were added (immutable lists)
  * @param openIncidentByService    the open incident that collects a service's rollbacks
  * @param rollbackIncidentByService the incident of each service's latest rollback (post-rollback freeze)
  * @param overridesByTarget        override ids per {@code service|environment}
  * @param pendingRequestByTarget   the pending override request per {@code service|environment|buildUrl}
  */
 public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<String, ActionItem> items,
-        PMap<String, PSet<String>> activeItemsByService, PMap<String, PVector<String>> itemsByIncident,
+        PMap<String, PSet<String>> activeItemsByService, PMap<String, List<String>> itemsByIncident,
         PMap<String, String> openIncidentByService, PMap<String, String> rollbackIncidentByService,
         PMap<String, Deployment> deployments, PMap<String, OverrideApproval> overrides,
         PMap<String, PSet<String>> overridesByTarget, PMap<String, OverrideRequest> requests,
         PMap<String, String> pendingRequestByTarget, Counters counters) {
 
-    private static final RetroState EMPTY = new RetroState(0, HashTreePMap.empty(), HashTreePMap.empty(),
-            HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
-            HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
-            HashTreePMap.empty(), Counters.NONE);
+    private static final RetroState EMPTY = new RetroState(0, TreePMap.empty(), TreePMap.empty(),
+            TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
+            TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), Counters.NONE);
 
     /** The state of an empty store. */
     public static RetroState empty() {
@@ -86,8 +89,8 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
 
     /** The OPEN and RESOLVED items guarding {@code service}, those for every service included, by id. */
     public List<ActionItem> activeItemsGuarding(String service) {
-        PSet<String> ids = activeItemsByService.getOrDefault(service, HashTreePSet.empty());
-        PSet<String> everyService = activeItemsByService.getOrDefault(Names.EVERY_SERVICE, HashTreePSet.empty());
+        PSet<String> ids = activeItemsByService.getOrDefault(service, NO_IDS);
+        PSet<String> everyService = activeItemsByService.getOrDefault(Names.EVERY_SERVICE, NO_IDS);
         List<ActionItem> result = new ArrayList<>(ids.size() + everyService.size());
         for (String id : ids) {
             result.add(items.get(id));
@@ -123,7 +126,7 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
     /** Overrides that let a deployment of build {@code buildUrl} through at {@code at}. */
     public List<OverrideApproval> overridesCovering(String service, String environment, String buildUrl, Instant at) {
         List<OverrideApproval> result = new ArrayList<>();
-        for (String id : overridesByTarget.getOrDefault(target(service, environment), HashTreePSet.empty())) {
+        for (String id : overridesByTarget.getOrDefault(target(service, environment), NO_IDS)) {
             OverrideApproval override = overrides.get(id);
             if (override.covers(service, environment, buildUrl, at)) {
                 result.add(override);
@@ -147,7 +150,8 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
         return target(service, environment) + '|' + (buildUrl == null ? "" : buildUrl);
     }
 
-    private static final PVector<String> EMPTY_IDS = org.pcollections.TreePVector.empty();
+    private static final List<String> EMPTY_IDS = List.of();
+    static final PSet<String> NO_IDS = TreePSet.empty();
 
     /** Items sorted by priority, then by incident and item number. */
     public static final Comparator<ActionItem> ITEM_ORDER = Comparator.comparing(ActionItem::priority)

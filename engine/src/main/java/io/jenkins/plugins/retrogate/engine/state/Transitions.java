@@ -23,24 +23,29 @@ import io.jenkins.plugins.retrogate.engine.event.TicketLinked;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Contributor;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
+import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
 import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
 import io.jenkins.plugins.retrogate.engine.model.Mitigation;
+import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.pcollections.HashTreePSet;
 import org.pcollections.PMap;
 import org.pcollections.PSet;
-import org.pcollections.TreePVector;
 
 /**
  * How each event changes the state. Events were validated by the command that produced them, so
  * folding never refuses one; an event naming something unknown is a corrupt log and fails loudly.
+ * <p>
+ * Entities keep shared instances of what repeats: names through {@link Names#shared}, and the
+ * incident and deployment ids an item refers to are the incident's and the deployment's own id
+ * instances. Decoded events bring a fresh string for every value; without this, most of the
+ * state's heap would be copies of a few thousand names.
  */
 final class Transitions {
     private Transitions() {
@@ -49,12 +54,12 @@ final class Transitions {
     static RetroState apply(RetroState s, Event event) {
         Next n = new Next(s);
         if (event instanceof IncidentOpened e) {
-            Incident incident = new Incident(e.incidentId(), e.title(), e.severity(), e.services(), e.detection(),
-                    e.detectedAt(), null, List.of(), List.of(), e.trigger(),
+            Incident incident = new Incident(e.incidentId(), e.title(), e.severity(), shared(e.services()),
+                    e.detection(), e.detectedAt(), null, List.of(), List.of(), e.trigger(),
                     e.rollback() == null ? List.of() : List.of(e.rollback()), List.of(), null, IncidentStatus.OPEN,
-                    e.signature(), e.actor(), e.at());
+                    e.signature(), Names.shared(e.actor()), e.at());
             n.incidents = n.incidents.plus(incident.id(), incident);
-            for (String service : e.services()) {
+            for (String service : incident.affectedServices()) {
                 n.openIncidentByService = n.openIncidentByService.plus(service, incident.id());
                 if (e.rollback() != null) {
                     n.rollbackIncidentByService = n.rollbackIncidentByService.plus(service, incident.id());
@@ -89,20 +94,21 @@ final class Transitions {
             n.incidents = n.incidents.plus(incident.id(), incident);
         } else if (event instanceof ContributorRecorded e) {
             Incident incident = incident(s, e.incidentId())
-                    .withContributor(new Contributor(e.role(), e.name()), e.at());
+                    .withContributor(new Contributor(e.role(), Names.shared(e.name())), e.at());
             n.incidents = n.incidents.plus(incident.id(), incident);
         } else if (event instanceof ItemAdded e) {
-            incident(s, e.incidentId());
-            ActionItem item = new ActionItem(e.itemId(), e.incidentId(), e.title(), e.priority(), e.type(), e.owner(),
-                    e.ticket(), new HashSet<>(e.services()), e.due(), ItemStatus.OPEN, e.at(), e.actor(), null, null,
-                    null, null, null, null, null, null);
+            String incidentId = incident(s, e.incidentId()).id();
+            ActionItem item = new ActionItem(e.itemId(), incidentId, e.title(), e.priority(), e.type(),
+                    Names.shared(e.owner()), e.ticket(), new HashSet<>(shared(e.services())), e.due(), ItemStatus.OPEN,
+                    e.at(), Names.shared(e.actor()), null, null, null, null, null, null, null, null);
             n.putItem(item);
-            n.itemsByIncident = n.itemsByIncident.plus(e.incidentId(),
-                    n.itemsByIncident.getOrDefault(e.incidentId(), TreePVector.empty()).plus(item.id()));
+            n.itemsByIncident = n.itemsByIncident.plus(incidentId,
+                    append(n.itemsByIncident.getOrDefault(incidentId, List.of()), item.id()));
         } else if (event instanceof ItemResolved e) {
-            n.putItem(item(s, e.itemId()).resolved(e.at(), e.actor(), e.resolution(), e.fix(), e.deploymentId()));
+            n.putItem(item(s, e.itemId()).resolved(e.at(), Names.shared(e.actor()), e.resolution(), e.fix(),
+                    deploymentId(s, e.deploymentId())));
         } else if (event instanceof ItemVerified e) {
-            n.putItem(item(s, e.itemId()).verified(e.at(), e.deploymentId()));
+            n.putItem(item(s, e.itemId()).verified(e.at(), deploymentId(s, e.deploymentId())));
         } else if (event instanceof ItemReopened e) {
             n.putItem(item(s, e.itemId()).reopened(e.reason()));
         } else if (event instanceof TicketLinked e) {
@@ -110,8 +116,11 @@ final class Transitions {
         } else if (event instanceof ItemDropped e) {
             n.putItem(item(s, e.itemId()).dropped(e.reason()));
         } else if (event instanceof DeploymentStarted e) {
-            Deployment deployment = new Deployment(e.deploymentId(), e.ref(), e.production(),
-                    new HashSet<>(e.changeTickets()), e.decision(), e.actor(), e.at(), null, null);
+            DeploymentRef ref = e.deploymentId().equals(e.ref().deploymentId())
+                    ? e.ref().withDeploymentId(e.deploymentId()) : e.ref();
+            Deployment deployment = new Deployment(e.deploymentId(), ref, e.production(),
+                    new HashSet<>(e.changeTickets()), Names.shared(e.decision()), Names.shared(e.actor()), e.at(), null,
+                    null);
             n.deployments = n.deployments.plus(deployment.id(), deployment);
             n.counters = n.counters.withDeployment(Counters.numberOf(deployment.id()));
         } else if (event instanceof DeploymentFinished e) {
@@ -121,30 +130,58 @@ final class Transitions {
             }
             n.deployments = n.deployments.plus(deployment.id(), deployment.finished(e.outcome(), e.at()));
         } else if (event instanceof OverrideRequested e) {
-            OverrideRequest request = new OverrideRequest(e.requestId(), e.service(), e.environment(), e.buildUrl(),
-                    e.actor(), e.at(), e.blockingItems(), RequestStatus.PENDING, null, null, null, null);
+            OverrideRequest request = new OverrideRequest(e.requestId(), Names.shared(e.service()),
+                    Names.shared(e.environment()), e.buildUrl(), Names.shared(e.actor()), e.at(), e.blockingItems(),
+                    RequestStatus.PENDING, null, null, null, null);
             n.requests = n.requests.plus(request.id(), request);
             n.pendingRequestByTarget = n.pendingRequestByTarget.plus(
                     RetroState.requestKey(e.service(), e.environment(), e.buildUrl()), request.id());
             n.counters = n.counters.withRequest(Counters.numberOf(request.id()));
         } else if (event instanceof OverrideApproved e) {
-            OverrideApproval override = new OverrideApproval(e.overrideId(), e.scope(), e.service(), e.environment(),
-                    e.buildUrl(), e.requestedBy(), e.actor(), e.reason(), e.at(), e.expiresAt(), e.requestIds());
+            OverrideApproval override = new OverrideApproval(e.overrideId(), e.scope(), Names.shared(e.service()),
+                    Names.shared(e.environment()), e.buildUrl(), Names.shared(e.requestedBy()), Names.shared(e.actor()),
+                    e.reason(), e.at(), e.expiresAt(), e.requestIds());
             n.overrides = n.overrides.plus(override.id(), override);
             String target = RetroState.target(e.service(), e.environment());
             n.overridesByTarget = n.overridesByTarget.plus(target,
-                    n.overridesByTarget.getOrDefault(target, HashTreePSet.empty()).plus(override.id()));
+                    n.overridesByTarget.getOrDefault(target, RetroState.NO_IDS).plus(override.id()));
             n.counters = n.counters.withOverride(Counters.numberOf(override.id()));
             for (String requestId : e.requestIds()) {
                 n.closeRequest(request(s, requestId)
-                        .decided(RequestStatus.APPROVED, e.actor(), e.at(), e.reason(), override.id()));
+                        .decided(RequestStatus.APPROVED, override.approvedBy(), e.at(), e.reason(), override.id()));
             }
         } else if (event instanceof OverrideDenied e) {
-            n.closeRequest(request(s, e.requestId()).decided(RequestStatus.DENIED, e.actor(), e.at(), e.reason(), null));
+            n.closeRequest(request(s, e.requestId())
+                    .decided(RequestStatus.DENIED, Names.shared(e.actor()), e.at(), e.reason(), null));
         } else if (event instanceof OverrideRequestExpired e) {
-            n.closeRequest(request(s, e.requestId()).decided(RequestStatus.EXPIRED, e.actor(), e.at(), null, null));
+            n.closeRequest(request(s, e.requestId())
+                    .decided(RequestStatus.EXPIRED, Names.shared(e.actor()), e.at(), null, null));
         }
         return n.build();
+    }
+
+    /** The deployment's own id instance when the state knows it (an item may name one from elsewhere). */
+    private static String deploymentId(RetroState s, String id) {
+        if (id == null) {
+            return null;
+        }
+        Deployment deployment = s.deployments().get(id);
+        return deployment == null ? id : deployment.id();
+    }
+
+    private static List<String> shared(List<String> names) {
+        List<String> result = new ArrayList<>(names.size());
+        for (String name : names) {
+            result.add(Names.shared(name));
+        }
+        return result;
+    }
+
+    private static List<String> append(List<String> list, String element) {
+        List<String> copy = new ArrayList<>(list.size() + 1);
+        copy.addAll(list);
+        copy.add(element);
+        return List.copyOf(copy);
     }
 
     private static Incident incident(RetroState s, String id) {
@@ -181,7 +218,7 @@ final class Transitions {
         PMap<String, Incident> incidents;
         PMap<String, ActionItem> items;
         PMap<String, PSet<String>> activeItemsByService;
-        PMap<String, org.pcollections.PVector<String>> itemsByIncident;
+        PMap<String, List<String>> itemsByIncident;
         PMap<String, String> openIncidentByService;
         PMap<String, String> rollbackIncidentByService;
         PMap<String, Deployment> deployments;
@@ -211,7 +248,7 @@ final class Transitions {
         void putItem(ActionItem item) {
             items = items.plus(item.id(), item);
             for (String service : new ArrayList<>(item.services())) {
-                PSet<String> ids = activeItemsByService.getOrDefault(service, HashTreePSet.empty());
+                PSet<String> ids = activeItemsByService.getOrDefault(service, RetroState.NO_IDS);
                 PSet<String> next = item.status().isActive() ? ids.plus(item.id()) : ids.minus(item.id());
                 activeItemsByService = next.isEmpty() ? activeItemsByService.minus(service)
                         : activeItemsByService.plus(service, next);

@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.pcollections.HashTreePMap;
-import org.pcollections.HashTreePSet;
+import org.pcollections.TreePMap;
+import org.pcollections.TreePSet;
 import org.pcollections.PMap;
 import org.pcollections.PSet;
-import org.pcollections.PVector;
-import org.pcollections.TreePVector;
 
 /** Conversions between the state's persistent maps and the plain collections a snapshot holds. */
 final class SnapshotMaps {
@@ -22,7 +20,7 @@ final class SnapshotMaps {
     }
 
     static <V> PMap<String, V> byId(List<List<V>> chunks, Function<V, String> id) {
-        PMap<String, V> map = HashTreePMap.empty();
+        PMap<String, V> map = TreePMap.empty();
         for (List<V> chunk : chunks) {
             for (V value : chunk) {
                 map = map.plus(id.apply(value), value);
@@ -32,22 +30,22 @@ final class SnapshotMaps {
     }
 
     static PMap<String, PSet<String>> sets(Map<String, List<String>> lists) {
-        PMap<String, PSet<String>> map = HashTreePMap.empty();
+        PMap<String, PSet<String>> map = TreePMap.empty();
         for (Map.Entry<String, List<String>> entry : lists.entrySet()) {
-            map = map.plus(entry.getKey(), HashTreePSet.from(entry.getValue()));
+            map = map.plus(entry.getKey(), TreePSet.from(entry.getValue()));
         }
         return map;
     }
 
-    static PMap<String, PVector<String>> vectors(Map<String, List<String>> lists) {
-        PMap<String, PVector<String>> map = HashTreePMap.empty();
+    static PMap<String, List<String>> vectors(Map<String, List<String>> lists) {
+        PMap<String, List<String>> map = TreePMap.empty();
         for (Map.Entry<String, List<String>> entry : lists.entrySet()) {
-            map = map.plus(entry.getKey(), TreePVector.from(entry.getValue()));
+            map = map.plus(entry.getKey(), List.copyOf(entry.getValue()));
         }
         return map;
     }
 
     static <V> PMap<String, V> plain(Map<String, V> map) {
-        return HashTreePMap.from(map);
+        return TreePMap.from(map);
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.zip.CRC32C;
-import org.pcollections.HashTreePMap;
+import org.pcollections.TreePMap;
 import org.pcollections.PMap;
 
 /**
@@ -99,7 +99,7 @@ final class SnapshotReader {
         for (List<?> chunk : chunks.getOrDefault(name, List.of())) {
             parts.add((List<V>) chunk);
         }
-        return parts.isEmpty() ? HashTreePMap.empty() : SnapshotMaps.byId(parts, id);
+        return parts.isEmpty() ? TreePMap.empty() : SnapshotMaps.byId(parts, id);
     }
 
     /** Start and length of the header line and of each section line, from the lengths the header gives. */
