@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * An outcome of the root-cause analysis. It guards {@code services} ({@code *} for every service):
@@ -29,7 +28,7 @@ public record ActionItem(String id, String incidentId, String title, Priority pr
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
-        services = Set.copyOf(new TreeSet<>(services));
+        services = Set.copyOf(services);
     }
 
     /** Whether this item guards deployments of {@code service}. */

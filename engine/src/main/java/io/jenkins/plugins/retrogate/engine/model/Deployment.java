@@ -3,7 +3,6 @@ package io.jenkins.plugins.retrogate.engine.model;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A gated deployment: where it went, what it carried, what the gate said, and how it ended
@@ -20,7 +19,7 @@ public record Deployment(String id, DeploymentRef ref, boolean production, Set<S
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(startedAt, "startedAt");
-        changeTickets = Set.copyOf(new TreeSet<>(changeTickets == null ? Set.of() : changeTickets));
+        changeTickets = changeTickets == null ? Set.of() : Set.copyOf(changeTickets);
     }
 
     public String service() {

@@ -42,8 +42,22 @@ public final class Names {
      * for names only, never for unique text such as ids, titles or URLs.
      */
     public static String shared(String name) {
-        return name == null ? null : name.intern();
+        if (name == null) {
+            return null;
+        }
+        // A small, lossy table of recent results in front of String.intern (which costs ~100 ns):
+        // names repeat, so most calls end here. Races only lose an entry; Strings are safely published.
+        int slot = name.hashCode() & (RECENT.length - 1);
+        String recent = RECENT[slot];
+        if (recent != null && recent.equals(name)) {
+            return recent;
+        }
+        String shared = name.intern();
+        RECENT[slot] = shared;
+        return shared;
     }
+
+    private static final String[] RECENT = new String[4096];
 
     private static String name(String field, String raw) {
         String value = raw == null ? "" : raw.strip();

@@ -33,8 +33,8 @@ import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.pcollections.PMap;
 import org.pcollections.PSet;
 
@@ -99,7 +99,7 @@ final class Transitions {
         } else if (event instanceof ItemAdded e) {
             String incidentId = incident(s, e.incidentId()).id();
             ActionItem item = new ActionItem(e.itemId(), incidentId, e.title(), e.priority(), e.type(),
-                    Names.shared(e.owner()), e.ticket(), new HashSet<>(shared(e.services())), e.due(), ItemStatus.OPEN,
+                    Names.shared(e.owner()), e.ticket(), Set.copyOf(shared(e.services())), e.due(), ItemStatus.OPEN,
                     e.at(), Names.shared(e.actor()), null, null, null, null, null, null, null, null);
             n.putItem(item);
             n.itemsByIncident = n.itemsByIncident.plus(incidentId,
@@ -119,7 +119,7 @@ final class Transitions {
             DeploymentRef ref = e.deploymentId().equals(e.ref().deploymentId())
                     ? e.ref().withDeploymentId(e.deploymentId()) : e.ref();
             Deployment deployment = new Deployment(e.deploymentId(), ref, e.production(),
-                    new HashSet<>(e.changeTickets()), Names.shared(e.decision()), Names.shared(e.actor()), e.at(), null,
+                    Set.copyOf(e.changeTickets()), Names.shared(e.decision()), Names.shared(e.actor()), e.at(), null,
                     null);
             n.deployments = n.deployments.plus(deployment.id(), deployment);
             n.counters = n.counters.withDeployment(Counters.numberOf(deployment.id()));

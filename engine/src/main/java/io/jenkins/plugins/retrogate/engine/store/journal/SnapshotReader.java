@@ -1,69 +1,73 @@
 package io.jenkins.plugins.retrogate.engine.store.journal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.state.Counters;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.EventJson;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.zip.CRC32C;
-import org.pcollections.TreePMap;
 import org.pcollections.PMap;
 
 /**
- * Reads a snapshot's sections: each line's CRC32C is checked and its JSON parsed on a pool of
- * threads, then the state's maps are built, also side by side.
+ * Reads a format-2 snapshot. Each section is read from the file, checked against its CRC32C and
+ * parsed on a pool of threads: first the names, then the incidents, deployments, overrides and
+ * requests side by side, then the items (which point at incidents and deployments by position)
+ * while the first maps are built. The maps are built in one pass from the rows' id order; the
+ * indexes that follow from the entities (active items per service, overrides per target) are
+ * rebuilt from them.
  */
 final class SnapshotReader {
-    private SnapshotReader() {
+    private static final JsonFactory JSON = EventJson.mapper().getFactory();
+
+    private final FileChannel channel;
+    private final ExecutorService pool;
+    private final List<SnapshotFile.Section> sections;
+    private final long[] offsets;
+    private String[] names;
+
+    private SnapshotReader(FileChannel channel, ExecutorService pool, List<SnapshotFile.Section> sections,
+            long[] offsets) {
+        this.channel = channel;
+        this.pool = pool;
+        this.sections = sections;
+        this.offsets = offsets;
     }
 
-    static RetroState read(byte[] all, SnapshotFile.Header header) throws IOException {
-        List<SnapshotFile.Section> sections = header.sections();
-        List<int[]> lines = lines(all, sections);
+    static RetroState read(Path file, SnapshotFile.Header header) throws IOException {
         ExecutorService pool = Parallel.pool("snapshot");
-        try {
-            List<Future<Object>> parsed = new ArrayList<>();
-            for (int i = 0; i < sections.size(); i++) {
-                SnapshotFile.Section section = sections.get(i);
-                int[] line = lines.get(i + 1);
-                parsed.add(pool.submit(() -> parse(all, line, section)));
-            }
-            Counters counters = null;
-            SnapshotFile.Indexes indexes = null;
-            Map<String, List<List<?>>> chunks = new HashMap<>();
-            for (int i = 0; i < sections.size(); i++) {
-                Object value = parsed.get(i).get();
-                switch (sections.get(i).name()) {
-                    case "counters" -> counters = (Counters) value;
-                    case "indexes" -> indexes = (SnapshotFile.Indexes) value;
-                    default -> chunks.computeIfAbsent(sections.get(i).name(), k -> new ArrayList<>()).add((List<?>) value);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            List<SnapshotFile.Section> sections = header.sections();
+            long[] offsets = new long[sections.size()];
+            long end = channel.size();
+            for (int i = sections.size() - 1; i >= 0; i--) {
+                if (sections.get(i).bytes() < 0) {
+                    throw new IOException("section '" + sections.get(i).name() + "' has a negative length");
                 }
+                end -= sections.get(i).bytes() + 1L;
+                offsets[i] = end;
             }
-            if (counters == null || indexes == null) {
-                throw new IOException("the snapshot lacks its counters or indexes");
+            if (end <= 0) {
+                throw new IOException("the snapshot is shorter than its sections (truncated?)");
             }
-            Future<PMap<String, Incident>> incidents = pool.submit(() -> map(chunks, "incidents", Incident::id));
-            Future<PMap<String, ActionItem>> items = pool.submit(() -> map(chunks, "items", ActionItem::id));
-            Future<PMap<String, Deployment>> deployments = pool.submit(() -> map(chunks, "deployments", Deployment::id));
-            PMap<String, OverrideApproval> overrides = map(chunks, "overrides", OverrideApproval::id);
-            PMap<String, OverrideRequest> requests = map(chunks, "requests", OverrideRequest::id);
-            SnapshotFile.Indexes ix = indexes;
-            return new RetroState(header.sequence(), incidents.get(), items.get(),
-                    SnapshotMaps.sets(ix.activeItemsByService()), SnapshotMaps.vectors(ix.itemsByIncident()),
-                    SnapshotMaps.plain(ix.openIncidentByService()), SnapshotMaps.plain(ix.rollbackIncidentByService()),
-                    deployments.get(), overrides, SnapshotMaps.sets(ix.overridesByTarget()), requests,
-                    SnapshotMaps.plain(ix.pendingRequestByTarget()), counters);
+            return new SnapshotReader(channel, pool, sections, offsets).read(header.sequence());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause.getMessage()), cause);
@@ -75,54 +79,163 @@ final class SnapshotReader {
         }
     }
 
-    private static Object parse(byte[] all, int[] line, SnapshotFile.Section section) throws IOException {
+    private static final List<String> KNOWN = List.of("names", "counters", "indexes", "incidents", "deployments",
+            "items", "overrides", "requests");
+
+    private RetroState read(long sequence) throws IOException, ExecutionException, InterruptedException {
+        for (SnapshotFile.Section section : sections) {
+            if (!KNOWN.contains(section.name())) {
+                throw new IOException("unknown snapshot section '" + section.name() + "'");
+            }
+        }
+        names = names(one("names"));
+        List<Future<List<Incident>>> incidentChunks = parseAll("incidents", in -> in.incident());
+        List<Future<List<Deployment>>> deploymentChunks = parseAll("deployments", in -> in.deployment());
+        Future<List<OverrideApproval>> overrides = pool.submit(() -> records("overrides",
+                new TypeReference<List<OverrideApproval>>() { }));
+        Future<List<OverrideRequest>> requests = pool.submit(() -> records("requests",
+                new TypeReference<List<OverrideRequest>>() { }));
+        Counters counters = counters(one("counters"));
+        Incident[] incidents = joined(incidentChunks).toArray(Incident[]::new);
+        Deployment[] deployments = joined(deploymentChunks).toArray(Deployment[]::new);
+        List<Future<List<ActionItem>>> itemChunks = parseAll("items", in -> in.item(incidents, deployments));
+        Future<PMap<String, Incident>> incidentMap = pool.submit(
+                () -> SnapshotMaps.sortedById(List.of(incidents), Incident::id, "incidents"));
+        Future<PMap<String, Deployment>> deploymentMap = pool.submit(
+                () -> SnapshotMaps.sortedById(List.of(deployments), Deployment::id, "deployments"));
+        List<ActionItem> items = joined(itemChunks);
+        Future<PMap<String, ActionItem>> itemMap = pool.submit(
+                () -> SnapshotMaps.sortedById(items, ActionItem::id, "items"));
+        SnapshotIndexes indexes;
+        try (JsonParser parser = parser(one("indexes"))) {
+            indexes = SnapshotIndexes.read(new SnapshotRows.In(parser, "indexes", names), incidents, items);
+        }
+        return new RetroState(sequence, incidentMap.get(), itemMap.get(), SnapshotIndexes.activeItems(items),
+                indexes.itemsByIncident(), indexes.openIncidentByService(), indexes.rollbackIncidentByService(),
+                deploymentMap.get(), SnapshotMaps.sortedById(overrides.get(), OverrideApproval::id, "overrides"),
+                indexes.overridesByTarget(), SnapshotMaps.sortedById(requests.get(), OverrideRequest::id, "requests"),
+                indexes.pendingRequestByTarget(), counters);
+    }
+
+    /** Parses one row of a section. */
+    private interface RowReader<T> {
+        T read(SnapshotRows.In in) throws IOException;
+    }
+
+    private <T> List<Future<List<T>>> parseAll(String name, RowReader<T> row) {
+        List<Future<List<T>>> futures = new ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).name().equals(name)) {
+                int index = i;
+                futures.add(pool.submit(() -> rows(index, row)));
+            }
+        }
+        return futures;
+    }
+
+    private <T> List<T> rows(int index, RowReader<T> row) throws IOException {
+        SnapshotFile.Section section = sections.get(index);
+        try (JsonParser parser = parser(bytes(index))) {
+            SnapshotRows.In in = new SnapshotRows.In(parser, section.name(), names);
+            in.expect(JsonToken.START_ARRAY);
+            List<T> values = new ArrayList<>(section.count());
+            for (int i = 0; i < section.count(); i++) {
+                values.add(row.read(in));
+            }
+            in.expect(JsonToken.END_ARRAY);
+            if (parser.nextToken() != null) {
+                throw in.problem("more rows than the header's " + section.count());
+            }
+            return values;
+        } catch (RuntimeException e) { // a model constructor refusing a value: the file is not what was written
+            throw new IOException("section '" + section.name() + "' holds an invalid entity: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> List<T> joined(List<Future<List<T>>> chunks) throws ExecutionException, InterruptedException {
+        List<T> all = new ArrayList<>();
+        for (Future<List<T>> chunk : chunks) {
+            all.addAll(chunk.get());
+        }
+        return all;
+    }
+
+    private static String[] names(byte[] json) throws IOException {
+        try (JsonParser parser = parser(json)) {
+            List<String> names = new ArrayList<>();
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IOException("section 'names' is not an array");
+            }
+            while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                names.add(Names.shared(parser.getText()));
+            }
+            if (parser.currentToken() != JsonToken.END_ARRAY) {
+                throw new IOException("section 'names' holds something other than text");
+            }
+            return names.toArray(String[]::new);
+        }
+    }
+
+    private static Counters counters(byte[] json) throws IOException {
+        long[] values = SnapshotFormat1.MAPPER.readValue(json, long[].class);
+        if (values.length != 4) {
+            throw new IOException("section 'counters' holds " + values.length + " numbers, not 4");
+        }
+        return new Counters(values[0], values[1], values[2], values[3]);
+    }
+
+    private <T> List<T> records(String name, TypeReference<List<T>> type) throws IOException {
+        List<T> values = SnapshotFormat1.MAPPER.readValue(one(name), type);
+        int count = sections.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().count();
+        if (values.size() != count) {
+            throw new IOException("section '" + name + "' holds " + values.size() + " entries, its header says "
+                    + count);
+        }
+        return values;
+    }
+
+    static JsonParser parser(byte[] json) throws IOException {
+        return JSON.createParser(json, 0, json.length - 1);
+    }
+
+    /** The bytes of the only section called {@code name}. */
+    private byte[] one(String name) throws IOException {
+        int found = -1;
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).name().equals(name)) {
+                if (found >= 0) {
+                    throw new IOException("the snapshot has two '" + name + "' sections");
+                }
+                found = i;
+            }
+        }
+        if (found < 0) {
+            throw new IOException("the snapshot lacks its '" + name + "' section");
+        }
+        return bytes(found);
+    }
+
+    /** A section's bytes and the newline after them, checked against the header's CRC32C. */
+    private byte[] bytes(int index) throws IOException {
+        SnapshotFile.Section section = sections.get(index);
+        byte[] bytes = new byte[section.bytes() + 1];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long position = offsets[index];
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, position + buffer.position());
+            if (read < 0) {
+                throw new IOException("section '" + section.name() + "' is cut short (truncated snapshot)");
+            }
+        }
+        if (bytes[section.bytes()] != '\n') {
+            throw new IOException("section '" + section.name() + "' does not end where the header says (the"
+                    + " snapshot is truncated or was edited)");
+        }
         CRC32C crc = new CRC32C();
-        crc.update(all, line[0], line[1]);
+        crc.update(bytes, 0, section.bytes());
         if (!String.format("%08x", crc.getValue()).equals(section.crc32c())) {
             throw new IOException("section '" + section.name() + "' fails its CRC32C check");
         }
-        var type = SnapshotFile.TYPES.get(section.name());
-        if (type == null) {
-            throw new IOException("unknown snapshot section '" + section.name() + "'");
-        }
-        Object value = SnapshotFile.MAPPER.readValue(all, line[0], line[1], type);
-        if (value instanceof List<?> list && list.size() != section.count()) {
-            throw new IOException("section '" + section.name() + "' holds " + list.size() + " entries, its header says "
-                    + section.count());
-        }
-        return value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <V> PMap<String, V> map(Map<String, List<List<?>>> chunks, String name, Function<V, String> id) {
-        List<List<V>> parts = new ArrayList<>();
-        for (List<?> chunk : chunks.getOrDefault(name, List.of())) {
-            parts.add((List<V>) chunk);
-        }
-        return parts.isEmpty() ? TreePMap.empty() : SnapshotMaps.byId(parts, id);
-    }
-
-    /** Start and length of the header line and of each section line, from the lengths the header gives. */
-    private static List<int[]> lines(byte[] all, List<SnapshotFile.Section> sections) throws IOException {
-        List<int[]> lines = new ArrayList<>();
-        int start = 0;
-        while (start < all.length && all[start] != '\n') {
-            start++;
-        }
-        lines.add(new int[] {0, start});
-        start++;
-        for (SnapshotFile.Section section : sections) {
-            int end = start + section.bytes();
-            if (section.bytes() < 0 || end >= all.length || all[end] != '\n') {
-                throw new IOException("section '" + section.name() + "' does not end where the header says (the"
-                        + " snapshot is truncated or was edited)");
-            }
-            lines.add(new int[] {start, section.bytes()});
-            start = end + 1;
-        }
-        if (start != all.length) {
-            throw new IOException("the snapshot has " + (all.length - start) + " bytes after its last section");
-        }
-        return lines;
+        return bytes;
     }
 }

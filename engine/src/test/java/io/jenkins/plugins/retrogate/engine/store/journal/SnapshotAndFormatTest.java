@@ -149,7 +149,7 @@ class SnapshotAndFormatTest {
     void aSnapshotOfANewerFormatIsRefused() throws IOException {
         JournalFixture.build(dir, 2, JournalOptions.defaults().withSnapshotOnCloseAfter(1));
         Path snapshot = JournalFiles.snapshots(dir).get(0).path();
-        String text = Files.readString(snapshot, StandardCharsets.UTF_8).replaceFirst("\"format\":1", "\"format\":9");
+        String text = Files.readString(snapshot, StandardCharsets.UTF_8).replaceFirst("\"format\":" + SnapshotFile.FORMAT, "\"format\":9");
         Files.writeString(snapshot, text, StandardCharsets.UTF_8);
 
         StoreException error = catchThrowableOfType(() -> JournalStore.open(dir), StoreException.class);

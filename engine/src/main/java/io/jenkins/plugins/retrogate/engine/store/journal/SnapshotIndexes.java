@@ -1,0 +1,110 @@
+package io.jenkins.plugins.retrogate.engine.store.journal;
+
+import com.fasterxml.jackson.core.JsonToken;
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.pcollections.PMap;
+import org.pcollections.PSet;
+import org.pcollections.TreePMap;
+
+/**
+ * The indexes of a format-2 snapshot, read back with the id instances of the entities they point
+ * at (incidents and items are positions in their sections), and the one rebuilt from the items.
+ */
+record SnapshotIndexes(PMap<String, List<String>> itemsByIncident, PMap<String, String> openIncidentByService,
+        PMap<String, String> rollbackIncidentByService, PMap<String, PSet<String>> overridesByTarget,
+        PMap<String, String> pendingRequestByTarget) {
+
+    static SnapshotIndexes read(SnapshotRows.In in, Incident[] incidents, List<ActionItem> items) throws IOException {
+        in.expect(JsonToken.START_OBJECT);
+        field(in, "itemsByIncident");
+        in.expect(JsonToken.START_ARRAY);
+        TreeMap<String, List<String>> byIncident = new TreeMap<>();
+        while (in.next() != JsonToken.END_ARRAY) {
+            in.check(JsonToken.START_ARRAY);
+            String incident = incidents[position(in, incidents.length)].id();
+            List<String> ids = new ArrayList<>();
+            while (in.next() != JsonToken.END_ARRAY) {
+                ids.add(items.get(positionHere(in, items.size())).id());
+            }
+            byIncident.put(incident, List.copyOf(ids));
+        }
+        PMap<String, String> open = serviceIncidents(in, "openIncidentByService", incidents);
+        PMap<String, String> rollback = serviceIncidents(in, "rollbackIncidentByService", incidents);
+        field(in, "overridesByTarget");
+        in.expect(JsonToken.START_OBJECT);
+        Map<String, List<String>> overrides = new TreeMap<>();
+        while (in.next() == JsonToken.FIELD_NAME) {
+            String target = in.fieldName();
+            overrides.put(target, in.textList());
+        }
+        in.check(JsonToken.END_OBJECT);
+        field(in, "pendingRequestByTarget");
+        in.expect(JsonToken.START_OBJECT);
+        TreeMap<String, String> pending = new TreeMap<>();
+        while (in.next() == JsonToken.FIELD_NAME) {
+            String key = in.fieldName();
+            pending.put(key, in.text());
+        }
+        in.check(JsonToken.END_OBJECT);
+        in.expect(JsonToken.END_OBJECT);
+        return new SnapshotIndexes(TreePMap.fromSortedMap(byIncident), open, rollback, SnapshotMaps.sets(overrides),
+                TreePMap.fromSortedMap(pending));
+    }
+
+    /**
+     * The OPEN and RESOLVED items per service they guard, as the fold keeps them: every active item
+     * under each of its services, services without one left out.
+     */
+    static PMap<String, PSet<String>> activeItems(List<ActionItem> items) {
+        Map<String, List<String>> byService = new TreeMap<>();
+        for (ActionItem item : items) {
+            if (item.status().isActive()) {
+                for (String service : item.services()) {
+                    byService.computeIfAbsent(service, s -> new ArrayList<>()).add(item.id());
+                }
+            }
+        }
+        return SnapshotMaps.sets(byService);
+    }
+
+    private static PMap<String, String> serviceIncidents(SnapshotRows.In in, String name, Incident[] incidents)
+            throws IOException {
+        field(in, name);
+        in.expect(JsonToken.START_ARRAY);
+        TreeMap<String, String> map = new TreeMap<>();
+        while (in.next() != JsonToken.END_ARRAY) {
+            in.check(JsonToken.START_ARRAY);
+            String service = in.name();
+            map.put(service, incidents[position(in, incidents.length)].id());
+            in.expect(JsonToken.END_ARRAY);
+        }
+        return TreePMap.fromSortedMap(map);
+    }
+
+    private static void field(SnapshotRows.In in, String name) throws IOException {
+        in.expect(JsonToken.FIELD_NAME);
+        if (!name.equals(in.fieldName())) {
+            throw in.problem("found '" + in.fieldName() + "' where '" + name + "' belongs");
+        }
+    }
+
+    private static int position(SnapshotRows.In in, int size) throws IOException {
+        in.next();
+        return positionHere(in, size);
+    }
+
+    private static int positionHere(SnapshotRows.In in, int size) throws IOException {
+        in.check(JsonToken.VALUE_NUMBER_INT);
+        int position = in.intValue();
+        if (position < 0 || position >= size) {
+            throw in.problem("position " + position + " is outside its section");
+        }
+        return position;
+    }
+}
