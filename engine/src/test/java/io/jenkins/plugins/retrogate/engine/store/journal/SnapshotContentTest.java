@@ -1,0 +1,217 @@
+package io.jenkins.plugins.retrogate.engine.store.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.retrogate.engine.event.ContributorRecorded;
+import io.jenkins.plugins.retrogate.engine.event.DeploymentFinished;
+import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
+import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.IncidentDetailsChanged;
+import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
+import io.jenkins.plugins.retrogate.engine.event.IncidentStatusChanged;
+import io.jenkins.plugins.retrogate.engine.event.ItemAdded;
+import io.jenkins.plugins.retrogate.engine.event.ItemDropped;
+import io.jenkins.plugins.retrogate.engine.event.ItemReopened;
+import io.jenkins.plugins.retrogate.engine.event.ItemResolved;
+import io.jenkins.plugins.retrogate.engine.event.ItemVerified;
+import io.jenkins.plugins.retrogate.engine.event.MitigationRecorded;
+import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
+import io.jenkins.plugins.retrogate.engine.event.OverrideDenied;
+import io.jenkins.plugins.retrogate.engine.event.OverrideRequestExpired;
+import io.jenkins.plugins.retrogate.engine.event.OverrideRequested;
+import io.jenkins.plugins.retrogate.engine.event.RollbackRecorded;
+import io.jenkins.plugins.retrogate.engine.event.SimilarIncidentLinked;
+import io.jenkins.plugins.retrogate.engine.event.TicketLinked;
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.ContributorRole;
+import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
+import io.jenkins.plugins.retrogate.engine.model.Detection;
+import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
+import io.jenkins.plugins.retrogate.engine.model.ItemType;
+import io.jenkins.plugins.retrogate.engine.model.MitigationKind;
+import io.jenkins.plugins.retrogate.engine.model.Outcome;
+import io.jenkins.plugins.retrogate.engine.model.OverrideScope;
+import io.jenkins.plugins.retrogate.engine.model.Priority;
+import io.jenkins.plugins.retrogate.engine.model.Resolution;
+import io.jenkins.plugins.retrogate.engine.model.Severity;
+import io.jenkins.plugins.retrogate.engine.model.Ticket;
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.EventJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A snapshot holds every fact of the state, reads back equal, and refuses content that is not what was written. */
+class SnapshotContentTest {
+    private static final JournalStore.Mark NOWHERE = new JournalStore.Mark("0".repeat(64), 1, -1);
+    private static final Instant T = Instant.parse("2026-03-01T10:15:30.123456789Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSnapshotOfEveryKindOfFactReadsBackEqualWithSharedNames() throws IOException {
+        RetroState state = RetroState.empty().applyAll(everything());
+
+        Path file = SnapshotFile.write(dir, state, NOWHERE);
+        RetroState read = SnapshotFile.read(file, SnapshotFile.header(file)).state();
+
+        assertThat(read).isEqualTo(state);
+        assertThat(read.overrides()).hasSize(2);
+        assertThat(read.requests()).hasSize(3);
+        ActionItem verified = read.item("INC-1-A1").orElseThrow();
+        assertThat(verified.incidentId()).isSameAs(read.incident("INC-1").orElseThrow().id());
+        assertThat(verified.verifiedBy()).isSameAs(read.deployment("DEP-2").orElseThrow().id());
+        assertThat(read.deployment("DEP-2").orElseThrow().ref().deploymentId())
+                .isSameAs(read.deployment("DEP-2").orElseThrow().id());
+        assertThat(verified.owner()).isSameAs(read.item("INC-1-A2").orElseThrow().owner());
+    }
+
+    @Test
+    void aSnapshotWrittenInFormatOneStillReadsBack() throws IOException {
+        RetroState state = RetroState.empty().applyAll(everything());
+        Path file = writeFormatOne(state);
+
+        SnapshotFile.Header header = SnapshotFile.header(file);
+
+        assertThat(header.format()).isEqualTo(1);
+        assertThat(SnapshotFile.read(file, header).state()).isEqualTo(state);
+    }
+
+    @Test
+    void aSectionEditedWithAMatchingChecksumIsStillRefused() throws IOException {
+        RetroState state = RetroState.empty().applyAll(everything());
+        Path file = SnapshotFile.write(dir, state, NOWHERE);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        SnapshotFile.Header header = SnapshotFile.header(file);
+        // Swap two items: each section still checks out, but the ids are no longer in ascending order.
+        List<String> lines = new ArrayList<>(List.of(text.split("\n")));
+        int itemsLine = 1 + indexOf(header, "items");
+        String items = lines.get(itemsLine);
+        int second = items.indexOf(",[\"INC-1-A2\"");
+        String swapped = "[" + items.substring(second + 1, items.length() - 1) + "," + items.substring(1, second) + "]";
+        lines.set(itemsLine, swapped);
+        List<SnapshotFile.Section> sections = new ArrayList<>(header.sections());
+        sections.set(indexOf(header, "items"), section("items", sections.get(indexOf(header, "items")).count(), swapped));
+        SnapshotFile.Header edited = new SnapshotFile.Header(header.format(), header.eventFormat(), header.sequence(),
+                header.hash(), header.segment(), header.offset(), header.createdAt(), sections);
+        lines.set(0, EventJson.mapper().writeValueAsString(edited));
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> SnapshotFile.read(file, SnapshotFile.header(file)))
+                .isInstanceOf(IOException.class).hasMessageContaining("not in ascending id order");
+    }
+
+    private static int indexOf(SnapshotFile.Header header, String name) {
+        for (int i = 0; i < header.sections().size(); i++) {
+            if (header.sections().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no section " + name);
+    }
+
+    private static SnapshotFile.Section section(String name, int count, String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return new SnapshotFile.Section(name, count, bytes.length, String.format("%08x", crc.getValue()));
+    }
+
+    /** Writes {@code state} as the previous version did: the entities as JSON objects, one section per kind. */
+    private Path writeFormatOne(RetroState state) throws IOException {
+        List<SnapshotFile.Section> sections = new ArrayList<>();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        formatOneSection(body, sections, "counters", 1, state.counters());
+        formatOneSection(body, sections, "indexes", 1, new SnapshotFormat1.Indexes(
+                SnapshotMaps.lists(state.activeItemsByService()), SnapshotMaps.lists(state.itemsByIncident()),
+                state.openIncidentByService(), state.rollbackIncidentByService(),
+                SnapshotMaps.lists(state.overridesByTarget()), state.pendingRequestByTarget()));
+        for (Map.Entry<String, ? extends Map<String, ?>> kind : Map.of("incidents", state.incidents(), "items",
+                state.items(), "deployments", state.deployments(), "overrides", state.overrides(), "requests",
+                state.requests()).entrySet()) {
+            formatOneSection(body, sections, kind.getKey(), kind.getValue().size(),
+                    List.copyOf(kind.getValue().values()));
+        }
+        SnapshotFile.Header header = new SnapshotFile.Header(1, EventJson.FORMAT_VERSION, state.sequence(),
+                NOWHERE.hash(), null, null, T, sections);
+        Path file = JournalFiles.snapshot(dir, state.sequence());
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.writeBytes((EventJson.mapper().writeValueAsString(header) + "\n").getBytes(StandardCharsets.UTF_8));
+        all.writeBytes(body.toByteArray());
+        Files.write(file, all.toByteArray());
+        return file;
+    }
+
+    private static void formatOneSection(ByteArrayOutputStream body, List<SnapshotFile.Section> sections, String name,
+            int count, Object value) throws IOException {
+        String line = SnapshotFormat1.MAPPER.writeValueAsString(value);
+        sections.add(section(name, count, line));
+        body.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every event type, with optional fields both set and empty, and an instant beyond the year 2262. */
+    private static List<Event> everything() {
+        DeploymentRef rollback = new DeploymentRef(null, "deploy-pay", 41, "https://ci/job/deploy-pay/41/", "pay",
+                "production", "1.4");
+        DeploymentRef bare = new DeploymentRef("CD-9", null, null, null, "shop", "staging", null);
+        List<Event> events = new ArrayList<>(List.of(
+                new IncidentOpened(T, "alice", "INC-1", "Checkout fails", Severity.SEV1, List.of("pay", "shop"),
+                        Detection.ROLLBACK, T, bare, rollback, "HTTP 500 in stage smoke"),
+                new IncidentOpened(T.plusSeconds(1), "bob", "INC-2", "Slow search", null, List.of("search"),
+                        Detection.ALERT, Instant.parse("2300-01-01T00:00:00Z"), null, null, null),
+                new RollbackRecorded(T.plusSeconds(2), "alice", "INC-1", new DeploymentRef(null, "deploy-cart", 3,
+                        "https://ci/job/deploy-cart/3/", "cart", "production", "2.0"), "again"),
+                new MitigationRecorded(T.plusSeconds(3), "alice", "INC-1", MitigationKind.TEMPORARY, "feature flag off"),
+                new ContributorRecorded(T.plusSeconds(4), "alice", "INC-1", ContributorRole.DEBUGGED, "carol"),
+                new SimilarIncidentLinked(T.plusSeconds(5), "alice", "INC-1", "INC-2"),
+                new IncidentDetailsChanged(T.plusSeconds(6), "alice", "INC-1", "Checkout fails on retry",
+                        Severity.SEV2, T.plusSeconds(1), "pool exhausted"),
+                new ItemAdded(T.plusSeconds(7), "alice", "INC-1-A1", "INC-1", "Add a canary", Priority.P0,
+                        ItemType.PREVENTATIVE, "team-pay", Ticket.parse("ticket", "PAY-12"), List.of("pay"),
+                        LocalDate.parse("2026-04-01")),
+                new ItemAdded(T.plusSeconds(8), "alice", "INC-1-A2", "INC-1", "Alert on budget", Priority.P1,
+                        ItemType.MITIGATIVE, "team-pay", null, List.of("*", "shop"), null),
+                new ItemAdded(T.plusSeconds(9), "bob", "INC-1-A3", "INC-1", "Document it", Priority.P2,
+                        ItemType.MITIGATIVE, null, Ticket.parse("ticket", "acme/shop#7"), List.of("shop"), null),
+                new ItemAdded(T.plusSeconds(10), "bob", "INC-2-A1", "INC-2", "Index the table", Priority.P1,
+                        ItemType.PREVENTATIVE, "team-search", null, List.of("search"), null),
+                new TicketLinked(T.plusSeconds(11), "bob", "INC-2-A1", Ticket.parse("ticket", "https://t.example/9")),
+                new DeploymentStarted(T.plusSeconds(12), "gate", "DEP-1", new DeploymentRef("DEP-1", "deploy-pay", 42,
+                        "https://ci/job/deploy-pay/42/", "pay", "production", "1.5"), true, List.of("PAY-12"), "BLOCK"),
+                new DeploymentFinished(T.plusSeconds(13), "gate", "DEP-1", Outcome.FAILED),
+                new ItemResolved(T.plusSeconds(14), "alice", "INC-1-A1", Resolution.MANUAL, "commit abc", null),
+                new DeploymentStarted(T.plusSeconds(15), "gate", "DEP-2", new DeploymentRef("DEP-2", "deploy-pay", 43,
+                        "https://ci/job/deploy-pay/43/", "pay", "production", "1.6"), true, List.of(), "ALLOW"),
+                new DeploymentFinished(T.plusSeconds(16), "gate", "DEP-2", Outcome.SUCCEEDED),
+                new ItemVerified(T.plusSeconds(17), "gate", "INC-1-A1", "DEP-2"),
+                new ItemResolved(T.plusSeconds(18), "gate", "INC-1-A2", Resolution.DEPLOYMENT, "1.6", "DEP-2"),
+                new ItemReopened(T.plusSeconds(19), "alice", "INC-1-A2", "did not hold"),
+                new ItemResolved(T.plusSeconds(20), "tracker", "INC-1-A3", Resolution.TRACKER, null, "DEP-404"),
+                new ItemDropped(T.plusSeconds(21), "bob", "INC-2-A1", "not needed"),
+                new DeploymentStarted(T.plusSeconds(22), "alice", "DEP-3", bare, false, null, null),
+                new OverrideRequested(T.plusSeconds(23), "alice", "REQ-1", "pay", "production",
+                        "https://ci/job/deploy-pay/44/", List.of("INC-1-A2")),
+                new OverrideRequested(T.plusSeconds(24), "alice", "REQ-2", "shop", "production", null, List.of()),
+                new OverrideRequested(T.plusSeconds(25), "alice", "REQ-3", "cart", "production", null, List.of()),
+                new OverrideApproved(T.plusSeconds(26), "rm", "OVR-1", List.of("REQ-1"), OverrideScope.BUILD, "pay",
+                        "production", "https://ci/job/deploy-pay/44/", "alice", "hotfix", T.plusSeconds(3600)),
+                new OverrideApproved(T.plusSeconds(27), "rm", "OVR-2", List.of(), OverrideScope.WINDOW, "pay",
+                        "production", null, null, "freeze window", Instant.parse("2500-01-01T00:00:00Z")),
+                new OverrideDenied(T.plusSeconds(28), "rm", "REQ-2", "no"),
+                new OverrideRequestExpired(T.plusSeconds(29), "system", "REQ-3"),
+                new IncidentStatusChanged(T.plusSeconds(30), "alice", "INC-2", IncidentStatus.RESOLVED)));
+        return events;
+    }
+}
