@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * DESIGN §4: opening a store of 1,000,000 events (100,000 items, 20,000 incidents, ~150,000
+ * DESIGN §4: opening a store of 1,000,000 events (100,000 items, 20,000 incidents, 192,000
  * deployments) by replaying the whole journal (bar: 3 s) and from a snapshot (bar: 0.5 s), and the
  * heap the opened state holds (bar: 100 MB for 100,000 items), printed after each trial.
  */

@@ -29,7 +29,7 @@ import org.pcollections.PSet;
  * A snapshot of the folded state (see {@code docs/storage.md}): a JSON header line, then one JSON
  * line per section, each with its length and CRC32C in the header, so the sections are read,
  * checked and parsed in parallel at start-up. Format 2 writes entities as rows (arrays of fields in
- * a fixed order, see {@link SnapshotRows}) in ascending id order, with a table of the names they
+ * a fixed order, see {@link SnapshotRowWriter}) in ascending id order, with a table of the names they
  * share; indexes that follow from the entities are rebuilt rather than stored. Format 1 (entities as
  * named JSON objects) is still read ({@link SnapshotFormat1}). Written to a temporary file, forced,
  * renamed into place and the directory forced, so a crash leaves either the old set of snapshots or
@@ -70,7 +70,7 @@ final class SnapshotFile {
     static Path write(Path dir, RetroState state, JournalStore.Mark mark) throws IOException {
         List<Section> sections = new ArrayList<>();
         ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 20);
-        SnapshotRows.Out rows = new SnapshotRows.Out(positions(state.incidents().keySet()),
+        SnapshotRowWriter rows = new SnapshotRowWriter(positions(state.incidents().keySet()),
                 positions(state.deployments().keySet()));
         // The entities first, into a buffer: writing them fills the names table, which goes first in the file.
         ByteArrayOutputStream entities = new ByteArrayOutputStream(1 << 20);
@@ -103,7 +103,7 @@ final class SnapshotFile {
      * incident of each service, the overrides per target and the pending override requests. The
      * active items per service follow from the items and are rebuilt from them.
      */
-    private static void indexes(JsonGenerator out, RetroState state, SnapshotRows.Out rows) throws IOException {
+    private static void indexes(JsonGenerator out, RetroState state, SnapshotRowWriter rows) throws IOException {
         Map<String, Integer> incidents = positions(state.incidents().keySet());
         Map<String, Integer> items = positions(state.items().keySet());
         out.writeStartObject();
@@ -137,7 +137,7 @@ final class SnapshotFile {
     }
 
     private static void serviceIncidents(JsonGenerator out, String field, Map<String, String> map,
-            Map<String, Integer> incidents, SnapshotRows.Out rows) throws IOException {
+            Map<String, Integer> incidents, SnapshotRowWriter rows) throws IOException {
         rows.to(out);
         out.writeArrayFieldStart(field);
         for (Map.Entry<String, String> entry : map.entrySet()) {
@@ -195,7 +195,7 @@ final class SnapshotFile {
         void write(T value) throws IOException;
     }
 
-    private static <T> void chunks(ByteArrayOutputStream body, List<Section> sections, SnapshotRows.Out rows,
+    private static <T> void chunks(ByteArrayOutputStream body, List<Section> sections, SnapshotRowWriter rows,
             String name, Collection<T> values, Row<T> row) throws IOException {
         Iterator<T> iterator = values.iterator();
         int left = values.size();

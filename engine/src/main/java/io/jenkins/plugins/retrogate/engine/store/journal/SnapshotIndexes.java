@@ -20,7 +20,7 @@ record SnapshotIndexes(PMap<String, List<String>> itemsByIncident, PMap<String, 
         PMap<String, String> rollbackIncidentByService, PMap<String, PSet<String>> overridesByTarget,
         PMap<String, String> pendingRequestByTarget) {
 
-    static SnapshotIndexes read(SnapshotRows.In in, Incident[] incidents, List<ActionItem> items) throws IOException {
+    static SnapshotIndexes read(SnapshotRowReader in, Incident[] incidents, List<ActionItem> items) throws IOException {
         in.expect(JsonToken.START_OBJECT);
         field(in, "itemsByIncident");
         in.expect(JsonToken.START_ARRAY);
@@ -73,7 +73,7 @@ record SnapshotIndexes(PMap<String, List<String>> itemsByIncident, PMap<String, 
         return SnapshotMaps.sets(byService);
     }
 
-    private static PMap<String, String> serviceIncidents(SnapshotRows.In in, String name, Incident[] incidents)
+    private static PMap<String, String> serviceIncidents(SnapshotRowReader in, String name, Incident[] incidents)
             throws IOException {
         field(in, name);
         in.expect(JsonToken.START_ARRAY);
@@ -87,19 +87,19 @@ record SnapshotIndexes(PMap<String, List<String>> itemsByIncident, PMap<String, 
         return TreePMap.fromSortedMap(map);
     }
 
-    private static void field(SnapshotRows.In in, String name) throws IOException {
+    private static void field(SnapshotRowReader in, String name) throws IOException {
         in.expect(JsonToken.FIELD_NAME);
         if (!name.equals(in.fieldName())) {
             throw in.problem("found '" + in.fieldName() + "' where '" + name + "' belongs");
         }
     }
 
-    private static int position(SnapshotRows.In in, int size) throws IOException {
+    private static int position(SnapshotRowReader in, int size) throws IOException {
         in.next();
         return positionHere(in, size);
     }
 
-    private static int positionHere(SnapshotRows.In in, int size) throws IOException {
+    private static int positionHere(SnapshotRowReader in, int size) throws IOException {
         in.check(JsonToken.VALUE_NUMBER_INT);
         int position = in.intValue();
         if (position < 0 || position >= size) {

@@ -108,7 +108,7 @@ final class SnapshotReader {
                 () -> SnapshotMaps.sortedById(items, ActionItem::id, "items"));
         SnapshotIndexes indexes;
         try (JsonParser parser = parser(one("indexes"))) {
-            indexes = SnapshotIndexes.read(new SnapshotRows.In(parser, "indexes", names), incidents, items);
+            indexes = SnapshotIndexes.read(new SnapshotRowReader(parser, "indexes", names), incidents, items);
         }
         return new RetroState(sequence, incidentMap.get(), itemMap.get(), SnapshotIndexes.activeItems(items),
                 indexes.itemsByIncident(), indexes.openIncidentByService(), indexes.rollbackIncidentByService(),
@@ -119,7 +119,7 @@ final class SnapshotReader {
 
     /** Parses one row of a section. */
     private interface RowReader<T> {
-        T read(SnapshotRows.In in) throws IOException;
+        T read(SnapshotRowReader in) throws IOException;
     }
 
     private <T> List<Future<List<T>>> parseAll(String name, RowReader<T> row) {
@@ -136,7 +136,7 @@ final class SnapshotReader {
     private <T> List<T> rows(int index, RowReader<T> row) throws IOException {
         SnapshotFile.Section section = sections.get(index);
         try (JsonParser parser = parser(bytes(index))) {
-            SnapshotRows.In in = new SnapshotRows.In(parser, section.name(), names);
+            SnapshotRowReader in = new SnapshotRowReader(parser, section.name(), names);
             in.expect(JsonToken.START_ARRAY);
             List<T> values = new ArrayList<>(section.count());
             for (int i = 0; i < section.count(); i++) {
