@@ -16,7 +16,10 @@ public interface Store extends AutoCloseable {
 
     /**
      * Runs {@code command} on the latest state, records the events it returns and returns its
-     * result once they are durable. A command that throws records nothing.
+     * result once they are durable. A command that throws records nothing. The command must be a
+     * function of the state it is given and nothing else: a store may run it on another caller's
+     * thread (the journal runs queued commands in one go under load), so it must not depend on
+     * thread-local context such as the current user.
      */
     <R> R execute(Function<RetroState, Change<R>> command);
 

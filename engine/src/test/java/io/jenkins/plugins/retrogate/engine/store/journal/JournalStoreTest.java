@@ -149,6 +149,58 @@ class JournalStoreTest {
         }
     }
 
+    /**
+     * Writers run each other's commands (flat combining) and lead group commits for each other; with
+     * small segments they also start new segments meanwhile.
+     * Every caller must get its own result or its own refusal, nobody may hang, and the journal must
+     * hold exactly the acknowledged events, gap-free, and verify.
+     */
+    @Test
+    void concurrentWritersGetTheirOwnResultsAcrossSegmentRotations() {
+        JournalOptions small = JournalOptions.defaults().withSegmentBytes(16 * 1024).withSnapshotOnCloseAfter(0);
+        int threads = 16;
+        int perThread = 60;
+        java.util.Map<String, String> titles = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        RetroState end = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2), () -> {
+            try (JournalStore store = JournalStore.open(dir, small)) {
+                Story story = new Story(store);
+                Incident incident = story.rollback("checkout-api");
+                List<Thread> writers = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int id = t;
+                    writers.add(new Thread(() -> {
+                        for (int i = 0; i < perThread; i++) {
+                            String title = "Item " + id + "/" + i;
+                            titles.put(story.item(incident, title).id(), title);
+                            try {
+                                story.gate().resolveItem(Story.ALICE, "AI-999999", "nothing");
+                            } catch (RuntimeException expected) {
+                                refused.incrementAndGet();
+                            }
+                        }
+                    }));
+                }
+                writers.forEach(Thread::start);
+                for (Thread writer : writers) {
+                    writer.join();
+                }
+                return store.state();
+            }
+        });
+        assertThat(refused).as("every refused command reached its own caller").hasValue(threads * perThread);
+        assertThat(titles).as("every caller got the id of its own item").hasSize(threads * perThread);
+        titles.forEach((id, title) -> assertThat(end.items().get(id).title()).isEqualTo(title));
+        VerifyReport report = JournalStore.verify(dir);
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(report.segments()).as("segments were started while writers ran").isGreaterThan(3);
+        try (JournalStore store = JournalStore.open(dir)) {
+            assertThat(store.state()).isEqualTo(end);
+            assertThat(store.events(1, Integer.MAX_VALUE)).extracting(RecordedEvent::sequence)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, end.sequence()).boxed().toList());
+        }
+    }
+
     @Test
     void zerosPreallocatedAfterTheLastRecordAreNotATornWrite(@TempDir Path copy) throws IOException {
         RetroState written;
