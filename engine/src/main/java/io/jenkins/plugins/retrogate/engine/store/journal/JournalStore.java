@@ -155,14 +155,14 @@ public final class JournalStore implements Store {
                 throw rethrow(request.failure);
             }
             // A thread that ran other writers' commands waits for their records too, so that they
-            // always have a leader (it is usually leading that round anyway).
-            long ticket = request.waiter == null ? 0 : request.waiter.seq();
-            if (combined > ticket) {
-                writer.awaitDurable(combined);
+            // always have a leader (it is usually leading that round anyway). A command that recorded
+            // nothing still waits until the state it read is durable.
+            if (combined > request.ticket || request.waiter == null) {
+                writer.awaitDurable(Math.max(combined, request.ticket));
             }
             if (request.waiter != null) {
                 writer.awaitDurable(request.waiter);
-                maybeSnapshot(ticket);
+                maybeSnapshot(request.ticket);
             }
             return request.result;
         } finally {
@@ -215,6 +215,7 @@ public final class JournalStore implements Store {
                 next = next.apply(next.sequence() + 1, event);
             }
             request.result = change.result();
+            request.ticket = next.sequence();
             if (!change.events().isEmpty()) {
                 Encoded encoded = encode(change.events());
                 request.waiter = writer.register(request.owner, next.sequence());
@@ -249,6 +250,8 @@ public final class JournalStore implements Store {
         private final Function<RetroState, Change<R>> command;
         private final Thread owner;
         private R result;
+        /** The sequence of the state its result rests on: its last event's, or the state it read. */
+        private long ticket;
         private Throwable failure;
         private JournalWriter.Waiter waiter;
         /** Written last by the thread that ran the command; the fields above are read after it. */

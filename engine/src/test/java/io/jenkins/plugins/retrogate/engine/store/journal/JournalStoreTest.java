@@ -152,8 +152,9 @@ class JournalStoreTest {
     /**
      * Writers run each other's commands (flat combining) and lead group commits for each other; with
      * small segments they also start new segments meanwhile.
-     * Every caller must get its own result or its own refusal, nobody may hang, and the journal must
-     * hold exactly the acknowledged events, gap-free, and verify.
+     * Every caller must get its own result or its own refusal, nobody may hang, a command that records
+     * nothing must not return before the state it read is durable, and the journal must hold exactly
+     * the acknowledged events, gap-free, and verify.
      */
     @Test
     void concurrentWritersGetTheirOwnResultsAcrossSegmentRotations() {
@@ -162,6 +163,7 @@ class JournalStoreTest {
         int perThread = 60;
         java.util.Map<String, String> titles = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger aheadOfDisk = new java.util.concurrent.atomic.AtomicInteger();
         RetroState end = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2), () -> {
             try (JournalStore store = JournalStore.open(dir, small)) {
                 Story story = new Story(store);
@@ -178,6 +180,10 @@ class JournalStoreTest {
                             } catch (RuntimeException expected) {
                                 refused.incrementAndGet();
                             }
+                            long seen = store.execute(state -> Change.of(state.sequence(), List.of()));
+                            if (store.state().sequence() < seen) {
+                                aheadOfDisk.incrementAndGet();
+                            }
                         }
                     }));
                 }
@@ -190,6 +196,7 @@ class JournalStoreTest {
         });
         assertThat(refused).as("every refused command reached its own caller").hasValue(threads * perThread);
         assertThat(titles).as("every caller got the id of its own item").hasSize(threads * perThread);
+        assertThat(aheadOfDisk).as("reads that returned a state not yet durable").hasValue(0);
         titles.forEach((id, title) -> assertThat(end.items().get(id).title()).isEqualTo(title));
         VerifyReport report = JournalStore.verify(dir);
         assertThat(report.ok()).as(report.toString()).isTrue();
