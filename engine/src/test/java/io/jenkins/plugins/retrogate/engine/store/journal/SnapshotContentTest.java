@@ -113,6 +113,20 @@ class SnapshotContentTest {
                 .isInstanceOf(IOException.class).hasMessageContaining("not in ascending id order");
     }
 
+    @Test
+    void aDamagedRowSectionIsReportedAsFailingItsChecksum() throws IOException {
+        RetroState state = RetroState.empty().applyAll(everything());
+        Path file = SnapshotFile.write(dir, state, NOWHERE);
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int quote = text.indexOf("[\"INC-1-A2\"") + 1; // the quote opening an item's id: parsing would trip over it
+        bytes[quote] = 'x';
+        Files.write(file, bytes);
+
+        assertThatThrownBy(() -> SnapshotFile.read(file, SnapshotFile.header(file)))
+                .isInstanceOf(IOException.class).hasMessageContaining("'items' fails its CRC32C check");
+    }
+
     private static int indexOf(SnapshotFile.Header header, String name) {
         for (int i = 0; i < header.sections().size(); i++) {
             if (header.sections().get(i).name().equals(name)) {
