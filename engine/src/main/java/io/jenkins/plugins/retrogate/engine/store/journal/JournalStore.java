@@ -139,33 +139,47 @@ public final class JournalStore implements Store {
 
     @Override
     public <R> R execute(Function<RetroState, Change<R>> command) {
+        if (commandLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("Store.execute was called from inside a command; a command must be a"
+                    + " function of the state it is given and return its events");
+        }
         Request<R> request = new Request<>(command, Thread.currentThread());
         writer.entered();
         pending.add(request);
         // Cleared so that park() really parks; set again on the way out.
         boolean interrupted = Thread.interrupted();
+        long combined = 0;
         try {
-            long combined = combine();
+            combined = combine();
+            interrupted |= Thread.interrupted();
             while (!request.done) {
                 LockSupport.park(this);
                 interrupted |= Thread.interrupted();
                 combined = Math.max(combined, combine());
+                interrupted |= Thread.interrupted();
             }
             if (request.failure != null) {
-                throw rethrow(request.failure);
-            }
-            // A thread that ran other writers' commands waits for their records too, so that they
-            // always have a leader (it is usually leading that round anyway). A command that recorded
-            // nothing still waits until the state it read is durable.
-            if (combined > request.ticket || request.waiter == null) {
-                writer.awaitDurable(Math.max(combined, request.ticket));
+                throw Request.<RuntimeException>sneaky(request.failure);
             }
             if (request.waiter != null) {
                 writer.awaitDurable(request.waiter);
                 maybeSnapshot(request.ticket);
+            } else {
+                // A command that recorded nothing still waits until the state it read is durable.
+                writer.awaitDurable(request.ticket);
             }
             return request.result;
         } finally {
+            // A thread that ran other writers' commands waits for their records too, so that they
+            // always have a leader (it usually leads that round anyway) — whatever became of its own
+            // command. Their failures are theirs to report, not this caller's.
+            if (combined > 0) {
+                try {
+                    writer.awaitDurable(combined);
+                } catch (StoreException theirs) {
+                    // reported to the writers whose records they are
+                }
+            }
             writer.left();
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -178,21 +192,27 @@ public final class JournalStore implements Store {
      * lock runs every command queued so far, its own and others', and the others never take the lock
      * at all — they park once, until their records are durable. Under load this saves a lock hand-off
      * (a wake-up and a context switch) per write. Whoever unlocks looks at the queue again, so no
-     * command is left behind.
+     * command is left behind. An interrupt that arrives meanwhile is kept from the next command and
+     * set again at the end.
      *
      * @return the last sequence this thread buffered for anybody, 0 if none
      */
     private long combine() {
         long combined = 0;
+        boolean interrupted = false;
         while (!pending.isEmpty() && commandLock.tryLock()) {
             try {
                 Request<?> next;
                 while ((next = pending.poll()) != null) {
+                    interrupted |= Thread.interrupted();
                     combined = Math.max(combined, run(next));
                 }
             } finally {
                 commandLock.unlock();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return combined;
     }
@@ -200,8 +220,9 @@ public final class JournalStore implements Store {
     /**
      * Runs one command on the latest decided state; command lock held. A command that records events
      * is marked done before its records are buffered (they can become durable, and its thread be
-     * woken, at any moment after that); its thread is then woken by the round that makes them durable.
-     * A command that records nothing or fails wakes its thread here.
+     * woken, at any moment after that); its thread is then woken by the round that makes them durable,
+     * or here when the writer has failed meanwhile (a failed round may have woken it before it was
+     * done). A command that records nothing or fails wakes its thread here.
      *
      * @return the last sequence buffered for it, 0 if none
      */
@@ -221,9 +242,19 @@ public final class JournalStore implements Store {
                 request.waiter = writer.register(request.owner, next.sequence());
                 request.done = true;
                 buffered = next.sequence();
-                append(encoded, next);
+                try {
+                    append(encoded, next);
+                } catch (StoreException e) {
+                    // the writer has failed; the owner learns it from awaitDurable
+                } catch (Throwable e) {
+                    writer.fail(new IOException("records " + (decided.sequence() + 1) + " to " + next.sequence()
+                            + " could not be buffered: " + e, e));
+                }
+                if (writer.failure() != null) {
+                    LockSupport.unpark(request.owner);
+                }
             }
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             if (!request.done) {
                 request.failure = e;
             }
@@ -236,13 +267,6 @@ public final class JournalStore implements Store {
             }
         }
         return buffered;
-    }
-
-    private static RuntimeException rethrow(Throwable failure) {
-        if (failure instanceof Error error) {
-            throw error;
-        }
-        return (RuntimeException) failure;
     }
 
     /** A command waiting to run, on its own thread or on whichever writer holds the command lock. */
@@ -260,6 +284,12 @@ public final class JournalStore implements Store {
         Request(Function<RetroState, Change<R>> command, Thread owner) {
             this.command = command;
             this.owner = owner;
+        }
+
+        /** Rethrows what the command threw, as it was, on its caller's thread. */
+        @SuppressWarnings("unchecked")
+        static <T extends Throwable> T sneaky(Throwable failure) throws T {
+            throw (T) failure;
         }
     }
 
@@ -374,6 +404,11 @@ public final class JournalStore implements Store {
         }
     }
 
+    /** How many commands are queued for the command lock (for tests and diagnostics). */
+    int queued() {
+        return pending.size();
+    }
+
     /** How many group-commit forces ran since the store was opened (for tests and diagnostics). */
     long forces() {
         return writer.forces();
@@ -400,6 +435,8 @@ public final class JournalStore implements Store {
         } finally {
             commandLock.unlock();
         }
+        // Commands queued meanwhile are refused ("the store is closed") and their callers woken.
+        combine();
         // Closing is not cut short by an interrupt (Jenkins interrupts its threads at shutdown): the
         // wait for the background snapshot, the last force and the closing snapshot all complete, and
         // the interrupt flag is set again at the end.

@@ -242,8 +242,8 @@ final class JournalWriter implements AutoCloseable {
                         interrupted |= lead();
                     } finally {
                         leading.set(false);
+                        wakeUp();
                     }
-                    wakeUp();
                 } else {
                     LockSupport.park(this);
                     interrupted |= Thread.interrupted();

@@ -208,6 +208,78 @@ class JournalStoreTest {
         }
     }
 
+    /**
+     * The thread holding the command lock runs the commands queued behind it; when its own command
+     * then fails, the records it buffered for the others must still reach the disk and their callers
+     * return — on an otherwise idle store nobody else would lead that force.
+     */
+    @Test
+    void writersQueuedBehindAFailingCommandStillGetTheirWritesAcknowledged() throws Exception {
+        try (JournalStore store = JournalStore.open(dir)) {
+            Story story = new Story(store);
+            Incident incident = story.rollback("checkout-api");
+            java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicReference<Throwable> refusal = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread failing = new Thread(() -> {
+                try {
+                    store.execute(state -> {
+                        running.countDown();
+                        awaitQuietly(release);
+                        throw new IllegalArgumentException("refused on purpose");
+                    });
+                } catch (IllegalArgumentException e) {
+                    refusal.set(e);
+                }
+            });
+            failing.start();
+            running.await();
+            java.util.concurrent.ExecutorService others = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                List<java.util.concurrent.Future<String>> titles = new java.util.ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    String title = "Queued item " + i;
+                    titles.add(others.submit(() -> story.item(incident, title).title()));
+                }
+                while (store.queued() < 3) {
+                    Thread.onSpinWait();
+                }
+                release.countDown();
+                failing.join();
+                assertThat(refusal.get()).hasMessage("refused on purpose");
+                for (int i = 0; i < 3; i++) {
+                    assertThat(titles.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("Queued item " + i);
+                }
+            } finally {
+                others.shutdownNow();
+            }
+            assertThat(store.state().items().values()).extracting(item -> item.title())
+                    .contains("Queued item 0", "Queued item 1", "Queued item 2");
+        }
+    }
+
+    @Test
+    void aCommandCannotRunAnotherCommand() {
+        try (JournalStore store = JournalStore.open(dir)) {
+            assertThatThrownBy(() -> store.execute(state -> {
+                long inner = store.execute(other -> Change.of(other.sequence(), List.of()));
+                return Change.of(inner, List.of());
+            }))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("called from inside a command");
+            String answer = store.execute(state -> Change.of("still usable", List.of()));
+            assertThat(answer).isEqualTo("still usable");
+        }
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void zerosPreallocatedAfterTheLastRecordAreNotATornWrite(@TempDir Path copy) throws IOException {
         RetroState written;
