@@ -2,7 +2,9 @@ package io.jenkins.plugins.retrogate.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -39,12 +41,22 @@ final class BenchFiles {
         }
     }
 
+    /**
+     * Copies the files of {@code from} into {@code to} and forces them to disk before returning: a
+     * 400 MB copy left in the page cache would otherwise be written back by the kernel during the
+     * measurement, competing with the forces being measured (the 1,000,000-event trials ran ~20%
+     * slower that way).
+     */
     static void copy(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {
             for (Path file : files.toList()) {
                 if (Files.isRegularFile(file)) {
-                    Files.copy(file, to.resolve(file.getFileName()));
+                    Path target = to.resolve(file.getFileName());
+                    Files.copy(file, target);
+                    try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
+                        channel.force(true);
+                    }
                 }
             }
         }
