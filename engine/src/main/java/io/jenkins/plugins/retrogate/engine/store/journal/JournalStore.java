@@ -409,8 +409,11 @@ public final class JournalStore implements Store {
         return pending.size();
     }
 
-    /** How many group-commit forces ran since the store was opened (for tests and diagnostics). */
-    long forces() {
+    /**
+     * How many group-commit forces ran since the store was opened (diagnostics: with concurrent
+     * writers, records written divided by this is the batch size).
+     */
+    public long forces() {
         return writer.forces();
     }
 
