@@ -7,6 +7,7 @@ import io.jenkins.plugins.retrogate.engine.store.EventJson;
 import io.jenkins.plugins.retrogate.engine.store.RecordedEvent;
 import io.jenkins.plugins.retrogate.engine.store.Store;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
+import io.jenkins.plugins.retrogate.engine.store.journal.CommandQueue.Request;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -14,14 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -43,9 +42,8 @@ public final class JournalStore implements Store {
     private final Path dir;
     private final JournalOptions options;
     private final DirectoryLock lock;
-    private final ReentrantLock commandLock = new ReentrantLock();
-    /** Commands waiting for the command lock (see {@link #combine}). */
-    private final ConcurrentLinkedQueue<Request<?>> pending = new ConcurrentLinkedQueue<>();
+    /** The command lock, taken by flat combining. */
+    private final CommandQueue commands = new CommandQueue(this::run);
     private final RecordFormat format = new RecordFormat();
     private final ConcurrentSkipListMap<Long, Path> segments = new ConcurrentSkipListMap<>();
     private final JournalWriter writer;
@@ -139,25 +137,16 @@ public final class JournalStore implements Store {
 
     @Override
     public <R> R execute(Function<RetroState, Change<R>> command) {
-        if (commandLock.isHeldByCurrentThread()) {
+        if (commands.runningHere()) {
             throw new IllegalStateException("Store.execute was called from inside a command; a command must be a"
                     + " function of the state it is given and return its events");
         }
         Request<R> request = new Request<>(command, Thread.currentThread());
         writer.entered();
-        pending.add(request);
-        // Cleared so that park() really parks; set again on the way out.
-        boolean interrupted = Thread.interrupted();
+        commands.add(request);
         long combined = 0;
         try {
-            combined = combine();
-            interrupted |= Thread.interrupted();
-            while (!request.done) {
-                LockSupport.park(this);
-                interrupted |= Thread.interrupted();
-                combined = Math.max(combined, combine());
-                interrupted |= Thread.interrupted();
-            }
+            combined = commands.awaitRun(request);
             if (request.failure != null) {
                 throw Request.<RuntimeException>sneaky(request.failure);
             }
@@ -181,40 +170,7 @@ public final class JournalStore implements Store {
                 }
             }
             writer.left();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
-    }
-
-    /**
-     * Runs waiting commands while the command lock is free (flat combining): the thread that gets the
-     * lock runs every command queued so far, its own and others', and the others never take the lock
-     * at all — they park once, until their records are durable. Under load this saves a lock hand-off
-     * (a wake-up and a context switch) per write. Whoever unlocks looks at the queue again, so no
-     * command is left behind. An interrupt that arrives meanwhile is kept from the next command and
-     * set again at the end.
-     *
-     * @return the last sequence this thread buffered for anybody, 0 if none
-     */
-    private long combine() {
-        long combined = 0;
-        boolean interrupted = false;
-        while (!pending.isEmpty() && commandLock.tryLock()) {
-            try {
-                Request<?> next;
-                while ((next = pending.poll()) != null) {
-                    interrupted |= Thread.interrupted();
-                    combined = Math.max(combined, run(next));
-                }
-            } finally {
-                commandLock.unlock();
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return combined;
     }
 
     /**
@@ -226,7 +182,11 @@ public final class JournalStore implements Store {
      *
      * @return the last sequence buffered for it, 0 if none
      */
-    private <R> long run(Request<R> request) {
+    private long run(Request<?> request) {
+        return runTyped(request);
+    }
+
+    private <R> long runTyped(Request<R> request) {
         long buffered = 0;
         try {
             ensureOpen();
@@ -267,30 +227,6 @@ public final class JournalStore implements Store {
             }
         }
         return buffered;
-    }
-
-    /** A command waiting to run, on its own thread or on whichever writer holds the command lock. */
-    private static final class Request<R> {
-        private final Function<RetroState, Change<R>> command;
-        private final Thread owner;
-        private R result;
-        /** The sequence of the state its result rests on: its last event's, or the state it read. */
-        private long ticket;
-        private Throwable failure;
-        private JournalWriter.Waiter waiter;
-        /** Written last by the thread that ran the command; the fields above are read after it. */
-        private volatile boolean done;
-
-        Request(Function<RetroState, Change<R>> command, Thread owner) {
-            this.command = command;
-            this.owner = owner;
-        }
-
-        /** Rethrows what the command threw, as it was, on its caller's thread. */
-        @SuppressWarnings("unchecked")
-        static <T extends Throwable> T sneaky(Throwable failure) throws T {
-            throw (T) failure;
-        }
     }
 
     /** A command's records, encoded and chained: the bytes, the last line's length and hash. */
@@ -406,7 +342,7 @@ public final class JournalStore implements Store {
 
     /** How many commands are queued for the command lock (for tests and diagnostics). */
     int queued() {
-        return pending.size();
+        return commands.size();
     }
 
     /**
@@ -429,17 +365,15 @@ public final class JournalStore implements Store {
 
     @Override
     public void close() {
-        commandLock.lock();
-        try {
-            if (closed) {
-                return;
-            }
+        boolean[] first = {false};
+        // Commands queued meanwhile run afterwards: they are refused ("the store is closed").
+        commands.exclusively(() -> {
+            first[0] = !closed;
             closed = true;
-        } finally {
-            commandLock.unlock();
+        });
+        if (!first[0]) {
+            return;
         }
-        // Commands queued meanwhile are refused ("the store is closed") and their callers woken.
-        combine();
         // Closing is not cut short by an interrupt (Jenkins interrupts its threads at shutdown): the
         // wait for the background snapshot, the last force and the closing snapshot all complete, and
         // the interrupt flag is set again at the end.
