@@ -3,17 +3,15 @@ package io.jenkins.plugins.retrogate.engine.store.journal;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -38,17 +36,13 @@ import java.util.function.Consumer;
  * <p>Interrupts: the leader's {@code pwrite} and {@code fdatasync} run on a caller's thread, and
  * Jenkins interrupts build threads on abort and at shutdown. An interrupt during a
  * {@link FileChannel} operation closes the channel ({@link java.nio.channels.ClosedByInterruptException}),
- * which would leave the segment closed for every later command. So every channel operation here is
- * interrupt-safe (see {@link Interrupts}): the interrupt flag is cleared and remembered before the
- * I/O, and when an interrupt closes the channel anyway the segment is opened again and the round is
- * redone from its start offset — positional writes of the same bytes at the same offsets, then the
- * force, all idempotent — so the round completes durably (or fails only for a real I/O error), and
- * the flag is set again before the caller returns. This was chosen over a dedicated I/O thread
- * because it costs the uninterrupted path nothing (one {@code Thread.interrupted()} per wait and a
- * try/catch), where a hand-off to another thread would add two wake-ups to every lone append.
+ * which would leave the segment closed for every later command. So every operation on the segment
+ * is interrupt-safe ({@link OpenSegment}): the segment is opened again and the round redone, and
+ * the interrupt flag is set again before the caller returns. This was chosen over a dedicated I/O
+ * thread because it costs the uninterrupted path nothing (one {@code Thread.interrupted()} per wait
+ * and a try/catch), where a hand-off to another thread would add two wake-ups to every lone append.
  */
 final class JournalWriter implements AutoCloseable {
-    private static final int PREALLOCATE = 1 << 20;
     /** How long a leader waits for commands already under way; {@code -Dretrogate.journal.commitDelayMicros}. */
     private static final long COMMIT_DELAY_NANOS = 1_000L * Long.getLong("retrogate.journal.commitDelayMicros", 100);
     private final Path dir;
@@ -67,20 +61,15 @@ final class JournalWriter implements AutoCloseable {
     /** The other buffer: the leader writes from one while writers fill the other; bufferLock. */
     private byte[] spare = new byte[1 << 16];
     private RetroState written;
-    /** The current segment and its size on disk; only whoever holds {@link #leading} touches them. */
-    private FileChannel channel;
-    /** The file {@link #channel} is open on, to open it again after an interrupt closed it. */
-    private Path segmentFile;
+    /** The segment appended to; only whoever holds {@link #leading} touches it. */
+    private OpenSegment segment;
     private long segmentFirstSeq;
-    private long position;
-    /** The segment file's size: data, then zeros written ahead (see {@link #preallocate}). */
-    private long allocated;
     /** The logical end of the segment, buffered bytes included; command lock. */
     private long logicalEnd;
     private volatile long durable;
     private volatile long forces;
     /** How many times an interrupt closed the segment channel and it was opened again. */
-    private volatile long reopens;
+    private final AtomicLong reopens = new AtomicLong();
     private volatile IOException failure;
 
     /** A thread waiting for its records to be durable; compared by identity. */
@@ -109,10 +98,7 @@ final class JournalWriter implements AutoCloseable {
         this.segments = segments;
         this.publish = publish;
         this.segmentFirstSeq = segmentFirstSeq;
-        this.segmentFile = segments.get(segmentFirstSeq);
-        this.channel = FileChannel.open(segmentFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        this.position = endOffset;
-        this.allocated = Math.max(endOffset, channel.size());
+        this.segment = OpenSegment.open(segments.get(segmentFirstSeq), endOffset, segmentBytes, reopens);
         this.logicalEnd = endOffset;
         this.written = state;
         this.durable = state.sequence();
@@ -173,19 +159,9 @@ final class JournalWriter implements AutoCloseable {
                 target = written;
                 buffered = 0;
             }
-            long at = position;
-            interrupted |= onSegment(() -> {
-                writeFully(channel, bytes, length, at);
-                channel.truncate(at + length);
-                channel.force(true);
-            });
-            position = at + length;
-            channel.close();
+            interrupted |= segment.finish(bytes, length);
             Path next = JournalFiles.segment(dir, firstSeq);
-            channel = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            segmentFile = next;
-            allocated = 0;
-            position = 0;
+            segment = OpenSegment.create(next, segmentBytes, reopens);
             JournalFiles.syncDirectory(dir);
             segments.put(firstSeq, next);
             segmentFirstSeq = firstSeq;
@@ -307,13 +283,7 @@ final class JournalWriter implements AutoCloseable {
         }
         boolean interrupted = false;
         try {
-            long at = position;
-            interrupted = onSegment(() -> {
-                preallocate(at + length);
-                writeFully(channel, bytes, length, at);
-                channel.force(false);
-            });
-            position = at + length;
+            interrupted = segment.appendAndForce(bytes, length);
             forces++;
             if (target.sequence() > durable) {
                 durable = target.sequence();
@@ -327,66 +297,6 @@ final class JournalWriter implements AutoCloseable {
             }
         }
         return interrupted;
-    }
-
-    /**
-     * Runs I/O on the segment (the caller holds {@link #leading}); when an interrupt closed the
-     * channel, opens the segment again and runs it again. {@code io} must be idempotent: it writes
-     * at explicit positions and only the caller advances {@link #position}, after it returned. Data
-     * a closed channel already wrote is in the page cache of the same file, and is written again
-     * anyway; the force on the new channel covers the whole file. Interrupts that arrive meanwhile
-     * are cleared, so the next attempt does not fail on entry.
-     *
-     * @return whether it cleared an interrupt; the caller must set the flag again before it returns
-     */
-    private boolean onSegment(Interrupts.Io io) throws IOException {
-        boolean interrupted = false;
-        int unexplained = 0;
-        while (true) {
-            try {
-                io.run();
-                return interrupted;
-            } catch (ClosedChannelException e) {
-                unexplained = Interrupts.retryOrThrow(e, unexplained);
-                interrupted |= Thread.interrupted();
-                try {
-                    channel.close();
-                } catch (IOException ignored) {
-                    // already closed by the interrupt; nothing is lost, the data goes again
-                }
-                channel = FileChannel.open(segmentFile, StandardOpenOption.WRITE);
-                reopens++;
-            }
-        }
-    }
-
-    /**
-     * Makes sure the segment file already extends to {@code end}, writing zeros a megabyte at a time
-     * ahead of the data. An append then changes no file size, so its {@code fdatasync} has no
-     * metadata to flush: about a third more forces per second on ext4. Start-up and readers stop at
-     * the zeros; {@link #close()} and rotation cut them off.
-     */
-    private void preallocate(long end) throws IOException {
-        if (end <= allocated) {
-            return;
-        }
-        long target = Math.max(end, Math.min(allocated + PREALLOCATE, Math.max(segmentBytes, end)));
-        ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(PREALLOCATE, target - allocated));
-        long at = allocated;
-        while (at < target) {
-            zeros.clear();
-            zeros.limit((int) Math.min(zeros.capacity(), target - at));
-            at += channel.write(zeros, at);
-        }
-        allocated = target;
-    }
-
-    private static void writeFully(FileChannel channel, byte[] bytes, int length, long at) throws IOException {
-        ByteBuffer data = ByteBuffer.wrap(bytes, 0, length);
-        long offset = at;
-        while (data.hasRemaining()) {
-            offset += channel.write(data, offset);
-        }
     }
 
     /** Marks the writer failed: every waiter and later command gets an error. */
@@ -404,7 +314,7 @@ final class JournalWriter implements AutoCloseable {
 
     /** How many times an interrupt closed the segment and it was reopened (for tests and diagnostics). */
     long reopens() {
-        return reopens;
+        return reopens.get();
     }
 
     IOException failure() {
@@ -432,15 +342,8 @@ final class JournalWriter implements AutoCloseable {
                 interrupted |= Thread.interrupted();
             }
             try {
-                if (failure == null && allocated > position) {
-                    long end = position;
-                    interrupted |= onSegment(() -> {
-                        channel.truncate(end);
-                        channel.force(true);
-                    });
-                }
+                interrupted |= segment.close(failure == null);
             } finally {
-                channel.close();
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
