@@ -166,10 +166,7 @@ final class JournalWriter implements AutoCloseable {
             segments.put(firstSeq, next);
             segmentFirstSeq = firstSeq;
             logicalEnd = 0;
-            if (target.sequence() > durable) {
-                durable = target.sequence();
-                publish.accept(target);
-            }
+            markDurable(target);
         } catch (IOException e) {
             failure = e;
             throw e;
@@ -285,10 +282,7 @@ final class JournalWriter implements AutoCloseable {
         try {
             interrupted = segment.appendAndForce(bytes, length);
             forces++;
-            if (target.sequence() > durable) {
-                durable = target.sequence();
-                publish.accept(target);
-            }
+            markDurable(target);
         } catch (IOException e) {
             failure = e;
         } finally {
@@ -297,6 +291,14 @@ final class JournalWriter implements AutoCloseable {
             }
         }
         return interrupted;
+    }
+
+    /** Moves {@link #durable} forward to {@code target} and publishes it; the caller holds {@link #leading}. */
+    private void markDurable(RetroState target) {
+        if (target.sequence() > durable) {
+            durable = target.sequence();
+            publish.accept(target);
+        }
     }
 
     /** Marks the writer failed: every waiter and later command gets an error. */
