@@ -6,7 +6,6 @@ import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -16,24 +15,13 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code retroDeploy(service:, environment:, version:) { ... }}: gates, runs the body as the
  * deployment, and records how it ended; a successful production deployment verifies the items it proves.
  */
-public class RetroDeployStep extends Step {
-    private final String service;
-    private final String environment;
+public class RetroDeployStep extends ServiceStep {
     private String version;
     private String mode;
 
     @DataBoundConstructor
     public RetroDeployStep(String service, String environment) {
-        this.service = service;
-        this.environment = environment;
-    }
-
-    public String getService() {
-        return service;
-    }
-
-    public String getEnvironment() {
-        return environment;
+        super(service, environment);
     }
 
     public String getVersion() {

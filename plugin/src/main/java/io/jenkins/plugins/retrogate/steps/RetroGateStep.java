@@ -6,7 +6,6 @@ import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -17,29 +16,18 @@ import org.kohsuke.stapler.DataBoundSetter;
  * whether this build may deploy. Returns the decision; a block fails the step, or with
  * {@code waitForOverride} waits (across restarts) until a release manager answers or the timeout passes.
  */
-public class RetroGateStep extends Step {
+public class RetroGateStep extends ServiceStep {
     /** Minutes a blocked step waits for an override unless told otherwise. */
     public static final int DEFAULT_TIMEOUT_MINUTES = 60;
     static final int MAX_TIMEOUT_MINUTES = 7 * 24 * 60;
 
-    private final String service;
-    private final String environment;
     private String mode;
     private boolean waitForOverride;
     private int timeout = DEFAULT_TIMEOUT_MINUTES;
 
     @DataBoundConstructor
     public RetroGateStep(String service, String environment) {
-        this.service = service;
-        this.environment = environment;
-    }
-
-    public String getService() {
-        return service;
-    }
-
-    public String getEnvironment() {
-        return environment;
+        super(service, environment);
     }
 
     public String getMode() {

@@ -12,7 +12,6 @@ import io.jenkins.plugins.retrogate.ui.IncidentRecord;
 import io.jenkins.plugins.retrogate.ui.Links;
 import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
 import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -23,24 +22,13 @@ import org.kohsuke.stapler.DataBoundSetter;
  * opens an incident (or adds to the service's open one); returns the incident id. Inside a
  * {@code retroDeploy} body it rolls back that deployment.
  */
-public class RetroRollbackStep extends Step {
-    private final String service;
-    private final String environment;
+public class RetroRollbackStep extends ServiceStep {
     private String reason;
     private String version;
 
     @DataBoundConstructor
     public RetroRollbackStep(String service, String environment) {
-        this.service = service;
-        this.environment = environment;
-    }
-
-    public String getService() {
-        return service;
-    }
-
-    public String getEnvironment() {
-        return environment;
+        super(service, environment);
     }
 
     public String getReason() {
@@ -72,7 +60,7 @@ public class RetroRollbackStep extends Step {
         TaskListener listener = context.get(TaskListener.class);
         RunningDeployment running = context.get(RunningDeployment.class);
         RollbackResult result = EngineCall.run(engine -> engine.rollback(Actors.build(run),
-                new RollbackRequest(service, environment, version, run.getParent().getFullName(), run.getNumber(),
+                new RollbackRequest(getService(), getEnvironment(), version, run.getParent().getFullName(), run.getNumber(),
                         run.getUrl(), reason, deploymentOf(run, running))));
         RetroGateBuildAction.update(run, action -> {
             action.add(new IncidentRecord(result));
@@ -95,8 +83,8 @@ public class RetroRollbackStep extends Step {
 
     /** The deployment rolled back: the enclosing retroDeploy's, else this build's latest to the target. */
     private String deploymentOf(Run<?, ?> run, RunningDeployment running) {
-        String targetService = Names.service("service", service);
-        String targetEnvironment = Names.environment("environment", environment);
+        String targetService = Names.service("service", getService());
+        String targetEnvironment = Names.environment("environment", getEnvironment());
         if (running != null && running.getService().equals(targetService)
                 && running.getEnvironment().equals(targetEnvironment)) {
             return running.getDeploymentId();

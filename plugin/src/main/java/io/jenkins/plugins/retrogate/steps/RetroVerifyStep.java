@@ -13,7 +13,6 @@ import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -24,23 +23,12 @@ import org.kohsuke.stapler.DataBoundSetter;
  * pipelines that deploy without {@code retroDeploy}. In production that resolves the items the change
  * set names and verifies the resolved items it proves. Returns {@code [deployment:, resolved:, verified:]}.
  */
-public class RetroVerifyStep extends Step {
-    private final String service;
-    private final String environment;
+public class RetroVerifyStep extends ServiceStep {
     private String version;
 
     @DataBoundConstructor
     public RetroVerifyStep(String service, String environment) {
-        this.service = service;
-        this.environment = environment;
-    }
-
-    public String getService() {
-        return service;
-    }
-
-    public String getEnvironment() {
-        return environment;
+        super(service, environment);
     }
 
     public String getVersion() {
@@ -61,7 +49,7 @@ public class RetroVerifyStep extends Step {
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         DeploymentResult result = EngineCall.run(engine -> {
-            GateRequest request = BuildFacts.request(run, service, environment, null, engine.now());
+            GateRequest request = BuildFacts.request(run, getService(), getEnvironment(), null, engine.now());
             RetroGateBuildAction action = RetroGateBuildAction.of(run);
             GateRecord gate = action == null ? null : action.lastGate(request.service(), request.environment());
             return engine.recordDeployment(Actors.build(run), BuildFacts.deployment(run, request, version),
