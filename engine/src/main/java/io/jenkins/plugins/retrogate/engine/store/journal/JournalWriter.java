@@ -5,8 +5,10 @@ import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -171,8 +173,7 @@ final class JournalWriter implements AutoCloseable {
             failure = e;
             throw e;
         } finally {
-            leading.set(false);
-            wakeUp();
+            endRound();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -214,8 +215,7 @@ final class JournalWriter implements AutoCloseable {
                     try {
                         interrupted |= lead();
                     } finally {
-                        leading.set(false);
-                        wakeUp();
+                        endRound();
                     }
                 } else {
                     LockSupport.park(this);
@@ -231,14 +231,41 @@ final class JournalWriter implements AutoCloseable {
     }
 
     /**
-     * Unparks one waiter whose records are not durable yet, to lead the next round, and then the
-     * waiters whose records are (or all on failure). The next leader goes first: it can start
-     * gathering the next round while the others are still being woken, a few microseconds each.
+     * Ends a round; the caller holds {@link #leading} and lets go of it here. The waiters whose
+     * records are now durable are taken off the queue first, so that whoever leads next counts only
+     * writers still waiting: counting the ones just made durable too, it would find nobody left to
+     * wait for and force the one or two records buffered meanwhile on their own — a whole force for
+     * a straggler, and a fifth of all rounds with sixteen writers (docs/performance.md).
      */
-    private void wakeUp() {
+    private void endRound() {
+        List<Thread> ready = takeReady();
+        leading.set(false);
+        wakeUp(ready);
+    }
+
+    /** Takes the waiters whose records are durable (all of them once the writer failed) off the queue. */
+    private List<Thread> takeReady() {
         long done = durable;
         boolean failed = failure != null;
-        if (!failed) {
+        List<Thread> ready = new ArrayList<>();
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext();) {
+            Waiter waiter = it.next();
+            if (waiter.seq() <= done || failed) {
+                it.remove();
+                ready.add(waiter.thread());
+            }
+        }
+        return ready;
+    }
+
+    /**
+     * Unparks one waiter whose records are not durable yet, to lead the next round, and then the
+     * {@code ready} ones. The next leader goes first: it can start gathering the next round while the
+     * others are still being woken, a few microseconds each.
+     */
+    private void wakeUp(List<Thread> ready) {
+        if (failure == null) {
+            long done = durable;
             for (Waiter waiter : waiters) {
                 if (waiter.seq() > done) {
                     LockSupport.unpark(waiter.thread());
@@ -246,12 +273,8 @@ final class JournalWriter implements AutoCloseable {
                 }
             }
         }
-        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext();) {
-            Waiter waiter = it.next();
-            if (waiter.seq() <= done || failed) {
-                it.remove();
-                LockSupport.unpark(waiter.thread());
-            }
+        for (Thread thread : ready) {
+            LockSupport.unpark(thread);
         }
     }
 
@@ -306,7 +329,7 @@ final class JournalWriter implements AutoCloseable {
         if (failure == null) {
             failure = e;
         }
-        wakeUp();
+        wakeUp(takeReady());
     }
 
     /** How many times the leader forced the segment: with concurrent writers, far fewer than records. */
