@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * writes/s, records per {@code fdatasync}, context switches and process CPU per write. It is how the
  * coordination costs in {@code docs/performance.md} were found (pointing the bench directory at a
  * tmpfs takes the disk out). Run:
- * {@code java -cp bench/target/benchmarks.jar io.jenkins.plugins.retrogate.bench.GroupCommitProbe [threads] [seconds]}
+ * {@code java -cp bench/target/benchmarks.jar io.jenkins.plugins.retrogate.bench.GroupCommitProbe [threads] [seconds] [storeEvents]}
  */
 public final class GroupCommitProbe {
     private GroupCommitProbe() {
@@ -31,7 +31,9 @@ public final class GroupCommitProbe {
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        Path dir = Journals.copy(Journals.template(200, 1_000, true), "probe-");
+        int storeEvents = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
+        int items = storeEvents >= 1_000_000 ? 100_000 : 200;
+        Path dir = Journals.copy(Journals.template(items, storeEvents, true), "probe-");
         try (JournalStore store = JournalStore.open(dir, Journals.NO_SNAPSHOTS)) {
             int incidents = store.state().incidents().size();
             AtomicLong writes = new AtomicLong();
