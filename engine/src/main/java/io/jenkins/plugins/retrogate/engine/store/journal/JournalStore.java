@@ -43,7 +43,7 @@ public final class JournalStore implements Store {
     private final JournalOptions options;
     private final DirectoryLock lock;
     /** The command lock, taken by flat combining. */
-    private final CommandQueue commands = new CommandQueue(this::run);
+    private final CommandQueue commands;
     private final RecordFormat format = new RecordFormat();
     private final ConcurrentSkipListMap<Long, Path> segments = new ConcurrentSkipListMap<>();
     private final JournalWriter writer;
@@ -78,6 +78,7 @@ public final class JournalStore implements Store {
         this.index = new SegmentIndex(segments);
         this.writer = new JournalWriter(dir, options.segmentBytes(), segments, recovered.last().segment(),
                 recovered.endOffset(), recovered.state(), this::publish);
+        this.commands = new CommandQueue(this::run, writer::spinNanos, writer::pause);
         this.snapshotter = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "retro-gate-snapshot " + dir.getFileName());
             thread.setDaemon(true);

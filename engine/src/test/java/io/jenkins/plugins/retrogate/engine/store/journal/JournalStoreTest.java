@@ -149,6 +149,17 @@ class JournalStoreTest {
         }
     }
 
+    @Test
+    void waitersSpinOnlyWhileForcesAreFast() {
+        long max = 1_000_000; // the default: spinMicros=1000
+        assertThat(JournalWriter.spinNanos(0, max)).as("before the first force").isZero();
+        assertThat(JournalWriter.spinNanos(150_000, max)).as("local SSD: twice the force").isEqualTo(300_000);
+        assertThat(JournalWriter.spinNanos(500_000, max)).isEqualTo(1_000_000);
+        assertThat(JournalWriter.spinNanos(600_000, max)).as("slow disk: park at once, burn no CPU").isZero();
+        assertThat(JournalWriter.spinNanos(5_000_000, max)).as("NFS").isZero();
+        assertThat(JournalWriter.spinNanos(150_000, 0)).as("spinMicros=0 turns spinning off").isZero();
+    }
+
     /**
      * Writers run each other's commands (flat combining) and lead group commits for each other; with
      * small segments they also start new segments meanwhile.
