@@ -25,14 +25,14 @@ import java.util.function.Consumer;
  * {@code fdatasync}, publishes the state, and wakes exactly the waiters whose records are now
  * durable, plus one other to lead the next round. So a burst of concurrent writers pays for one
  * write and one force, not one each; no system call runs under the command lock (except when a full
- * segment is closed and the next one started), and waiters park on their own thread, not on a
- * shared lock.
+ * segment is closed and the next one started), and waiters wait on their own thread, not on a
+ * shared lock: yielding for a while, then parked ({@link #spinNanos()}).
  *
  * <p>Batch size: when a round ends, the writers it wakes come back with their next records while
  * the next round would already be forcing the records of the others, so sixteen writers settle
  * into two cohorts of eight per force. A leader therefore first waits — yielding its core, at most
  * {@code commitDelayMicros} — until every thread inside {@code execute} has buffered its records,
- * which lets the woken cohort ride on the same force: about 15 records per force instead of 8 with
+ * which lets the woken cohort ride on the same force: 15–16 records per force instead of 8 with
  * sixteen writers (docs/performance.md). A lone writer never waits: it is the only thread inside.
  *
  * <p>Interrupts: the leader's {@code pwrite} and {@code fdatasync} run on a caller's thread, and
