@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * writes/s, records per {@code fdatasync}, context switches and process CPU per write. It is how the
  * coordination costs in {@code docs/performance.md} were found (pointing the bench directory at a
  * tmpfs takes the disk out). Run:
- * {@code java -cp bench/target/benchmarks.jar io.jenkins.plugins.retrogate.bench.GroupCommitProbe [threads] [seconds] [storeEvents]}
+ * {@code java -cp bench/target/benchmarks.jar io.jenkins.plugins.retrogate.bench.GroupCommitProbe [threads] [seconds] [storeEvents] [incidents touched]}
  */
 public final class GroupCommitProbe {
     private GroupCommitProbe() {
@@ -35,7 +35,9 @@ public final class GroupCommitProbe {
         int items = storeEvents >= 1_000_000 ? 100_000 : 200;
         Path dir = Journals.copy(Journals.template(items, storeEvents, true), "probe-");
         try (JournalStore store = JournalStore.open(dir, Journals.NO_SNAPSHOTS)) {
-            int incidents = store.state().incidents().size();
+            int all = store.state().incidents().size();
+            // the writers edit incidents picked at random among the first N (default: all of them)
+            int incidents = args.length > 3 ? Math.min(all, Integer.parseInt(args[3])) : all;
             AtomicLong writes = new AtomicLong();
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> writers = new ArrayList<>();
@@ -68,8 +70,8 @@ public final class GroupCommitProbe {
             for (Thread writer : writers) {
                 writer.join();
             }
-            System.out.printf("%d threads: %.0f writes/s, %.2f records per force, %s context switches and %.1f µs CPU"
-                    + " per write%n", threads, n * 1e9 / elapsed, n / forces,
+            System.out.printf("%d threads, %d of %d incidents: %.0f writes/s, %.2f records per force, %s context switches and %.1f µs CPU"
+                    + " per write%n", threads, incidents, all, n * 1e9 / elapsed, n / forces,
                     switches < 0 ? "n/a" : String.format("%.2f", switches / n), cpu / 1e3 / n);
         } finally {
             BenchFiles.delete(dir);
