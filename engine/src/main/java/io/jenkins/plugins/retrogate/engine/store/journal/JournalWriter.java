@@ -273,8 +273,12 @@ final class JournalWriter implements AutoCloseable {
      * a straggler, and a fifth of all rounds with sixteen writers (docs/performance.md).
      */
     private void endRound() {
-        List<Thread> ready = takeReady();
-        leading.set(false);
+        List<Thread> ready = List.of();
+        try {
+            ready = takeReady();
+        } finally {
+            leading.set(false); // whatever happens, the next round can have a leader
+        }
         wakeUp(ready);
     }
 
@@ -338,12 +342,16 @@ final class JournalWriter implements AutoCloseable {
         }
         boolean interrupted = false;
         try {
-            long start = System.nanoTime();
-            interrupted = segment.appendAndForce(bytes, length);
-            long took = System.nanoTime() - start;
-            long average = forceNanos;
-            forceNanos = average == 0 ? took : average + (took - average) / 8;
-            forces++;
+            // Nothing buffered (its owner was woken to lead before it appended): no force, and
+            // no near-free force pulling down the average that sets how long waiters spin.
+            if (length > 0) {
+                long start = System.nanoTime();
+                interrupted = segment.appendAndForce(bytes, length);
+                long took = System.nanoTime() - start;
+                long average = forceNanos;
+                forceNanos = average == 0 ? took : average + (took - average) / 8;
+                forces++;
+            }
             markDurable(target);
         } catch (IOException e) {
             failure = e;
@@ -355,12 +363,21 @@ final class JournalWriter implements AutoCloseable {
         return interrupted;
     }
 
-    /** Moves {@link #durable} forward to {@code target} and publishes it; the caller holds {@link #leading}. */
+    /**
+     * Publishes {@code target} and then moves {@link #durable} forward to it; the caller holds
+     * {@link #leading}. In that order: a waiter returns as soon as it sees {@code durable} (yielding
+     * waiters poll it), and its caller must then find its own records in {@code state()}.
+     */
     private void markDurable(RetroState target) {
         if (target.sequence() > durable) {
-            durable = target.sequence();
             publish.accept(target);
+            durable = target.sequence();
         }
+    }
+
+    /** The last sequence on disk and published (for tests). */
+    long durable() {
+        return durable;
     }
 
     /** Marks the writer failed: every waiter and later command gets an error. */

@@ -175,6 +175,7 @@ class JournalStoreTest {
         java.util.Map<String, String> titles = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger aheadOfDisk = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger ownWriteUnseen = new java.util.concurrent.atomic.AtomicInteger();
         RetroState end = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2), () -> {
             try (JournalStore store = JournalStore.open(dir, small)) {
                 Story story = new Story(store);
@@ -185,7 +186,11 @@ class JournalStoreTest {
                     writers.add(new Thread(() -> {
                         for (int i = 0; i < perThread; i++) {
                             String title = "Item " + id + "/" + i;
-                            titles.put(story.item(incident, title).id(), title);
+                            String itemId = story.item(incident, title).id();
+                            titles.put(itemId, title);
+                            if (!store.state().items().containsKey(itemId)) {
+                                ownWriteUnseen.incrementAndGet();
+                            }
                             try {
                                 story.gate().resolveItem(Story.ALICE, "AI-999999", "nothing");
                             } catch (RuntimeException expected) {
@@ -208,6 +213,7 @@ class JournalStoreTest {
         assertThat(refused).as("every refused command reached its own caller").hasValue(threads * perThread);
         assertThat(titles).as("every caller got the id of its own item").hasSize(threads * perThread);
         assertThat(aheadOfDisk).as("reads that returned a state not yet durable").hasValue(0);
+        assertThat(ownWriteUnseen).as("writes whose caller did not find them in state() right after").hasValue(0);
         titles.forEach((id, title) -> assertThat(end.items().get(id).title()).isEqualTo(title));
         VerifyReport report = JournalStore.verify(dir);
         assertThat(report.ok()).as(report.toString()).isTrue();
