@@ -5,13 +5,11 @@ import io.jenkins.plugins.retrogate.engine.store.Change;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import java.util.function.LongConsumer;
-import java.util.function.LongSupplier;
 
 /**
  * The store's command lock, taken by flat combining: callers queue their commands, and the thread
  * that gets the lock runs every command queued so far, its own and the others'. The others never
- * take the lock at all — they wait once (yielding, then parked: {@link JournalWriter#spinNanos()}),
+ * take the lock at all — they wait once (yielding, then parked: {@link JournalWriter#spinDeadline()}),
  * until their records are durable — so concurrent writers
  * do not hand the lock to each other (a wake-up and a context switch each). Whoever unlocks looks at
  * the queue again, so no command is left behind.
@@ -27,15 +25,12 @@ final class CommandQueue {
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentLinkedQueue<Request<?>> pending = new ConcurrentLinkedQueue<>();
     private final Runner runner;
-    /** Yields until the given time, then parks (see {@link JournalWriter#pause}). */
-    private final LongConsumer pause;
-    /** How long a waiter yields before it parks (see {@link JournalWriter#spinNanos()}). */
-    private final LongSupplier spinNanos;
+    /** Whose waiting policy a caller follows while its command waits to run (yield, then park). */
+    private final JournalWriter writer;
 
-    CommandQueue(Runner runner, LongSupplier spinNanos, LongConsumer pause) {
+    CommandQueue(Runner runner, JournalWriter writer) {
         this.runner = runner;
-        this.spinNanos = spinNanos;
-        this.pause = pause;
+        this.writer = writer;
     }
 
     /** Whether the calling thread is running commands right now (a command must not queue another). */
@@ -89,9 +84,9 @@ final class CommandQueue {
         boolean interrupted = Thread.interrupted();
         long combined = combine();
         interrupted |= Thread.interrupted();
-        long spinUntil = System.nanoTime() + spinNanos.getAsLong();
+        long spinUntil = writer.spinDeadline();
         while (!request.done) {
-            pause.accept(spinUntil);
+            writer.pause(spinUntil);
             interrupted |= Thread.interrupted();
             combined = Math.max(combined, combine());
             interrupted |= Thread.interrupted();

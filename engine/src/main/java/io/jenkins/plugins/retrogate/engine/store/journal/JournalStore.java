@@ -78,7 +78,7 @@ public final class JournalStore implements Store {
         this.index = new SegmentIndex(segments);
         this.writer = new JournalWriter(dir, options.segmentBytes(), segments, recovered.last().segment(),
                 recovered.endOffset(), recovered.state(), this::publish);
-        this.commands = new CommandQueue(this::run, writer::spinNanos, writer::pause);
+        this.commands = new CommandQueue(this::run, writer);
         this.snapshotter = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "retro-gate-snapshot " + dir.getFileName());
             thread.setDaemon(true);

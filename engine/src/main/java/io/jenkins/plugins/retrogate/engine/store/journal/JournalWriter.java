@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * durable, plus one other to lead the next round. So a burst of concurrent writers pays for one
  * write and one force, not one each; no system call runs under the command lock (except when a full
  * segment is closed and the next one started), and waiters wait on their own thread, not on a
- * shared lock: yielding for a while, then parked ({@link #spinNanos()}).
+ * shared lock: yielding for a while, then parked ({@link #spinDeadline()}).
  *
  * <p>Batch size: when a round ends, the writers it wakes come back with their next records while
  * the next round would already be forcing the records of the others, so sixteen writers settle
@@ -209,7 +209,7 @@ final class JournalWriter implements AutoCloseable {
         // Cleared so that park() really parks and a leader's I/O does not start on a closed channel;
         // set again on the way out, whatever happens.
         boolean interrupted = Thread.interrupted();
-        long spinUntil = System.nanoTime() + spinNanos();
+        long spinUntil = spinDeadline();
         try {
             while (durable < seq) {
                 IOException error = failure;
@@ -236,7 +236,7 @@ final class JournalWriter implements AutoCloseable {
     }
 
     /**
-     * How long a waiter yields its core before it parks: twice the average force, so that most
+     * Until when (a {@link System#nanoTime()}) a waiter starting now yields its core before it parks: twice the average force, so that most
      * waits end while yielding, or nothing when that is more than {@code spinMicros} (1 ms by
      * default) — on a slow disk (NFS, a busy spindle) spinning would burn a core for nothing.
      * <p>Why spin at all: each wait ends in a wake-up from another thread, and on a virtual machine
@@ -247,8 +247,8 @@ final class JournalWriter implements AutoCloseable {
      * more CPU per event (docs/performance.md). A yielding thread still gives its core to any other
      * runnable thread at every turn.
      */
-    long spinNanos() {
-        return spinNanos(forceNanos, MAX_SPIN_NANOS);
+    long spinDeadline() {
+        return System.nanoTime() + spinNanos(forceNanos, MAX_SPIN_NANOS);
     }
 
     static long spinNanos(long forceNanos, long maxSpinNanos) {
