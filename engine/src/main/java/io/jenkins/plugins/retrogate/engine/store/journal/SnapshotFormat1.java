@@ -89,12 +89,8 @@ final class SnapshotFormat1 {
                     SnapshotMaps.plain(ix.openIncidentByService()), SnapshotMaps.plain(ix.rollbackIncidentByService()),
                     deployments.get(), overrides, SnapshotMaps.sets(ix.overridesByTarget()), requests,
                     SnapshotMaps.plain(ix.pendingRequestByTarget()), counters);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause.getMessage()), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading a snapshot", e);
+        } catch (ExecutionException | InterruptedException e) {
+            throw SnapshotReader.failed(e);
         } finally {
             pool.shutdownNow();
         }

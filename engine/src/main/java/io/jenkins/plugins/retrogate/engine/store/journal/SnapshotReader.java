@@ -68,15 +68,25 @@ final class SnapshotReader {
                 throw new IOException("the snapshot is shorter than its sections (truncated?)");
             }
             return new SnapshotReader(channel, pool, sections, offsets).read(header.sequence());
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause.getMessage()), cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading a snapshot", e);
+        } catch (ExecutionException | InterruptedException e) {
+            throw SnapshotReader.failed(e);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * What a section worker's failure, or an interrupt while waiting for one, becomes for the caller
+     * of a snapshot read (both formats): the worker's own {@link IOException} as it was, anything else
+     * wrapped; an interrupt keeps the thread's flag.
+     */
+    static IOException failed(Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new IOException("interrupted while reading a snapshot", e);
+        }
+        Throwable cause = e.getCause();
+        return cause instanceof IOException io ? io : new IOException(String.valueOf(cause.getMessage()), cause);
     }
 
     private static final List<String> KNOWN = List.of("names", "counters", "indexes", "incidents", "deployments",
