@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.report.Report;
-import io.jenkins.plugins.retrogate.engine.report.ReportBuilder;
 import io.jenkins.plugins.retrogate.engine.report.ReportHtml;
 import io.jenkins.plugins.retrogate.engine.report.ReportJson;
 import io.jenkins.plugins.retrogate.engine.report.ReportText;
-import io.jenkins.plugins.retrogate.engine.transfer.StoreDocument;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -44,8 +42,7 @@ final class ReportCommand extends CliCommand {
         }
         Report report;
         try (Session session = open()) {
-            report = ReportBuilder.build(session.engine.state(), StoreDocument.events(session.store),
-                    session.engine.now(), days, service);
+            report = session.engine.report(days, service);
             report = report.withTrackers(TrackerFreshness.statuses(session.home, report.generatedAt()));
         }
         String text = switch (chosen) {

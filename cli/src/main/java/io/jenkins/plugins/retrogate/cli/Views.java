@@ -70,7 +70,7 @@ final class Views {
         ArrayNode findings = node.putArray("findings");
         for (Finding finding : decision.findings()) {
             findings.addObject().put("kind", finding.kind().name()).put("subject", finding.subject())
-                    .put("rule", finding.rule());
+                    .put("rule", finding.rule()).put("blocks", finding.blocks());
         }
         node.set("rules", ModelJson.strings(decision.rules()));
         node.set("override", decision.override() == null ? null : ModelJson.override(decision.override()));

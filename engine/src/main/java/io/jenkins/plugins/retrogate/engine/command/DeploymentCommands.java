@@ -101,25 +101,28 @@ final class DeploymentCommands {
         RetroState current = state;
         Deployment deployment;
         Optional<Deployment> ended = running.filter(d -> d.outcome() != null);
-        if (running.isPresent() && ended.isEmpty()) {
+        if (running.isPresent()) {
+            // the deployment itself is rolled back, whether it is still running or has ended: one
+            // deployment, counted once (a failed deployment that is rolled back is one failure)
             deployment = running.get();
         } else {
-            // the rolled-back release: what an ended deployment carried, or what the caller says
-            List<String> carried = ended.map(d -> List.copyOf(d.changeTickets())).orElse(List.of());
-            String version = input.version() != null ? input.version() : ended.map(d -> d.ref().version()).orElse(null);
-            GateRequest request = GateRequest.of(service, environment, null, input.buildUrl(), actor.name(), carried,
+            // a deployment made elsewhere, known only by what the caller says
+            GateRequest request = GateRequest.of(service, environment, null, input.buildUrl(), actor.name(), List.of(),
                     null, now);
             DeploymentStarted started = started(state, policy, actor,
-                    new NewDeployment(request, version, input.job(), input.build()), null, now);
+                    new NewDeployment(request, input.version(), input.job(), input.build()), null, now);
             events.add(started);
             current = state.apply(state.sequence() + 1, started);
             deployment = current.deployments().get(started.deploymentId());
         }
-        events.add(new DeploymentFinished(now, actor.name(), deployment.id(), Outcome.ROLLED_BACK));
+        if (deployment.outcome() != Outcome.ROLLED_BACK) {
+            events.add(new DeploymentFinished(now, actor.name(), deployment.id(), Outcome.ROLLED_BACK));
+        }
         List<String> reopened = new ArrayList<>();
         reopen(current, actor, deployment, now, events, reopened);
         ended.ifPresent(d -> reopenVerifiedBy(state, actor, d, now, events, reopened));
-        DeploymentRef rollbackRef = new DeploymentRef(null, input.job(), input.build(), input.buildUrl(), service,
+        DeploymentRef rollbackRef = new DeploymentRef(null, input.job(), input.build(),
+                Names.buildUrl("buildUrl", input.buildUrl()), service,
                 environment, deployment.ref().version());
         boolean opened = current.openIncidentOf(service).isEmpty();
         String incidentId = rollbackIncident(current, actor, ended.orElse(deployment), rollbackRef, reason, now,

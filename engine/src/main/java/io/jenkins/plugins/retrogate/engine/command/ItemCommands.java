@@ -12,6 +12,7 @@ import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
 import io.jenkins.plugins.retrogate.engine.model.Names;
+import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.Permission;
 import io.jenkins.plugins.retrogate.engine.model.RefusedException;
 import io.jenkins.plugins.retrogate.engine.model.Resolution;
@@ -81,12 +82,22 @@ final class ItemCommands {
             throw new RefusedException("Action item " + item.id() + " is " + item.status()
                     + "; only an OPEN or RESOLVED item can be dropped");
         }
-        boolean blocking = item.priority().atLeast(policy.blockPriority()) && policy.blockTypes().contains(item.type());
+        boolean blocking = policy.blocks(item);
         if (blocking && !actor.may(Permission.OVERRIDE)) {
             throw new RefusedException("Action item " + item.id() + " is a " + item.priority() + " "
                     + item.type().name().toLowerCase(java.util.Locale.ROOT)
                     + " item that blocks deployments; dropping it needs the Override permission, which "
                     + actor.name() + " does not have");
+        }
+        if (blocking && policy.fourEyes()) {
+            for (String requestId : state.pendingRequestByTarget().values()) {
+                OverrideRequest request = state.requests().get(requestId);
+                if (request.blockingItems().contains(item.id()) && Names.samePerson(actor.name(), request.requestedBy())) {
+                    throw new RefusedException("Four eyes: " + actor.name() + " requested the deployment that "
+                            + item.id() + " blocks (" + request.id() + ") and may not drop the item;"
+                            + " another release manager must");
+                }
+            }
         }
         ItemDropped dropped = new ItemDropped(now, actor.name(), item.id(), why);
         return Change.of(state.apply(state.sequence() + 1, dropped).items().get(item.id()), List.of(dropped));

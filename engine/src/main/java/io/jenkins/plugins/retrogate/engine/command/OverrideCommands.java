@@ -59,7 +59,7 @@ final class OverrideCommands {
             Instant now) {
         String service = Names.service("service", grant.service());
         String environment = Names.environment("environment", grant.environment());
-        String buildUrl = InvalidInputException.optionalText("buildUrl", grant.buildUrl(), 2000);
+        String buildUrl = Names.buildUrl("buildUrl", grant.buildUrl());
         String reason = InvalidInputException.requireText("reason", grant.reason(), IncidentCommands.TEXT_MAX);
         Duration window = grant.window() == null ? policy.maxOverrideWindow() : grant.window();
         if (window.isNegative() || window.isZero() || window.compareTo(policy.maxOverrideWindow()) > 0) {
@@ -78,6 +78,47 @@ final class OverrideCommands {
                 requests.stream().map(OverrideRequest::id).toList(), scope, service, environment, buildUrl,
                 requestedBy, reason, now.plus(window));
         return Change.of(state.apply(state.sequence() + 1, approved).overrides().get(id), List.of(approved));
+    }
+
+    /**
+     * A release manager answers one request: only a PENDING request can be approved, and the
+     * override is built from the request (its service, environment and build), never from what the
+     * caller says about it.
+     *
+     * @param window {@code true}: every deployment of the request's service to its environment for
+     *               {@code duration}; {@code false}: the request's build only
+     */
+    static Change<OverrideApproval> approveRequest(RetroState state, GatePolicy policy, Actor actor,
+            String requestId, boolean window, String reason, Duration duration, Instant now) {
+        OverrideRequest request = pending(state, requestId);
+        requirePermission(actor, "approve an override");
+        refuseSelfApproval(policy, actor, request.requestedBy(), request.id());
+        String buildUrl = window || request.buildUrl() == null ? null : request.buildUrl();
+        return approve(state, policy, actor, new OverrideGrant(request.service(), request.environment(), buildUrl,
+                reason, duration), now);
+    }
+
+    /**
+     * A build ended: whatever it still asks for is moot, so its PENDING requests expire (recorded
+     * with the actor, usually the build itself).
+     */
+    static Change<List<OverrideRequest>> closeRequestsOfBuild(RetroState state, Actor actor, String rawBuildUrl,
+            Instant now) {
+        String buildUrl = Names.buildUrl("buildUrl", rawBuildUrl);
+        if (buildUrl == null) {
+            throw new InvalidInputException("buildUrl", "", "is missing: the build whose requests close");
+        }
+        List<io.jenkins.plugins.retrogate.engine.event.Event> events = new ArrayList<>();
+        for (String id : state.pendingRequestByTarget().values()) {
+            OverrideRequest request = state.requests().get(id);
+            if (buildUrl.equals(request.buildUrl())) {
+                events.add(new OverrideRequestExpired(now, actor.name(), request.id()));
+            }
+        }
+        RetroState after = state.applyAll(events);
+        List<OverrideRequest> closed = events.stream()
+                .map(e -> after.requests().get(((OverrideRequestExpired) e).requestId())).toList();
+        return Change.of(closed, events);
     }
 
     static Change<OverrideRequest> deny(RetroState state, Actor actor, String requestId, String reason, Instant now) {
@@ -128,7 +169,7 @@ final class OverrideCommands {
     }
 
     private static void refuseSelfApproval(GatePolicy policy, Actor actor, String requester, String requestId) {
-        if (policy.fourEyes() && actor.name().equals(requester)) {
+        if (policy.fourEyes() && Names.samePerson(actor.name(), requester)) {
             throw new RefusedException("Four eyes: " + actor.name() + " requested the blocked deployment ("
                     + requestId + ") and may not approve its override; another release manager must");
         }

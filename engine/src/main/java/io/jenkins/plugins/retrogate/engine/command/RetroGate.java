@@ -33,11 +33,13 @@ public final class RetroGate {
     private final Store store;
     private final Supplier<GatePolicy> policy;
     private final Clock clock;
+    private final ReportSource reports;
 
     public RetroGate(Store store, Supplier<GatePolicy> policy, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.reports = new ReportSource(store);
     }
 
     /** The latest state, for reading; never waits for a writer. */
@@ -73,6 +75,15 @@ public final class RetroGate {
                 return page.next().event();
             }
         };
+    }
+
+    /**
+     * The DORA and retrospective report for the {@code days} days up to now ({@code service}:
+     * only that one, or {@code null}). The first report folds the event log once; later ones read
+     * only the events recorded since, so a report does not cost in proportion to history.
+     */
+    public io.jenkins.plugins.retrogate.engine.report.Report report(int days, String service) {
+        return reports.report(clock.instant(), days, service);
     }
 
     public GatePolicy policy() {
@@ -175,6 +186,24 @@ public final class RetroGate {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
         return store.execute(state -> OverrideCommands.approve(state, current, actor, grant, now));
+    }
+
+    /**
+     * A release manager approves one PENDING request, for its build or (with {@code window}) for its
+     * service and environment during {@code duration} ({@code null}: the policy's maximum).
+     */
+    public OverrideApproval approveRequest(Actor actor, String requestId, boolean window, String reason,
+            java.time.Duration duration) {
+        GatePolicy current = policy.get();
+        Instant now = clock.instant();
+        return store.execute(state -> OverrideCommands.approveRequest(state, current, actor, requestId, window, reason,
+                duration, now));
+    }
+
+    /** A build ended: its PENDING override requests expire. Returns those it closed. */
+    public List<OverrideRequest> closeRequestsOfBuild(Actor actor, String buildUrl) {
+        Instant now = clock.instant();
+        return store.execute(state -> OverrideCommands.closeRequestsOfBuild(state, actor, buildUrl, now));
     }
 
     public OverrideRequest denyOverride(Actor actor, String requestId, String reason) {

@@ -35,7 +35,12 @@ public record Deployment(String id, DeploymentRef ref, boolean production, Set<S
         return changeTickets.stream().anyMatch(item::isNamedBy);
     }
 
+    /**
+     * The deployment with its outcome. A deployment that already ended and is rolled back later
+     * keeps the time it ended (the DORA figures count it once, on the day it ran).
+     */
     public Deployment finished(Outcome how, Instant at) {
-        return new Deployment(id, ref, production, changeTickets, decision, requestedBy, startedAt, at, how);
+        return new Deployment(id, ref, production, changeTickets, decision, requestedBy, startedAt,
+                endedAt == null ? at : endedAt, how);
     }
 }

@@ -59,6 +59,48 @@ public final class Names {
 
     private static final String[] RECENT = new String[4096];
 
+    /**
+     * Whether two names denote the same person. People are compared by one canonical form —
+     * trimmed, case-insensitive, as Jenkins' default user id strategy does — so that {@code PAT}
+     * cannot approve what {@code pat} asked for. {@code null} is nobody and matches nobody.
+     */
+    public static boolean samePerson(String a, String b) {
+        return a != null && b != null && person(a).equals(person(b));
+    }
+
+    /** The canonical form of a person's name: trimmed, lower case. */
+    public static String person(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Validates and normalises a build URL, which identifies a build in override requests and
+     * deployments: an {@code http(s)} URL or a path relative to the CI server ({@code job/a/12/}),
+     * without spaces or control characters, always ending in one {@code /} so that a URL written
+     * with and without its trailing slash names one build. {@code null} or blank: no build.
+     */
+    public static String buildUrl(String field, String raw) {
+        String value = InvalidInputException.optionalText(field, raw, 2000);
+        if (value == null) {
+            return null;
+        }
+        if (!BUILD_URL.matcher(value).matches()) {
+            throw new InvalidInputException(field, value, "is not a build URL: use an http(s) URL or a relative path"
+                    + " such as job/deploy/12/, without spaces or control characters");
+        }
+        int end = value.length();
+        while (end > 0 && value.charAt(end - 1) == '/') {
+            end--;
+        }
+        if (end == 0) {
+            throw new InvalidInputException(field, value, "is not a build URL: it names no build");
+        }
+        return value.substring(0, end) + '/';
+    }
+
+    private static final String URL_CHAR = "[^\\s\\p{Cntrl}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069";
+    private static final Pattern BUILD_URL = Pattern.compile("(?i)https?://" + URL_CHAR + "]+|" + URL_CHAR + ":]+");
+
     private static String name(String field, String raw) {
         String value = raw == null ? "" : raw.strip();
         if (!NAME.matcher(value).matches()) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.retrogate.engine.policy;
 
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Renders a decision as the text users read in the log, the panel and the CLI. */
@@ -10,7 +11,7 @@ final class DecisionMessage {
     }
 
     static String render(Decision decision, GateRequest request, GateMode mode, List<Finding> findings,
-            OverrideApproval override) {
+            OverrideApproval override, List<String> rules) {
         StringBuilder text = new StringBuilder();
         String target = request.service() + " → " + request.environment();
         switch (decision) {
@@ -24,14 +25,33 @@ final class DecisionMessage {
                     .append(override.expiresAt()).append(':');
             default -> throw new IllegalStateException(decision.name());
         }
+        boolean blocked = decision == Decision.BLOCK || decision == Decision.OVERRIDDEN;
+        List<Finding> information = new ArrayList<>();
         for (Finding finding : findings) {
-            text.append("\n  - ");
-            if (finding.item() != null) {
-                text.append(describe(finding.item())).append(": ");
+            if (!blocked || finding.blocks()) {
+                line(text, finding);
+            } else {
+                information.add(finding);
             }
-            text.append(finding.rule());
+        }
+        if (!information.isEmpty()) {
+            text.append("\nFor information (these do not block):");
+            information.forEach(finding -> line(text, finding));
+        }
+        for (String rule : rules) {
+            if (rule.contains("ignored") || rule.contains("not applied")) {
+                text.append("\nNote: ").append(rule);
+            }
         }
         return text.toString();
+    }
+
+    private static void line(StringBuilder text, Finding finding) {
+        text.append("\n  - ");
+        if (finding.item() != null) {
+            text.append(describe(finding.item())).append(": ");
+        }
+        text.append(finding.rule());
     }
 
     private static String describe(ActionItem item) {

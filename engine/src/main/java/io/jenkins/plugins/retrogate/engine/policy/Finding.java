@@ -23,6 +23,11 @@ public record Finding(Kind kind, ActionItem item, String incidentId, String rule
         CARRIES_FIX
     }
 
+    /** Whether this finding alone stops a deployment (a blocking item or the post-rollback freeze). */
+    public boolean blocks() {
+        return kind == Kind.BLOCKING || kind == Kind.FREEZE;
+    }
+
     /** What the finding is about: the item id, or the incident id for a freeze. */
     public String subject() {
         return item != null ? item.id() : incidentId;

@@ -28,7 +28,7 @@ public record GateDecision(Decision decision, GateRequest request, boolean produ
      * same decision.
      */
     public String message() {
-        return DecisionMessage.render(decision, request, mode, findings, override);
+        return DecisionMessage.render(decision, request, mode, findings, override, rules);
     }
 
     public boolean allowed() {

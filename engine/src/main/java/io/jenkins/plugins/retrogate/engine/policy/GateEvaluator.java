@@ -4,6 +4,7 @@ import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
 import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
+import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import java.time.LocalDate;
@@ -42,15 +43,32 @@ public final class GateEvaluator {
         boolean warning = findings.stream()
                 .anyMatch(f -> f.kind() == Finding.Kind.WARNING || f.kind() == Finding.Kind.OVERDUE);
         if (blocking && mode == GateMode.BLOCK) {
-            List<OverrideApproval> overrides = state.overridesCovering(request.service(), request.environment(),
-                    request.buildUrl(), request.at());
-            if (!overrides.isEmpty()) {
-                return decided(Decision.OVERRIDDEN, request, production, mode, findings, overrides.get(0), rules);
+            Optional<OverrideApproval> override = usableOverride(state, policy, request, rules);
+            if (override.isPresent()) {
+                return decided(Decision.OVERRIDDEN, request, production, mode, findings, override.get(), rules);
             }
             return decided(Decision.BLOCK, request, production, mode, findings, null, rules);
         }
         Decision decision = blocking || warning ? Decision.WARN : Decision.ALLOW;
         return decided(decision, request, production, mode, findings, null, rules);
+    }
+
+    /**
+     * The first override covering the request that four eyes lets through: an override never lets
+     * its own approver's deployment pass, whether the approval came before or after the request.
+     */
+    private static Optional<OverrideApproval> usableOverride(RetroState state, GatePolicy policy, GateRequest request,
+            List<String> rules) {
+        for (OverrideApproval override : state.overridesCovering(request.service(), request.environment(),
+                request.buildUrl(), request.at())) {
+            if (policy.fourEyes() && Names.samePerson(override.approvedBy(), request.requestedBy())) {
+                rules.add("override " + override.id() + " not applied: " + override.approvedBy()
+                        + " approved it and requests this deployment (four eyes)");
+            } else {
+                return Optional.of(override);
+            }
+        }
+        return Optional.empty();
     }
 
     static GateMode effectiveMode(GatePolicy policy, GateRequest request, boolean production, List<String> rules) {
@@ -78,8 +96,7 @@ public final class GateEvaluator {
 
     private static void classify(ActionItem item, GatePolicy policy, GateRequest request, LocalDate today,
             List<Finding> findings) {
-        boolean blockingKind = item.priority().atLeast(policy.blockPriority())
-                && policy.blockTypes().contains(item.type());
+        boolean blockingKind = policy.blocks(item);
         if (item.status() == ItemStatus.OPEN) {
             boolean carried = request.changeTickets().stream().anyMatch(item::isNamedBy);
             if (blockingKind && carried) {

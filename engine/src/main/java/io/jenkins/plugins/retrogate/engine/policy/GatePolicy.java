@@ -145,6 +145,14 @@ public final class GatePolicy {
         return allowWeakerPipelineMode;
     }
 
+    /**
+     * Whether an OPEN item of this priority and type blocks production deployments under this
+     * policy. The one place that says so: the gate and the rule for dropping items both ask here.
+     */
+    public boolean blocks(io.jenkins.plugins.retrogate.engine.model.ActionItem item) {
+        return item.priority().atLeast(blockPriority) && blockTypes.contains(item.type());
+    }
+
     public boolean fourEyes() {
         return fourEyes;
     }

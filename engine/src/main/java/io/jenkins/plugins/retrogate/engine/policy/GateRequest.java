@@ -33,7 +33,7 @@ public record GateRequest(String service, String environment, String folder, Str
         }
         return new GateRequest(Names.service("service", service), Names.environment("environment", environment),
                 InvalidInputException.optionalText("folder", folder, 1000),
-                InvalidInputException.optionalText("buildUrl", buildUrl, 2000),
+                Names.buildUrl("buildUrl", buildUrl),
                 InvalidInputException.optionalText("requestedBy", requestedBy, 200), tickets, requestedMode, at);
     }
 }

@@ -1,12 +1,9 @@
 package io.jenkins.plugins.retrogate.engine.report;
 
 import io.jenkins.plugins.retrogate.engine.event.Event;
-import io.jenkins.plugins.retrogate.engine.event.IncidentStatusChanged;
-import io.jenkins.plugins.retrogate.engine.event.MitigationRecorded;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
-import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
 import io.jenkins.plugins.retrogate.engine.model.Names;
@@ -40,25 +37,20 @@ public final class ReportBuilder {
      * @param service only this service, or {@code null} for all
      */
     public static Report build(RetroState state, Iterable<Event> events, Instant now, int days, String service) {
+        return build(state, IncidentMilestones.of(events), now, days, service);
+    }
+
+    /**
+     * The report from the state and the milestones folded from its events (see {@code RetroGate.report},
+     * which keeps them up to date without reading the history again).
+     */
+    public static Report build(RetroState state, IncidentMilestones milestones, Instant now, int days,
+            String service) {
         if (days < 1 || days > MAX_DAYS) {
             throw new InvalidInputException("days", days, "must be between 1 and " + MAX_DAYS);
         }
         String only = service == null ? null : Names.service("service", service);
         Instant from = now.minus(Duration.ofDays(days));
-        Map<String, Instant> restoredAt = new HashMap<>();
-        Map<String, Instant> reviewedAt = new HashMap<>();
-        for (Event event : events) {
-            if (event instanceof MitigationRecorded m) {
-                restoredAt.merge(m.incidentId(), m.at(), ReportBuilder::earlier);
-            } else if (event instanceof IncidentStatusChanged s) {
-                if (s.status() != IncidentStatus.OPEN) {
-                    restoredAt.merge(s.incidentId(), s.at(), ReportBuilder::earlier);
-                }
-                if (s.status() == IncidentStatus.REVIEWED) {
-                    reviewedAt.merge(s.incidentId(), s.at(), ReportBuilder::earlier);
-                }
-            }
-        }
         List<Deployment> deployments = state.deployments().values().stream()
                 .filter(d -> d.production() && d.outcome() != null && d.endedAt() != null)
                 .filter(d -> within(d.endedAt(), from, now))
@@ -75,21 +67,21 @@ public final class ReportBuilder {
         }
         List<ServiceFigures> figures = new ArrayList<>();
         for (String name : services) {
-            figures.add(service(name, deployments, incidents, restoredAt, days));
+            figures.add(service(name, deployments, incidents, milestones, days));
         }
         return new Report(now, from, now, days, only, figures,
-                retro(state, incidents, reviewedAt, only, from, now), daily(deployments, from, now),
-                summaries(state, incidents, restoredAt, reviewedAt));
+                retro(state, incidents, milestones, only, from, now), daily(deployments, from, now),
+                summaries(state, incidents, milestones));
     }
 
     private static List<IncidentSummary> summaries(RetroState state, List<Incident> incidents,
-            Map<String, Instant> restoredAt, Map<String, Instant> reviewedAt) {
+            IncidentMilestones milestones) {
         List<IncidentSummary> result = new ArrayList<>();
         for (Incident incident : incidents) {
             List<ActionItem> items = state.itemsOf(incident.id());
             result.add(new IncidentSummary(incident.id(), incident.title(), incident.affectedServices(),
-                    incident.status().name(), incident.detectedAt(), since(incident, restoredAt.get(incident.id())),
-                    since(incident, reviewedAt.get(incident.id())), items.size(),
+                    incident.status().name(), incident.detectedAt(), since(incident, milestones.restoredAt(incident.id())),
+                    since(incident, milestones.reviewedAt(incident.id())), items.size(),
                     (int) items.stream().filter(i -> i.status().isActive()).count(), incident.similarIncidents()));
         }
         result.sort(Comparator.comparing(IncidentSummary::detectedAt).thenComparing(IncidentSummary::id));
@@ -101,7 +93,7 @@ public final class ReportBuilder {
     }
 
     private static ServiceFigures service(String name, List<Deployment> all, List<Incident> allIncidents,
-            Map<String, Instant> restoredAt, int days) {
+            IncidentMilestones milestones, int days) {
         List<Deployment> mine = all.stream().filter(d -> d.service().equals(name)).toList();
         int succeeded = (int) mine.stream().filter(d -> d.outcome() == Outcome.SUCCEEDED).count();
         int failed = mine.size() - succeeded;
@@ -110,7 +102,7 @@ public final class ReportBuilder {
         for (Incident incident : allIncidents) {
             if (incident.affects(name)) {
                 incidents++;
-                Instant restored = restoredAt.get(incident.id());
+                Instant restored = milestones.restoredAt(incident.id());
                 if (restored != null) {
                     restore.add(nonNegative(Duration.between(incident.detectedAt(), restored)));
                 }
@@ -120,12 +112,12 @@ public final class ReportBuilder {
                 mine.isEmpty() ? null : round((double) failed / mine.size()), incidents, restore.size(), median(restore));
     }
 
-    private static RetroFigures retro(RetroState state, List<Incident> incidents, Map<String, Instant> reviewedAt,
+    private static RetroFigures retro(RetroState state, List<Incident> incidents, IncidentMilestones milestones,
             String only, Instant from, Instant now) {
         List<Duration> toRetro = new ArrayList<>();
         int recurring = 0;
         for (Incident incident : incidents) {
-            Instant reviewed = reviewedAt.get(incident.id());
+            Instant reviewed = milestones.reviewedAt(incident.id());
             if (reviewed != null) {
                 toRetro.add(nonNegative(Duration.between(incident.detectedAt(), reviewed)));
             }
@@ -173,10 +165,6 @@ public final class ReportBuilder {
 
     private static boolean within(Instant at, Instant from, Instant to) {
         return at.isAfter(from) && !at.isAfter(to);
-    }
-
-    private static Instant earlier(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 
     private static Duration nonNegative(Duration d) {

@@ -100,4 +100,26 @@ class RollbackTest {
         assertThat(scenario.store.state().deployments()).hasSize(1);
         assertThat(result.incident().trigger().version()).isEqualTo("3.0");
     }
+
+    @Test
+    void aFailedDeploymentThatIsRolledBackIsOneFailedDeployment() {
+        scenario.tick();
+        var deployment = scenario.gate.startDeployment(Scenario.ALICE,
+                new NewDeployment(scenario.request("checkout-api", "production"), "3.1", "deploy", 10), "ALLOW");
+        scenario.gate.finishDeployment(Scenario.ALICE, deployment.id(), Outcome.FAILED, null);
+        var endedAt = scenario.store.state().deployment(deployment.id()).orElseThrow().endedAt();
+        scenario.tick();
+
+        RollbackResult result = scenario.gate.rollback(Scenario.ALICE, new RollbackRequest("checkout-api",
+                "production", null, null, null, null, "smoke test failed", deployment.id()));
+
+        assertThat(result.deploymentId()).isEqualTo(deployment.id());
+        assertThat(scenario.store.state().deployments()).hasSize(1);
+        var rolledBack = scenario.store.state().deployment(deployment.id()).orElseThrow();
+        assertThat(rolledBack.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(rolledBack.endedAt()).isEqualTo(endedAt);
+        var figures = scenario.gate.report(30, "checkout-api").services().get(0);
+        assertThat(figures.deployments()).isEqualTo(1);
+        assertThat(figures.failed()).isEqualTo(1);
+    }
 }

@@ -260,4 +260,30 @@ class GateEvaluatorTest {
 
         assertThat(second).isEqualTo(first);
     }
+
+    @Test
+    void aBlockListsOnlyWhatBlocksUnderBlockedAndTheRestForInformation() {
+        Incident incident = scenario.rollback("checkout-api");
+        ActionItem p0 = scenario.item(incident, P0, PREVENTATIVE, "PAY-12");
+        ActionItem p1 = scenario.item(incident, P1, PREVENTATIVE, "PAY-13");
+
+        String message = scenario.decide("checkout-api", "production").message();
+
+        String blocked = message.substring(0, message.indexOf("For information"));
+        String information = message.substring(message.indexOf("For information"));
+        assertThat(blocked).contains(p0.id()).doesNotContain(p1.id());
+        assertThat(information).startsWith("For information (these do not block):").contains(p1.id());
+    }
+
+    @Test
+    void aWeakerModeAskedByThePipelineIsSaidToBeIgnored() {
+        Incident incident = scenario.rollback("checkout-api");
+        scenario.item(incident, P0, PREVENTATIVE, null);
+
+        GateDecision decision = GateEvaluator.evaluate(scenario.store.state(), GatePolicy.defaults(),
+                scenario.request("checkout-api", "production", GateMode.WARN));
+
+        assertThat(decision.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(decision.message()).contains("Note: pipeline asked for WARN, ignored: policy allows only stricter modes");
+    }
 }

@@ -119,6 +119,22 @@ class ReportBuilderTest {
     }
 
     @Test
+    void theEngineReportIsTheSameAndFollowsNewEventsWithoutReadingHistoryAgain() {
+        assertThat(s.gate.report(30, null)).isEqualTo(report(null));
+        assertThat(s.gate.report(30, "search").services().get(0).medianTimeToRestore()).isNull();
+
+        s.clock.advance(Duration.ofHours(3));
+        s.gate.updateIncident(Scenario.RELEASE_MANAGER, IncidentUpdate.of("INC-2")
+                .withMitigation(MitigationKind.PERMANENT, "pool size raised"));
+        s.deploy("search", "production", Outcome.SUCCEEDED);
+
+        Report later = s.gate.report(30, "search");
+        assertThat(later).isEqualTo(report("search"));
+        assertThat(later.services().get(0).medianTimeToRestore()).isEqualTo(Duration.ofHours(3).plusMinutes(1));
+        assertThat(later.services().get(0).deployments()).isEqualTo(3);
+    }
+
+    @Test
     void anEmptyStoreGivesAnEmptyReport() {
         Scenario empty = new Scenario();
         Report report = ReportBuilder.build(empty.store.state(), java.util.List.of(), empty.clock.instant(), 7, null);

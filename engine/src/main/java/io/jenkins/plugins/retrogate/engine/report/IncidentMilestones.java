@@ -1,0 +1,68 @@
+package io.jenkins.plugins.retrogate.engine.report;
+
+import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.IncidentStatusChanged;
+import io.jenkins.plugins.retrogate.engine.event.MitigationRecorded;
+import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * When each incident was restored (its first mitigation or its first status past OPEN) and when it
+ * was first reviewed: facts only the event log knows, folded one event at a time so that a report
+ * never has to read the whole history again. Not thread-safe: its owner serialises access.
+ */
+public final class IncidentMilestones {
+    private final Map<String, Instant> restoredAt = new HashMap<>();
+    private final Map<String, Instant> reviewedAt = new HashMap<>();
+    private long sequence;
+
+    /** Folds every event of {@code events}, in order. */
+    public static IncidentMilestones of(Iterable<Event> events) {
+        IncidentMilestones milestones = new IncidentMilestones();
+        for (Event event : events) {
+            milestones.add(event);
+        }
+        return milestones;
+    }
+
+    /** Folds one more event. */
+    public void add(Event event) {
+        if (event instanceof MitigationRecorded m) {
+            restoredAt.merge(m.incidentId(), m.at(), IncidentMilestones::earlier);
+        } else if (event instanceof IncidentStatusChanged s) {
+            if (s.status() != IncidentStatus.OPEN) {
+                restoredAt.merge(s.incidentId(), s.at(), IncidentMilestones::earlier);
+            }
+            if (s.status() == IncidentStatus.REVIEWED) {
+                reviewedAt.merge(s.incidentId(), s.at(), IncidentMilestones::earlier);
+            }
+        }
+    }
+
+    /** Folds the event recorded under {@code seq} and remembers it as the last one folded. */
+    public void add(long seq, Event event) {
+        add(event);
+        sequence = seq;
+    }
+
+    /** The sequence number of the last event folded through {@link #add(long, Event)}; 0 for none. */
+    public long sequence() {
+        return sequence;
+    }
+
+    /** When the incident was restored, or {@code null} while it is not. */
+    public Instant restoredAt(String incidentId) {
+        return restoredAt.get(incidentId);
+    }
+
+    /** When the incident was first reviewed, or {@code null}. */
+    public Instant reviewedAt(String incidentId) {
+        return reviewedAt.get(incidentId);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
