@@ -47,4 +47,15 @@ public final class Fixtures {
         job.setDefinition(new CpsFlowDefinition(script, true));
         return job;
     }
+
+    /** Waits up to 30 s for something the controller does in the background (a timer task). */
+    public static void eventually(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not within 30 s: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
 }

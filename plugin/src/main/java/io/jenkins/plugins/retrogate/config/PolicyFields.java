@@ -31,7 +31,17 @@ final class PolicyFields {
         try {
             check.run();
         } catch (InvalidInputException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw new FieldException(e.getMessage(), e);
+        }
+    }
+
+    /** The longest override window an administrator may allow, in hours (the engine's bound: 30 days). */
+    static final int MAX_WINDOW_HOURS = 30 * 24;
+
+    static void checkHours(int hours) {
+        if (hours < 1 || hours > MAX_WINDOW_HOURS) {
+            throw new FieldException("maxOverrideWindowHours '" + hours + "' must be between 1 and " + MAX_WINDOW_HOURS
+                    + " hours");
         }
     }
 
@@ -39,7 +49,7 @@ final class PolicyFields {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("changeSetTicketPattern '" + regex + "' is not a regular expression: "
+            throw new FieldException("changeSetTicketPattern '" + regex + "' is not a regular expression: "
                     + e.getDescription(), e);
         }
     }

@@ -70,18 +70,22 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     public GatePolicy policy() {
         GatePolicy current = policy;
         if (current == null) {
-            current = GatePolicy.builder().productionPatterns(PolicyFields.lines(productionPatterns))
-                    .productionMode(productionMode).nonProductionMode(nonProductionMode)
-                    .blockPriority(blockPriority).blockTypes(PolicyFields.types("blockTypes", blockTypes))
-                    .warnPriority(warnPriority).warnTypes(PolicyFields.types("warnTypes", warnTypes))
-                    .warnOverdue(warnOverdue).postRollbackFreeze(postRollbackFreeze)
-                    .allowWeakerPipelineMode(allowWeakerPipelineMode).fourEyes(fourEyes)
-                    .maxOverrideWindow(Duration.ofHours(maxOverrideWindowHours))
-                    .rules(getRules().stream().map(GateRule::toPolicyRule).toList())
-                    .build();
+            current = buildPolicy();
             policy = current;
         }
         return current;
+    }
+
+    private GatePolicy buildPolicy() {
+        return GatePolicy.builder().productionPatterns(PolicyFields.lines(productionPatterns))
+            .productionMode(productionMode).nonProductionMode(nonProductionMode)
+            .blockPriority(blockPriority).blockTypes(PolicyFields.types("blockTypes", blockTypes))
+            .warnPriority(warnPriority).warnTypes(PolicyFields.types("warnTypes", warnTypes))
+            .warnOverdue(warnOverdue).postRollbackFreeze(postRollbackFreeze)
+            .allowWeakerPipelineMode(allowWeakerPipelineMode).fourEyes(fourEyes)
+            .maxOverrideWindow(Duration.ofHours(maxOverrideWindowHours))
+            .rules(getRules().stream().map(GateRule::toPolicyRule).toList())
+            .build();
     }
 
     /** The compiled change-set ticket pattern. */
@@ -103,34 +107,70 @@ public class RetroGateConfiguration extends GlobalConfiguration {
 
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        Saved before = new Saved(productionPatterns, productionMode, nonProductionMode, blockPriority, blockTypes,
+                warnPriority, warnTypes, warnOverdue, postRollbackFreeze, allowWeakerPipelineMode, fourEyes,
+                maxOverrideWindowHours, rules, changeSetTicketPattern, storeLocation, tracker);
         binding = true;
         try {
             rules = new ArrayList<>(); // an empty repeatable list is absent from the form
             tracker = null; // so is an unchecked optional block
+            FormFields.check(json);
             req.bindJSON(this, json);
-            policy();
+            buildPolicy(); // the settings together make a policy, or the form is refused
             if (tracker != null) {
                 tracker.check();
             }
         } catch (IllegalArgumentException | InvalidInputException e) {
-            load(); // drop the half-bound values
+            restore(before); // nothing of a refused form stays in memory
             throw new FormException(reason(e), e, "retroGate");
         } finally {
             binding = false;
+            policy = null;
+            ticketPattern = null;
         }
         save();
         return true;
     }
 
-    /** The innermost message of our own validation (Stapler wraps what a constructor throws). */
-    private static String reason(RuntimeException e) {
-        Throwable reason = e;
+    /** Every setting, as it was before a form was bound. */
+    private record Saved(String productionPatterns, GateMode productionMode, GateMode nonProductionMode,
+            Priority blockPriority, String blockTypes, Priority warnPriority, String warnTypes, boolean warnOverdue,
+            boolean postRollbackFreeze, boolean allowWeakerPipelineMode, boolean fourEyes, int maxOverrideWindowHours,
+            List<GateRule> rules, String changeSetTicketPattern, String storeLocation, TrackerSettings tracker) {
+    }
+
+    private void restore(Saved saved) {
+        productionPatterns = saved.productionPatterns();
+        productionMode = saved.productionMode();
+        nonProductionMode = saved.nonProductionMode();
+        blockPriority = saved.blockPriority();
+        blockTypes = saved.blockTypes();
+        warnPriority = saved.warnPriority();
+        warnTypes = saved.warnTypes();
+        warnOverdue = saved.warnOverdue();
+        postRollbackFreeze = saved.postRollbackFreeze();
+        allowWeakerPipelineMode = saved.allowWeakerPipelineMode();
+        fourEyes = saved.fourEyes();
+        maxOverrideWindowHours = saved.maxOverrideWindowHours();
+        rules = saved.rules();
+        changeSetTicketPattern = saved.changeSetTicketPattern();
+        storeLocation = saved.storeLocation();
+        tracker = saved.tracker();
+    }
+
+    /**
+     * The message of our own validation, the outermost one (Stapler wraps what a setter or
+     * constructor throws; underneath ours lie causes that name neither field nor value).
+     */
+    static String reason(RuntimeException e) {
+        Throwable innermost = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IllegalArgumentException || t instanceof InvalidInputException) {
-                reason = t;
+            if (t instanceof FieldException || t instanceof InvalidInputException) {
+                return t.getMessage();
             }
+            innermost = t;
         }
-        return reason.getMessage();
+        return "The configuration could not be read: " + innermost.getMessage();
     }
 
     @Override
@@ -140,10 +180,11 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         ticketPattern = null;
     }
 
+    /** A setting changed: outside a form, the caches go and the settings are saved; a form does both at its end. */
     private void changed() {
-        policy = null;
-        ticketPattern = null;
         if (!binding) {
+            policy = null;
+            ticketPattern = null;
             save();
         }
     }
@@ -268,7 +309,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setMaxOverrideWindowHours(int maxOverrideWindowHours) {
-        PolicyFields.check(() -> GatePolicy.builder().maxOverrideWindow(Duration.ofHours(maxOverrideWindowHours)));
+        PolicyFields.checkHours(maxOverrideWindowHours);
         this.maxOverrideWindowHours = maxOverrideWindowHours;
         changed();
     }
@@ -306,7 +347,8 @@ public class RetroGateConfiguration extends GlobalConfiguration {
             try {
                 Path.of(value);
             } catch (InvalidPathException e) {
-                throw new IllegalArgumentException("storeLocation '" + value + "' is not a valid path: " + e.getReason(), e);
+                throw new FieldException("storeLocation '" + value.replace("\0", "\\0") + "' is not a valid path: "
+                        + e.getReason(), e);
             }
         }
         this.storeLocation = value;
@@ -345,7 +387,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckMaxOverrideWindowHours(@QueryParameter int value) {
-        return PolicyFields.validate(() -> GatePolicy.builder().maxOverrideWindow(Duration.ofHours(value)));
+        return PolicyFields.validate(() -> PolicyFields.checkHours(value));
     }
 
     @POST

@@ -5,6 +5,8 @@ import hudson.ExtensionList;
 import hudson.init.InitMilestone;
 import hudson.init.Initializer;
 import hudson.init.Terminator;
+import io.jenkins.plugins.retrogate.engine.report.ReportBuilder;
+import org.jenkinsci.plugins.workflow.flow.FlowExecutionList;
 import io.jenkins.plugins.retrogate.engine.command.RetroGate;
 import io.jenkins.plugins.retrogate.engine.store.Store;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
@@ -43,7 +45,11 @@ public class RetroGateStore {
         get().open();
     }
 
-    @Terminator
+    /**
+     * Closes the store once running pipelines are suspended (steps in flight still record their
+     * events), never before.
+     */
+    @Terminator(requires = FlowExecutionList.EXECUTIONS_SUSPENDED)
     public static void closeAtShutdown() {
         RetroGateStore store = get();
         store.shutDown = true;
@@ -103,10 +109,21 @@ public class RetroGateStore {
             this.directory = directory;
             failure = null;
             LOGGER.info(() -> "Retro Gate store opened at " + directory);
+            RetroGate opened = engine;
+            // the report folds the event log once; do it now, in the background, not in a user's request
+            jenkins.util.Timer.get().submit(() -> warmUpReports(opened));
         } catch (StoreException e) {
             failed(directory, e.reason() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             failed(directory, e.toString(), e);
+        }
+    }
+
+    private static void warmUpReports(RetroGate engine) {
+        try {
+            engine.report(ReportBuilder.DEFAULT_DAYS, null);
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.FINE, "Reports were not prepared at start-up; the first report does it", e);
         }
     }
 

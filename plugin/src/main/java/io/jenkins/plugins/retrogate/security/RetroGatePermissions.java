@@ -5,7 +5,6 @@ import hudson.init.Initializer;
 import hudson.security.Permission;
 import hudson.security.PermissionGroup;
 import hudson.security.PermissionScope;
-import java.util.Objects;
 import jenkins.model.Jenkins;
 import jenkins.util.NonLocalizable;
 
@@ -34,6 +33,9 @@ public final class RetroGatePermissions {
     /** Loads the class early so that authorization strategies list the group. */
     @Initializer(before = InitMilestone.SYSTEM_CONFIG_LOADED)
     public static void register() {
-        Objects.hash(GROUP, OVERRIDE, MANAGE);
+        LOGGER.fine(() -> "Retro Gate permissions: " + GROUP.getId() + " " + OVERRIDE.getId() + " " + MANAGE.getId());
     }
+
+    private static final java.util.logging.Logger LOGGER =
+            java.util.logging.Logger.getLogger(RetroGatePermissions.class.getName());
 }

@@ -95,6 +95,7 @@ final class DecisionReport {
         }
         result.put("items", items);
         result.put("override", decision.override() == null ? null : decision.override().id());
+        result.put("rules", new ArrayList<>(decision.rules()));
         return result;
     }
 
@@ -109,6 +110,7 @@ final class DecisionReport {
         map.put("owner", item.owner());
         map.put("ticket", item.ticket() == null ? null : item.ticket().key());
         map.put("finding", finding.kind().name());
+        map.put("blocks", finding.blocks());
         map.put("rule", finding.rule());
         return map;
     }

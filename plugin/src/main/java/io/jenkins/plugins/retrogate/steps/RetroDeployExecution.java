@@ -36,6 +36,8 @@ public class RetroDeployExecution extends StepExecution {
     private final String mode;
     private String deploymentId;
     private BodyExecution body;
+    /** Set by {@link #stop}: from then on neither the deployment nor the body may start. */
+    private boolean stopped;
     private transient volatile Future<?> task;
 
     RetroDeployExecution(StepContext context, RetroDeployStep step) {
@@ -67,17 +69,27 @@ public class RetroDeployExecution extends StepExecution {
                 return;
             }
             DecisionReport.markWarning(run, getContext().get(FlowNode.class), decision);
+            if (isStopped()) {
+                return; // stopped while the gate was asked: nothing was deployed
+            }
             Deployment deployment = engine.startDeployment(Actors.build(run),
                     BuildFacts.deployment(run, request, version), decision.decision().name());
             RetroGateBuildAction.update(run, action -> action.add(new DeploymentRecord(deployment)));
             listener.getLogger().println("[Retro Gate] Deployment " + deployment.id() + " of " + deployment.service()
                     + " to " + deployment.environment() + " started");
-            deploymentId = deployment.id();
-            body = getContext().newBodyInvoker()
-                    .withContext(new RunningDeployment(deployment.id(), deployment.service(),
-                            deployment.environment()))
-                    .withCallback(new Finish(deployment.id()))
-                    .start();
+            synchronized (this) {
+                deploymentId = deployment.id();
+                if (stopped) { // stopped while the deployment was recorded: it never ran
+                    engine.finishDeployment(Actors.build(run), deployment.id(), Outcome.FAILED,
+                            "the build was stopped before the deployment ran");
+                    return;
+                }
+                body = getContext().newBodyInvoker()
+                        .withContext(new RunningDeployment(deployment.id(), deployment.service(),
+                                deployment.environment()))
+                        .withCallback(new Finish(deployment.id()))
+                        .start();
+            }
             getContext().saveState();
         } catch (RetroGateException | RetroGateStore.StoreUnavailableException e) {
             getContext().onFailure(new AbortException(e.getMessage()));
@@ -87,27 +99,36 @@ public class RetroDeployExecution extends StepExecution {
     }
 
     @Override
-    public void onResume() {
-        if (deploymentId == null && body == null) { // restarted before the body began: gate again
+    public synchronized void onResume() {
+        if (deploymentId == null && body == null && !stopped) { // restarted before the body began: gate again
             task = Timer.get().submit(this::begin);
         }
     }
 
     @Override
     public void stop(Throwable cause) throws Exception {
-        Future<?> running = task;
-        if (running != null) {
-            running.cancel(false); // never interrupt a store write: it would close the journal's channel
+        BodyExecution running;
+        synchronized (this) {
+            stopped = true;
+            running = body;
         }
-        if (body != null) {
-            body.cancel(cause);
+        Future<?> gate = task;
+        if (gate != null) {
+            gate.cancel(false); // never interrupt a store write: it would close the journal's channel
+        }
+        if (running != null) {
+            running.cancel(cause);
         } else {
             getContext().onFailure(cause);
         }
     }
 
+    private synchronized boolean isStopped() {
+        return stopped;
+    }
+
     @Override
-    public String getStatus() {
+    public synchronized String getStatus() {
         return deploymentId == null ? "asking the gate" : "deploying (" + deploymentId + ")";
     }
 

@@ -44,6 +44,11 @@ public class RetroGateExecution extends StepExecution {
     /** When the wait ends, in epoch milliseconds; 0 until the gate blocked. */
     private long deadline;
     private boolean done;
+    /**
+     * The build, as the engine's actor, kept from the start: once the step is stopped its context
+     * may no longer hand out the run, and the request must still expire in its name.
+     */
+    private String buildActor;
     private transient volatile Future<?> task;
     /** Whether a gate task is queued or running; wake-ups meanwhile are remembered, not lost. */
     private transient boolean gating;
@@ -59,7 +64,8 @@ public class RetroGateExecution extends StepExecution {
     }
 
     @Override
-    public boolean start() {
+    public boolean start() throws Exception {
+        buildActor = Actors.build(getContext().get(Run.class)).name();
         regate();
         return false;
     }
@@ -109,6 +115,7 @@ public class RetroGateExecution extends StepExecution {
 
     private void waitFor(OverrideRequest request, TaskListener listener) {
         long remaining;
+        long until;
         synchronized (this) {
             if (done) { // stopped while the gate was asked: nobody waits for this request
                 Timer.get().submit(() -> expireQuietly(request.id()));
@@ -118,10 +125,11 @@ public class RetroGateExecution extends StepExecution {
             if (deadline == 0) {
                 deadline = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(timeoutMinutes);
             }
-            remaining = deadline - System.currentTimeMillis();
+            until = deadline;
+            remaining = until - System.currentTimeMillis();
         }
         getContext().saveState();
-        listener.getLogger().println("[Retro Gate] Waiting until " + Instant.ofEpochMilli(deadline)
+        listener.getLogger().println("[Retro Gate] Waiting until " + Instant.ofEpochMilli(until)
                 + " for a release manager to approve " + DecisionReport.link(request));
         scheduleDeadline(remaining);
     }
@@ -132,7 +140,8 @@ public class RetroGateExecution extends StepExecution {
 
     /** Every waiting {@code retroGate} looks at its override request again (after an approval or denial). */
     public static void wakeAll() {
-        StepExecution.acceptAll(RetroGateExecution.class, RetroGateExecution::recheck);
+        // recheck() writes the store and saves the build: never on the CPS VM thread acceptAll uses
+        StepExecution.acceptAll(RetroGateExecution.class, execution -> Timer.get().submit(execution::recheck));
     }
 
     /**
@@ -195,12 +204,16 @@ public class RetroGateExecution extends StepExecution {
     }
 
     private void expireIfLate(RetroGate engine, OverrideRequest request) throws Exception {
-        if (System.currentTimeMillis() < deadline) {
+        long until;
+        synchronized (this) {
+            until = deadline;
+        }
+        if (System.currentTimeMillis() < until) {
             return;
         }
         OverrideRequest expired;
         try {
-            expired = engine.expireOverrideRequest(Actors.build(getContext().get(Run.class)), request.id());
+            expired = engine.expireOverrideRequest(actor(), request.id());
         } catch (RefusedException e) { // answered meanwhile: act on the answer
             recheck();
             return;
@@ -258,16 +271,25 @@ public class RetroGateExecution extends StepExecution {
         try {
             RetroGate engine = RetroGateStore.get().engine();
             if (engine.state().request(id).map(r -> r.status() == RequestStatus.PENDING).orElse(false)) {
-                updateRecord(engine.expireOverrideRequest(Actors.build(getContext().get(Run.class)), id));
+                engine.expireOverrideRequest(actor(), id);
             }
         } catch (Exception e) {
             LOGGER.log(Level.WARNING, "Could not expire override request " + id + " of a stopped build", e);
         }
     }
 
+    /** The build as the engine's actor (executions saved before this field existed ask the context). */
+    private io.jenkins.plugins.retrogate.engine.model.Actor actor() throws Exception {
+        String name = buildActor;
+        return name != null ? Actors.of(name, false, false) : Actors.build(getContext().get(Run.class));
+    }
+
     @Override
     public String getStatus() {
-        String waitingFor = requestId;
+        String waitingFor;
+        synchronized (this) {
+            waitingFor = requestId;
+        }
         return waitingFor == null ? "asking the gate" : "waiting for override request " + waitingFor;
     }
 

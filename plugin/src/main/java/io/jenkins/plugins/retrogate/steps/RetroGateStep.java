@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.steps;
 
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -53,18 +54,21 @@ public class RetroGateStep extends ServiceStep {
         return timeout;
     }
 
-    /** Minutes to wait for an override, 1 to 10080 (a week). */
+    /**
+     * Minutes to wait for an override, 1 to 10080 (a week). Checked when the step starts, so that a
+     * bad value fails the step with one line naming it rather than a stack trace from the binding.
+     */
     @DataBoundSetter
     public void setTimeout(int timeout) {
-        if (timeout < 1 || timeout > MAX_TIMEOUT_MINUTES) {
-            throw new IllegalArgumentException("timeout '" + timeout + "' must be between 1 and "
-                    + MAX_TIMEOUT_MINUTES + " minutes");
-        }
         this.timeout = timeout;
     }
 
     @Override
-    public StepExecution start(StepContext context) {
+    public StepExecution start(StepContext context) throws AbortException {
+        if (timeout < 1 || timeout > MAX_TIMEOUT_MINUTES) {
+            throw new AbortException("retroGate: timeout '" + timeout + "' must be between 1 and "
+                    + MAX_TIMEOUT_MINUTES + " minutes");
+        }
         return new RetroGateExecution(context, this);
     }
 

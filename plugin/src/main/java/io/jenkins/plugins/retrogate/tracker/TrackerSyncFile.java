@@ -85,9 +85,10 @@ public class TrackerSyncFile {
 
     /** Writes {@code next} to a temporary file, forces it to disk, then moves it over the previous one atomically. */
     public synchronized void save(TrackerSyncState next) throws IOException {
-        Path file = file();
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), FILE_NAME + ".", ".tmp");
+        Path file = file().toAbsolutePath();
+        Path directory = java.util.Objects.requireNonNull(file.getParent(), "the sync state file's directory");
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, FILE_NAME + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {

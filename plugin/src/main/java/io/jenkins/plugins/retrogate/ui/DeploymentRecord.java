@@ -28,6 +28,12 @@ public final class DeploymentRecord {
     }
 
     /** Records how the deployment ended. */
+    /** One line for the panel: {@code Deployment DEP-3 of checkout-api → production (version 1.4): SUCCEEDED}. */
+    public String getSummary() {
+        return "Deployment " + deploymentId + " of " + service + " → " + environment
+                + (version == null ? "" : " (version " + version + ")") + ": " + (outcome == null ? "running" : outcome);
+    }
+
     public void finished(DeploymentResult result) {
         outcome = result.deployment().outcome() == null ? null : result.deployment().outcome().name();
         resolved = new ArrayList<>(result.resolved());

@@ -127,6 +127,25 @@ public final class GateRecord {
         return requestDecidedBy;
     }
 
+    /** How the override request stands, in one line: {@code APPROVED by bob (hotfix)}. */
+    public String getRequestStatusText() {
+        if (requestStatus == null) {
+            return "";
+        }
+        return requestStatus + (requestDecidedBy == null ? "" : " by " + requestDecidedBy)
+                + (requestReason == null ? "" : " (" + requestReason + ")");
+    }
+
+    /** What was gated: {@code checkout-api → production (production)}. */
+    public String getTarget() {
+        return service + " → " + environment + (production ? " (production)" : "");
+    }
+
+    /** When the gate was asked, as pages show times. */
+    public String getTime() {
+        return Times.format(at);
+    }
+
     public String getRequestReason() {
         return requestReason;
     }

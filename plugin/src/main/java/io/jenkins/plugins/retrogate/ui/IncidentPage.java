@@ -116,4 +116,9 @@ public final class IncidentPage {
             throw new Failure("due '" + value + "' is not a date such as 2026-01-31");
         }
     }
+
+    /** {@code at} as the page shows times (see {@link Times}). */
+    public String time(java.time.Instant at) {
+        return Times.format(at);
+    }
 }

@@ -59,4 +59,9 @@ public final class ItemPage {
         RetroGatePage.command(engine -> engine.dropItem(Actors.currentUser(), item.id(), reason));
         return HttpResponses.redirectToDot();
     }
+
+    /** {@code at} as the page shows times (see {@link Times}). */
+    public String time(java.time.Instant at) {
+        return Times.format(at);
+    }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.retrogate.ui;
 
 import hudson.model.Failure;
-import io.jenkins.plugins.retrogate.engine.command.OverrideGrant;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
@@ -37,6 +36,26 @@ public final class OverrideRequestPage {
         return "Override request " + request.id();
     }
 
+    /** How the request stands, in one line: {@code APPROVED by bob at 2026-12-02 10:46 UTC: hotfix}. */
+    public String getStatusText() {
+        StringBuilder text = new StringBuilder(request.status().name());
+        if (request.decidedBy() != null) {
+            text.append(" by ").append(request.decidedBy());
+        }
+        if (request.decidedAt() != null) {
+            text.append(" at ").append(Times.format(request.decidedAt()));
+        }
+        if (request.reason() != null) {
+            text.append(": ").append(request.reason());
+        }
+        return text.toString();
+    }
+
+    /** Who asked and when: {@code rita at 2026-12-02 10:40 UTC}. */
+    public String getRequestedText() {
+        return (request.requestedBy() == null ? "" : request.requestedBy() + " at ") + Times.format(request.requestedAt());
+    }
+
     public boolean isPending() {
         return request.status() == RequestStatus.PENDING;
     }
@@ -66,8 +85,9 @@ public final class OverrideRequestPage {
         Jenkins.get().checkPermission(RetroGatePermissions.OVERRIDE);
         boolean window = "window".equals(scope) || request.buildUrl() == null;
         Duration duration = hours(hours);
-        RetroGatePage.command(engine -> engine.approveOverride(Actors.currentUser(), new OverrideGrant(
-                request.service(), request.environment(), window ? null : request.buildUrl(), reason, duration)));
+        // the engine answers this request only while it is PENDING, and builds the override from it
+        RetroGatePage.command(engine -> engine.approveRequest(Actors.currentUser(), request.id(), window, reason,
+                duration));
         wakeWaitingSteps();
         return HttpResponses.redirectToDot();
     }

@@ -11,15 +11,19 @@ import jenkins.model.RunAction2;
  * What Retro Gate did in one build — gate decisions, deployments, the incident a rollback opened,
  * items added — stored with the build (its {@code build.xml}) so that the summary panel renders
  * without reading the store. Steps change it only through {@link #update}.
+ * <p>
+ * The lists are copy-on-write: an addition publishes a new list and no published list is ever
+ * changed, so the build's save (XStream walks the lists without any lock of ours) never meets a
+ * list being modified. They are {@link ArrayList}s because XStream cannot read back the JDK's
+ * immutable lists.
  */
 public final class RetroGateBuildAction implements RunAction2 {
     private static final Object LOCK = new Object();
 
-    // ArrayLists: read back by XStream with the build
-    private final List<GateRecord> gates = new ArrayList<>();
-    private final List<DeploymentRecord> deployments = new ArrayList<>();
-    private final List<IncidentRecord> incidents = new ArrayList<>();
-    private final List<ItemRecord> items = new ArrayList<>();
+    private volatile List<GateRecord> gates = new ArrayList<>();
+    private volatile List<DeploymentRecord> deployments = new ArrayList<>();
+    private volatile List<IncidentRecord> incidents = new ArrayList<>();
+    private volatile List<ItemRecord> items = new ArrayList<>();
     private transient Run<?, ?> run;
 
     /** Changes the build's record (creating it on first use) and saves the build. */
@@ -41,19 +45,46 @@ public final class RetroGateBuildAction implements RunAction2 {
     }
 
     public void add(GateRecord gate) {
-        gates.add(gate);
+        synchronized (LOCK) {
+            gates = appended(gates, gate);
+        }
     }
 
     public void add(DeploymentRecord deployment) {
-        deployments.add(deployment);
+        synchronized (LOCK) {
+            deployments = appended(deployments, deployment);
+        }
     }
 
     public void add(IncidentRecord incident) {
-        incidents.add(incident);
+        synchronized (LOCK) {
+            incidents = appended(incidents, incident);
+        }
     }
 
     public void add(ItemRecord item) {
-        items.add(item);
+        synchronized (LOCK) {
+            items = appended(items, item);
+        }
+    }
+
+    /** A new list: the published one is never changed. */
+    private static <T> List<T> appended(List<T> list, T element) {
+        List<T> copy = new ArrayList<>(list == null ? 0 : list.size() + 1);
+        if (list != null) {
+            copy.addAll(list);
+        }
+        copy.add(element);
+        return copy;
+    }
+
+    /** Builds saved before a kind of record existed read back without its list. */
+    private Object readResolve() {
+        gates = gates == null ? new ArrayList<>() : gates;
+        deployments = deployments == null ? new ArrayList<>() : deployments;
+        incidents = incidents == null ? new ArrayList<>() : incidents;
+        items = items == null ? new ArrayList<>() : items;
+        return this;
     }
 
     /** The gate record that raised override request {@code requestId}, or {@code null}. */

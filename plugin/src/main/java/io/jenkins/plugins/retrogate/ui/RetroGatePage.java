@@ -52,7 +52,7 @@ import org.kohsuke.stapler.verb.POST;
 public class RetroGatePage implements RootAction {
     public static final String URL_NAME = "retro-gate";
     /** The period of the metrics report unless {@code ?days=} says otherwise. */
-    static final int REPORT_DAYS = 30;
+    static final int REPORT_DAYS = ReportBuilder.DEFAULT_DAYS;
 
     @Override
     public String getIconFileName() {
@@ -79,6 +79,19 @@ public class RetroGatePage implements RootAction {
             return RetroGateStore.get().engine();
         } catch (RetroGateStore.StoreUnavailableException e) {
             throw new Failure(e.getMessage());
+        }
+    }
+
+    /**
+     * Why the store cannot be used, or {@code null} when it can: the page then shows this message
+     * instead of lists that would silently render empty.
+     */
+    public String getStoreProblem() {
+        try {
+            RetroGateStore.get().engine();
+            return null;
+        } catch (RetroGateStore.StoreUnavailableException e) {
+            return e.getMessage();
         }
     }
 
@@ -178,8 +191,7 @@ public class RetroGatePage implements RootAction {
         RetroGate engine = engine();
         Report report;
         try {
-            report = ReportBuilder.build(engine.state(), engine.events(), engine.now(), days(days),
-                    blank(service) ? null : service);
+            report = engine.report(days(days), blank(service) ? null : service);
         } catch (RetroGateException e) {
             throw new Failure(e.getMessage());
         }
@@ -244,5 +256,10 @@ public class RetroGatePage implements RootAction {
         } catch (IllegalArgumentException e) {
             return ItemStatus.OPEN;
         }
+    }
+
+    /** {@code at} as the page shows times (see {@link Times}). */
+    public String time(java.time.Instant at) {
+        return Times.format(at);
     }
 }

@@ -37,9 +37,11 @@ class OverridePermissionITest {
                 .grant(RetroGatePermissions.OVERRIDE).everywhere().to("alice", "bob")
                 .grant(RetroGatePermissions.MANAGE).everywhere().to("manager"));
         blockingItem("checkout-api");
-        WorkflowJob p = pipeline(j, "p", "retroGate(service: 'checkout-api', environment: 'production')");
-        WorkflowRun b = p.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("alice"))).get();
-        j.assertBuildStatus(Result.FAILURE, b);
+        // a waiting build: its request stays PENDING while it runs (a build that ends closes it)
+        WorkflowJob p = pipeline(j, "p", "retroGate(service: 'checkout-api', environment: 'production', "
+                + "waitForOverride: true, timeout: 30)");
+        WorkflowRun b = p.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("alice"))).waitForStart();
+        j.waitForMessage("Waiting until", b);
     }
 
     @Test
@@ -58,8 +60,10 @@ class OverridePermissionITest {
 
     @Test
     void fourEyesHoldForAdministratorsToo() throws Exception {
-        WorkflowJob q = pipeline(j, "q", "retroGate(service: 'checkout-api', environment: 'prod')");
-        j.assertBuildStatus(Result.FAILURE, q.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("admin"))).get());
+        WorkflowJob q = pipeline(j, "q", "retroGate(service: 'checkout-api', environment: 'prod', "
+                + "waitForOverride: true, timeout: 30)");
+        j.waitForMessage("Waiting until", q.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("admin")))
+                .waitForStart());
         String requestId = engine().state().pendingRequestByTarget().values().stream()
                 .filter(id -> engine().state().request(id).orElseThrow().requestedBy().equals("admin"))
                 .findFirst().orElseThrow();
@@ -74,6 +78,36 @@ class OverridePermissionITest {
         assertThat(post("bob", "approve?reason=hotfix+needed")).isEqualTo(200);
         assertThat(status()).isEqualTo(RequestStatus.APPROVED);
         assertThat(engine().state().request("REQ-1").orElseThrow().decidedBy()).isEqualTo("bob");
+    }
+
+    @Test
+    void aDeniedRequestCannotBeApprovedAfterwardsByAnyone() throws Exception {
+        assertThat(post("bob", "deny?reason=fix+the+canary+first")).isEqualTo(200);
+
+        WebResponse byAlice = send("alice", "retro-gate/override/REQ-1/approve?reason=mine&scope=window");
+        WebResponse byBob = send("bob", "retro-gate/override/REQ-1/approve?reason=changed+my+mind&scope=window");
+
+        assertThat(byAlice.getStatusCode()).isEqualTo(400);
+        assertThat(byBob.getResponseHeaderValue("X-Error")).contains("already DENIED by bob");
+        assertThat(status()).isEqualTo(RequestStatus.DENIED);
+        assertThat(engine().state().overrides()).isEmpty();
+    }
+
+    @Test
+    void anOverrideApprovedInAdvanceDoesNotLetItsApproverDeploy() throws Exception {
+        engine().approveOverride(io.jenkins.plugins.retrogate.security.Actors.of("bob", true, false),
+                new io.jenkins.plugins.retrogate.engine.command.OverrideGrant("checkout-api", "production", null,
+                        "release train", null));
+        WorkflowJob q = pipeline(j, "q", "def d = retroGate(service: 'checkout-api', environment: 'production')\n"
+                + "echo \"decision=${d.decision}\"");
+
+        WorkflowRun byBob = q.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("bob"))).get();
+        WorkflowRun byCarol = q.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("carol"))).get();
+
+        j.assertBuildStatus(Result.FAILURE, byBob);
+        j.assertLogContains("four eyes", byBob);
+        j.assertBuildStatus(Result.SUCCESS, byCarol);
+        j.assertLogContains("decision=OVERRIDDEN", byCarol);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.retrogate.steps;
 
 import static io.jenkins.plugins.retrogate.Fixtures.blockingItem;
+import static io.jenkins.plugins.retrogate.Fixtures.engine;
+import static io.jenkins.plugins.retrogate.Fixtures.eventually;
 import static io.jenkins.plugins.retrogate.Fixtures.incident;
 import static io.jenkins.plugins.retrogate.Fixtures.item;
 import static io.jenkins.plugins.retrogate.Fixtures.pipeline;
@@ -10,6 +12,7 @@ import hudson.model.Result;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
+import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
 import io.jenkins.plugins.retrogate.ui.GateRecord;
 import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
 import java.util.List;
@@ -109,5 +112,63 @@ class RetroGateStepITest {
         WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
         j.assertLogContains("service 'checkout api' is not a valid name", b);
         assertThat(RetroGateBuildAction.of(b)).isNull();
+    }
+
+    @Test
+    void aBadTimeoutFailsWithOneLineNamingIt(JenkinsRule j) throws Exception {
+        WorkflowJob p = pipeline(j, "p", "retroGate(service: 'checkout-api', environment: 'production', "
+                + "waitForOverride: true, timeout: 0)");
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("ERROR: retroGate: timeout '0' must be between 1 and 10080 minutes", b);
+        j.assertLogNotContains("InvocationTargetException", b);
+        j.assertLogNotContains("\tat ", b);
+    }
+
+    @Test
+    void aBlockSaysWhichItemsBlockAndWhichAreOnlyForInformation(JenkinsRule j) throws Exception {
+        ActionItem p0 = blockingItem("checkout-api");
+        ActionItem p1 = item(p0.incidentId(), "Runbook for failover", Priority.P1, ItemType.PREVENTATIVE, null);
+        WorkflowJob p = pipeline(j, "p", "retroGate(service: 'checkout-api', environment: 'production')");
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+        String log = JenkinsRule.getLog(b);
+        int information = log.indexOf("For information (these do not block):");
+        assertThat(information).isPositive();
+        assertThat(log.indexOf(p0.id())).isLessThan(information);
+        assertThat(log.indexOf(p1.id())).isGreaterThan(information);
+    }
+
+    @Test
+    void aWeakerModeAskedByThePipelineIsIgnoredAndSaysSo(JenkinsRule j) throws Exception {
+        blockingItem("checkout-api");
+        WorkflowJob p = pipeline(j, "p", """
+                try {
+                  retroGate(service: 'checkout-api', environment: 'production', mode: 'warn')
+                } catch (e) {
+                  echo "caught: ${e.message}"
+                }
+                """);
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("Note: pipeline asked for WARN, ignored: policy allows only stricter modes", b);
+    }
+
+    @Test
+    void repeatedBlockedCallsOfOneBuildRaiseOneRequestWhichClosesWhenTheBuildEnds(JenkinsRule j) throws Exception {
+        blockingItem("checkout-api");
+        WorkflowJob p = pipeline(j, "p", """
+                for (int i = 0; i < 5; i++) {
+                  try {
+                    retroGate(service: 'checkout-api', environment: 'production')
+                  } catch (e) {
+                    echo "blocked ${i}"
+                  }
+                }
+                """);
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("blocked 4", b);
+        assertThat(engine().state().requests()).hasSize(1);
+        eventually("the ended build's request expired", () ->
+                engine().state().request("REQ-1").orElseThrow().status() == RequestStatus.EXPIRED);
+        eventually("the build's panel shows it", () ->
+                "EXPIRED".equals(RetroGateBuildAction.of(b).getGates().get(0).getRequestStatus()));
     }
 }

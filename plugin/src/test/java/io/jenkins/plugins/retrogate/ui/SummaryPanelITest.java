@@ -32,7 +32,7 @@ class SummaryPanelITest {
         assertThat(page.asNormalizedText()).contains("Retro Gate: BLOCK").contains(EVIL).contains("PAY-9")
                 .contains("INC-1-A1").contains("team-payments").contains("REQ-1");
         assertThat(html).doesNotContain("<script>alert('retro')</script>").doesNotContain("<b>alerting</b>")
-                .contains("&lt;script&gt;");
+                .contains("&lt;script>"); // Jelly escapes '<' and '&' only, as core's own tests expect
         assertThat(page.getAnchorByHref("/jenkins/retro-gate/override/REQ-1/")).isNotNull();
     }
 

@@ -28,6 +28,8 @@ import java.util.TreeSet;
 public final class ReportBuilder {
     /** The longest period a report covers. */
     public static final int MAX_DAYS = 3660;
+    /** The period a report covers unless asked otherwise. */
+    public static final int DEFAULT_DAYS = 30;
 
     private ReportBuilder() {
     }
