@@ -53,38 +53,52 @@ public final class ReportBuilder {
         }
         String only = service == null ? null : Names.service("service", service);
         Instant from = now.minus(Duration.ofDays(days));
-        List<Deployment> deployments = state.deployments().values().stream()
-                .filter(d -> d.production() && d.outcome() != null && d.endedAt() != null)
-                .filter(d -> within(d.endedAt(), from, now))
-                .filter(d -> only == null || d.service().equals(only)).toList();
-        List<Incident> incidents = state.incidents().values().stream()
-                .filter(i -> within(i.detectedAt(), from, now))
-                .filter(i -> only == null || i.affects(only)).toList();
-        TreeSet<String> services = new TreeSet<>();
-        deployments.forEach(d -> services.add(d.service()));
-        incidents.forEach(i -> services.addAll(i.affectedServices()));
+        // one pass each, grouped as they come: a report over thousands of services must not scan
+        // every deployment per service
+        List<Deployment> deployments = new ArrayList<>();
+        Map<String, List<Deployment>> deploymentsByService = new HashMap<>();
+        for (Deployment d : state.deployments().values()) {
+            if (d.production() && d.outcome() != null && d.endedAt() != null && within(d.endedAt(), from, now)
+                    && (only == null || d.service().equals(only))) {
+                deployments.add(d);
+                deploymentsByService.computeIfAbsent(d.service(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        List<Incident> incidents = new ArrayList<>();
+        Map<String, List<Incident>> incidentsByService = new HashMap<>();
+        for (Incident incident : state.incidents().values()) {
+            if (within(incident.detectedAt(), from, now) && (only == null || incident.affects(only))) {
+                incidents.add(incident);
+                for (String affected : new java.util.LinkedHashSet<>(incident.affectedServices())) {
+                    incidentsByService.computeIfAbsent(affected, k -> new ArrayList<>()).add(incident);
+                }
+            }
+        }
+        TreeSet<String> services = new TreeSet<>(deploymentsByService.keySet());
+        services.addAll(incidentsByService.keySet());
         if (only != null) {
             services.retainAll(List.of(only));
             services.add(only);
         }
+        ItemCounts counts = ItemCounts.of(state, incidents);
         List<ServiceFigures> figures = new ArrayList<>();
         for (String name : services) {
-            figures.add(service(name, deployments, incidents, milestones, days));
+            figures.add(service(name, deploymentsByService.getOrDefault(name, List.of()),
+                    incidentsByService.getOrDefault(name, List.of()), milestones, days));
         }
         return new Report(now, from, now, days, only, figures,
                 retro(state, incidents, milestones, only, from, now), daily(deployments, from, now),
-                summaries(state, incidents, milestones));
+                summaries(counts, incidents, milestones));
     }
 
-    private static List<IncidentSummary> summaries(RetroState state, List<Incident> incidents,
+    private static List<IncidentSummary> summaries(ItemCounts counts, List<Incident> incidents,
             IncidentMilestones milestones) {
         List<IncidentSummary> result = new ArrayList<>();
         for (Incident incident : incidents) {
-            List<ActionItem> items = state.itemsOf(incident.id());
             result.add(new IncidentSummary(incident.id(), incident.title(), incident.affectedServices(),
                     incident.status().name(), incident.detectedAt(), since(incident, milestones.restoredAt(incident.id())),
-                    since(incident, milestones.reviewedAt(incident.id())), items.size(),
-                    (int) items.stream().filter(i -> i.status().isActive()).count(), incident.similarIncidents()));
+                    since(incident, milestones.reviewedAt(incident.id())), counts.items(incident.id()),
+                    counts.active(incident.id()), incident.similarIncidents()));
         }
         result.sort(Comparator.comparing(IncidentSummary::detectedAt).thenComparing(IncidentSummary::id));
         return result;
@@ -94,24 +108,26 @@ public final class ReportBuilder {
         return at == null ? null : nonNegative(Duration.between(incident.detectedAt(), at));
     }
 
-    private static ServiceFigures service(String name, List<Deployment> all, List<Incident> allIncidents,
+    /** The figures of service {@code name} from its own deployments and the incidents that affected it. */
+    private static ServiceFigures service(String name, List<Deployment> mine, List<Incident> affecting,
             IncidentMilestones milestones, int days) {
-        List<Deployment> mine = all.stream().filter(d -> d.service().equals(name)).toList();
-        int succeeded = (int) mine.stream().filter(d -> d.outcome() == Outcome.SUCCEEDED).count();
+        int succeeded = 0;
+        for (Deployment d : mine) {
+            if (d.outcome() == Outcome.SUCCEEDED) {
+                succeeded++;
+            }
+        }
         int failed = mine.size() - succeeded;
         List<Duration> restore = new ArrayList<>();
-        int incidents = 0;
-        for (Incident incident : allIncidents) {
-            if (incident.affects(name)) {
-                incidents++;
-                Instant restored = milestones.restoredAt(incident.id());
-                if (restored != null) {
-                    restore.add(nonNegative(Duration.between(incident.detectedAt(), restored)));
-                }
+        for (Incident incident : affecting) {
+            Instant restored = milestones.restoredAt(incident.id());
+            if (restored != null) {
+                restore.add(nonNegative(Duration.between(incident.detectedAt(), restored)));
             }
         }
         return new ServiceFigures(name, mine.size(), succeeded, failed, round((double) succeeded / days),
-                mine.isEmpty() ? null : round((double) failed / mine.size()), incidents, restore.size(), median(restore));
+                mine.isEmpty() ? null : round((double) failed / mine.size()), affecting.size(), restore.size(),
+                median(restore));
     }
 
     private static RetroFigures retro(RetroState state, List<Incident> incidents, IncidentMilestones milestones,
@@ -131,10 +147,10 @@ public final class ReportBuilder {
         int open = 0;
         List<String> overdue = new ArrayList<>();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<ActionItem> items = state.items().values().stream()
-                .filter(i -> only == null || i.guards(only))
-                .sorted(Comparator.comparing(ActionItem::id)).toList();
-        for (ActionItem item : items) {
+        for (ActionItem item : state.items().values()) { // in id order: the map is keyed by id
+            if (only != null && !item.guards(only)) {
+                continue;
+            }
             if (item.status() == ItemStatus.VERIFIED && item.verifiedAt() != null && within(item.verifiedAt(), from, now)) {
                 cycle.add(nonNegative(Duration.between(item.createdAt(), item.verifiedAt())));
             }
@@ -152,15 +168,17 @@ public final class ReportBuilder {
     private static List<DailyDeployments> daily(List<Deployment> deployments, Instant from, Instant now) {
         LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC).plusDays(1);
         LocalDate last = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Map<LocalDate, int[]> counts = new HashMap<>();
+        long firstDay = first.toEpochDay();
+        int[][] counts = new int[(int) (last.toEpochDay() - firstDay + 1)][2];
         for (Deployment d : deployments) {
-            int[] count = counts.computeIfAbsent(LocalDate.ofInstant(d.endedAt(), ZoneOffset.UTC), k -> new int[2]);
-            count[d.outcome() == Outcome.SUCCEEDED ? 0 : 1]++;
+            long day = Math.floorDiv(d.endedAt().getEpochSecond(), 86_400L) - firstDay;
+            if (day >= 0 && day < counts.length) {
+                counts[(int) day][d.outcome() == Outcome.SUCCEEDED ? 0 : 1]++;
+            }
         }
-        List<DailyDeployments> days = new ArrayList<>();
-        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            int[] count = counts.getOrDefault(day, new int[2]);
-            days.add(new DailyDeployments(day, count[0], count[1]));
+        List<DailyDeployments> days = new ArrayList<>(counts.length);
+        for (int i = 0; i < counts.length; i++) {
+            days.add(new DailyDeployments(first.plusDays(i), counts[i][0], counts[i][1]));
         }
         return days;
     }
