@@ -17,8 +17,17 @@ abstract class CliCommand implements Callable<Integer> {
         return root().output();
     }
 
+    /** Opens the home, creating the store if there is none yet (commands that record something). */
     Session open() {
-        return root().openSession();
+        return root().openSession(true);
+    }
+
+    /**
+     * Opens a store that must already exist (the gate and the read commands): a mistyped or missing
+     * home is refused, never answered from an empty store created on the spot — the gate fails closed.
+     */
+    Session openExisting() {
+        return root().openSession(false);
     }
 
     @Override

@@ -18,7 +18,7 @@ final class ExportCommand extends CliCommand {
     @Override
     int execute() {
         ObjectNode document;
-        try (Session session = open()) {
+        try (Session session = openExisting()) {
             document = StoreDocument.export(session.engine.state(), StoreDocument.events(session.store),
                     session.engine.now());
         }

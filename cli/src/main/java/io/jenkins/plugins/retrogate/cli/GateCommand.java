@@ -51,7 +51,10 @@ final class GateCommand extends CliCommand {
                 throw new InvalidInputException("mode", mode, "is not one of block, warn");
             }
         }
-        try (Session session = open()) {
+        // the flags are checked before the home is opened: bad input is named as such, whatever the home
+        GateRequest.of(service, environment, folder, buildUrl, requestedBy, changeTickets, requested,
+                java.time.Instant.EPOCH);
+        try (Session session = openExisting()) {
             String requester = requestedBy == null ? session.actor.name() : requestedBy;
             GateRequest request = GateRequest.of(service, environment, folder, buildUrl, requester, changeTickets,
                     requested, session.engine.now());

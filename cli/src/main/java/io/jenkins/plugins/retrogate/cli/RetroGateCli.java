@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "retro-gate", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Blameless retrospectives that stick: incidents, action items and a deployment gate.",
-        subcommands = {GateCommand.class, DeployCommand.class, RollbackCommand.class, IncidentCommand.class,
+        subcommands = {InitCommand.class, GateCommand.class, DeployCommand.class, RollbackCommand.class, IncidentCommand.class,
                 ItemCommand.class, OverrideCommand.class, ReportCommand.class, ExportCommand.class,
                 ImportCommand.class, TrackerCommand.class, VerifyCommand.class, RepairCommand.class, PolicyCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
@@ -151,12 +151,23 @@ public final class RetroGateCli implements Callable<Integer> {
         return Actor.of(InvalidInputException.requireText("actor", name, 200), Permission.MANAGE, Permission.OVERRIDE);
     }
 
-    /** Opens the home for one command: checks actor and policy first, then creates and locks the store. */
-    Session openSession() {
+    /**
+     * Opens the home for one command: checks actor and policy first, then (with {@code create})
+     * creates and locks the store; without, a home that holds no store is refused.
+     */
+    Session openSession(boolean create) {
         Actor who = actor();
+        if (home != null && home.toString().isBlank()) {
+            throw new BadInputException("--home '' is empty: name the store's directory");
+        }
         Path dir = home();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new BadInputException("--home '" + dir + "' is not a directory");
+        }
+        if (!create && !Stores.exists(dir)) {
+            throw new BadInputException("there is no Retro Gate store at " + dir + " (--home, $" + HOME_VARIABLE
+                    + "): refusing to answer from an empty store. Create it with 'retro-gate init' (or any command that"
+                    + " records something: deploy, rollback, incident open, import)");
         }
         GatePolicy policy = Policies.load(dir);
         try {

@@ -17,6 +17,21 @@ final class Stores {
     private Stores() {
     }
 
+    /** Whether {@code home} holds a store: a journal segment or a snapshot. */
+    static boolean exists(Path home) {
+        if (!java.nio.file.Files.isDirectory(home)) {
+            return false;
+        }
+        try (var files = java.nio.file.Files.list(home)) {
+            return files.map(f -> f.getFileName().toString())
+                    .anyMatch(name -> name.matches("journal-\\d{20}\\.jsonl|snapshot-\\d{20}\\.json"));
+        } catch (java.io.IOException e) {
+            throw new io.jenkins.plugins.retrogate.engine.store.StoreException(
+                    io.jenkins.plugins.retrogate.engine.store.StoreException.Reason.IO,
+                    "cannot read the home " + home + ": " + e, e);
+        }
+    }
+
     static Store open(Path home) {
         return JournalStore.open(home, JournalOptions.defaults().withSnapshotOnCloseAfter(0));
     }

@@ -20,6 +20,7 @@ class GateCommandTest {
 
     @Test
     void allowsWithExitZeroWhenNothingIsOpen() {
+        assertThat(cli.run("init").code()).isZero();
         Cli.Result result = cli.run("gate", "--service", "checkout-api", "--environment", "production");
 
         assertThat(result.code()).isZero();
@@ -126,5 +127,34 @@ class GateCommandTest {
 
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("--service 'check out!' is not a valid name");
+    }
+
+    @Test
+    void aHomeWithoutAStoreIsRefusedNotAnsweredAllowAndIsLeftAsItWas() {
+        Cli.Result result = cli.run("gate", "--service", "checkout-api", "--environment", "production");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("there is no Retro Gate store at").contains("retro-gate init");
+        assertThat(result.out()).doesNotContain("ALLOW");
+        assertThat(cli.run("gate", "--service", "checkout-api", "--environment", "production").code())
+                .as("still no store: the refused gate created none").isEqualTo(2);
+    }
+
+    @Test
+    void anEmptyHomeFlagIsRefused() {
+        Cli.Result result = cli.runBare("--home", "", "gate", "--service", "checkout-api", "--environment", "production");
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("--home '' is empty");
+    }
+
+    @Test
+    void theDocumentedCiSnippetPassesWhenTheCommitNamesNoTicket() {
+        cli.run("init");
+
+        Cli.Result result = cli.run("gate", "--service", "checkout-api", "--environment", "production",
+                "--build-url", "https://ci/job/7/", "--change-ticket", "");
+
+        assertThat(result.code()).as(result.toString()).isZero();
     }
 }

@@ -102,6 +102,23 @@ public class RetroDeployExecution extends StepExecution {
     public synchronized void onResume() {
         if (deploymentId == null && body == null && !stopped) { // restarted before the body began: gate again
             task = Timer.get().submit(this::begin);
+        } else if (body != null && body.isDone()) {
+            // restarted after the body ended but before its callback finished the deployment (the callback
+            // hands its work to a timer thread, which the restart cut short): finish it now, from the
+            // body's outcome kept with the program; a deployment already recorded as ended is left as is
+            Finish finish = new Finish(deploymentId);
+            BodyExecution ended = body;
+            try {
+                Object result = ended.get();
+                finish.onSuccess(getContext(), result);
+            } catch (java.util.concurrent.ExecutionException e) {
+                finish.onFailure(getContext(), e.getCause() == null ? e : e.getCause());
+            } catch (java.util.concurrent.CancellationException e) {
+                finish.onFailure(getContext(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                finish.onFailure(getContext(), e);
+            }
         }
     }
 

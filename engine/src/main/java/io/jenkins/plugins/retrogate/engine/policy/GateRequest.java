@@ -29,7 +29,10 @@ public record GateRequest(String service, String environment, String folder, Str
             String requestedBy, List<String> changeTickets, GateMode requestedMode, Instant at) {
         Set<String> tickets = new TreeSet<>();
         for (String ticket : changeTickets == null ? List.<String>of() : changeTickets) {
-            tickets.add(InvalidInputException.requireText("changeTicket", ticket, 200));
+            // an empty entry names no ticket: a CI script passes one when the commit names none
+            if (ticket != null && !ticket.isBlank()) {
+                tickets.add(InvalidInputException.requireText("changeTicket", ticket, 200));
+            }
         }
         return new GateRequest(Names.service("service", service), Names.environment("environment", environment),
                 InvalidInputException.optionalText("folder", folder, 1000),
