@@ -50,7 +50,7 @@ class BadInputChangesNothingTest {
                 bad("item 'INC-1-B1'", "item", "resolve", "INC-1-B1"),
                 bad("--reason", "item", "drop", "INC-1-A1", "--reason", ""),
                 bad("--status", "item", "list", "--status", "done"),
-                bad("--change-ticket", "gate", "--service", "cart", "--environment", "prod", "--change-ticket", " "),
+                bad("--change-ticket", "gate", "--service", "cart", "--environment", "prod", "--change-ticket", "T".repeat(201)),
                 bad("--build-url", "gate", "--service", "cart", "--environment", "prod", "--build-url", "u".repeat(2001)),
                 bad("--outcome", "deploy", "--service", "cart", "--environment", "prod", "--outcome", "green"),
                 bad("--build", "deploy", "--service", "cart", "--environment", "prod", "--outcome", "failed", "--build", "-3"),

@@ -120,7 +120,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
             if (tracker != null) {
                 tracker.check();
             }
-        } catch (IllegalArgumentException | InvalidInputException e) {
+        } catch (RuntimeException e) { // IllegalArgumentException, InvalidInputException, or Stapler's own
             restore(before); // nothing of a refused form stays in memory
             throw new FormException(reason(e), e, "retroGate");
         } finally {

@@ -69,27 +69,23 @@ public class RetroDeployExecution extends StepExecution {
                 return;
             }
             DecisionReport.markWarning(run, getContext().get(FlowNode.class), decision);
-            if (isStopped()) {
-                return; // stopped while the gate was asked: nothing was deployed
-            }
-            Deployment deployment = engine.startDeployment(Actors.build(run),
-                    BuildFacts.deployment(run, request, version), decision.decision().name());
-            RetroGateBuildAction.update(run, action -> action.add(new DeploymentRecord(deployment)));
-            listener.getLogger().println("[Retro Gate] Deployment " + deployment.id() + " of " + deployment.service()
-                    + " to " + deployment.environment() + " started");
-            synchronized (this) {
-                deploymentId = deployment.id();
-                if (stopped) { // stopped while the deployment was recorded: it never ran
-                    engine.finishDeployment(Actors.build(run), deployment.id(), Outcome.FAILED,
-                            "the build was stopped before the deployment ran");
+            Deployment deployment;
+            synchronized (this) { // a stop either comes first (nothing is deployed) or finds the body to cancel
+                if (stopped) {
                     return;
                 }
+                deployment = engine.startDeployment(Actors.build(run), BuildFacts.deployment(run, request, version),
+                        decision.decision().name());
+                deploymentId = deployment.id();
+                RetroGateBuildAction.update(run, action -> action.add(new DeploymentRecord(deployment)));
                 body = getContext().newBodyInvoker()
                         .withContext(new RunningDeployment(deployment.id(), deployment.service(),
                                 deployment.environment()))
                         .withCallback(new Finish(deployment.id()))
                         .start();
             }
+            listener.getLogger().println("[Retro Gate] Deployment " + deployment.id() + " of " + deployment.service()
+                    + " to " + deployment.environment() + " started");
             getContext().saveState();
         } catch (RetroGateException | RetroGateStore.StoreUnavailableException e) {
             getContext().onFailure(new AbortException(e.getMessage()));
@@ -138,10 +134,6 @@ public class RetroDeployExecution extends StepExecution {
         } else {
             getContext().onFailure(cause);
         }
-    }
-
-    private synchronized boolean isStopped() {
-        return stopped;
     }
 
     @Override

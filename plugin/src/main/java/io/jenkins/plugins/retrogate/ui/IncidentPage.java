@@ -121,4 +121,9 @@ public final class IncidentPage {
     public String time(java.time.Instant at) {
         return Times.format(at);
     }
+
+    /** The link to a recorded build (see {@link Links#build}). */
+    public String buildHref(String url) {
+        return Links.build(url);
+    }
 }

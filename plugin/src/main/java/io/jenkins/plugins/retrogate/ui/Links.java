@@ -24,4 +24,17 @@ public final class Links {
         String root = Jenkins.get().getRootUrl();
         return root == null ? "/" + relative : root + relative;
     }
+
+    /**
+     * Where a link to a recorded build goes: an absolute http(s) URL as it is, a path under this
+     * Jenkins (the usual case) under its context path. Build URLs are checked by the engine, so
+     * neither form can leave for another scheme or host.
+     */
+    public static String build(String url) {
+        if (url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8)) {
+            return url;
+        }
+        org.kohsuke.stapler.StaplerRequest2 request = org.kohsuke.stapler.Stapler.getCurrentRequest2();
+        return (request == null ? "" : request.getContextPath()) + "/" + url;
+    }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.retrogate.ui;
 
 import hudson.model.Failure;
+import io.jenkins.plugins.retrogate.engine.command.OverrideGrant;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
@@ -92,6 +93,21 @@ public final class OverrideRequestPage {
         return HttpResponses.redirectToDot();
     }
 
+    /**
+     * After the request closed (its build ended without an answer, say): approves a window for the
+     * request's service and environment, so that the next run can pass. Four eyes still hold: the gate
+     * never lets a deployment requested by the approver through.
+     */
+    @POST
+    public HttpResponse doApproveWindow(@QueryParameter String reason, @QueryParameter String hours) {
+        Jenkins.get().checkPermission(RetroGatePermissions.OVERRIDE);
+        Duration duration = hours(hours);
+        RetroGatePage.command(engine -> engine.approveOverride(Actors.currentUser(), new OverrideGrant(
+                request.service(), request.environment(), null, reason, duration)));
+        wakeWaitingSteps();
+        return HttpResponses.redirectToDot();
+    }
+
     @POST
     public HttpResponse doDeny(@QueryParameter String reason) {
         Jenkins.get().checkPermission(RetroGatePermissions.OVERRIDE);
@@ -113,5 +129,10 @@ public final class OverrideRequestPage {
         } catch (NumberFormatException e) {
             throw new Failure("hours '" + hours + "' is not a whole number of hours");
         }
+    }
+
+    /** The link to a recorded build (see {@link Links#build}). */
+    public String buildHref(String url) {
+        return Links.build(url);
     }
 }

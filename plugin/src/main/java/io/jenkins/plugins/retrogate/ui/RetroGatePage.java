@@ -91,7 +91,9 @@ public class RetroGatePage implements RootAction {
             RetroGateStore.get().engine();
             return null;
         } catch (RetroGateStore.StoreUnavailableException e) {
-            return e.getMessage();
+            // the message names files and causes: administrators see it, others only that it is down
+            return Jenkins.get().hasPermission(Jenkins.ADMINISTER) ? e.getMessage()
+                    : "ask a Jenkins administrator (the reason is shown to them here and in the system log)";
         }
     }
 
@@ -261,5 +263,10 @@ public class RetroGatePage implements RootAction {
     /** {@code at} as the page shows times (see {@link Times}). */
     public String time(java.time.Instant at) {
         return Times.format(at);
+    }
+
+    /** The link to a recorded build (see {@link Links#build}). */
+    public String buildHref(String url) {
+        return Links.build(url);
     }
 }

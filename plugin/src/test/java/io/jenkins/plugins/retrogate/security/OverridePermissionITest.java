@@ -111,6 +111,28 @@ class OverridePermissionITest {
     }
 
     @Test
+    void afterABlockedBuildEndedAReleaseManagerApprovesAWindowForItsNextRun() throws Exception {
+        WorkflowJob q = pipeline(j, "q", "def d = retroGate(service: 'checkout-api', environment: 'prod')\n"
+                + "echo \"decision=${d.decision}\"");
+        j.assertBuildStatus(Result.FAILURE, q.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("alice"))).get());
+        String requestId = engine().state().requests().values().stream()
+                .filter(r -> "prod".equals(r.environment())).findFirst().orElseThrow().id();
+        io.jenkins.plugins.retrogate.Fixtures.eventually("the ended build's request closed", () ->
+                engine().state().request(requestId).orElseThrow().status() == RequestStatus.EXPIRED);
+
+        assertThat(send("bob", "retro-gate/override/" + requestId + "/approve?reason=late").getStatusCode())
+                .as("a closed request is not approved").isEqualTo(400);
+        assertThat(send("bob", "retro-gate/override/" + requestId + "/approveWindow?reason=hotfix&hours=2")
+                .getStatusCode()).isEqualTo(200);
+
+        WorkflowRun again = q.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("alice"))).get();
+        j.assertBuildStatus(Result.SUCCESS, again);
+        j.assertLogContains("decision=OVERRIDDEN", again);
+        WorkflowRun byBob = q.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("bob"))).get();
+        j.assertBuildStatus(Result.FAILURE, byBob); // four eyes: bob's own window does not let bob through
+    }
+
+    @Test
     void approvalNeedsAReason() throws Exception {
         assertThat(post("bob", "approve?reason=")).isEqualTo(400);
         assertThat(status()).isEqualTo(RequestStatus.PENDING);

@@ -51,12 +51,15 @@ final class ItemCommands {
         return Change.of(state.apply(state.sequence() + 1, added).items().get(id), List.of(added));
     }
 
-    static Change<ActionItem> resolve(RetroState state, Actor actor, String rawId, String fix, Resolution how,
-            Instant now) {
+    static Change<ActionItem> resolve(RetroState state, GatePolicy policy, Actor actor, String rawId, String fix,
+            Resolution how, Instant now) {
         ActionItem item = existing(state, rawId);
         if (item.status() != ItemStatus.OPEN) {
             throw new RefusedException("Action item " + item.id() + " is " + item.status()
                     + "; only an OPEN item can be resolved");
+        }
+        if (how == Resolution.MANUAL) { // a resolved item no longer blocks: by hand, that is an unblocking
+            refuseOwnBlockedRequest(state, policy, actor, item, "resolve");
         }
         ItemResolved resolved = new ItemResolved(now, actor.name(), item.id(), how,
                 InvalidInputException.optionalText("fix", fix, 500), null);
@@ -89,16 +92,7 @@ final class ItemCommands {
                     + " item that blocks deployments; dropping it needs the Override permission, which "
                     + actor.name() + " does not have");
         }
-        if (blocking && policy.fourEyes()) {
-            for (String requestId : state.pendingRequestByTarget().values()) {
-                OverrideRequest request = state.requests().get(requestId);
-                if (request.blockingItems().contains(item.id()) && Names.samePerson(actor.name(), request.requestedBy())) {
-                    throw new RefusedException("Four eyes: " + actor.name() + " requested the deployment that "
-                            + item.id() + " blocks (" + request.id() + ") and may not drop the item;"
-                            + " another release manager must");
-                }
-            }
-        }
+        refuseOwnBlockedRequest(state, policy, actor, item, "drop");
         ItemDropped dropped = new ItemDropped(now, actor.name(), item.id(), why);
         return Change.of(state.apply(state.sequence() + 1, dropped).items().get(item.id()), List.of(dropped));
     }
@@ -118,6 +112,26 @@ final class ItemCommands {
         }
         TicketLinked linked = new TicketLinked(now, actor.name(), item.id(), ticket);
         return Change.of(state.apply(state.sequence() + 1, linked).items().get(item.id()), List.of(linked));
+    }
+
+    /**
+     * Four eyes on the other doors: whoever requested a deployment that {@code item} blocks, and that
+     * still waits (its request is PENDING), may not unblock it by dropping or resolving the item by
+     * hand — that would be approving their own override.
+     */
+    private static void refuseOwnBlockedRequest(RetroState state, GatePolicy policy, Actor actor, ActionItem item,
+            String what) {
+        if (!policy.fourEyes() || !policy.blocks(item)) {
+            return;
+        }
+        for (String requestId : state.pendingRequestByTarget().values()) {
+            OverrideRequest request = state.requests().get(requestId);
+            if (request.blockingItems().contains(item.id()) && Names.samePerson(actor.name(), request.requestedBy())) {
+                throw new RefusedException("Four eyes: " + actor.name() + " requested the deployment that "
+                        + item.id() + " blocks (" + request.id() + ") and may not " + what + " the item by hand;"
+                        + " another person must");
+            }
+        }
     }
 
     static ActionItem existing(RetroState state, String rawId) {

@@ -67,6 +67,9 @@ final class OverrideCommands {
                     + policy.maxOverrideWindow());
         }
         requirePermission(actor, "approve an override");
+        if (buildUrl != null) {
+            refuseDeniedBuild(state, service, environment, buildUrl);
+        }
         List<OverrideRequest> requests = pendingFor(state, service, environment, buildUrl);
         for (OverrideRequest request : requests) {
             refuseSelfApproval(policy, actor, request.requestedBy(), request.id());
@@ -93,7 +96,11 @@ final class OverrideCommands {
         OverrideRequest request = pending(state, requestId);
         requirePermission(actor, "approve an override");
         refuseSelfApproval(policy, actor, request.requestedBy(), request.id());
-        String buildUrl = window || request.buildUrl() == null ? null : request.buildUrl();
+        if (!window && request.buildUrl() == null) {
+            throw new InvalidInputException("scope", "build", "cannot be used: request " + request.id()
+                    + " names no build; approve a window for " + request.service() + " → " + request.environment());
+        }
+        String buildUrl = window ? null : request.buildUrl();
         return approve(state, policy, actor, new OverrideGrant(request.service(), request.environment(), buildUrl,
                 reason, duration), now);
     }
@@ -160,6 +167,17 @@ final class OverrideCommands {
         }
         result.sort(java.util.Comparator.comparing(OverrideRequest::requestedAt).thenComparing(OverrideRequest::id));
         return result;
+    }
+
+    /** A denial stands for its build: no override for that build may be approved afterwards. */
+    private static void refuseDeniedBuild(RetroState state, String service, String environment, String buildUrl) {
+        for (OverrideRequest request : state.requests().values()) {
+            if (request.status() == RequestStatus.DENIED && buildUrl.equals(request.buildUrl())
+                    && request.service().equals(service) && request.environment().equals(environment)) {
+                throw new RefusedException("Override request " + request.id() + " for this build was DENIED by "
+                        + request.decidedBy() + " (" + request.reason() + "); a denial stands for its build");
+            }
+        }
     }
 
     private static void requirePermission(Actor actor, String what) {

@@ -128,14 +128,17 @@ public final class RetroGate {
     }
 
     public ActionItem resolveItem(Actor actor, String itemId, String fix) {
+        GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> ItemCommands.resolve(state, actor, itemId, fix, Resolution.MANUAL, now));
+        return store.execute(state -> ItemCommands.resolve(state, current, actor, itemId, fix, Resolution.MANUAL, now));
     }
 
     /** The item's ticket reached a done state in its tracker. */
     public ActionItem resolveFromTracker(Actor tracker, String itemId, String fix) {
         Instant now = clock.instant();
-        return store.execute(state -> ItemCommands.resolve(state, tracker, itemId, fix, Resolution.TRACKER, now));
+        GatePolicy current = policy.get();
+        return store.execute(state -> ItemCommands.resolve(state, current, tracker, itemId, fix, Resolution.TRACKER,
+                now));
     }
 
     /** Attaches a ticket ({@code PAY-12}, {@code acme/shop#42}, a URL) to an item that has none. */

@@ -85,7 +85,7 @@ public final class Names {
             return null;
         }
         if (!BUILD_URL.matcher(value).matches()) {
-            throw new InvalidInputException(field, value, "is not a build URL: use an http(s) URL or a relative path"
+            throw new InvalidInputException(field, visible(value), "is not a build URL: use an http(s) URL or a relative path"
                     + " such as job/deploy/12/, without spaces or control characters");
         }
         int end = value.length();
@@ -98,8 +98,30 @@ public final class Names {
         return value.substring(0, end) + '/';
     }
 
-    private static final String URL_CHAR = "[^\\s\\p{Cntrl}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069";
-    private static final Pattern BUILD_URL = Pattern.compile("(?i)https?://" + URL_CHAR + "]+|" + URL_CHAR + ":]+");
+    /** Not allowed anywhere in a build URL: whitespace, control, format (bidi, zero-width) and separator characters. */
+    private static final String NOT_URL = "\\s\\p{Cc}\\p{Cf}\\p{Z}";
+    /**
+     * An absolute http(s) URL with a host, or a relative path that starts with neither {@code /} nor
+     * {@code \\} (a page renders it under the Jenkins root: {@code //host} would leave it) and holds no
+     * {@code :} (no {@code javascript:} or other scheme).
+     */
+    private static final Pattern BUILD_URL = Pattern.compile("(?U)(?i)https?://[^/" + NOT_URL + "][^" + NOT_URL
+            + "]*|[^/\\\\:" + NOT_URL + "][^:" + NOT_URL + "]*");
+
+    /** {@code text} with every invisible or control character shown as {@code \\uXXXX}, for error messages. */
+    public static String visible(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
+                shown.append(String.format("\\u%04X", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
+    }
 
     private static String name(String field, String raw) {
         String value = raw == null ? "" : raw.strip();

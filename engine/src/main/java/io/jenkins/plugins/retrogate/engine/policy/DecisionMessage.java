@@ -39,11 +39,17 @@ final class DecisionMessage {
             information.forEach(finding -> line(text, finding));
         }
         for (String rule : rules) {
-            if (rule.contains("ignored") || rule.contains("not applied")) {
+            if (isNote(rule)) {
                 text.append("\nNote: ").append(rule);
             }
         }
         return text.toString();
+    }
+
+    /** The rules a reader must be told about: a pipeline's mode ignored, an override not applied. */
+    private static boolean isNote(String rule) {
+        return rule.startsWith("pipeline asked for ") && rule.contains(", ignored: ")
+                || rule.startsWith("override ") && rule.contains(" not applied: ");
     }
 
     private static void line(StringBuilder text, Finding finding) {

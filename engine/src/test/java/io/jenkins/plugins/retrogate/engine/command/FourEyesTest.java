@@ -143,4 +143,52 @@ class FourEyesTest {
                 .isEqualTo(RequestStatus.PENDING);
         assertThat(scenario.gate.closeRequestsOfBuild(Actor.of("deploy#7"), BUILD)).isEmpty();
     }
+
+    @Test
+    void theRequesterMayNotResolveTheItemThatBlocksTheirRequestByHand() {
+        gate("rita", BUILD);
+        RetroState before = scenario.store.state();
+
+        assertThatThrownBy(() -> scenario.gate.resolveItem(Actor.of("Rita", Permission.MANAGE), blocker.id(), "done"))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("Four eyes").hasMessageContaining("resolve");
+        assertThat(scenario.store.state()).isSameAs(before);
+        assertThat(scenario.gate.resolveItem(Actor.of("sam", Permission.MANAGE), blocker.id(), "abc123").status())
+                .isEqualTo(io.jenkins.plugins.retrogate.engine.model.ItemStatus.RESOLVED);
+    }
+
+    @Test
+    void aDenialStandsForItsBuildOnEveryPath() {
+        GateOutcome blocked = gate("rita", BUILD);
+        scenario.gate.denyOverride(bob, blocked.request().id(), "not during the sale");
+        RetroState before = scenario.store.state();
+
+        assertThatThrownBy(() -> scenario.gate.approveOverride(Actor.of("carol", Permission.OVERRIDE),
+                new OverrideGrant("checkout-api", "production", BUILD, "go anyway", null)))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("DENIED by bob");
+        assertThat(scenario.store.state()).isSameAs(before);
+        assertThat(gate("rita", BUILD).decision().decision()).isEqualTo(Decision.BLOCK);
+    }
+
+    @Test
+    void aRequestWithoutABuildCannotBeApprovedForABuild() {
+        GateOutcome blocked = gate("rita", null);
+
+        assertThatThrownBy(() -> scenario.gate.approveRequest(bob, blocked.request().id(), false, "hotfix", null))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("scope 'build' cannot be used");
+        assertThat(scenario.store.state().overrides()).isEmpty();
+    }
+
+    @Test
+    void buildUrlsAreOfTheUsualShapesAndNothingElse() {
+        assertThat(io.jenkins.plugins.retrogate.engine.model.Names.buildUrl("u", "job/folder/job/name/12"))
+                .isEqualTo("job/folder/job/name/12/");
+        assertThat(io.jenkins.plugins.retrogate.engine.model.Names.buildUrl("u", "http://ci:8080/job/x/1/?a=b&c=d"))
+                .isEqualTo("http://ci:8080/job/x/1/?a=b&c=d/");
+        for (String bad : List.of("//evil.example/x", "/\\evil.example", "https:///", "data:text/html,x",
+                "job/a/1/\u0085", "job/a/\u20281/", "job/a/\u200B1/", "job/a/\u061C1/")) {
+            assertThatThrownBy(() -> io.jenkins.plugins.retrogate.engine.model.Names.buildUrl("buildUrl", bad))
+                    .as(bad).isInstanceOf(InvalidInputException.class).hasMessageContaining("is not a build URL")
+                    .hasMessageNotContaining("\u202E");
+        }
+    }
 }
