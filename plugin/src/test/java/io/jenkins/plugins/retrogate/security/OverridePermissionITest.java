@@ -78,6 +78,9 @@ class OverridePermissionITest {
         assertThat(post("bob", "approve?reason=hotfix+needed")).isEqualTo(200);
         assertThat(status()).isEqualTo(RequestStatus.APPROVED);
         assertThat(engine().state().request("REQ-1").orElseThrow().decidedBy()).isEqualTo("bob");
+        String page = j.createWebClient().login("bob").goTo("retro-gate/override/REQ-1/").asNormalizedText();
+        assertThat(page).containsPattern("APPROVED by bob at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC: hotfix needed")
+                .containsPattern("alice at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
     }
 
     @Test
