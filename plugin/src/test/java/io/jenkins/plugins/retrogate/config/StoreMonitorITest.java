@@ -33,5 +33,8 @@ class StoreMonitorITest {
         WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE,
                 pipeline(j, "p", "retroGate(service: 'checkout-api', environment: 'production')"));
         j.assertLogContains("Retro Gate could not open its store", b);
+        String page = j.createWebClient().goTo("retro-gate/").asNormalizedText();
+        assertThat(page).contains("Retro Gate's store is not available")
+                .doesNotContain("No deployment is waiting for an override"); // no lists that would lie by being empty
     }
 }

@@ -1,14 +1,11 @@
 package io.jenkins.plugins.retrogate.engine.report;
 
 import io.jenkins.plugins.retrogate.engine.event.Event;
-import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
-import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
 import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.Outcome;
-import io.jenkins.plugins.retrogate.engine.model.Priority;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,18 +77,18 @@ public final class ReportBuilder {
             services.retainAll(List.of(only));
             services.add(only);
         }
-        ItemCounts counts = ItemCounts.of(state, incidents);
+        ItemFigures items = ItemFigures.of(state, incidents, only, from, now);
         List<ServiceFigures> figures = new ArrayList<>();
         for (String name : services) {
             figures.add(service(name, deploymentsByService.getOrDefault(name, List.of()),
                     incidentsByService.getOrDefault(name, List.of()), milestones, days));
         }
         return new Report(now, from, now, days, only, figures,
-                retro(state, incidents, milestones, only, from, now), daily(deployments, from, now),
-                summaries(counts, incidents, milestones));
+                retro(items, incidents, milestones), daily(deployments, from, now),
+                summaries(items, incidents, milestones));
     }
 
-    private static List<IncidentSummary> summaries(ItemCounts counts, List<Incident> incidents,
+    private static List<IncidentSummary> summaries(ItemFigures counts, List<Incident> incidents,
             IncidentMilestones milestones) {
         List<IncidentSummary> result = new ArrayList<>();
         for (Incident incident : incidents) {
@@ -130,8 +127,7 @@ public final class ReportBuilder {
                 median(restore));
     }
 
-    private static RetroFigures retro(RetroState state, List<Incident> incidents, IncidentMilestones milestones,
-            String only, Instant from, Instant now) {
+    private static RetroFigures retro(ItemFigures items, List<Incident> incidents, IncidentMilestones milestones) {
         List<Duration> toRetro = new ArrayList<>();
         int recurring = 0;
         for (Incident incident : incidents) {
@@ -143,26 +139,9 @@ public final class ReportBuilder {
                 recurring++;
             }
         }
-        List<Duration> cycle = new ArrayList<>();
-        int open = 0;
-        List<String> overdue = new ArrayList<>();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        for (ActionItem item : state.items().values()) { // in id order: the map is keyed by id
-            if (only != null && !item.guards(only)) {
-                continue;
-            }
-            if (item.status() == ItemStatus.VERIFIED && item.verifiedAt() != null && within(item.verifiedAt(), from, now)) {
-                cycle.add(nonNegative(Duration.between(item.createdAt(), item.verifiedAt())));
-            }
-            if (item.status().isActive()) {
-                open++;
-            }
-            if (item.priority() == Priority.P0 && item.isOverdue(today)) {
-                overdue.add(item.id());
-            }
-        }
-        return new RetroFigures(incidents.size(), toRetro.size(), median(toRetro), cycle.size(), median(cycle), open,
-                overdue, recurring, incidents.isEmpty() ? null : round((double) recurring / incidents.size()));
+        return new RetroFigures(incidents.size(), toRetro.size(), median(toRetro), items.cycleTimes.size(),
+                median(items.cycleTimes), items.active, items.overdueP0, recurring,
+                incidents.isEmpty() ? null : round((double) recurring / incidents.size()));
     }
 
     private static List<DailyDeployments> daily(List<Deployment> deployments, Instant from, Instant now) {
