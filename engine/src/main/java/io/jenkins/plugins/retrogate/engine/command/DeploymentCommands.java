@@ -91,8 +91,10 @@ final class DeploymentCommands {
         String service = Names.service("service", input.service());
         String environment = Names.environment("environment", input.environment());
         String reason = InvalidInputException.optionalText("reason", input.reason(), IncidentCommands.TEXT_MAX);
-        Optional<Deployment> running = Optional.ofNullable(input.deploymentId()).map(id -> state.deployment(id)
-                .orElseThrow(() -> new InvalidInputException("deployment", id, "does not exist")));
+        Optional<Deployment> running = input.deploymentId() == null
+                ? latestDeployment(state, service, environment, input.version())
+                : Optional.of(state.deployment(input.deploymentId()).orElseThrow(
+                        () -> new InvalidInputException("deployment", input.deploymentId(), "does not exist")));
         running.filter(d -> !d.service().equals(service) || !d.environment().equals(environment)).ifPresent(d -> {
             throw new InvalidInputException("deployment", d.id(), "deployed " + d.service() + " to "
                     + d.environment() + ", not " + service + " to " + environment);
@@ -131,6 +133,29 @@ final class DeploymentCommands {
         Incident incident = after.incidents().get(incidentId);
         return Change.of(new RollbackResult(incident, opened, deployment.id(), reopened,
                 opened ? SimilarIncidents.suggest(after, incident) : List.of()), events);
+    }
+
+    /**
+     * The deployment a rollback that names none undoes: the latest recorded deployment of the
+     * service to the environment (of {@code version}, when the caller names one) that is not rolled
+     * back already. None: the deployment was made elsewhere, and the rollback records it. Scans the
+     * deployments; rollbacks are rare.
+     */
+    private static Optional<Deployment> latestDeployment(RetroState state, String service, String environment,
+            String version) {
+        Deployment latest = null;
+        long latestNumber = -1;
+        for (Deployment d : state.deployments().values()) {
+            if (d.service().equals(service) && d.environment().equals(environment) && d.outcome() != Outcome.ROLLED_BACK
+                    && (version == null || version.strip().equals(d.ref().version()))) {
+                long number = io.jenkins.plugins.retrogate.engine.state.Counters.numberOf(d.id());
+                if (number > latestNumber) {
+                    latest = d;
+                    latestNumber = number;
+                }
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     private static DeploymentStarted started(RetroState state, GatePolicy policy, Actor actor, NewDeployment input,

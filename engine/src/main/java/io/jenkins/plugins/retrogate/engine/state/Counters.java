@@ -23,7 +23,7 @@ public record Counters(long incidents, long deployments, long overrides, long re
     }
 
     /** The number part of an id like {@code INC-12}, {@code DEP-3} or {@code REQ-7}. */
-    static long numberOf(String id) {
+    public static long numberOf(String id) {
         return Long.parseLong(id.substring(id.lastIndexOf('-') + 1));
     }
 }

@@ -122,4 +122,25 @@ class RollbackTest {
         assertThat(figures.deployments()).isEqualTo(1);
         assertThat(figures.failed()).isEqualTo(1);
     }
+
+    @Test
+    void aRollbackThatNamesNoDeploymentUndoesTheLatestOneAndReopensWhatItVerified() {
+        var incident = rollback("checkout-api", "timeouts").incident();
+        scenario.tick();
+        var item = scenario.gate.addItem(Scenario.ALICE, new NewActionItem(incident.id(), "Bound the retries",
+                io.jenkins.plugins.retrogate.engine.model.Priority.P0,
+                io.jenkins.plugins.retrogate.engine.model.ItemType.PREVENTATIVE, "payments", "PAY-9", null, null));
+        DeploymentResult fix = scenario.deploy("checkout-api", "production", Outcome.SUCCEEDED, "PAY-9");
+        assertThat(fix.verified()).containsExactly(item.id());
+        int deployments = scenario.store.state().deployments().size();
+        scenario.tick();
+
+        RollbackResult result = scenario.gate.rollback(Scenario.ALICE, new RollbackRequest("checkout-api",
+                "production", null, null, null, null, "smoke test failed after the deploy", null));
+
+        assertThat(result.deploymentId()).isEqualTo(fix.deployment().id());
+        assertThat(result.reopened()).containsExactly(item.id());
+        assertThat(scenario.reload(item).status()).isEqualTo(io.jenkins.plugins.retrogate.engine.model.ItemStatus.OPEN);
+        assertThat(scenario.store.state().deployments()).hasSize(deployments);
+    }
 }
