@@ -162,9 +162,9 @@ final class DeploymentCommands {
             String decision, Instant now) {
         GateRequest request = input.request();
         String id = Ids.deployment(state.counters().deployments() + 1);
-        DeploymentRef ref = new DeploymentRef(id, InvalidInputException.optionalText("job", input.job(), 1000),
+        DeploymentRef ref = new DeploymentRef(id, InvalidInputException.optionalLine("job", input.job(), 1000),
                 input.build(), request.buildUrl(), request.service(), request.environment(),
-                InvalidInputException.optionalText("version", input.version(), 200));
+                InvalidInputException.optionalLine("version", input.version(), 200));
         if (input.build() != null && input.build() < 0) {
             throw new InvalidInputException("build", input.build(), "must be a build number of 0 or more");
         }

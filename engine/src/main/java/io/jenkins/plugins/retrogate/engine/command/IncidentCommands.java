@@ -32,7 +32,7 @@ final class IncidentCommands {
     }
 
     static Change<Incident> open(RetroState state, Actor actor, NewIncident input, Instant now) {
-        String title = InvalidInputException.requireText("title", input.title(), TITLE_MAX);
+        String title = InvalidInputException.requireLine("title", input.title(), TITLE_MAX);
         List<String> services = services(input.services());
         Detection detection = input.detection() == null ? Detection.MANUAL : input.detection();
         Instant detectedAt = input.detectedAt() == null ? now : input.detectedAt();
@@ -76,14 +76,14 @@ final class IncidentCommands {
                         + "RESPONDED, DEBUGGED, RESOLVED, INSIGHT");
             }
             events.add(new ContributorRecorded(now, actor.name(), incident.id(), input.contributorRole(),
-                    InvalidInputException.requireText("contributorName", input.contributorName(), 200)));
+                    InvalidInputException.requireLine("contributorName", input.contributorName(), 200)));
         }
         return Change.of(state.applyAll(events).incidents().get(incident.id()), events);
     }
 
     private static DetailsChange details(Incident incident, Actor actor, IncidentUpdate input, Instant now) {
         String title = input.title() == null ? incident.title()
-                : InvalidInputException.requireText("title", input.title(), TITLE_MAX);
+                : InvalidInputException.requireLine("title", input.title(), TITLE_MAX);
         String rootCause = input.rootCause() == null ? incident.rootCause()
                 : InvalidInputException.requireText("rootCause", input.rootCause(), TEXT_MAX);
         Instant responseStartedAt = incident.responseStartedAt();

@@ -34,14 +34,14 @@ final class ItemCommands {
 
     static Change<ActionItem> add(RetroState state, Actor actor, NewActionItem input, Instant now) {
         Incident incident = IncidentCommands.existing(state, input.incidentId());
-        String title = InvalidInputException.requireText("title", input.title(), IncidentCommands.TITLE_MAX);
+        String title = InvalidInputException.requireLine("title", input.title(), IncidentCommands.TITLE_MAX);
         if (input.priority() == null) {
             throw new InvalidInputException("priority", "", "is missing: one of P0, P1, P2");
         }
         if (input.type() == null) {
             throw new InvalidInputException("type", "", "is missing: one of PREVENTATIVE, MITIGATIVE, OTHER");
         }
-        String owner = InvalidInputException.requireText("owner", input.owner(), 200);
+        String owner = InvalidInputException.requireLine("owner", input.owner(), 200);
         Ticket ticket = input.ticket() == null || input.ticket().isBlank() ? null : Ticket.parse("ticket", input.ticket());
         List<String> services = input.services() == null || input.services().isEmpty() ? incident.affectedServices()
                 : List.copyOf(new TreeSet<>(input.services().stream().map(s -> Names.guardedService("service", s)).toList()));

@@ -6,7 +6,7 @@ import java.util.Set;
 /** Who is acting, and the permissions the caller (Jenkins, the CLI) has already established. */
 public record Actor(String name, Set<Permission> permissions) {
     public Actor {
-        name = InvalidInputException.requireText("actor", name, 200);
+        name = InvalidInputException.requireLine("actor", name, 200);
         permissions = permissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions));
     }
 

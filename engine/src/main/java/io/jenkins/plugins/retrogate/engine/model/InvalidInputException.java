@@ -15,12 +15,22 @@ public final class InvalidInputException extends RetroGateException {
         return field;
     }
 
-    /** Fails with an {@link InvalidInputException} when a mandatory value is missing or blank. */
+    /**
+     * Fails with an {@link InvalidInputException} when a mandatory value is missing or blank, too
+     * long, or holds what must never reach a log, a terminal or a page: control characters other than
+     * line breaks and tabs (an ANSI escape, say) and bidirectional overrides, embeddings and isolates
+     * (which make text read reversed).
+     */
     public static String requireText(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, value == null ? "" : value, "is missing: a non-empty text is required");
         }
         String trimmed = value.strip();
+        int bad = trimmed.codePoints().filter(c -> forbidden(c, false)).findFirst().orElse(-1);
+        if (bad >= 0) {
+            throw new InvalidInputException(field, Names.visible(abbreviate(trimmed)), String.format(
+                    "holds the character U+%04X: control characters and bidirectional controls are not allowed", bad));
+        }
         if (trimmed.length() > maxLength) {
             throw new InvalidInputException(field, trimmed.substring(0, 20) + "…",
                     "is " + trimmed.length() + " characters long; at most " + maxLength + " are allowed");
@@ -31,5 +41,37 @@ public final class InvalidInputException extends RetroGateException {
     /** Like {@link #requireText} but returns {@code null} for a missing or blank value. */
     public static String optionalText(String field, String value, int maxLength) {
         return value == null || value.isBlank() ? null : requireText(field, value, maxLength);
+    }
+
+    /**
+     * Like {@link #requireText}, for a value shown on one line (a title, a name, a version): a line
+     * break or tab in it could print a line of its own, such as a fake {@code ALLOW:} inside a BLOCK.
+     */
+    public static String requireLine(String field, String value, int maxLength) {
+        String text = requireText(field, value, maxLength);
+        int bad = text.codePoints().filter(c -> forbidden(c, true)).findFirst().orElse(-1);
+        if (bad >= 0) {
+            throw new InvalidInputException(field, Names.visible(abbreviate(text)), String.format(
+                    "holds the character U+%04X: a line break or tab is not allowed in a single line", bad));
+        }
+        return text;
+    }
+
+    /** Like {@link #requireLine} but returns {@code null} for a missing or blank value. */
+    public static String optionalLine(String field, String value, int maxLength) {
+        return value == null || value.isBlank() ? null : requireLine(field, value, maxLength);
+    }
+
+    private static boolean forbidden(int c, boolean singleLine) {
+        if (c == '\n' || c == '\t') {
+            return singleLine;
+        }
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 59) + "…";
     }
 }

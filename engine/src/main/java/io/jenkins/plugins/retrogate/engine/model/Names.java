@@ -80,9 +80,13 @@ public final class Names {
      * with and without its trailing slash names one build. {@code null} or blank: no build.
      */
     public static String buildUrl(String field, String raw) {
-        String value = InvalidInputException.optionalText(field, raw, 2000);
-        if (value == null) {
+        if (raw == null || raw.isBlank()) {
             return null;
+        }
+        String value = raw.strip();
+        if (value.length() > 2000) {
+            throw new InvalidInputException(field, value.substring(0, 20) + "…",
+                    "is " + value.length() + " characters long; at most 2000 are allowed");
         }
         if (!BUILD_URL.matcher(value).matches()) {
             throw new InvalidInputException(field, visible(value), "is not a build URL: use an http(s) URL or a relative path"

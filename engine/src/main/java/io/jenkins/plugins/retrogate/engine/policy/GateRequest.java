@@ -31,12 +31,12 @@ public record GateRequest(String service, String environment, String folder, Str
         for (String ticket : changeTickets == null ? List.<String>of() : changeTickets) {
             // an empty entry names no ticket: a CI script passes one when the commit names none
             if (ticket != null && !ticket.isBlank()) {
-                tickets.add(InvalidInputException.requireText("changeTicket", ticket, 200));
+                tickets.add(InvalidInputException.requireLine("changeTicket", ticket, 200));
             }
         }
         return new GateRequest(Names.service("service", service), Names.environment("environment", environment),
-                InvalidInputException.optionalText("folder", folder, 1000),
+                InvalidInputException.optionalLine("folder", folder, 1000),
                 Names.buildUrl("buildUrl", buildUrl),
-                InvalidInputException.optionalText("requestedBy", requestedBy, 200), tickets, requestedMode, at);
+                InvalidInputException.optionalLine("requestedBy", requestedBy, 200), tickets, requestedMode, at);
     }
 }

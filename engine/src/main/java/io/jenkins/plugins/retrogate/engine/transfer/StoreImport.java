@@ -216,12 +216,12 @@ public final class StoreImport {
     private static void checkNames(RetroState state) {
         for (Incident incident : state.incidents().values()) {
             Ids.parseIncident("incidents.id", incident.id());
-            InvalidInputException.requireText("incidents." + incident.id() + ".title", incident.title(), 200);
+            InvalidInputException.requireLine("incidents." + incident.id() + ".title", incident.title(), 200);
             incident.affectedServices().forEach(s -> Names.service("incidents." + incident.id() + ".affectedServices", s));
         }
         for (ActionItem item : state.items().values()) {
             Ids.parseItem("items.id", item.id());
-            InvalidInputException.requireText("items." + item.id() + ".title", item.title(), 200);
+            InvalidInputException.requireLine("items." + item.id() + ".title", item.title(), 200);
             item.services().forEach(s -> Names.guardedService("items." + item.id() + ".services", s));
         }
         for (Deployment deployment : state.deployments().values()) {
