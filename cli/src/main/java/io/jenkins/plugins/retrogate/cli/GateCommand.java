@@ -52,12 +52,11 @@ final class GateCommand extends CliCommand {
             }
         }
         // the flags are checked before the home is opened: bad input is named as such, whatever the home
-        GateRequest.of(service, environment, folder, buildUrl, requestedBy, changeTickets, requested,
-                java.time.Instant.EPOCH);
+        String requester = requestedBy == null ? root().actor().name() : requestedBy;
+        GateRequest asked = GateRequest.of(service, environment, folder, buildUrl, requester, changeTickets,
+                requested, java.time.Instant.EPOCH);
         try (Session session = openExisting()) {
-            String requester = requestedBy == null ? session.actor.name() : requestedBy;
-            GateRequest request = GateRequest.of(service, environment, folder, buildUrl, requester, changeTickets,
-                    requested, session.engine.now());
+            GateRequest request = asked.askedAt(session.engine.now());
             GateOutcome outcome = session.engine.gate(session.actor, request);
             OverrideRequest pending = outcome.request();
             String approve = pending == null ? null : approveCommand(request, pending);

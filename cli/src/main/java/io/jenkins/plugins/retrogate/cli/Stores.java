@@ -17,19 +17,9 @@ final class Stores {
     private Stores() {
     }
 
-    /** Whether {@code home} holds a store: a journal segment or a snapshot. */
+    /** Whether {@code home} holds a store (the journal's own file names decide). */
     static boolean exists(Path home) {
-        if (!java.nio.file.Files.isDirectory(home)) {
-            return false;
-        }
-        try (var files = java.nio.file.Files.list(home)) {
-            return files.map(f -> f.getFileName().toString())
-                    .anyMatch(name -> name.matches("journal-\\d{20}\\.jsonl|snapshot-\\d{20}\\.json"));
-        } catch (java.io.IOException e) {
-            throw new io.jenkins.plugins.retrogate.engine.store.StoreException(
-                    io.jenkins.plugins.retrogate.engine.store.StoreException.Reason.IO,
-                    "cannot read the home " + home + ": " + e, e);
-        }
+        return JournalStore.exists(home);
     }
 
     static Store open(Path home) {

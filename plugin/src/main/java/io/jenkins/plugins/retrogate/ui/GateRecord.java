@@ -127,13 +127,10 @@ public final class GateRecord {
         return requestDecidedBy;
     }
 
-    /** How the override request stands, in one line: {@code APPROVED by bob (hotfix)}. */
+    /** How the override request stands, in one line: {@code APPROVED by bob: hotfix}. */
     public String getRequestStatusText() {
-        if (requestStatus == null) {
-            return "";
-        }
-        return requestStatus + (requestDecidedBy == null ? "" : " by " + requestDecidedBy)
-                + (requestReason == null ? "" : " (" + requestReason + ")");
+        return requestStatus == null ? ""
+                : OverrideRequestPage.statusLine(requestStatus, requestDecidedBy, null, requestReason);
     }
 
     /** What was gated: {@code checkout-api → production (production)}. */

@@ -39,15 +39,20 @@ public final class OverrideRequestPage {
 
     /** How the request stands, in one line: {@code APPROVED by bob at 2026-12-02 10:46 UTC: hotfix}. */
     public String getStatusText() {
-        StringBuilder text = new StringBuilder(request.status().name());
-        if (request.decidedBy() != null) {
-            text.append(" by ").append(request.decidedBy());
+        return statusLine(request.status().name(), request.decidedBy(), request.decidedAt(), request.reason());
+    }
+
+    /** The one wording of a request's state, on this page and in the build's panel. */
+    static String statusLine(String status, String decidedBy, java.time.Instant decidedAt, String reason) {
+        StringBuilder text = new StringBuilder(status);
+        if (decidedBy != null) {
+            text.append(" by ").append(decidedBy);
         }
-        if (request.decidedAt() != null) {
-            text.append(" at ").append(Times.format(request.decidedAt()));
+        if (decidedAt != null) {
+            text.append(" at ").append(Times.format(decidedAt));
         }
-        if (request.reason() != null) {
-            text.append(": ").append(request.reason());
+        if (reason != null) {
+            text.append(": ").append(reason);
         }
         return text.toString();
     }

@@ -21,6 +21,11 @@ public record GateRequest(String service, String environment, String folder, Str
         changeTickets = Set.copyOf(new TreeSet<>(changeTickets == null ? Set.of() : changeTickets));
     }
 
+    /** This request, asked at {@code when} (the rest already validated). */
+    public GateRequest askedAt(Instant when) {
+        return new GateRequest(service, environment, folder, buildUrl, requestedBy, changeTickets, requestedMode, when);
+    }
+
     /**
      * Validates user input into a request; service and environment are checked and normalised,
      * ticket references trimmed.

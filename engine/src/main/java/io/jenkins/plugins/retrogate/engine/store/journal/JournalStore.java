@@ -118,6 +118,16 @@ public final class JournalStore implements Store {
         }
     }
 
+    /**
+     * Whether {@code directory} holds a store (a journal segment or a snapshot), without opening,
+     * locking or changing anything: a directory that does not exist holds none.
+     */
+    public static boolean exists(Path directory) {
+        Path dir = directory.toAbsolutePath().normalize();
+        return java.nio.file.Files.isDirectory(dir)
+                && (!JournalFiles.segments(dir).isEmpty() || !JournalFiles.snapshots(dir).isEmpty());
+    }
+
     /** Checks every record and snapshot of the store in {@code directory} without changing or locking it. */
     public static VerifyReport verify(Path directory) {
         return Verifier.verify(directory.toAbsolutePath().normalize());
