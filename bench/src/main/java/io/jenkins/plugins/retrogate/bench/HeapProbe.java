@@ -57,7 +57,8 @@ public final class HeapProbe {
         RetroState[] withoutDeployments = {new RetroState(full.sequence(), full.incidents(), full.items(),
                 full.activeItemsByService(), full.itemsByIncident(), full.openIncidentByService(),
                 full.rollbackIncidentByService(), org.pcollections.TreePMap.empty(), full.overrides(),
-                full.overridesByTarget(), full.requests(), full.pendingRequestByTarget(), full.counters())};
+                full.overridesByTarget(), full.requests(), full.pendingRequestByTarget(), full.counters(),
+                full.decisionsByBuild())};
         full = null;
         System.out.printf("the same without its %s deployments: heap held %.1f MB%n", "80,000",
                 retainedMegabytes(() -> withoutDeployments[0], () -> withoutDeployments[0] = null));

@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
                 "an approved override, the fix deployed, the item verified, the report."})
 final class DemoCommand extends CliCommand {
     private static final String SERVICE = "checkout-api";
+    private static final String FIRST_BUILD = "https://ci.example.com/job/checkout-api/140/";
     private static final String BUILD = "https://ci.example.com/job/checkout-api/142/";
+    private static final String FIX_BUILD = "https://ci.example.com/job/checkout-api/143/";
 
     @Option(names = "--keep", description = "Keep the demo's home afterwards, to explore it with other commands.")
     boolean keep;
@@ -73,9 +75,13 @@ final class DemoCommand extends CliCommand {
         List<Duration> pauses = List.of(Duration.ofHours(3), Duration.ofMinutes(25), Duration.ofHours(20),
                 Duration.ofHours(2), Duration.ofHours(22));
         offset = pauses.stream().reduce(Duration.ZERO, Duration::plus).plusMinutes(5).negated();
-        step(home, "Day 1: a deployment goes out, checkout-api 1.4.0 reaches production.", 0,
-                "--actor", "alice", "deploy", "--service", SERVICE, "--environment", prod, "--version", "1.4.0",
-                "--outcome", "succeeded");
+        step(home, "The home gets its store once, on purpose: the gate refuses to answer from a store that"
+                + " does not exist.", 0, "init");
+        step(home, "Day 1: a deployment asks the gate, goes out, and checkout-api 1.4.0 reaches production"
+                + " carrying the decision that let it through.", 0,
+                "--actor", "alice", "gate", "--service", SERVICE, "--environment", prod, "--build-url", FIRST_BUILD);
+        step(home, null, 0, "--actor", "alice", "deploy", "--service", SERVICE, "--environment", prod,
+                "--version", "1.4.0", "--build-url", FIRST_BUILD, "--outcome", "succeeded");
         offset = offset.plus(pauses.get(0));
         step(home, "Three hours later 1.4.1 breaks payments and is rolled back: the rollback opens an incident.", 0,
                 "--actor", "alice", "rollback", "--service", SERVICE, "--environment", prod, "--version", "1.4.1",
@@ -108,10 +114,12 @@ final class DemoCommand extends CliCommand {
         step(home, null, 0, "--actor", "alice", "deploy", "--service", SERVICE, "--environment", prod,
                 "--version", "1.4.2", "--build-url", BUILD, "--outcome", "succeeded");
         offset = offset.plus(pauses.get(4));
-        step(home, "Day 3: the fix ships in 1.4.3, whose change set names PAY-123: resolved and verified by"
-                + " that production deployment.", 0,
-                "--actor", "alice", "deploy", "--service", SERVICE, "--environment", prod, "--version", "1.4.3",
-                "--change-ticket", "PAY-123", "--outcome", "succeeded");
+        step(home, "Day 3: the fix ships in 1.4.3, whose change set names PAY-123: the gate lets it through (it"
+                + " carries the fix), and that production deployment resolves and verifies the item.", 0,
+                "--actor", "alice", "gate", "--service", SERVICE, "--environment", prod, "--build-url", FIX_BUILD,
+                "--change-ticket", "PAY-123");
+        step(home, null, 0, "--actor", "alice", "deploy", "--service", SERVICE, "--environment", prod,
+                "--version", "1.4.3", "--build-url", FIX_BUILD, "--change-ticket", "PAY-123", "--outcome", "succeeded");
         step(home, "The items now: the P0 is VERIFIED — nobody could have set that by hand.", 0,
                 "item", "list", "--incident", "INC-1");
         step(home, "The next deployment passes the gate.", 0,

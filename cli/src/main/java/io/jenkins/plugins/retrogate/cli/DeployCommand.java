@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.retrogate.engine.command.DeploymentResult;
 import io.jenkins.plugins.retrogate.engine.command.NewDeployment;
+import io.jenkins.plugins.retrogate.engine.model.Deployment;
 import io.jenkins.plugins.retrogate.engine.model.Outcome;
 import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
 import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
@@ -13,11 +14,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code deploy}: records a deployment that ran. Success in production verifies the items it proves
- * (and resolves those its change set names); a rollback opens or extends an incident.
+ * {@code deploy}: records a deployment that ran, with the gate decision recorded for its build. Success
+ * in production verifies the items it proves (and resolves those its change set names); a rollback opens
+ * or extends an incident. A production deployment that no decision let through is recorded as a bypass:
+ * said on stdout and stderr, exit 3.
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true, header = "Records a deployment that ran; success in production verifies items.",
         description = {"Records a deployment that ran and what its outcome proves.",
+                "It carries the gate decision recorded for its build (same --build-url, service, environment).",
+                "A production deployment without one that let it through (no 'gate' asked for the build, or",
+                "the gate blocked it and no override was approved) is recorded as a BYPASS: exit 3.",
                 "A successful production deployment verifies resolved items of the service (and resolves and",
                 "verifies the items its change set names); rolled-back opens an incident like 'rollback'."})
 final class DeployCommand extends CliCommand {
@@ -55,9 +61,11 @@ final class DeployCommand extends CliCommand {
             GateRequest request = GateRequest.of(service, environment, null, buildUrl, session.actor.name(),
                     changeTickets, null, session.engine.now());
             DeploymentResult result = session.engine.recordDeployment(session.actor,
-                    new NewDeployment(request, version, job, build), null, how, reason);
+                    new NewDeployment(request, version, job, build), how, reason);
+            Deployment deployment = result.deployment();
             Output out = out();
-            out.line("Recorded " + Views.deploymentLine(result.deployment()));
+            out.line("Recorded " + Views.deploymentLine(deployment));
+            out.line(Views.gateLine(deployment));
             result.resolved().forEach(id -> out.line("Resolved " + id + ": this deployment carries its fix"));
             result.verified().forEach(id -> out.line("Verified " + id + ": the fix is proven in production"));
             result.reopened().forEach(id -> out.line("Reopened " + id + ": the deployment carrying its fix was rolled back"));
@@ -71,6 +79,11 @@ final class DeployCommand extends CliCommand {
             json.set("reopened", ModelJson.strings(result.reopened()));
             json.set("incident", result.incident() == null ? null : ModelJson.incident(result.incident()));
             out.document(json);
+            if (deployment.bypassed()) {
+                out.error("deploy: " + deployment.id() + " is recorded as a BYPASS of the gate: " + deployment.bypass()
+                        + " (exit " + ExitCode.BLOCKED + ")");
+                return ExitCode.BLOCKED;
+            }
             return ExitCode.OK;
         }
     }

@@ -38,6 +38,9 @@ final class RollbackCommand extends CliCommand {
             out.line((result.opened() ? "Opened incident " : "Attached the rollback to open incident ") + id + ": "
                     + result.incident().title());
             result.reopened().forEach(item -> out.line("Reopened " + item + ": the rolled-back deployment carried its fix"));
+            session.engine.state().deployment(result.deploymentId()).filter(d -> d.bypassed())
+                    .ifPresent(d -> out.line("The rolled-back deployment " + d.id() + " bypassed the gate: "
+                            + d.bypass()));
             for (SimilarIncident similar : result.similar()) {
                 out.line("Seen before? " + similar.incidentId() + " '" + similar.title() + "' (" + similar.why()
                         + ", score " + similar.score() + ") — link it: retro-gate incident update " + id

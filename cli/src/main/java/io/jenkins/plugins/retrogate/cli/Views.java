@@ -37,6 +37,20 @@ final class Views {
                 + (deployment.outcome() == null ? "RUNNING" : deployment.outcome());
     }
 
+    /** What the gate said of a deployment, as its record carries it. */
+    static String gateLine(Deployment deployment) {
+        if (deployment.gate() == null) {
+            return "Gate: not recorded (a deployment recorded before the gate was tracked)";
+        }
+        return switch (deployment.gate()) {
+            case PASSED -> "Gate: " + deployment.decision() + " for build " + deployment.ref().url()
+                    + (deployment.overrideId() == null ? "" : " (override " + deployment.overrideId() + ")");
+            case BYPASSED -> "BYPASS: this deployment went out without a gate decision that let it through: "
+                    + deployment.bypass();
+            case UNGATED -> "Gate: not asked (" + deployment.environment() + " is not production)";
+        };
+    }
+
     static String overrideLine(OverrideApproval override) {
         return override.id() + " " + override.scope() + " " + override.service() + " → " + override.environment()
                 + (override.buildUrl() == null ? "" : " build " + override.buildUrl()) + ", approved by "

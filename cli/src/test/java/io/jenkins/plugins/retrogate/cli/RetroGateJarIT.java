@@ -78,13 +78,21 @@ class RetroGateJarIT {
 
         assertThat(jar(env, "--actor", "bob", "override", "approve", "--service", "checkout-api", "--environment",
                 "production", "--reason", "hotfix", "--for", "1h").code()).isZero();
-        Run overridden = jar(env, "--json", "gate", "--service", "checkout-api", "--environment", "production");
+        Run overridden = jar(env, "--json", "gate", "--service", "checkout-api", "--environment", "production",
+                "--build-url", "https://ci/job/deploy/9/");
         assertThat(overridden.code()).isZero();
         assertThat(overridden.json().get("decision").asText()).isEqualTo("OVERRIDDEN");
 
         Run fix = jar(env, "--json", "deploy", "--service", "checkout-api", "--environment", "production",
-                "--outcome", "succeeded", "--change-ticket", "PAY-1");
+                "--outcome", "succeeded", "--change-ticket", "PAY-1", "--build-url", "https://ci/job/deploy/9/");
+        assertThat(fix.code()).as(fix.toString()).isZero();
         assertThat(fix.json().get("verified").get(0).asText()).isEqualTo("INC-1-A1");
+        assertThat(fix.json().at("/deployment/decision").asText()).isEqualTo("OVERRIDDEN");
+
+        Run bypass = jar(env, "deploy", "--service", "checkout-api", "--environment", "production",
+                "--outcome", "succeeded");
+        assertThat(bypass.code()).as(bypass.toString()).isEqualTo(3);
+        assertThat(bypass.out()).contains("BYPASS");
 
         Path html = dir.resolve("report.html");
         assertThat(jar(env, "report", "--format", "html", "--out", html.toString()).code()).isZero();

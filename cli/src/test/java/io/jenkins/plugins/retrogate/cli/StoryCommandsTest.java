@@ -52,11 +52,13 @@ class StoryCommandsTest {
         cli.incidentWithItems();
         cli.run("item", "resolve", "INC-1-A1", "--fix", "abc123");
 
+        cli.run("gate", "--service", "checkout-api", "--environment", "production", "--build-url", "https://ci/13/");
         Cli.Result result = cli.run("--json", "deploy", "--service", "checkout-api", "--environment", "production",
-                "--outcome", "succeeded", "--version", "1.3");
+                "--outcome", "succeeded", "--version", "1.3", "--build-url", "https://ci/13/");
 
         assertThat(result.code()).as(result.toString()).isZero();
         JsonNode json = result.json();
+        assertThat(json.at("/deployment/gate").asText()).isEqualTo("PASSED");
         assertThat(json.get("verified")).extracting(JsonNode::asText).containsExactly("INC-1-A1");
         assertThat(json.at("/deployment/outcome").asText()).isEqualTo("SUCCEEDED");
         assertThat(json.at("/deployment/production").asBoolean()).isTrue();
@@ -104,8 +106,10 @@ class StoryCommandsTest {
 
     @Test
     void rolledBackDeployOpensAnIncidentLikeRollback() {
+        cli.run("init");
+        cli.run("gate", "--service", "cart", "--environment", "prod-eu", "--build-url", "https://ci/cart/3/");
         Cli.Result result = cli.run("--json", "deploy", "--service", "cart", "--environment", "prod-eu",
-                "--outcome", "rolled-back", "--reason", "500s");
+                "--outcome", "rolled-back", "--reason", "500s", "--build-url", "https://ci/cart/3/");
 
         assertThat(result.code()).isZero();
         assertThat(result.json().at("/incident/id").asText()).isEqualTo("INC-1");

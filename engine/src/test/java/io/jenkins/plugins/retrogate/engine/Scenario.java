@@ -64,7 +64,7 @@ public final class Scenario {
     public DeploymentResult deploy(String service, String environment, Outcome outcome, String... changeTickets) {
         tick();
         return gate.recordDeployment(ALICE, new NewDeployment(request(service, environment, changeTickets), "1.0",
-                null, null), null, outcome, null);
+                null, null), outcome, null);
     }
 
     public ActionItem reload(ActionItem item) {

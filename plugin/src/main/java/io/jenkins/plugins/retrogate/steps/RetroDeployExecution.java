@@ -74,8 +74,8 @@ public class RetroDeployExecution extends StepExecution {
                 if (stopped) {
                     return;
                 }
-                deployment = engine.startDeployment(Actors.build(run), BuildFacts.deployment(run, request, version),
-                        decision.decision().name());
+                // the engine finds the decision just recorded for this build and stores it on the deployment
+                deployment = engine.startDeployment(Actors.build(run), BuildFacts.deployment(run, request, version));
                 deploymentId = deployment.id();
                 RetroGateBuildAction.update(run, action -> action.add(new DeploymentRecord(deployment)));
                 body = getContext().newBodyInvoker()

@@ -8,7 +8,6 @@ import io.jenkins.plugins.retrogate.engine.model.Outcome;
 import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
 import io.jenkins.plugins.retrogate.security.Actors;
 import io.jenkins.plugins.retrogate.ui.DeploymentRecord;
-import io.jenkins.plugins.retrogate.ui.GateRecord;
 import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,10 +49,9 @@ public class RetroVerifyStep extends ServiceStep {
         TaskListener listener = context.get(TaskListener.class);
         DeploymentResult result = EngineCall.run(engine -> {
             GateRequest request = BuildFacts.request(run, getService(), getEnvironment(), null, engine.now());
-            RetroGateBuildAction action = RetroGateBuildAction.of(run);
-            GateRecord gate = action == null ? null : action.lastGate(request.service(), request.environment());
+            // the engine finds the gate decision recorded for this build (or records a bypass)
             return engine.recordDeployment(Actors.build(run), BuildFacts.deployment(run, request, version),
-                    gate == null ? null : gate.getDecision(), Outcome.SUCCEEDED, null);
+                    Outcome.SUCCEEDED, null);
         });
         RetroGateBuildAction.update(run, action -> {
             DeploymentRecord record = new DeploymentRecord(result.deployment());
@@ -65,6 +63,10 @@ public class RetroVerifyStep extends ServiceStep {
                 + (result.resolved().isEmpty() ? "" : "; resolved " + String.join(", ", result.resolved()))
                 + (result.verified().isEmpty() ? "; no item to verify" : "; verified "
                         + String.join(", ", result.verified())));
+        if (result.deployment().bypassed()) {
+            listener.getLogger().println("[Retro Gate] BYPASS: deployment " + result.deployment().id()
+                    + " bypassed the gate: " + result.deployment().bypass());
+        }
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("deployment", result.deployment().id());
         value.put("resolved", new java.util.ArrayList<>(result.resolved()));

@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Deployments: their start (with the gate's decision), their end, and what an end does — a
+ * Deployments: their start (with the gate decision recorded for their build, or a bypass), their end, and what an end does — a
  * successful production deployment resolves the items its change set names and verifies the
  * resolved items it proves; a rollback reopens the items it carried and opens or extends an incident.
  */
@@ -40,8 +40,8 @@ final class DeploymentCommands {
     }
 
     static Change<Deployment> start(RetroState state, GatePolicy policy, Actor actor, NewDeployment input,
-            String decision, Instant now) {
-        DeploymentStarted started = started(state, policy, actor, input, decision, now);
+            Instant now) {
+        DeploymentStarted started = started(state, policy, actor, input, now);
         return Change.of(state.apply(state.sequence() + 1, started).deployments().get(started.deploymentId()),
                 List.of(started));
     }
@@ -76,8 +76,8 @@ final class DeploymentCommands {
 
     /** A deployment recorded after the fact: started and ended at once. */
     static Change<DeploymentResult> record(RetroState state, GatePolicy policy, Actor actor, NewDeployment input,
-            String decision, Outcome outcome, String reason, Instant now) {
-        DeploymentStarted started = started(state, policy, actor, input, decision, now);
+            Outcome outcome, String reason, Instant now) {
+        DeploymentStarted started = started(state, policy, actor, input, now);
         RetroState running = state.apply(state.sequence() + 1, started);
         Change<DeploymentResult> finished = finish(running, actor, started.deploymentId(), outcome, reason, now);
         List<Event> events = new ArrayList<>();
@@ -112,7 +112,7 @@ final class DeploymentCommands {
             GateRequest request = GateRequest.of(service, environment, null, input.buildUrl(), actor.name(), List.of(),
                     null, now);
             DeploymentStarted started = started(state, policy, actor,
-                    new NewDeployment(request, input.version(), input.job(), input.build()), null, now);
+                    new NewDeployment(request, input.version(), input.job(), input.build()), now);
             events.add(started);
             current = state.apply(state.sequence() + 1, started);
             deployment = current.deployments().get(started.deploymentId());
@@ -158,8 +158,12 @@ final class DeploymentCommands {
         return Optional.ofNullable(latest);
     }
 
+    /**
+     * The start of a deployment, with what the gate said of its build ({@link DeploymentGate}): the
+     * engine finds the decision; a caller cannot hand one in.
+     */
     private static DeploymentStarted started(RetroState state, GatePolicy policy, Actor actor, NewDeployment input,
-            String decision, Instant now) {
+            Instant now) {
         GateRequest request = input.request();
         String id = Ids.deployment(state.counters().deployments() + 1);
         DeploymentRef ref = new DeploymentRef(id, InvalidInputException.optionalLine("job", input.job(), 1000),
@@ -168,8 +172,11 @@ final class DeploymentCommands {
         if (input.build() != null && input.build() < 0) {
             throw new InvalidInputException("build", input.build(), "must be a build number of 0 or more");
         }
-        return new DeploymentStarted(now, actor.name(), id, ref, policy.isProduction(request.environment()),
-                List.copyOf(request.changeTickets()), decision);
+        boolean production = policy.isProduction(request.environment());
+        DeploymentGate gate = DeploymentGate.of(state, policy.fourEyes(), request.service(), request.environment(),
+                request.buildUrl(), production, actor.name(), now);
+        return new DeploymentStarted(now, actor.name(), id, ref, production, List.copyOf(request.changeTickets()),
+                gate.decision(), gate.gate(), gate.overrideId(), gate.bypass());
     }
 
     private static void verify(RetroState state, Actor actor, Deployment deployment, Instant now, List<Event> events,

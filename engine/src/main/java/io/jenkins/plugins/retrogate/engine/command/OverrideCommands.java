@@ -1,11 +1,14 @@
 package io.jenkins.plugins.retrogate.engine.command;
 
+import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.GateDecided;
 import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
 import io.jenkins.plugins.retrogate.engine.event.OverrideDenied;
 import io.jenkins.plugins.retrogate.engine.event.OverrideRequestExpired;
 import io.jenkins.plugins.retrogate.engine.event.OverrideRequested;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Actor;
+import io.jenkins.plugins.retrogate.engine.model.BuildDecision;
 import io.jenkins.plugins.retrogate.engine.model.Ids;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.Names;
@@ -26,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -36,23 +40,49 @@ final class OverrideCommands {
     private OverrideCommands() {
     }
 
+    /**
+     * Evaluates the gate for {@code request}. A block raises (or finds) the override request; for a
+     * request that names a build, the decision is recorded when it differs from the last one recorded
+     * for that build, so that a deployment of the build carries it ({@link DeploymentGate}).
+     */
     static Change<GateOutcome> gate(RetroState state, GatePolicy policy, Actor actor, GateRequest request) {
         GateDecision decision = GateEvaluator.evaluate(state, policy, request);
-        if (decision.decision() != Decision.BLOCK) {
-            return Change.of(new GateOutcome(decision, null), List.of());
+        List<Event> events = new ArrayList<>();
+        OverrideRequest raised = null;
+        RetroState after = state;
+        if (decision.decision() == Decision.BLOCK) {
+            Optional<OverrideRequest> pending = state.pendingRequest(request.service(), request.environment(),
+                    request.buildUrl());
+            if (pending.isPresent()) {
+                raised = pending.get();
+            } else {
+                String id = Ids.overrideRequest(state.counters().requests() + 1);
+                String requester = request.requestedBy() == null ? actor.name() : request.requestedBy();
+                OverrideRequested requested = new OverrideRequested(request.at(), requester, id, request.service(),
+                        request.environment(), request.buildUrl(),
+                        decision.blockingItems().stream().map(ActionItem::id).toList());
+                events.add(requested);
+                after = state.apply(state.sequence() + 1, requested);
+                raised = after.requests().get(id);
+            }
         }
-        Optional<OverrideRequest> pending = state.pendingRequest(request.service(), request.environment(),
-                request.buildUrl());
-        if (pending.isPresent()) {
-            return Change.of(new GateOutcome(decision, pending.get()), List.of());
+        if (request.buildUrl() != null) {
+            GateDecided decided = new GateDecided(request.at(), actor.name(), request.service(),
+                    request.environment(), request.buildUrl(), request.requestedBy(), decision.decision().name(),
+                    decision.override() == null ? null : decision.override().id(), raised == null ? null : raised.id());
+            if (!state.decisionFor(request.service(), request.environment(), request.buildUrl())
+                    .filter(last -> sameDecision(last, decided)).isPresent()) {
+                events.add(decided);
+            }
         }
-        String id = Ids.overrideRequest(state.counters().requests() + 1);
-        String requester = request.requestedBy() == null ? actor.name() : request.requestedBy();
-        OverrideRequested requested = new OverrideRequested(request.at(), requester, id, request.service(),
-                request.environment(), request.buildUrl(),
-                decision.blockingItems().stream().map(ActionItem::id).toList());
-        RetroState after = state.apply(state.sequence() + 1, requested);
-        return Change.of(new GateOutcome(decision, after.requests().get(id)), List.of(requested));
+        return Change.of(new GateOutcome(decision, raised), events);
+    }
+
+    /** Whether a new decision says what the build's last recorded one says (asking again records nothing). */
+    private static boolean sameDecision(BuildDecision last, GateDecided decided) {
+        return last.decision().equals(decided.decision()) && Objects.equals(last.overrideId(), decided.overrideId())
+                && Objects.equals(last.requestId(), decided.requestId())
+                && Objects.equals(last.requestedBy(), decided.requestedBy());
     }
 
     static Change<OverrideApproval> approve(RetroState state, GatePolicy policy, Actor actor, OverrideGrant grant,

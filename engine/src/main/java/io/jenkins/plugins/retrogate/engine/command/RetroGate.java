@@ -100,7 +100,10 @@ public final class RetroGate {
         return GateEvaluator.evaluate(store.state(), policy.get(), request);
     }
 
-    /** Evaluates the gate; a block raises (or finds) the override request for it. */
+    /**
+     * Evaluates the gate; a block raises (or finds) the override request for it, and the decision for a
+     * build is recorded so that the build's deployment carries it.
+     */
     public GateOutcome gate(Actor actor, GateRequest request) {
         GatePolicy current = policy.get();
         return store.execute(state -> OverrideCommands.gate(state, current, actor, request));
@@ -163,11 +166,15 @@ public final class RetroGate {
         return store.execute(state -> ItemCommands.drop(state, current, actor, itemId, reason, now));
     }
 
-    /** A deployment starts, after the gate let it through with {@code decision}. */
-    public Deployment startDeployment(Actor actor, NewDeployment input, String decision) {
+    /**
+     * A deployment starts. It carries the gate decision recorded for its build (see {@link #gate}); a
+     * production deployment without one that lets it through is recorded as a bypass
+     * ({@link Deployment#bypassed()}), never silently.
+     */
+    public Deployment startDeployment(Actor actor, NewDeployment input) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> DeploymentCommands.start(state, current, actor, input, decision, now));
+        return store.execute(state -> DeploymentCommands.start(state, current, actor, input, now));
     }
 
     /** A deployment ends; success in production verifies, a rollback reopens and opens an incident. */
@@ -176,13 +183,14 @@ public final class RetroGate {
         return store.execute(state -> DeploymentCommands.finish(state, actor, deploymentId, outcome, reason, now));
     }
 
-    /** A deployment that already ran, recorded in one go (the CLI's {@code deploy}, {@code retroVerify}). */
-    public DeploymentResult recordDeployment(Actor actor, NewDeployment input, String decision, Outcome outcome,
-            String reason) {
+    /**
+     * A deployment that already ran, recorded in one go (the CLI's {@code deploy}, {@code retroVerify}),
+     * with the gate decision recorded for its build or as a bypass, like {@link #startDeployment}.
+     */
+    public DeploymentResult recordDeployment(Actor actor, NewDeployment input, Outcome outcome, String reason) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> DeploymentCommands.record(state, current, actor, input, decision, outcome,
-                reason, now));
+        return store.execute(state -> DeploymentCommands.record(state, current, actor, input, outcome, reason, now));
     }
 
     public OverrideApproval approveOverride(Actor actor, OverrideGrant grant) {

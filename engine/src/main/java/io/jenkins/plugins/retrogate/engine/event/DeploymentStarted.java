@@ -1,13 +1,29 @@
 package io.jenkins.plugins.retrogate.engine.event;
 
 import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
+import io.jenkins.plugins.retrogate.engine.model.GatePassage;
 import java.time.Instant;
 import java.util.List;
 
-/** A deployment started, with the gate's decision ({@code null} when recorded without the gate). */
+/**
+ * A deployment started, with the gate decision recorded for its build and how it went past the gate.
+ * {@code decision} is {@code null} when its build has none. Events written before the gate was tracked
+ * carry no {@code gate} (nor {@code overrideId}, {@code bypass}).
+ *
+ * @param gate       PASSED, BYPASSED or UNGATED; {@code null} in events of event format 1
+ * @param overrideId the override that let it through (decision OVERRIDDEN)
+ * @param bypass     why it bypassed the gate (gate BYPASSED)
+ */
 public record DeploymentStarted(Instant at, String actor, String deploymentId, DeploymentRef ref,
-        boolean production, List<String> changeTickets, String decision) implements Event {
+        boolean production, List<String> changeTickets, String decision, GatePassage gate, String overrideId,
+        String bypass) implements Event {
     public DeploymentStarted {
         changeTickets = List.copyOf(changeTickets == null ? List.of() : changeTickets);
+    }
+
+    /** A deployment as event format 1 recorded it: without what the gate said of it. */
+    public DeploymentStarted(Instant at, String actor, String deploymentId, DeploymentRef ref, boolean production,
+            List<String> changeTickets, String decision) {
+        this(at, actor, deploymentId, ref, production, changeTickets, decision, null, null, null);
     }
 }

@@ -10,10 +10,16 @@ import java.util.Set;
  *
  * @param production     whether the environment counted as production when the deployment started
  * @param changeTickets  ticket keys and item ids named by the deployment's change set
- * @param decision       the gate's decision, {@code null} for deployments recorded without the gate
+ * @param decision       the gate decision recorded for its build ({@code BLOCK} when it bypassed a block),
+ *                       {@code null} when its build has none
+ * @param gate           how it went past the gate; {@code null} for deployments recorded before the
+ *                       engine tracked it
+ * @param overrideId     the override that let it through (decision OVERRIDDEN)
+ * @param bypass         why it bypassed the gate (gate BYPASSED)
  */
 public record Deployment(String id, DeploymentRef ref, boolean production, Set<String> changeTickets,
-        String decision, String requestedBy, Instant startedAt, Instant endedAt, Outcome outcome) {
+        String decision, String requestedBy, Instant startedAt, Instant endedAt, Outcome outcome,
+        GatePassage gate, String overrideId, String bypass) {
 
     public Deployment {
         Objects.requireNonNull(id, "id");
@@ -30,6 +36,11 @@ public record Deployment(String id, DeploymentRef ref, boolean production, Set<S
         return ref.environment();
     }
 
+    /** Whether it went out without a gate decision that let it through. */
+    public boolean bypassed() {
+        return gate == GatePassage.BYPASSED;
+    }
+
     /** Whether the change set names {@code item} (its ticket key or id). */
     public boolean carries(ActionItem item) {
         return changeTickets.stream().anyMatch(item::isNamedBy);
@@ -41,6 +52,6 @@ public record Deployment(String id, DeploymentRef ref, boolean production, Set<S
      */
     public Deployment finished(Outcome how, Instant at) {
         return new Deployment(id, ref, production, changeTickets, decision, requestedBy, startedAt,
-                endedAt == null ? at : endedAt, how);
+                endedAt == null ? at : endedAt, how, gate, overrideId, bypass);
     }
 }

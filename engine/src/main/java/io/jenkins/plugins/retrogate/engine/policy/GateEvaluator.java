@@ -59,10 +59,23 @@ public final class GateEvaluator {
      */
     private static Optional<OverrideApproval> usableOverride(RetroState state, GatePolicy policy, GateRequest request,
             List<String> rules) {
-        for (OverrideApproval override : state.overridesCovering(request.service(), request.environment(),
-                request.buildUrl(), request.at())) {
-            if (policy.fourEyes() && Names.samePerson(override.approvedBy(), request.requestedBy())) {
-                rules.add("override " + override.id() + " not applied: " + override.approvedBy()
+        return usableOverride(state, policy.fourEyes(), request.service(), request.environment(), request.buildUrl(),
+                request.at(), java.util.Collections.singletonList(request.requestedBy()), rules);
+    }
+
+    /**
+     * The first override that lets a deployment of build {@code buildUrl} through at {@code at}: one
+     * that covers it and, with four eyes, was approved by none of {@code requesters}. The gate and a
+     * deployment's start ask the same question here. Overrides skipped for four eyes are noted in
+     * {@code notes}.
+     */
+    public static Optional<OverrideApproval> usableOverride(RetroState state, boolean fourEyes, String service,
+            String environment, String buildUrl, java.time.Instant at, List<String> requesters, List<String> notes) {
+        for (OverrideApproval override : state.overridesCovering(service, environment, buildUrl, at)) {
+            String requester = fourEyes ? requesters.stream()
+                    .filter(r -> Names.samePerson(override.approvedBy(), r)).findFirst().orElse(null) : null;
+            if (requester != null) {
+                notes.add("override " + override.id() + " not applied: " + override.approvedBy()
                         + " approved it and requests this deployment (four eyes)");
             } else {
                 return Optional.of(override);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.retrogate.engine.state;
 
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.BuildDecision;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.Names;
@@ -34,17 +35,18 @@ import org.pcollections.TreePSet;
  * @param rollbackIncidentByService the incident of each service's latest rollback (post-rollback freeze)
  * @param overridesByTarget        override ids per {@code service|environment}
  * @param pendingRequestByTarget   the pending override request per {@code service|environment|buildUrl}
+ * @param decisionsByBuild         the gate's last recorded decision per {@code service|environment|buildUrl}
  */
 public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<String, ActionItem> items,
         PMap<String, PSet<String>> activeItemsByService, PMap<String, List<String>> itemsByIncident,
         PMap<String, String> openIncidentByService, PMap<String, String> rollbackIncidentByService,
         PMap<String, Deployment> deployments, PMap<String, OverrideApproval> overrides,
         PMap<String, PSet<String>> overridesByTarget, PMap<String, OverrideRequest> requests,
-        PMap<String, String> pendingRequestByTarget, Counters counters) {
+        PMap<String, String> pendingRequestByTarget, Counters counters, PMap<String, BuildDecision> decisionsByBuild) {
 
     private static final RetroState EMPTY = new RetroState(0, TreePMap.empty(), TreePMap.empty(),
             TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
-            TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), Counters.NONE);
+            TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), Counters.NONE, TreePMap.empty());
 
     /** The state of an empty store. */
     public static RetroState empty() {
@@ -68,7 +70,7 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
     RetroState withSequence(long seq) {
         return new RetroState(seq, incidents, items, activeItemsByService, itemsByIncident, openIncidentByService,
                 rollbackIncidentByService, deployments, overrides, overridesByTarget, requests,
-                pendingRequestByTarget, counters);
+                pendingRequestByTarget, counters, decisionsByBuild);
     }
 
     public Optional<Incident> incident(String id) {
@@ -142,11 +144,18 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
                 .map(requests::get);
     }
 
+    /** The gate's last recorded decision for a build of {@code service} to {@code environment}. */
+    public Optional<BuildDecision> decisionFor(String service, String environment, String buildUrl) {
+        return buildUrl == null ? Optional.empty()
+                : Optional.ofNullable(decisionsByBuild.get(requestKey(service, environment, buildUrl)));
+    }
+
     static String target(String service, String environment) {
         return service + '|' + environment;
     }
 
-    static String requestKey(String service, String environment, String buildUrl) {
+    /** The key of a build's override requests and decisions: {@code service|environment|buildUrl}. */
+    public static String requestKey(String service, String environment, String buildUrl) {
         return target(service, environment) + '|' + (buildUrl == null ? "" : buildUrl);
     }
 

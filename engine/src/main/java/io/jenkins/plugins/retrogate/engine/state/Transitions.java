@@ -4,6 +4,7 @@ import io.jenkins.plugins.retrogate.engine.event.ContributorRecorded;
 import io.jenkins.plugins.retrogate.engine.event.DeploymentFinished;
 import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
 import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.GateDecided;
 import io.jenkins.plugins.retrogate.engine.event.IncidentDetailsChanged;
 import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
 import io.jenkins.plugins.retrogate.engine.event.IncidentStatusChanged;
@@ -21,6 +22,7 @@ import io.jenkins.plugins.retrogate.engine.event.RollbackRecorded;
 import io.jenkins.plugins.retrogate.engine.event.SimilarIncidentLinked;
 import io.jenkins.plugins.retrogate.engine.event.TicketLinked;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.BuildDecision;
 import io.jenkins.plugins.retrogate.engine.model.Contributor;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
 import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
@@ -120,7 +122,7 @@ final class Transitions {
                     ? e.ref().withDeploymentId(e.deploymentId()) : e.ref();
             Deployment deployment = new Deployment(e.deploymentId(), ref, e.production(),
                     Set.copyOf(e.changeTickets()), Names.shared(e.decision()), Names.shared(e.actor()), e.at(), null,
-                    null);
+                    null, e.gate(), e.overrideId(), e.bypass());
             n.deployments = n.deployments.plus(deployment.id(), deployment);
             n.counters = n.counters.withDeployment(Counters.numberOf(deployment.id()));
         } else if (event instanceof DeploymentFinished e) {
@@ -156,6 +158,15 @@ final class Transitions {
         } else if (event instanceof OverrideRequestExpired e) {
             n.closeRequest(request(s, e.requestId())
                     .decided(RequestStatus.EXPIRED, Names.shared(e.actor()), e.at(), null, null));
+        } else if (event instanceof GateDecided e) {
+            if (e.buildUrl() == null) {
+                throw new IllegalStateException("the event log holds a gate decision that names no build");
+            }
+            BuildDecision decision = new BuildDecision(Names.shared(e.service()), Names.shared(e.environment()),
+                    e.buildUrl(), Names.shared(e.decision()), Names.shared(e.requestedBy()), e.at(), e.overrideId(),
+                    e.requestId());
+            n.decisionsByBuild = n.decisionsByBuild.plus(
+                    RetroState.requestKey(e.service(), e.environment(), e.buildUrl()), decision);
         }
         return n.build();
     }
@@ -227,6 +238,7 @@ final class Transitions {
         PMap<String, OverrideRequest> requests;
         PMap<String, String> pendingRequestByTarget;
         Counters counters;
+        PMap<String, BuildDecision> decisionsByBuild;
 
         Next(RetroState s) {
             this.s = s;
@@ -242,6 +254,7 @@ final class Transitions {
             requests = s.requests();
             pendingRequestByTarget = s.pendingRequestByTarget();
             counters = s.counters();
+            decisionsByBuild = s.decisionsByBuild();
         }
 
         /** Stores the item and keeps the active-by-service index in step with its status. */
@@ -266,7 +279,7 @@ final class Transitions {
         RetroState build() {
             return new RetroState(s.sequence(), incidents, items, activeItemsByService, itemsByIncident,
                     openIncidentByService, rollbackIncidentByService, deployments, overrides, overridesByTarget,
-                    requests, pendingRequestByTarget, counters);
+                    requests, pendingRequestByTarget, counters, decisionsByBuild);
         }
     }
 }

@@ -19,8 +19,13 @@ import java.util.Map;
  * values are left out. Reading is strict: an unknown type or key is an error, never ignored.
  */
 public final class EventJson {
-    /** The version of this JSON form; a journal records it with every event. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The version of this JSON form; a journal records it with every event. Version 2 added the
+     * {@code gate-decided} event and the gate's fields of {@code deployment-started} ({@code gate},
+     * {@code overrideId}, {@code bypass}); version 1 events read as they are, without them. An older
+     * Retro Gate meeting a version-2 record says to upgrade instead of taking it for damage.
+     */
+    public static final int FORMAT_VERSION = 2;
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -100,6 +100,9 @@ public final class ModelJson {
         node.put("url", ref.url());
         node.set("changeTickets", strings(deployment.changeTickets()));
         node.put("decision", deployment.decision());
+        node.put("gate", name(deployment.gate()));
+        node.put("override", deployment.overrideId());
+        node.put("bypass", deployment.bypass());
         node.put("requestedBy", deployment.requestedBy());
         node.put("startedAt", instant(deployment.startedAt()));
         node.put("endedAt", instant(deployment.endedAt()));

@@ -75,7 +75,7 @@ class ItemLifecycleTest {
         ActionItem item = scenario.item(incident, P0, PREVENTATIVE, null);
         scenario.tick();
         var running = scenario.gate.startDeployment(Scenario.ALICE,
-                new NewDeployment(scenario.request("checkout-api", "production"), "1.1", null, null), "ALLOW");
+                new NewDeployment(scenario.request("checkout-api", "production"), "1.1", null, null));
         scenario.resolve(item);
 
         DeploymentResult result = scenario.gate.finishDeployment(Scenario.ALICE, running.id(), Outcome.SUCCEEDED, null);

@@ -93,7 +93,7 @@ class LifecyclePropertiesTest {
                     : step.c() % 2], tickets(step.d()));
             case 8 -> {
                 Deployment running = s.gate.startDeployment(Scenario.ALICE, new NewDeployment(
-                        s.request(service, environment, tickets(step.d())), "v", null, null), "ALLOW");
+                        s.request(service, environment, tickets(step.d())), "v", null, null));
                 if (step.c() % 2 == 0 && !items.isEmpty()) {
                     resolveIfOpen(s, pick(items, step.a()));
                 }

@@ -91,7 +91,7 @@ class RollbackTest {
     void rollbackOfARunningDeploymentEndsIt() {
         scenario.tick();
         var running = scenario.gate.startDeployment(Scenario.ALICE,
-                new NewDeployment(scenario.request("checkout-api", "production"), "3.0", "deploy", 9), "ALLOW");
+                new NewDeployment(scenario.request("checkout-api", "production"), "3.0", "deploy", 9));
 
         RollbackResult result = scenario.gate.rollback(Scenario.ALICE, new RollbackRequest("checkout-api",
                 "production", null, null, null, null, "smoke test failed", running.id()));
@@ -105,7 +105,7 @@ class RollbackTest {
     void aFailedDeploymentThatIsRolledBackIsOneFailedDeployment() {
         scenario.tick();
         var deployment = scenario.gate.startDeployment(Scenario.ALICE,
-                new NewDeployment(scenario.request("checkout-api", "production"), "3.1", "deploy", 10), "ALLOW");
+                new NewDeployment(scenario.request("checkout-api", "production"), "3.1", "deploy", 10));
         scenario.gate.finishDeployment(Scenario.ALICE, deployment.id(), Outcome.FAILED, null);
         var endedAt = scenario.store.state().deployment(deployment.id()).orElseThrow().endedAt();
         scenario.tick();

@@ -63,7 +63,7 @@ class TextThatCannotLieTest {
         assertThatThrownBy(() -> Actor.of("pat\nrita")).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("actor ");
         assertThatThrownBy(() -> scenario.gate.startDeployment(Scenario.ALICE,
-                new NewDeployment(scenario.request("checkout-api", "production"), "1.0\u0007", "deploy", 1), "ALLOW"))
+                new NewDeployment(scenario.request("checkout-api", "production"), "1.0\u0007", "deploy", 1)))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("version ");
     }
 }

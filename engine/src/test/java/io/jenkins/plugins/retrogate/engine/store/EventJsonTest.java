@@ -3,9 +3,13 @@ package io.jenkins.plugins.retrogate.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.EventTypes;
+import io.jenkins.plugins.retrogate.engine.event.GateDecided;
 import io.jenkins.plugins.retrogate.engine.event.ItemAdded;
+import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
+import io.jenkins.plugins.retrogate.engine.model.GatePassage;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
 import io.jenkins.plugins.retrogate.engine.model.Ticket;
@@ -34,6 +38,37 @@ class EventJsonTest {
         Event read = EventJson.read(EventJson.write(added));
 
         assertThat(read).isEqualTo(added);
+    }
+
+    @Test
+    void aDeploymentStartedOfEventFormat1StillReadsWithoutTheGatesFields() {
+        String v1 = "{\"event\":\"deployment-started\",\"at\":\"2026-11-02T09:00:00Z\",\"actor\":\"alice\","
+                + "\"deploymentId\":\"DEP-1\",\"ref\":{\"deploymentId\":\"DEP-1\",\"url\":\"https://ci/job/7/\","
+                + "\"service\":\"cart\",\"environment\":\"production\"},\"production\":true,\"changeTickets\":[]}";
+
+        DeploymentStarted read = (DeploymentStarted) EventJson.read(v1);
+
+        assertThat(read.decision()).isNull();
+        assertThat(read.gate()).isNull();
+        assertThat(read.bypass()).isNull();
+        assertThat(EventJson.read(EventJson.write(read))).isEqualTo(read);
+        assertThat(EventJson.write(read)).doesNotContain("gate", "bypass", "overrideId");
+    }
+
+    @Test
+    void theGatesFieldsOfADeploymentAndTheGatesDecisionsRoundTrip() {
+        Instant at = Instant.parse("2026-11-02T09:00:00Z");
+        DeploymentStarted bypass = new DeploymentStarted(at, "alice", "DEP-2", new DeploymentRef("DEP-2", null, null,
+                "https://ci/job/8/", "cart", "production", null), true, List.of(), "BLOCK", GatePassage.BYPASSED, null,
+                GatePassage.BLOCKED);
+        GateDecided decided = new GateDecided(at, "alice", "cart", "production", "https://ci/job/8/", "alice",
+                "OVERRIDDEN", "OVR-1", null);
+
+        assertThat(EventJson.write(bypass)).contains("\"gate\":\"BYPASSED\"",
+                "\"bypass\":\"the gate blocked this build and no override was approved\"");
+        assertThat(EventJson.read(EventJson.write(bypass))).isEqualTo(bypass);
+        assertThat(EventJson.write(decided)).startsWith("{\"event\":\"gate-decided\"");
+        assertThat(EventJson.read(EventJson.write(decided))).isEqualTo(decided);
     }
 
     @Test

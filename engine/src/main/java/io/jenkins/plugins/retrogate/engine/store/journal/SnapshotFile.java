@@ -28,7 +28,8 @@ import org.pcollections.PSet;
 /**
  * A snapshot of the folded state (see {@code docs/storage.md}): a JSON header line, then one JSON
  * line per section, each with its length and CRC32C in the header, so the sections are read,
- * checked and parsed in parallel at start-up. Format 2 writes entities as rows (arrays of fields in
+ * checked and parsed in parallel at start-up. Format 3 (format 2 with the gate's fields of deployments
+ * and the gate decisions per build) writes entities as rows (arrays of fields in
  * a fixed order, see {@link SnapshotRowWriter}) in ascending id order, with a table of the names they
  * share; indexes that follow from the entities are rebuilt rather than stored. Format 1 (entities as
  * named JSON objects) is still read ({@link SnapshotFormat1}). Written to a temporary file, forced,
@@ -37,7 +38,7 @@ import org.pcollections.PSet;
  */
 final class SnapshotFile {
     /** The version of the snapshot layout; older versions are read, newer ones refused. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     static final int CHUNK = 10_000;
     private static final JsonFactory JSON = EventJson.mapper().getFactory();
 
@@ -91,6 +92,8 @@ final class SnapshotFile {
                 out -> SnapshotFormat1.MAPPER.writeValue(out, List.copyOf(state.overrides().values())));
         section(body, sections, "requests", state.requests().size(),
                 out -> SnapshotFormat1.MAPPER.writeValue(out, List.copyOf(state.requests().values())));
+        section(body, sections, "gateDecisions", state.decisionsByBuild().size(),
+                out -> SnapshotFormat1.MAPPER.writeValue(out, List.copyOf(state.decisionsByBuild().values())));
         boolean placed = mark.offset() >= 0;
         Header header = new Header(FORMAT, EventJson.FORMAT_VERSION, state.sequence(), mark.hash(),
                 placed ? mark.segment() : null, placed ? mark.offset() : null, Instant.now(), sections);
@@ -248,7 +251,7 @@ final class SnapshotFile {
     static Loaded read(Path file, Header header) throws IOException {
         RetroState state = switch (header.format()) {
             case 1 -> SnapshotFormat1.read(Files.readAllBytes(file), header);
-            case FORMAT -> SnapshotReader.read(file, header);
+            case 2, FORMAT -> SnapshotReader.read(file, header);
             default -> throw new IOException("unknown snapshot format " + header.format());
         };
         return new Loaded(state, header.hash(), header.segment(), header.offset());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.BuildDecision;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.Names;
@@ -25,9 +26,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.zip.CRC32C;
 import org.pcollections.PMap;
+import org.pcollections.TreePMap;
 
 /**
- * Reads a format-2 snapshot. Each section is read from the file, checked against its CRC32C and
+ * Reads a format-2 or format-3 snapshot (format 3 adds the gate's fields to deployment rows and the
+ * {@code gateDecisions} section). Each section is read from the file, checked against its CRC32C and
  * parsed on a pool of threads: first the names, then the incidents, deployments, overrides and
  * requests side by side, then the items (which point at incidents and deployments by position)
  * while the first maps are built. The maps are built in one pass from the rows' id order; the
@@ -41,14 +44,16 @@ final class SnapshotReader {
     private final ExecutorService pool;
     private final List<SnapshotFile.Section> sections;
     private final long[] offsets;
+    private final boolean gated;
     private String[] names;
 
     private SnapshotReader(FileChannel channel, ExecutorService pool, List<SnapshotFile.Section> sections,
-            long[] offsets) {
+            long[] offsets, boolean gated) {
         this.channel = channel;
         this.pool = pool;
         this.sections = sections;
         this.offsets = offsets;
+        this.gated = gated;
     }
 
     static RetroState read(Path file, SnapshotFile.Header header) throws IOException {
@@ -67,7 +72,7 @@ final class SnapshotReader {
             if (end <= 0) {
                 throw new IOException("the snapshot is shorter than its sections (truncated?)");
             }
-            return new SnapshotReader(channel, pool, sections, offsets).read(header.sequence());
+            return new SnapshotReader(channel, pool, sections, offsets, header.format() >= 3).read(header.sequence());
         } catch (ExecutionException | InterruptedException e) {
             throw SnapshotReader.failed(e);
         } finally {
@@ -90,21 +95,23 @@ final class SnapshotReader {
     }
 
     private static final List<String> KNOWN = List.of("names", "counters", "indexes", "incidents", "deployments",
-            "items", "overrides", "requests");
+            "items", "overrides", "requests", "gateDecisions");
 
     private RetroState read(long sequence) throws IOException, ExecutionException, InterruptedException {
         for (SnapshotFile.Section section : sections) {
-            if (!KNOWN.contains(section.name())) {
+            if (!KNOWN.contains(section.name()) || (!gated && section.name().equals("gateDecisions"))) {
                 throw new IOException("unknown snapshot section '" + section.name() + "'");
             }
         }
         names = names(one("names"));
         List<Future<List<Incident>>> incidentChunks = parseAll("incidents", in -> in.incident());
-        List<Future<List<Deployment>>> deploymentChunks = parseAll("deployments", in -> in.deployment());
+        List<Future<List<Deployment>>> deploymentChunks = parseAll("deployments", in -> in.deployment(gated));
         Future<List<OverrideApproval>> overrides = pool.submit(() -> records("overrides",
                 new TypeReference<List<OverrideApproval>>() { }));
         Future<List<OverrideRequest>> requests = pool.submit(() -> records("requests",
                 new TypeReference<List<OverrideRequest>>() { }));
+        Future<List<BuildDecision>> decisions = gated ? pool.submit(() -> records("gateDecisions",
+                new TypeReference<List<BuildDecision>>() { })) : null;
         Counters counters = counters(one("counters"));
         Incident[] incidents = joined(incidentChunks).toArray(Incident[]::new);
         Deployment[] deployments = joined(deploymentChunks).toArray(Deployment[]::new);
@@ -124,7 +131,12 @@ final class SnapshotReader {
                 indexes.itemsByIncident(), indexes.openIncidentByService(), indexes.rollbackIncidentByService(),
                 deploymentMap.get(), SnapshotMaps.sortedById(overrides.get(), OverrideApproval::id, "overrides"),
                 indexes.overridesByTarget(), SnapshotMaps.sortedById(requests.get(), OverrideRequest::id, "requests"),
-                indexes.pendingRequestByTarget(), counters);
+                indexes.pendingRequestByTarget(), counters, decisions == null ? TreePMap.empty()
+                        : SnapshotMaps.sortedById(decisions.get(), SnapshotReader::key, "gate decisions"));
+    }
+
+    private static String key(BuildDecision decision) {
+        return RetroState.requestKey(decision.service(), decision.environment(), decision.buildUrl());
     }
 
     /** Parses one row of a section. */

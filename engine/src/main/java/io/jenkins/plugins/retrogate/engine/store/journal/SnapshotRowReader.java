@@ -8,6 +8,7 @@ import io.jenkins.plugins.retrogate.engine.model.ContributorRole;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
 import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
 import io.jenkins.plugins.retrogate.engine.model.Detection;
+import io.jenkins.plugins.retrogate.engine.model.GatePassage;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
 import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
@@ -28,7 +29,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads the rows of a format-2 snapshot written by {@link SnapshotRowWriter}, one section at a time;
+ * Reads the rows of a format-2 or format-3 snapshot written by {@link SnapshotRowWriter}, one section at a time;
  * every unexpected token is an {@link IOException} naming the section and the byte offset.
  */
 final class SnapshotRowReader {
@@ -103,14 +104,24 @@ final class SnapshotRowReader {
         return item;
     }
 
-    Deployment deployment() throws IOException {
+    /** A deployment row; {@code gated}: of format 3, which ends with the gate's fields. */
+    Deployment deployment(boolean gated) throws IOException {
         expect(JsonToken.START_ARRAY);
         String id = requiredText();
         DeploymentRef ref = ref(id);
         expect(JsonToken.VALUE_TRUE, JsonToken.VALUE_FALSE);
         boolean production = p.currentToken() == JsonToken.VALUE_TRUE;
-        Deployment deployment = new Deployment(id, ref, production, Set.copyOf(textList()), name(), name(),
-                instant(), instant(), constant(Outcome.class));
+        Set<String> tickets = Set.copyOf(textList());
+        String decision = name();
+        String requestedBy = name();
+        Instant startedAt = instant();
+        Instant endedAt = instant();
+        Outcome outcome = constant(Outcome.class);
+        Deployment deployment = gated
+                ? new Deployment(id, ref, production, tickets, decision, requestedBy, startedAt, endedAt, outcome,
+                        constant(GatePassage.class), text(), name())
+                : new Deployment(id, ref, production, tickets, decision, requestedBy, startedAt, endedAt, outcome,
+                        null, null, null);
         expect(JsonToken.END_ARRAY);
         return deployment;
     }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the rows of a format-2 snapshot (see {@code docs/storage.md}): each incident, item and deployment
+ * Writes the rows of a format-3 snapshot (see {@code docs/storage.md}): each incident, item and deployment
  * is a JSON array of its fields in a fixed order, without field names. Names (services,
  * environments, jobs, people, enum constants) are numbers into the snapshot's {@code names}
  * section, so each is stored and read once; an item's incident and the deployments it names are
@@ -126,6 +126,9 @@ final class SnapshotRowWriter {
         instant(d.startedAt());
         instant(d.endedAt());
         name(d.outcome());
+        name(d.gate());
+        text(d.overrideId());
+        name(d.bypass());
         g.writeEndArray();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.EventJson;
 import io.jenkins.plugins.retrogate.engine.store.Change;
 import io.jenkins.plugins.retrogate.engine.store.RecordedEvent;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
@@ -119,7 +120,7 @@ class JournalStoreTest {
         }
         String journal = Files.readString(JournalFiles.segment(dir, 1), StandardCharsets.UTF_8);
         assertThat(journal.lines()).hasSize((int) store0Seq);
-        assertThat(journal.lines().findFirst().orElseThrow()).startsWith("{\"seq\":1,\"v\":1,\"prev\":\"0000");
+        assertThat(journal.lines().findFirst().orElseThrow()).startsWith("{\"seq\":1,\"v\":" + EventJson.FORMAT_VERSION + ",\"prev\":\"0000");
     }
 
     @Test

@@ -47,6 +47,6 @@ class JournalWriterTest {
     private static RetroState at(RetroState s, long seq) {
         return new RetroState(seq, s.incidents(), s.items(), s.activeItemsByService(), s.itemsByIncident(),
                 s.openIncidentByService(), s.rollbackIncidentByService(), s.deployments(), s.overrides(),
-                s.overridesByTarget(), s.requests(), s.pendingRequestByTarget(), s.counters());
+                s.overridesByTarget(), s.requests(), s.pendingRequestByTarget(), s.counters(), s.decisionsByBuild());
     }
 }

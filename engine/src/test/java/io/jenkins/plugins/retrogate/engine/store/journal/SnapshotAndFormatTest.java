@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.EventJson;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -134,14 +135,15 @@ class SnapshotAndFormatTest {
         String prev = line.substring(line.indexOf("\"prev\":\"") + 8, line.indexOf("\"prev\":\"") + 72);
         byte[] event = line.substring(line.indexOf("\"event\":{") + 8, line.indexOf(",\"hash\":"))
                 .getBytes(StandardCharsets.UTF_8);
-        lines.set(lines.size() - 1, new String(new RecordFormat().encode(seq, 2, prev, event).line(),
+        int newer = EventJson.FORMAT_VERSION + 1;
+        lines.set(lines.size() - 1, new String(new RecordFormat().encode(seq, newer, prev, event).line(),
                 StandardCharsets.UTF_8).strip());
         JournalFixture.writeLines(last, lines);
 
         StoreException error = catchThrowableOfType(() -> JournalStore.open(dir), StoreException.class);
 
         assertThat(error.reason()).isEqualTo(StoreException.Reason.UNSUPPORTED_FORMAT);
-        assertThat(error).hasMessageContaining("format version 2 is newer").hasMessageContaining("upgrade");
+        assertThat(error).hasMessageContaining("format version " + newer + " is newer").hasMessageContaining("upgrade");
         assertThat(JournalStore.repair(dir).changed()).as("repair never cuts what a newer version wrote").isFalse();
     }
 

@@ -7,6 +7,7 @@ import io.jenkins.plugins.retrogate.engine.event.ContributorRecorded;
 import io.jenkins.plugins.retrogate.engine.event.DeploymentFinished;
 import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
 import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.GateDecided;
 import io.jenkins.plugins.retrogate.engine.event.IncidentDetailsChanged;
 import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
 import io.jenkins.plugins.retrogate.engine.event.IncidentStatusChanged;
@@ -27,6 +28,7 @@ import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.ContributorRole;
 import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
 import io.jenkins.plugins.retrogate.engine.model.Detection;
+import io.jenkins.plugins.retrogate.engine.model.GatePassage;
 import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
 import io.jenkins.plugins.retrogate.engine.model.MitigationKind;
@@ -80,12 +82,36 @@ class SnapshotContentTest {
 
     @Test
     void aSnapshotWrittenInFormatOneStillReadsBack() throws IOException {
-        RetroState state = RetroState.empty().applyAll(everything());
+        RetroState state = RetroState.empty().applyAll(eventFormatOne());
         Path file = writeFormatOne(state);
 
         SnapshotFile.Header header = SnapshotFile.header(file);
 
         assertThat(header.format()).isEqualTo(1);
+        assertThat(SnapshotFile.read(file, header).state()).isEqualTo(state);
+    }
+
+    @Test
+    void theGatesFactsReadBack() throws IOException {
+        RetroState state = RetroState.empty().applyAll(everything());
+
+        Path file = SnapshotFile.write(dir, state, NOWHERE);
+        RetroState read = SnapshotFile.read(file, SnapshotFile.header(file)).state();
+
+        assertThat(read.decisionsByBuild()).hasSize(2).isEqualTo(state.decisionsByBuild());
+        assertThat(read.deployment("DEP-5").orElseThrow().bypass()).isEqualTo(GatePassage.BLOCKED);
+        assertThat(read.deployment("DEP-4").orElseThrow().gate()).isEqualTo(GatePassage.PASSED);
+    }
+
+    @Test
+    void aSnapshotWrittenInFormatTwoStillReadsBack() throws IOException {
+        RetroState state = RetroState.empty().applyAll(eventFormatOne());
+        Path file = SnapshotFile.write(dir, state, NOWHERE);
+        asFormatTwo(file);
+
+        SnapshotFile.Header header = SnapshotFile.header(file);
+
+        assertThat(header.format()).isEqualTo(2);
         assertThat(SnapshotFile.read(file, header).state()).isEqualTo(state);
     }
 
@@ -125,6 +151,42 @@ class SnapshotContentTest {
 
         assertThatThrownBy(() -> SnapshotFile.read(file, SnapshotFile.header(file)))
                 .isInstanceOf(IOException.class).hasMessageContaining("'items' fails its CRC32C check");
+    }
+
+    /**
+     * Rewrites a snapshot as format 2 was written: deployment rows without the gate's three fields at
+     * their end, and no gateDecisions section.
+     */
+    private static void asFormatTwo(Path file) throws IOException {
+        List<String> lines = List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n"));
+        SnapshotFile.Header header = SnapshotFile.header(file);
+        List<SnapshotFile.Section> sections = new ArrayList<>();
+        List<String> body = new ArrayList<>();
+        for (int i = 0; i < header.sections().size(); i++) {
+            SnapshotFile.Section section = header.sections().get(i);
+            String line = lines.get(i + 1);
+            if (section.name().equals("gateDecisions")) {
+                continue;
+            }
+            if (section.name().equals("deployments")) {
+                com.fasterxml.jackson.databind.node.ArrayNode rows =
+                        (com.fasterxml.jackson.databind.node.ArrayNode) EventJson.mapper().readTree(line);
+                for (com.fasterxml.jackson.databind.JsonNode row : rows) {
+                    var fields = (com.fasterxml.jackson.databind.node.ArrayNode) row;
+                    for (int cut = 0; cut < 3; cut++) {
+                        fields.remove(fields.size() - 1);
+                    }
+                }
+                line = EventJson.mapper().writeValueAsString(rows);
+                section = section(section.name(), section.count(), line);
+            }
+            sections.add(section);
+            body.add(line);
+        }
+        SnapshotFile.Header two = new SnapshotFile.Header(2, 1, header.sequence(), header.hash(), header.segment(),
+                header.offset(), header.createdAt(), sections);
+        Files.writeString(file, EventJson.mapper().writeValueAsString(two) + "\n" + String.join("\n", body) + "\n",
+                StandardCharsets.UTF_8);
     }
 
     private static int indexOf(SnapshotFile.Header header, String name) {
@@ -175,8 +237,8 @@ class SnapshotContentTest {
         body.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Every event type, with optional fields both set and empty, and an instant beyond the year 2262. */
-    private static List<Event> everything() {
+    /** Every event type of event format 1, with optional fields both set and empty, and an instant beyond the year 2262. */
+    private static List<Event> eventFormatOne() {
         DeploymentRef rollback = new DeploymentRef(null, "deploy-pay", 41, "https://ci/job/deploy-pay/41/", "pay",
                 "production", "1.4");
         DeploymentRef bare = new DeploymentRef("CD-9", null, null, null, "shop", "staging", null);
@@ -226,6 +288,25 @@ class SnapshotContentTest {
                 new OverrideDenied(T.plusSeconds(28), "rm", "REQ-2", "no"),
                 new OverrideRequestExpired(T.plusSeconds(29), "system", "REQ-3"),
                 new IncidentStatusChanged(T.plusSeconds(30), "alice", "INC-2", IncidentStatus.RESOLVED)));
+        return events;
+    }
+
+    /** Every event type, with the gate's decisions and the deployments that carry them or bypass it. */
+    private static List<Event> everything() {
+        DeploymentRef passed = new DeploymentRef("DEP-4", "deploy-pay", 45, "https://ci/job/deploy-pay/45/", "pay",
+                "production", "1.7");
+        DeploymentRef blocked = new DeploymentRef("DEP-5", null, null, "https://ci/job/deploy-pay/46/", "pay",
+                "production", null);
+        List<Event> events = new ArrayList<>(eventFormatOne());
+        events.addAll(List.of(
+                new GateDecided(T.plusSeconds(31), "gate", "pay", "production", "https://ci/job/deploy-pay/45/",
+                        "alice", "OVERRIDDEN", "OVR-2", null),
+                new GateDecided(T.plusSeconds(32), "gate", "pay", "production", "https://ci/job/deploy-pay/46/",
+                        null, "BLOCK", null, "REQ-1"),
+                new DeploymentStarted(T.plusSeconds(33), "gate", "DEP-4", passed, true, List.of(), "OVERRIDDEN",
+                        GatePassage.PASSED, "OVR-2", null),
+                new DeploymentStarted(T.plusSeconds(34), "alice", "DEP-5", blocked, true, List.of(), "BLOCK",
+                        GatePassage.BYPASSED, null, GatePassage.BLOCKED)));
         return events;
     }
 }

@@ -43,7 +43,7 @@ final class Story {
     }
 
     void deploy(String service, Outcome outcome) {
-        gate.recordDeployment(ALICE, new NewDeployment(request(service), "1.0", "deploy", 7), "ALLOW", outcome,
+        gate.recordDeployment(ALICE, new NewDeployment(request(service), "1.0", "deploy", 7), outcome,
                 outcome == Outcome.ROLLED_BACK ? "broken again" : null);
     }
 

@@ -1,0 +1,16 @@
+package io.jenkins.plugins.retrogate.engine.event;
+
+import java.time.Instant;
+
+/**
+ * The gate decided on a deployment of a build ({@code actor} asked; the gate command, not an
+ * evaluation for display). Recorded when the decision for that build changes, so a deployment of
+ * the build can carry the decision that let it through.
+ *
+ * @param decision   {@code ALLOW}, {@code WARN}, {@code BLOCK} or {@code OVERRIDDEN}
+ * @param overrideId the override that let an OVERRIDDEN decision through
+ * @param requestId  the override request a BLOCK raised or found
+ */
+public record GateDecided(Instant at, String actor, String service, String environment, String buildUrl,
+        String requestedBy, String decision, String overrideId, String requestId) implements Event {
+}
