@@ -100,4 +100,20 @@ class DeployGateCommandTest {
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("Gate: not asked (staging is not production)");
     }
+
+    @Test
+    void theReportCountsAndListsBypasses() {
+        gate("alice");
+        deploy("--build-url", BUILD);
+
+        Cli.Result text = cli.run("report");
+        JsonNode json = cli.run("--json", "report").json();
+
+        // DEP-1 is the deployment the rollback of incidentWithItems recorded: made elsewhere, never gated
+        assertThat(text.out()).contains("Gate bypasses (production deployments without a decision that let them"
+                + " through): 2", "DEP-2 checkout-api → production 2.0", "the gate blocked this build");
+        assertThat(json.get("bypassCount").asInt()).isEqualTo(2);
+        assertThat(json.get("bypasses")).extracting(b -> b.get("deployment").asText()).containsExactly("DEP-1", "DEP-2");
+        assertThat(json.at("/services/0/bypassed").asInt()).isEqualTo(2);
+    }
 }

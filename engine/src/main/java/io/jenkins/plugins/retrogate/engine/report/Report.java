@@ -8,26 +8,23 @@ import java.util.List;
  * ({@code service} set when the report is about one service only). Built by {@link ReportBuilder},
  * rendered by {@link ReportJson}, {@link ReportText} and {@link ReportHtml}. {@code trackers} says how
  * fresh the ticket trackers' data is (empty when no tracker is configured; see {@link #withTrackers}).
+ * {@code bypasses} lists the production deployments started in the period that bypassed the gate, oldest
+ * first; each service's figures count its own.
  */
 public record Report(Instant generatedAt, Instant from, Instant to, int days, String service,
         List<ServiceFigures> services, RetroFigures retro, List<DailyDeployments> daily,
-        List<IncidentSummary> incidents, List<TrackerStatus> trackers) {
+        List<IncidentSummary> incidents, List<TrackerStatus> trackers, List<Bypass> bypasses) {
     public Report {
         services = List.copyOf(services);
         incidents = List.copyOf(incidents);
         daily = List.copyOf(daily);
         trackers = trackers == null ? List.of() : List.copyOf(trackers);
-    }
-
-    /** A report without tracker statuses. */
-    public Report(Instant generatedAt, Instant from, Instant to, int days, String service,
-            List<ServiceFigures> services, RetroFigures retro, List<DailyDeployments> daily,
-            List<IncidentSummary> incidents) {
-        this(generatedAt, from, to, days, service, services, retro, daily, incidents, List.of());
+        bypasses = bypasses == null ? List.of() : List.copyOf(bypasses);
     }
 
     /** The same report with these tracker statuses (the caller knows the trackers and their sync state). */
     public Report withTrackers(List<TrackerStatus> statuses) {
-        return new Report(generatedAt, from, to, days, service, services, retro, daily, incidents, statuses);
+        return new Report(generatedAt, from, to, days, service, services, retro, daily, incidents, statuses,
+                bypasses);
     }
 }

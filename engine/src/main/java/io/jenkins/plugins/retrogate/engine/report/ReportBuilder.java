@@ -54,13 +54,23 @@ public final class ReportBuilder {
         // every deployment per service
         List<Deployment> deployments = new ArrayList<>();
         Map<String, List<Deployment>> deploymentsByService = new HashMap<>();
+        List<Bypass> bypasses = new ArrayList<>();
+        Map<String, Integer> bypassesByService = new HashMap<>();
         for (Deployment d : state.deployments().values()) {
-            if (d.production() && d.outcome() != null && d.endedAt() != null && within(d.endedAt(), from, now)
-                    && (only == null || d.service().equals(only))) {
+            if (!d.production() || (only != null && !d.service().equals(only))) {
+                continue;
+            }
+            if (d.outcome() != null && d.endedAt() != null && within(d.endedAt(), from, now)) {
                 deployments.add(d);
                 deploymentsByService.computeIfAbsent(d.service(), k -> new ArrayList<>()).add(d);
             }
+            if (d.bypassed() && within(d.startedAt(), from, now)) {
+                bypasses.add(new Bypass(d.id(), d.service(), d.environment(), d.ref().url(), d.ref().version(),
+                        d.startedAt(), d.requestedBy(), d.decision(), d.bypass()));
+                bypassesByService.merge(d.service(), 1, Integer::sum);
+            }
         }
+        bypasses.sort(Comparator.comparing(Bypass::startedAt).thenComparing(Bypass::deploymentId));
         List<Incident> incidents = new ArrayList<>();
         Map<String, List<Incident>> incidentsByService = new HashMap<>();
         for (Incident incident : state.incidents().values()) {
@@ -72,6 +82,7 @@ public final class ReportBuilder {
             }
         }
         TreeSet<String> services = new TreeSet<>(deploymentsByService.keySet());
+        services.addAll(bypassesByService.keySet());
         services.addAll(incidentsByService.keySet());
         if (only != null) {
             services.retainAll(List.of(only));
@@ -81,11 +92,12 @@ public final class ReportBuilder {
         List<ServiceFigures> figures = new ArrayList<>();
         for (String name : services) {
             figures.add(service(name, deploymentsByService.getOrDefault(name, List.of()),
-                    incidentsByService.getOrDefault(name, List.of()), milestones, days));
+                    incidentsByService.getOrDefault(name, List.of()), milestones, days,
+                    bypassesByService.getOrDefault(name, 0)));
         }
         return new Report(now, from, now, days, only, figures,
                 retro(items, incidents, milestones), daily(deployments, from, now),
-                summaries(items, incidents, milestones));
+                summaries(items, incidents, milestones), List.of(), bypasses);
     }
 
     private static List<IncidentSummary> summaries(ItemFigures counts, List<Incident> incidents,
@@ -107,7 +119,7 @@ public final class ReportBuilder {
 
     /** The figures of service {@code name} from its own deployments and the incidents that affected it. */
     private static ServiceFigures service(String name, List<Deployment> mine, List<Incident> affecting,
-            IncidentMilestones milestones, int days) {
+            IncidentMilestones milestones, int days, int bypassed) {
         int succeeded = 0;
         for (Deployment d : mine) {
             if (d.outcome() == Outcome.SUCCEEDED) {
@@ -124,7 +136,7 @@ public final class ReportBuilder {
         }
         return new ServiceFigures(name, mine.size(), succeeded, failed, round((double) succeeded / days),
                 mine.isEmpty() ? null : round((double) failed / mine.size()), affecting.size(), restore.size(),
-                median(restore));
+                median(restore), bypassed);
     }
 
     private static RetroFigures retro(ItemFigures items, List<Incident> incidents, IncidentMilestones milestones) {

@@ -30,6 +30,7 @@ public final class ReportHtml {
         services(html, report.services());
         html.append("<h2>Production deployments per day</h2>\n").append(dailyChart(report.daily()));
         html.append("<h2>Change failure rate</h2>\n").append(rateChart(report.services()));
+        bypasses(html, report.bypasses());
         retro(html, report.retro());
         incidents(html, report.incidents());
         html.append("</body>\n</html>\n");
@@ -53,13 +54,37 @@ public final class ReportHtml {
             return;
         }
         html.append("<table>\n<tr><th>Service</th><th>Production deployments</th><th>Per day</th>")
-                .append("<th>Change failure rate</th><th>Incidents</th><th>Time to restore (median)</th></tr>\n");
+                .append("<th>Change failure rate</th><th>Incidents</th><th>Time to restore (median)</th>")
+                .append("<th>Gate bypasses</th></tr>\n");
         for (ServiceFigures s : services) {
             html.append("<tr><td>").append(escape(s.service())).append("</td><td>").append(s.deployments())
                     .append("</td><td>").append(String.format(Locale.ROOT, "%.3f", s.deploymentsPerDay()))
                     .append("</td><td>").append(ReportText.percent(s.changeFailureRate())).append("</td><td>")
                     .append(s.incidents()).append("</td><td>").append(ReportText.human(s.medianTimeToRestore()))
+                    .append("</td><td").append(s.bypassed() > 0 ? " class=\"warning\">" : ">").append(s.bypassed())
                     .append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static void bypasses(StringBuilder html, List<Bypass> bypasses) {
+        html.append("<h2>Gate bypasses</h2>\n");
+        if (bypasses.isEmpty()) {
+            html.append("<p>No production deployment bypassed the gate in this period.</p>\n");
+            return;
+        }
+        html.append("<p class=\"warning\">").append(bypasses.size())
+                .append(" production deployment(s) went out without a gate decision that let them through.</p>\n")
+                .append("<table>\n<tr><th>Deployment</th><th>Service</th><th>Environment</th><th>Version</th>")
+                .append("<th>Started</th><th>By</th><th>Build</th><th>Why</th></tr>\n");
+        for (Bypass b : bypasses) {
+            html.append("<tr><td>").append(escape(b.deploymentId())).append("</td><td>").append(escape(b.service()))
+                    .append("</td><td>").append(escape(b.environment())).append("</td><td>")
+                    .append(escape(b.version() == null ? "" : b.version())).append("</td><td>")
+                    .append(escape(b.startedAt().toString())).append("</td><td>")
+                    .append(escape(b.requestedBy() == null ? "" : b.requestedBy())).append("</td><td>")
+                    .append(escape(b.buildUrl() == null ? "" : b.buildUrl())).append("</td><td>")
+                    .append(escape(b.reason())).append("</td></tr>\n");
         }
         html.append("</table>\n");
     }

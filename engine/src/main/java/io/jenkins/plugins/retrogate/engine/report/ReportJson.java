@@ -33,6 +33,15 @@ public final class ReportJson {
             node.put("incidents", s.incidents());
             node.put("restored", s.restored());
             node.put("medianTimeToRestoreSeconds", seconds(s.medianTimeToRestore()));
+            node.put("bypassed", s.bypassed());
+        }
+        root.put("bypassCount", report.bypasses().size());
+        ArrayNode bypasses = root.putArray("bypasses");
+        for (Bypass b : report.bypasses()) {
+            bypasses.addObject().put("deployment", b.deploymentId()).put("service", b.service())
+                    .put("environment", b.environment()).put("buildUrl", b.buildUrl()).put("version", b.version())
+                    .put("startedAt", instant(b.startedAt())).put("requestedBy", b.requestedBy())
+                    .put("decision", b.decision()).put("reason", b.reason());
         }
         RetroFigures r = report.retro();
         ObjectNode retro = root.putObject("retrospective");

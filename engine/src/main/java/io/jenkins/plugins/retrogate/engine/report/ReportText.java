@@ -21,13 +21,14 @@ public final class ReportText {
         if (report.services().isEmpty()) {
             text.append("  no production deployments or incidents in this period\n");
         }
-        text.append(String.format(Locale.ROOT, "  %-24s %8s %10s %12s %10s %16s%n", "service", "deploys", "per day",
-                "fail rate", "incidents", "time to restore"));
+        text.append(String.format(Locale.ROOT, "  %-24s %8s %10s %12s %10s %16s %9s%n", "service", "deploys",
+                "per day", "fail rate", "incidents", "time to restore", "bypasses"));
         for (ServiceFigures s : report.services()) {
-            text.append(String.format(Locale.ROOT, "  %-24s %8d %10.3f %12s %10d %16s%n", s.service(), s.deployments(),
-                    s.deploymentsPerDay(), percent(s.changeFailureRate()), s.incidents(),
-                    human(s.medianTimeToRestore())));
+            text.append(String.format(Locale.ROOT, "  %-24s %8d %10.3f %12s %10d %16s %9d%n", s.service(),
+                    s.deployments(), s.deploymentsPerDay(), percent(s.changeFailureRate()), s.incidents(),
+                    human(s.medianTimeToRestore()), s.bypassed()));
         }
+        bypasses(text, report);
         RetroFigures r = report.retro();
         text.append("\nRetrospectives:\n");
         text.append("  incidents:               ").append(r.incidents()).append(" (").append(r.reviewed())
@@ -49,6 +50,18 @@ public final class ReportText {
                     i.title()));
         }
         return text.toString();
+    }
+
+    private static void bypasses(StringBuilder text, Report report) {
+        text.append("\nGate bypasses (production deployments without a decision that let them through): ")
+                .append(report.bypasses().size()).append('\n');
+        for (Bypass b : report.bypasses()) {
+            text.append("  ").append(b.deploymentId()).append(' ').append(b.service()).append(" → ")
+                    .append(b.environment()).append(b.version() == null ? "" : " " + b.version()).append(" at ")
+                    .append(b.startedAt()).append(b.requestedBy() == null ? "" : " by " + b.requestedBy())
+                    .append(b.buildUrl() == null ? "" : " build " + b.buildUrl()).append(": ").append(b.reason())
+                    .append('\n');
+        }
     }
 
     /** A rate as a percentage, {@code -} when there is nothing to measure. */

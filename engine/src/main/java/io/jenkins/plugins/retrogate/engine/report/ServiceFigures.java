@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param changeFailureRate  failed / deployments, {@code null} without deployments
  * @param incidents          incidents affecting the service detected in the period
  * @param medianTimeToRestore median time from detection to the first mitigation (or MITIGATED/RESOLVED), {@code null} when none was restored
+ * @param bypassed           production deployments started in the period that bypassed the gate
  */
 public record ServiceFigures(String service, int deployments, int succeeded, int failed, double deploymentsPerDay,
-        Double changeFailureRate, int incidents, int restored, Duration medianTimeToRestore) {
+        Double changeFailureRate, int incidents, int restored, Duration medianTimeToRestore, int bypassed) {
 }

@@ -13,6 +13,7 @@ import io.jenkins.plugins.retrogate.engine.model.Outcome;
 import io.jenkins.plugins.retrogate.engine.model.Permission;
 import io.jenkins.plugins.retrogate.engine.policy.Decision;
 import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
+import io.jenkins.plugins.retrogate.engine.report.Report;
 import io.jenkins.plugins.retrogate.engine.transfer.StoreDocument;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -150,5 +151,22 @@ class DeploymentGateTest {
         assertThat(decided).isEqualTo(1);
         assertThat(scenario.store.state().decisionFor("checkout-api", "production", BUILD).orElseThrow().decision())
                 .isEqualTo("OVERRIDDEN");
+    }
+
+    @Test
+    void theReportCountsBypassesPerServiceAndListsThem() {
+        gate("checkout-api", "production", BUILD);
+        deploy("checkout-api", "production", BUILD);
+        deploy("checkout-api", "production", "https://ci/job/deploy/8/");
+        deploy("search", "production", null);
+        deploy("search", "staging", null);
+
+        Report report = scenario.gate.report(30, null);
+
+        assertThat(report.bypasses()).extracting(b -> b.service() + " " + b.reason()).containsExactly(
+                "checkout-api no gate decision for this build",
+                "search no gate decision for this build: the deployment names no build URL");
+        assertThat(report.services()).extracting(s -> s.service() + " " + s.bypassed())
+                .containsExactly("checkout-api 1", "search 1");
     }
 }
