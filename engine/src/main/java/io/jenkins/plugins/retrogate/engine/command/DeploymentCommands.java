@@ -19,7 +19,6 @@ import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
 import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.Outcome;
-import io.jenkins.plugins.retrogate.engine.model.RefusedException;
 import io.jenkins.plugins.retrogate.engine.model.Resolution;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
 import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
@@ -50,12 +49,7 @@ final class DeploymentCommands {
             String reason, Instant now) {
         Deployment deployment = state.deployment(deploymentId)
                 .orElseThrow(() -> new InvalidInputException("deployment", deploymentId, "does not exist"));
-        if (deployment.outcome() != null) {
-            throw new RefusedException("Deployment " + deployment.id() + " already ended " + deployment.outcome());
-        }
-        if (outcome == null) {
-            throw new InvalidInputException("outcome", "", "is missing: one of SUCCEEDED, FAILED, ROLLED_BACK");
-        }
+        LifecycleRules.requireRunning(deployment, outcome);
         List<Event> events = new ArrayList<>();
         events.add(new DeploymentFinished(now, actor.name(), deployment.id(), outcome));
         List<String> resolved = new ArrayList<>();
@@ -63,7 +57,7 @@ final class DeploymentCommands {
         List<String> reopened = new ArrayList<>();
         String incidentId = null;
         if (outcome == Outcome.SUCCEEDED && deployment.production()) {
-            verify(state, actor, deployment, now, events, resolved, verified);
+            verify(state, actor, deployment.finished(outcome, now), now, events, resolved, verified);
         } else if (outcome == Outcome.ROLLED_BACK) {
             reopen(state, actor, deployment, now, events, reopened);
             incidentId = rollbackIncident(state, actor, deployment, null, reason, now, events);
@@ -179,21 +173,21 @@ final class DeploymentCommands {
                 gate.decision(), gate.gate(), gate.overrideId(), gate.bypass());
     }
 
-    private static void verify(RetroState state, Actor actor, Deployment deployment, Instant now, List<Event> events,
+    /** {@code ended}: the deployment as it ended, successfully, in production. */
+    private static void verify(RetroState state, Actor actor, Deployment ended, Instant now, List<Event> events,
             List<String> resolved, List<String> verified) {
-        for (ActionItem item : state.activeItemsGuarding(deployment.service())) {
-            boolean carried = deployment.carries(item);
-            if (item.status() == ItemStatus.OPEN && carried) {
-                events.add(new ItemResolved(now, actor.name(), item.id(), Resolution.DEPLOYMENT,
-                        deployment.ref().version() == null ? deployment.id() : deployment.ref().version(),
-                        deployment.id()));
+        for (ActionItem item : state.activeItemsGuarding(ended.service())) {
+            ActionItem current = item;
+            if (LifecycleRules.resolvesByCarrying(ended, item)) {
+                String fix = ended.ref().version() == null ? ended.id() : ended.ref().version();
+                events.add(new ItemResolved(now, actor.name(), item.id(), Resolution.DEPLOYMENT, fix, ended.id()));
                 resolved.add(item.id());
-            } else if (item.status() != ItemStatus.RESOLVED
-                    || !(carried || deployment.startedAt().isAfter(item.resolvedAt()))) {
-                continue;
+                current = item.resolved(now, actor.name(), Resolution.DEPLOYMENT, fix, ended.id());
             }
-            events.add(new ItemVerified(now, actor.name(), item.id(), deployment.id()));
-            verified.add(item.id());
+            if (LifecycleRules.proves(ended, current)) {
+                events.add(new ItemVerified(now, actor.name(), item.id(), ended.id()));
+                verified.add(item.id());
+            }
         }
     }
 

@@ -13,7 +13,6 @@ import io.jenkins.plugins.retrogate.engine.model.Ids;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.Names;
-import io.jenkins.plugins.retrogate.engine.model.RefusedException;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.Change;
 import java.time.Instant;
@@ -36,9 +35,7 @@ final class IncidentCommands {
         List<String> services = services(input.services());
         Detection detection = input.detection() == null ? Detection.MANUAL : input.detection();
         Instant detectedAt = input.detectedAt() == null ? now : input.detectedAt();
-        if (detectedAt.isAfter(now)) {
-            throw new InvalidInputException("detectedAt", detectedAt, "is in the future; it must be at or before " + now);
-        }
+        LifecycleRules.requireDetectedBy(detectedAt, now);
         String id = Ids.incident(state.counters().incidents() + 1);
         IncidentOpened opened = new IncidentOpened(now, actor.name(), id, title, input.severity(), services,
                 detection, detectedAt, null, null, null);
@@ -49,11 +46,7 @@ final class IncidentCommands {
         Incident incident = existing(state, input.incidentId());
         List<Event> events = new ArrayList<>();
         if (input.status() != null && input.status() != incident.status()) {
-            if (input.status().compareTo(incident.status()) < 0) {
-                throw new RefusedException("Incident " + incident.id() + " is " + incident.status()
-                        + "; its status only moves forward (OPEN → MITIGATED → RESOLVED → REVIEWED), not back to "
-                        + input.status());
-            }
+            LifecycleRules.requireForward(incident, input.status());
             events.add(new IncidentStatusChanged(now, actor.name(), incident.id(), input.status()));
         }
         if (input.title() != null || input.severity() != null || input.responseStartedAt() != null
@@ -88,10 +81,7 @@ final class IncidentCommands {
                 : InvalidInputException.requireText("rootCause", input.rootCause(), TEXT_MAX);
         Instant responseStartedAt = incident.responseStartedAt();
         if (input.responseStartedAt() != null) {
-            if (input.responseStartedAt().isBefore(incident.detectedAt()) || input.responseStartedAt().isAfter(now)) {
-                throw new InvalidInputException("responseStartedAt", input.responseStartedAt(),
-                        "must lie between the detection (" + incident.detectedAt() + ") and now (" + now + ")");
-            }
+            LifecycleRules.requireResponseStart(incident, input.responseStartedAt(), now);
             responseStartedAt = input.responseStartedAt();
         }
         var severity = input.severity() == null ? incident.severity() : input.severity();

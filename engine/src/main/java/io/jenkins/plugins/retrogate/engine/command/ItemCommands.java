@@ -10,7 +10,6 @@ import io.jenkins.plugins.retrogate.engine.model.Actor;
 import io.jenkins.plugins.retrogate.engine.model.Ids;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
-import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
 import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.Permission;
@@ -54,10 +53,7 @@ final class ItemCommands {
     static Change<ActionItem> resolve(RetroState state, GatePolicy policy, Actor actor, String rawId, String fix,
             Resolution how, Instant now) {
         ActionItem item = existing(state, rawId);
-        if (item.status() != ItemStatus.OPEN) {
-            throw new RefusedException("Action item " + item.id() + " is " + item.status()
-                    + "; only an OPEN item can be resolved");
-        }
+        LifecycleRules.requireResolvable(item);
         if (how == Resolution.MANUAL) { // a resolved item no longer blocks: by hand, that is an unblocking
             refuseOwnBlockedRequest(state, policy, actor, item, "resolve");
         }
@@ -69,10 +65,7 @@ final class ItemCommands {
     static Change<ActionItem> reopen(RetroState state, Actor actor, String rawId, String reason, Instant now) {
         ActionItem item = existing(state, rawId);
         String why = InvalidInputException.requireText("reason", reason, IncidentCommands.TEXT_MAX);
-        if (item.status() != ItemStatus.RESOLVED) {
-            throw new RefusedException("Action item " + item.id() + " is " + item.status()
-                    + "; only a RESOLVED item can be reopened");
-        }
+        LifecycleRules.requireReopenable(item);
         ItemReopened reopened = new ItemReopened(now, actor.name(), item.id(), why);
         return Change.of(state.apply(state.sequence() + 1, reopened).items().get(item.id()), List.of(reopened));
     }
@@ -81,10 +74,7 @@ final class ItemCommands {
             Instant now) {
         ActionItem item = existing(state, rawId);
         String why = InvalidInputException.requireText("reason", reason, IncidentCommands.TEXT_MAX);
-        if (!item.status().isActive()) {
-            throw new RefusedException("Action item " + item.id() + " is " + item.status()
-                    + "; only an OPEN or RESOLVED item can be dropped");
-        }
+        LifecycleRules.requireDroppable(item);
         boolean blocking = policy.blocks(item);
         if (blocking && !actor.may(Permission.OVERRIDE)) {
             throw new RefusedException("Action item " + item.id() + " is a " + item.priority() + " "
@@ -102,14 +92,7 @@ final class ItemCommands {
         if (ticket.equals(item.ticket())) {
             return Change.of(item, List.of());
         }
-        if (item.ticket() != null) {
-            throw new RefusedException("Action item " + item.id() + " already has ticket " + item.ticket().key()
-                    + "; a ticket, once linked, is not replaced");
-        }
-        if (!item.status().isActive()) {
-            throw new RefusedException("Action item " + item.id() + " is " + item.status()
-                    + "; tickets are linked to OPEN or RESOLVED items only");
-        }
+        LifecycleRules.requireLinkable(item, ticket);
         TicketLinked linked = new TicketLinked(now, actor.name(), item.id(), ticket);
         return Change.of(state.apply(state.sequence() + 1, linked).items().get(item.id()), List.of(linked));
     }
@@ -119,7 +102,7 @@ final class ItemCommands {
      * still waits (its request is PENDING), may not unblock it by dropping or resolving the item by
      * hand — that would be approving their own override.
      */
-    private static void refuseOwnBlockedRequest(RetroState state, GatePolicy policy, Actor actor, ActionItem item,
+    static void refuseOwnBlockedRequest(RetroState state, GatePolicy policy, Actor actor, ActionItem item,
             String what) {
         if (!policy.fourEyes() || !policy.blocks(item)) {
             return;

@@ -172,7 +172,7 @@ final class OverrideCommands {
         return Change.of(state.apply(state.sequence() + 1, expired).requests().get(request.id()), List.of(expired));
     }
 
-    private static OverrideRequest pending(RetroState state, String requestId) {
+    static OverrideRequest pending(RetroState state, String requestId) {
         OverrideRequest request = state.request(requestId == null ? "" : requestId.strip())
                 .orElseThrow(() -> new InvalidInputException("request", requestId, "does not exist"));
         if (request.status() != RequestStatus.PENDING) {
@@ -183,7 +183,7 @@ final class OverrideCommands {
     }
 
     /** The pending requests an approval answers: the build's own, or every one of the target for a window. */
-    private static List<OverrideRequest> pendingFor(RetroState state, String service, String environment,
+    static List<OverrideRequest> pendingFor(RetroState state, String service, String environment,
             String buildUrl) {
         if (buildUrl != null) {
             return state.pendingRequest(service, environment, buildUrl).map(List::of).orElse(List.of());
@@ -200,7 +200,7 @@ final class OverrideCommands {
     }
 
     /** A denial stands for its build: no override for that build may be approved afterwards. */
-    private static void refuseDeniedBuild(RetroState state, String service, String environment, String buildUrl) {
+    static void refuseDeniedBuild(RetroState state, String service, String environment, String buildUrl) {
         for (OverrideRequest request : state.requests().values()) {
             if (request.status() == RequestStatus.DENIED && buildUrl.equals(request.buildUrl())
                     && request.service().equals(service) && request.environment().equals(environment)) {
@@ -216,7 +216,7 @@ final class OverrideCommands {
         }
     }
 
-    private static void refuseSelfApproval(GatePolicy policy, Actor actor, String requester, String requestId) {
+    static void refuseSelfApproval(GatePolicy policy, Actor actor, String requester, String requestId) {
         if (policy.fourEyes() && Names.samePerson(actor.name(), requester)) {
             throw new RefusedException("Four eyes: " + actor.name() + " requested the blocked deployment ("
                     + requestId + ") and may not approve its override; another release manager must");

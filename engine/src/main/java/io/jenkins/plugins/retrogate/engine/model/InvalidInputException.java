@@ -4,15 +4,29 @@ package io.jenkins.plugins.retrogate.engine.model;
 public final class InvalidInputException extends RetroGateException {
     private static final long serialVersionUID = 1L;
     private final String field;
+    private final String value;
+    private final String allowed;
 
     public InvalidInputException(String field, Object value, String allowed) {
         super(field + " '" + value + "' " + allowed);
         this.field = field;
+        this.value = String.valueOf(value);
+        this.allowed = allowed;
     }
 
     /** The name of the offending field, as the user wrote it (step parameter, CLI flag, JSON key). */
     public String field() {
         return field;
+    }
+
+    /** The offending value, as the message shows it. */
+    public String value() {
+        return value;
+    }
+
+    /** What the field allows, or why the value breaks its rule (the message after the value). */
+    public String allowed() {
+        return allowed;
     }
 
     /**
