@@ -234,8 +234,9 @@ final class DeploymentCommands {
         return id;
     }
 
+    /** The reason's first line for a title, which is one line: a tab in it becomes a space. */
     private static String firstLine(String text) {
-        String line = text.lines().findFirst().orElse(text);
+        String line = text.lines().findFirst().orElse(text).replace('\t', ' ').strip();
         return line.length() > 120 ? line.substring(0, 119) + "…" : line;
     }
 }

@@ -34,6 +34,15 @@ class RollbackTest {
     }
 
     @Test
+    void theTitleARollbackGivesItsIncidentIsOneLineWhateverTheReason() {
+        RollbackResult result = rollback("checkout-api", "timeouts\tin the pool\nsecond line");
+
+        assertThat(result.incident().title()).isEqualTo("Rollback of checkout-api in production: timeouts in the pool");
+        assertThat(io.jenkins.plugins.retrogate.engine.model.InvalidInputException.requireLine("title",
+                result.incident().title(), IncidentCommands.TITLE_MAX + 240)).isEqualTo(result.incident().title());
+    }
+
+    @Test
     void secondRollbackOfTheServiceAttachesToItsOpenIncident() {
         RollbackResult first = rollback("checkout-api", "timeouts");
         RollbackResult second = rollback("checkout-api", "timeouts again");
