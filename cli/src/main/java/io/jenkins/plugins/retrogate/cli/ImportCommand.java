@@ -16,11 +16,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code import FILE}: an export into an empty store. The whole document is checked before the
- * store is even opened; then its event log is recorded through the store in one command.
+ * store is even opened — every event replayed through the rules of the live commands — then its event
+ * log is recorded through the store in one command.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, header = "Imports an export into an empty store.",
         description = {"Imports an export into an empty store ('-' reads stdin). Everything is validated before",
-                "anything changes; the export's event log is recorded through the store."})
+                "anything changes: every event is replayed through the rules of the live commands (an edit",
+                "that no command could have made is refused, naming the event, the field, the value and the",
+                "rule); then the export's event log is recorded through the store."})
 final class ImportCommand extends CliCommand {
     @Parameters(paramLabel = "FILE")
     String file;
@@ -28,10 +31,12 @@ final class ImportCommand extends CliCommand {
     @Override
     int execute() {
         JsonNode document = read();
-        StoreImport.plan(document);
+        // every event is replayed through the live commands' rules (four eyes under the home's policy)
+        // before the store is even opened
+        StoreImport.plan(document, Policies.load(root().home()));
         StoreImport.Plan plan;
         try (Session session = open()) {
-            plan = StoreImport.into(session.store, document);
+            plan = StoreImport.into(session.store, document, session.policy);
         }
         RetroState state = plan.state();
         ObjectNode summary = JsonNodeFactory.instance.objectNode();

@@ -122,6 +122,29 @@ class ReportAndTransferCommandTest {
     }
 
     @Test
+    void importOfAnExportEditedToVerifyAnItemNoDeploymentProvedIsRefusedNamingTheEventAndCreatesNoStore()
+            throws Exception {
+        ObjectNode document = (ObjectNode) cli.run("--json", "export").json();
+        com.fasterxml.jackson.databind.node.ArrayNode events = (com.fasterxml.jackson.databind.node.ArrayNode)
+                document.get("events");
+        ObjectNode forged = events.addObject().put("event", "item-verified")
+                .put("at", events.get(events.size() - 2).get("at").asText()).put("actor", "alice")
+                .put("itemId", "INC-1-A2").put("deploymentId", "DEP-2");
+        assertThat(forged.size()).isEqualTo(5);
+        Path file = dir.resolve("forged.json");
+        Files.writeString(file, document.toString(), StandardCharsets.UTF_8);
+        Cli copy = new Cli(dir.resolve("copy"));
+
+        Cli.Result result = copy.run("import", file.toString());
+
+        int last = events.size() - 1;
+        assertThat(result.code()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("events[" + last + "].deploymentId 'DEP-2' (sequence " + (last + 1)
+                + ", item-verified) breaks a rule of the live commands: cannot verify INC-1-A2, which is OPEN");
+        assertThat(copy.home).doesNotExist();
+    }
+
+    @Test
     void policyShowPrintsDefaultsOrTheFile() throws Exception {
         Cli.Result defaults = cli.run("policy", "show");
         assertThat(defaults.out()).contains("defaults", "productionMode: \"BLOCK\"", "fourEyes: true");

@@ -3,19 +3,17 @@ package io.jenkins.plugins.retrogate.engine.transfer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.retrogate.engine.command.EventRules;
 import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
 import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.EventTypes;
 import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
 import io.jenkins.plugins.retrogate.engine.event.ItemAdded;
 import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
 import io.jenkins.plugins.retrogate.engine.event.OverrideRequested;
-import io.jenkins.plugins.retrogate.engine.model.ActionItem;
-import io.jenkins.plugins.retrogate.engine.model.Deployment;
-import io.jenkins.plugins.retrogate.engine.model.Ids;
-import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
-import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.RefusedException;
+import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.Change;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
@@ -30,10 +28,13 @@ import java.util.Set;
 
 /**
  * Imports a {@link StoreDocument} into an empty store. Everything is checked before anything is
- * recorded: the format version, every event (strict JSON form), that the events fold without
- * naming anything unknown, that names and titles keep the engine's rules, and that the entity
- * arrays agree with the fold. Then the events are recorded through the store in one command, so
- * the journal's checksums and hash chain cover them like any other events.
+ * recorded: the format version, every event (strict JSON form), that each event keeps the rules the
+ * live commands enforce against the state the events before it fold into ({@link EventRules}: the
+ * lifecycle's transitions, four eyes, only PENDING requests answered, verification only by a deployment
+ * that proves the fix, one form for names and build URLs, text without control or bidirectional
+ * characters), that the events fold without naming anything unknown, and that the entity arrays agree
+ * with the fold. Then the events are recorded through the store in one command, so the journal's
+ * checksums and hash chain cover them like any other events. No file edit can mint what no command can.
  */
 public final class StoreImport {
     static final Set<String> KEYS = Set.of("formatVersion", "eventFormatVersion", "exportedAt", "incidents", "items", "deployments",
@@ -51,13 +52,20 @@ public final class StoreImport {
         }
     }
 
+    /** {@link #plan(JsonNode, GatePolicy)} under the default policy. */
+    public static Plan plan(JsonNode document) {
+        return plan(document, GatePolicy.defaults());
+    }
+
     /**
      * Checks {@code document} completely and returns what importing it would record.
      *
-     * @throws InvalidInputException naming the JSON path ({@code events[12]}, {@code items[3].status}), the
-     *                               value and what is allowed
+     * @param policy the policy the rules that depend on one are checked under (four eyes)
+     * @throws InvalidInputException naming the JSON path ({@code events[12].actor}, {@code items[3].status}),
+     *                               the value and what is allowed; for a broken rule also the event's
+     *                               sequence number and type
      */
-    public static Plan plan(JsonNode document) {
+    public static Plan plan(JsonNode document, GatePolicy policy) {
         if (document == null || !document.isObject()) {
             throw new InvalidInputException("document", document == null ? "" : show(document),
                     "is not a Retro Gate export: a JSON object with formatVersion, incidents, items, deployments, overrides and events");
@@ -87,6 +95,7 @@ public final class StoreImport {
         }
         List<Event> events = new ArrayList<>(log.size());
         RetroState state = RetroState.empty();
+        EventRules rules = new EventRules(policy);
         for (int i = 0; i < log.size(); i++) {
             String path = "events[" + i + "]";
             Event event;
@@ -104,6 +113,12 @@ public final class StoreImport {
                         "creates " + twice + ", which an earlier event already created");
             }
             try {
+                rules.check(state, event);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(path + "." + e.field(), e.value(), "(sequence " + (i + 1) + ", "
+                        + EventTypes.nameOf(event) + ") breaks a rule of the live commands: " + e.allowed());
+            }
+            try {
                 state = state.apply(i + 1L, event);
             } catch (RuntimeException e) {
                 throw new InvalidInputException(path, show(log.get(i)),
@@ -111,7 +126,6 @@ public final class StoreImport {
             }
             events.add(event);
         }
-        checkNames(state);
         ObjectNode expected = JsonNodeFactory.instance.objectNode();
         StoreDocument.entities(expected, state);
         for (String array : ENTITY_ARRAYS) {
@@ -127,7 +141,12 @@ public final class StoreImport {
      * @throws RefusedException      when the store already holds events (nothing recorded)
      */
     public static Plan into(Store store, JsonNode document) {
-        Plan plan = plan(document);
+        return into(store, document, GatePolicy.defaults());
+    }
+
+    /** Imports {@code document} into the empty {@code store}, its rules checked under {@code policy}. */
+    public static Plan into(Store store, JsonNode document, GatePolicy policy) {
+        Plan plan = plan(document, policy);
         return store.execute(state -> {
             if (state.sequence() != 0) {
                 throw new RefusedException("The store already holds " + state.sequence()
@@ -211,24 +230,6 @@ public final class StoreImport {
             exists = state.overrides().containsKey(id);
         }
         return exists ? id : null;
-    }
-
-    /** The events' contents keep the rules commands enforce: valid names, non-empty titles. */
-    private static void checkNames(RetroState state) {
-        for (Incident incident : state.incidents().values()) {
-            Ids.parseIncident("incidents.id", incident.id());
-            InvalidInputException.requireLine("incidents." + incident.id() + ".title", incident.title(), 200);
-            incident.affectedServices().forEach(s -> Names.service("incidents." + incident.id() + ".affectedServices", s));
-        }
-        for (ActionItem item : state.items().values()) {
-            Ids.parseItem("items.id", item.id());
-            InvalidInputException.requireLine("items." + item.id() + ".title", item.title(), 200);
-            item.services().forEach(s -> Names.guardedService("items." + item.id() + ".services", s));
-        }
-        for (Deployment deployment : state.deployments().values()) {
-            Names.service("deployments." + deployment.id() + ".service", deployment.service());
-            Names.environment("deployments." + deployment.id() + ".environment", deployment.environment());
-        }
     }
 
     private static String show(JsonNode value) {

@@ -123,7 +123,8 @@ class StoreTransferTest {
         rejects(d -> events(d).remove(0), "events[0]");
         rejects(d -> events(d).add(events(d).get(0).deepCopy()), "which an earlier event already created");
         rejects(d -> first(d, "incident-opened").putArray("services").add("no such/service"),
-                "affectedServices 'no such/service' is not a valid name");
+                "services 'no such/service' (sequence 3, incident-opened) breaks a rule of the live commands:"
+                        + " is not a valid name");
         rejects(d -> ((ObjectNode) d.get("items").get(0)).put("title", "Tampered"),
                 "items[0].title 'Tampered' does not match the event log, which gives Fix P0 PREVENTATIVE");
         rejects(d -> ((ObjectNode) d.get("incidents").get(1)).put("id", "INC-9"),

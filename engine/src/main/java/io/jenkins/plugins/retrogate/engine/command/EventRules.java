@@ -1,0 +1,181 @@
+package io.jenkins.plugins.retrogate.engine.command;
+
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.broken;
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.line;
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.name;
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.nextId;
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.optionalText;
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.present;
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.rule;
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.text;
+
+import io.jenkins.plugins.retrogate.engine.event.ContributorRecorded;
+import io.jenkins.plugins.retrogate.engine.event.DeploymentFinished;
+import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
+import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.GateDecided;
+import io.jenkins.plugins.retrogate.engine.event.IncidentDetailsChanged;
+import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
+import io.jenkins.plugins.retrogate.engine.event.IncidentStatusChanged;
+import io.jenkins.plugins.retrogate.engine.event.MitigationRecorded;
+import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
+import io.jenkins.plugins.retrogate.engine.event.OverrideDenied;
+import io.jenkins.plugins.retrogate.engine.event.OverrideRequestExpired;
+import io.jenkins.plugins.retrogate.engine.event.OverrideRequested;
+import io.jenkins.plugins.retrogate.engine.event.RollbackRecorded;
+import io.jenkins.plugins.retrogate.engine.event.SimilarIncidentLinked;
+import io.jenkins.plugins.retrogate.engine.model.Deployment;
+import io.jenkins.plugins.retrogate.engine.model.Ids;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+
+/**
+ * The rules every event keeps, checked against the state before it: the rules the live commands
+ * enforce, through the same functions ({@link LifecycleRules}, the override commands' four eyes and
+ * PENDING checks, the text and name checks of {@code InvalidInputException} and {@code Names}), for
+ * events that come from elsewhere. An import replays every event of an export through them, so that
+ * no file edit can mint what no command can.
+ * <p>
+ * What depends on the policy of the time is taken as recorded, because an event log does not carry
+ * the policy it was written under: whether an environment counted as production, the gate's mode, which
+ * items blocked or warned, the override window's maximum and who held which permission. Four eyes is
+ * checked under the policy given. One instance follows one log from its first event: once the log holds
+ * an event of event format 2, every deployment must say how it went past the gate.
+ */
+public final class EventRules {
+    private final ItemEventRules items;
+    private final GateEventRules gates;
+
+    public EventRules(GatePolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        this.items = new ItemEventRules(policy);
+        this.gates = new GateEventRules(policy);
+    }
+
+    /**
+     * Checks {@code event}, the next event of the log, against {@code before}, the state the events
+     * before it fold into.
+     *
+     * @throws io.jenkins.plugins.retrogate.engine.model.InvalidInputException naming the event's field,
+     *         its value and the rule it breaks
+     */
+    public void check(RetroState before, Event event) {
+        present("at", event.at(), "when it happened");
+        line("actor", event.actor(), 200);
+        if (event instanceof IncidentOpened e) {
+            opened(before, e);
+        } else if (event instanceof RollbackRecorded e) {
+            Incident incident = incident(before, e.incidentId());
+            present("rollback", e.rollback(), "the rollback's deployment reference");
+            EventFields.ref("rollback", e.rollback());
+            String open = before.openIncidentOf(e.rollback().service()).map(Incident::id).orElse(null);
+            if (!incident.id().equals(open)) {
+                throw broken("incidentId", e.incidentId(), "is not the open incident of " + e.rollback().service()
+                        + " (" + (open == null ? "it has none" : open) + "); a rollback joins that one or opens one");
+            }
+            optionalText("reason", e.reason(), IncidentCommands.TEXT_MAX);
+        } else if (event instanceof IncidentStatusChanged e) {
+            Incident incident = incident(before, e.incidentId());
+            present("status", e.status(), "one of OPEN, MITIGATED, RESOLVED, REVIEWED");
+            rule("status", e.status(), () -> LifecycleRules.requireForward(incident, e.status()));
+            if (e.status() == incident.status()) {
+                throw broken("status", e.status(), "is the incident's status already; a command records changes only");
+            }
+        } else if (event instanceof IncidentDetailsChanged e) {
+            details(before, e);
+        } else if (event instanceof MitigationRecorded e) {
+            incident(before, e.incidentId());
+            present("kind", e.kind(), "TEMPORARY or PERMANENT");
+            text("description", e.description(), IncidentCommands.TEXT_MAX);
+        } else if (event instanceof SimilarIncidentLinked e) {
+            Incident incident = incident(before, e.incidentId());
+            incident(before, e.similarIncidentId());
+            if (e.similarIncidentId().equals(incident.id())) {
+                throw broken("similarIncidentId", e.similarIncidentId(), "is the incident itself");
+            }
+            if (incident.similarIncidents().contains(e.similarIncidentId())) {
+                throw broken("similarIncidentId", e.similarIncidentId(), "is linked already");
+            }
+        } else if (event instanceof ContributorRecorded e) {
+            incident(before, e.incidentId());
+            present("role", e.role(), "one of INTRODUCED, IDENTIFIED, RESPONDED, DEBUGGED, RESOLVED, INSIGHT");
+            line("name", e.name(), 200);
+        } else if (event instanceof DeploymentStarted e) {
+            gates.started(before, e);
+        } else if (event instanceof DeploymentFinished e) {
+            Deployment deployment = deployment(before, e.deploymentId());
+            rule("outcome", e.outcome(), () -> LifecycleRules.requireEndable(deployment, e.outcome()));
+        } else if (event instanceof OverrideRequested e) {
+            gates.requested(before, e);
+        } else if (event instanceof OverrideApproved e) {
+            gates.approved(before, e);
+        } else if (event instanceof OverrideDenied e) {
+            rule("requestId", e.requestId(), () -> OverrideCommands.pending(before, e.requestId()));
+            text("reason", e.reason(), IncidentCommands.TEXT_MAX);
+        } else if (event instanceof OverrideRequestExpired e) {
+            rule("requestId", e.requestId(), () -> OverrideCommands.pending(before, e.requestId()));
+        } else if (event instanceof GateDecided e) {
+            gates.decided(before, e);
+        } else {
+            items.check(before, event);
+        }
+    }
+
+    private static void opened(RetroState before, IncidentOpened e) {
+        nextId("incidentId", e.incidentId(), Ids.incident(before.counters().incidents() + 1));
+        // a rollback's incident is titled after the service, environment and reason, past a typed title's limit
+        line("title", e.title(), e.rollback() == null ? IncidentCommands.TITLE_MAX : IncidentCommands.TITLE_MAX + 240);
+        present("services", e.services().isEmpty() ? null : e.services(), "at least one affected service");
+        for (String service : e.services()) {
+            name("services", service);
+        }
+        if (new LinkedHashSet<>(e.services()).size() != e.services().size()) {
+            throw broken("services", e.services(), "names a service twice");
+        }
+        present("detection", e.detection(), "one of ROLLBACK, ALERT, CUSTOMER_REPORT, DEPLOY_CHECK, MANUAL");
+        present("detectedAt", e.detectedAt(), "when the failure was detected");
+        rule("detectedAt", e.detectedAt(), () -> LifecycleRules.requireDetectedBy(e.detectedAt(), e.at()));
+        EventFields.ref("trigger", e.trigger());
+        EventFields.ref("rollback", e.rollback());
+        optionalText("signature", e.signature(), IncidentCommands.TEXT_MAX);
+    }
+
+    private static void details(RetroState before, IncidentDetailsChanged e) {
+        Incident incident = incident(before, e.incidentId());
+        if (!Objects.equals(e.title(), incident.title())) {
+            line("title", e.title(), IncidentCommands.TITLE_MAX);
+        }
+        if (!Objects.equals(e.rootCause(), incident.rootCause())) {
+            text("rootCause", e.rootCause(), IncidentCommands.TEXT_MAX);
+        }
+        if (e.responseStartedAt() != null && !e.responseStartedAt().equals(incident.responseStartedAt())) {
+            rule("responseStartedAt", e.responseStartedAt(),
+                    () -> LifecycleRules.requireResponseStart(incident, e.responseStartedAt(), e.at()));
+        }
+        if (Objects.equals(e.title(), incident.title()) && e.severity() == incident.severity()
+                && Objects.equals(e.responseStartedAt(), incident.responseStartedAt())
+                && Objects.equals(e.rootCause(), incident.rootCause())) {
+            throw broken("incidentId", e.incidentId(), "changes nothing; a command records changes only");
+        }
+    }
+
+    static Incident incident(RetroState state, String id) {
+        Incident incident = id == null ? null : state.incidents().get(id);
+        if (incident == null) {
+            throw broken("incidentId", id, "names no incident an earlier event opened");
+        }
+        return incident;
+    }
+
+    static Deployment deployment(RetroState state, String id) {
+        Deployment deployment = id == null ? null : state.deployments().get(id);
+        if (deployment == null) {
+            throw broken("deploymentId", id, "names no deployment an earlier event started");
+        }
+        return deployment;
+    }
+
+}

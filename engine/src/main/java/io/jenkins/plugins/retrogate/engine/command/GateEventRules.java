@@ -1,0 +1,175 @@
+package io.jenkins.plugins.retrogate.engine.command;
+
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.broken;
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.buildUrl;
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.line;
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.name;
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.nextId;
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.optionalLine;
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.present;
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.rule;
+import static io.jenkins.plugins.retrogate.engine.command.EventFields.text;
+
+import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
+import io.jenkins.plugins.retrogate.engine.event.GateDecided;
+import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
+import io.jenkins.plugins.retrogate.engine.event.OverrideRequested;
+import io.jenkins.plugins.retrogate.engine.model.Actor;
+import io.jenkins.plugins.retrogate.engine.model.Ids;
+import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
+import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.model.OverrideScope;
+import io.jenkins.plugins.retrogate.engine.policy.Decision;
+import io.jenkins.plugins.retrogate.engine.policy.GateEvaluator;
+import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link EventRules} for what passes the gate: deployments started, the gate's decisions, override
+ * requests and approvals. Remembers whether the log has reached event format 2 (a gate decision or a
+ * deployment that says how it passed the gate): from then on every deployment must say it.
+ */
+final class GateEventRules {
+    private final GatePolicy policy;
+    private boolean gateTracked;
+
+    GateEventRules(GatePolicy policy) {
+        this.policy = policy;
+    }
+
+    void started(RetroState before, DeploymentStarted e) {
+        nextId("deploymentId", e.deploymentId(), Ids.deployment(before.counters().deployments() + 1));
+        present("ref", e.ref(), "where the deployment went");
+        EventFields.ref("ref", e.ref());
+        if (!e.deploymentId().equals(e.ref().deploymentId())) {
+            throw broken("ref.deploymentId", e.ref().deploymentId(), "is not the deployment's own id " + e.deploymentId());
+        }
+        for (String ticket : e.changeTickets()) {
+            line("changeTickets", ticket, 200);
+        }
+        if (e.gate() == null) {
+            if (gateTracked) {
+                throw broken("gate", "", "is missing: since the log's first gate decision (event format 2) every"
+                        + " deployment says how it went past the gate");
+            }
+            return; // recorded before the gate was tracked: what it says of the gate is not known
+        }
+        gateTracked = true;
+        DeploymentGate expected = DeploymentGate.of(before, policy.fourEyes(), e.ref().service(),
+                e.ref().environment(), e.ref().url(), e.production(), e.actor(), e.at());
+        DeploymentGate recorded = new DeploymentGate(e.decision(), e.gate(), e.overrideId(), e.bypass());
+        if (!recorded.equals(expected)) {
+            throw broken("gate", e.gate() + " " + e.decision(), "does not match what the gate recorded for build "
+                    + e.ref().url() + ", which gives " + expected.gate() + " " + expected.decision()
+                    + (expected.overrideId() == null ? "" : " (override " + expected.overrideId() + ")")
+                    + (expected.bypass() == null ? "" : " (" + expected.bypass() + ")"));
+        }
+    }
+
+    void decided(RetroState before, GateDecided e) {
+        gateTracked = true;
+        name("service", e.service());
+        name("environment", e.environment());
+        present("buildUrl", e.buildUrl(), "the build the decision is for");
+        buildUrl("buildUrl", e.buildUrl());
+        optionalLine("requestedBy", e.requestedBy(), 200);
+        Decision decision;
+        try {
+            decision = Decision.valueOf(String.valueOf(e.decision()));
+        } catch (IllegalArgumentException ex) {
+            throw broken("decision", e.decision(), "is not one of ALLOW, WARN, BLOCK, OVERRIDDEN");
+        }
+        String override = null;
+        String request = null;
+        if (decision == Decision.OVERRIDDEN) {
+            override = GateEvaluator.usableOverride(before, policy.fourEyes(), e.service(), e.environment(),
+                    e.buildUrl(), e.at(), Collections.singletonList(e.requestedBy()), new ArrayList<>())
+                    .map(OverrideApproval::id).orElse(null);
+            if (override == null || !override.equals(e.overrideId())) {
+                throw broken("overrideId", e.overrideId(), override == null
+                        ? "names no override that covered this build then and was approved by someone other than"
+                                + " its requester (four eyes)"
+                        : "is not the override that let this build through then, " + override);
+            }
+        } else if (decision == Decision.BLOCK) {
+            request = before.pendingRequest(e.service(), e.environment(), e.buildUrl()).map(OverrideRequest::id)
+                    .orElse(null);
+            if (request == null || !request.equals(e.requestId())) {
+                throw broken("requestId", e.requestId(), "is not the PENDING override request of this build"
+                        + (request == null ? " (it has none)" : ", " + request));
+            }
+        }
+        if (!Objects.equals(override, e.overrideId())) {
+            throw broken("overrideId", e.overrideId(), "is set, but only an OVERRIDDEN decision names an override");
+        }
+        if (!Objects.equals(request, e.requestId())) {
+            throw broken("requestId", e.requestId(), "is set, but only a BLOCK names an override request");
+        }
+    }
+
+    void requested(RetroState before, OverrideRequested e) {
+        nextId("requestId", e.requestId(), Ids.overrideRequest(before.counters().requests() + 1));
+        name("service", e.service());
+        name("environment", e.environment());
+        buildUrl("buildUrl", e.buildUrl());
+        Optional<OverrideRequest> pending = before.pendingRequest(e.service(), e.environment(), e.buildUrl());
+        if (pending.isPresent()) {
+            throw broken("requestId", e.requestId(), "asks again for a build whose request "
+                    + pending.get().id() + " is PENDING; the gate finds that one instead");
+        }
+        for (String item : e.blockingItems()) {
+            if (!before.items().containsKey(item)) {
+                throw broken("blockingItems", item, "names no action item an earlier event added");
+            }
+        }
+    }
+
+    void approved(RetroState before, OverrideApproved e) {
+        nextId("overrideId", e.overrideId(), Ids.override(before.counters().overrides() + 1));
+        name("service", e.service());
+        name("environment", e.environment());
+        buildUrl("buildUrl", e.buildUrl());
+        text("reason", e.reason(), IncidentCommands.TEXT_MAX);
+        present("scope", e.scope(), "BUILD or WINDOW");
+        if ((e.scope() == OverrideScope.BUILD) != (e.buildUrl() != null)) {
+            throw broken("scope", e.scope(), "does not fit buildUrl: a BUILD override names its build, a WINDOW one none");
+        }
+        present("expiresAt", e.expiresAt(), "when the override ends");
+        if (!e.expiresAt().isAfter(e.at())) {
+            throw broken("expiresAt", e.expiresAt(), "is not after the approval (" + e.at() + ")");
+        }
+        if (e.buildUrl() != null) {
+            rule("buildUrl", e.buildUrl(),
+                    () -> OverrideCommands.refuseDeniedBuild(before, e.service(), e.environment(), e.buildUrl()));
+        }
+        Actor approver = Actor.of(e.actor());
+        for (String id : e.requestIds()) {
+            OverrideRequest[] request = new OverrideRequest[1];
+            rule("requestIds", id, () -> request[0] = OverrideCommands.pending(before, id));
+            if (!request[0].service().equals(e.service()) || !request[0].environment().equals(e.environment())
+                    || (e.buildUrl() != null && !e.buildUrl().equals(request[0].buildUrl()))) {
+                throw broken("requestIds", id, "asks for " + request[0].service() + " → " + request[0].environment()
+                        + (request[0].buildUrl() == null ? "" : " build " + request[0].buildUrl())
+                        + ", which this override does not cover");
+            }
+            rule("actor", e.actor(), () -> OverrideCommands.refuseSelfApproval(policy, approver,
+                    request[0].requestedBy(), request[0].id()));
+        }
+        List<String> covered = OverrideCommands.pendingFor(before, e.service(), e.environment(), e.buildUrl())
+                .stream().map(OverrideRequest::id).toList();
+        if (!covered.equals(e.requestIds())) {
+            throw broken("requestIds", e.requestIds(), "are not the PENDING requests the override covers, " + covered
+                    + "; an approval answers every one of them");
+        }
+        String requester = covered.isEmpty() ? null : before.requests().get(covered.get(0)).requestedBy();
+        if (!Objects.equals(requester, e.requestedBy())) {
+            throw broken("requestedBy", e.requestedBy(), "is not who asked for the first request it answers ("
+                    + requester + ")");
+        }
+    }
+}
