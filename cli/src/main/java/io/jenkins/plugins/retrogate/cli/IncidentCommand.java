@@ -50,7 +50,7 @@ final class IncidentCommand extends CliGroup {
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows an incident and its action items.")
     int show(@Parameters(paramLabel = "ID", description = "The incident, like INC-3.") String rawId) {
         String id = Ids.parseIncident("incident", rawId);
-        try (Session session = openExisting()) {
+        try (Session session = openToRead()) {
             RetroState state = session.engine.state();
             Incident incident = state.incident(id)
                     .orElseThrow(() -> new InvalidInputException("incident", rawId, "does not exist"));
@@ -68,7 +68,7 @@ final class IncidentCommand extends CliGroup {
             @Option(names = "--service", paramLabel = "S") String service) {
         IncidentStatus wanted = status == null ? null : IncidentStatus.parse("status", status);
         String affected = service == null ? null : Names.service("service", service);
-        try (Session session = openExisting()) {
+        try (Session session = openToRead()) {
             List<Incident> incidents = session.engine.state().incidents().values().stream()
                     .filter(i -> wanted == null || i.status() == wanted)
                     .filter(i -> affected == null || i.affects(affected))

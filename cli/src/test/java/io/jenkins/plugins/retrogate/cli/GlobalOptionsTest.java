@@ -119,15 +119,57 @@ class GlobalOptionsTest {
         try (JournalStore holder = JournalStore.open(dir)) {
             var before = cli.fingerprint();
 
-            Cli.Result result = cli.run("--json", "incident", "open", "--service", "cart", "--title", "u");
+            Cli.Result result = cli.run("--json", "--lock-wait", "0", "incident", "open", "--service", "cart",
+                    "--title", "u");
 
             assertThat(result.code()).isEqualTo(5);
-            assertThat(result.err()).contains("in use by another process");
+            assertThat(result.err()).contains("in use by another process").doesNotContain("waited");
             assertThat(result.json().at("/error/kind").asText()).isEqualTo("store-locked");
+
+            cli.variables.put("RETRO_GATE_LOCK_WAIT", "250ms");
+            Cli.Result waited = cli.run("--json", "incident", "open", "--service", "cart", "--title", "u");
+            assertThat(waited.code()).isEqualTo(5);
+            assertThat(waited.err()).contains("waited 250 ms", "--lock-wait");
             assertThat(holder.state().incidents()).hasSize(1);
             assertThat(cli.fingerprint()).isEqualTo(before);
         }
         assertThat(cli.run("incident", "list").code()).isZero();
+    }
+
+    @Test
+    void aLockWaitThatIsNoDurationOrTooLongIsBadInputNamingTheFlagOrVariable() {
+        Cli cli = new Cli(dir);
+        cli.id("incident", "open", "--service", "cart", "--title", "t");
+        var before = cli.fingerprint();
+
+        Cli.Result word = cli.run("--lock-wait", "soon", "incident", "open", "--service", "cart", "--title", "u");
+        Cli.Result tooLong = cli.run("--lock-wait", "2h", "incident", "list");
+        cli.variables.put("RETRO_GATE_LOCK_WAIT", "-5s");
+        Cli.Result variable = cli.run("incident", "list");
+
+        assertThat(word.code()).isEqualTo(2);
+        assertThat(word.err()).contains("--lock-wait 'soon'", "90s");
+        assertThat(tooLong.code()).isEqualTo(2);
+        assertThat(tooLong.err()).contains("--lock-wait '2h'", "from 0 to 60m");
+        assertThat(variable.code()).isEqualTo(2);
+        assertThat(variable.err()).contains("$RETRO_GATE_LOCK_WAIT '-5s'");
+        assertThat(cli.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aCommandWaitsItsTurnWhileAnotherHoldsTheStoreAndThenRecords() throws Exception {
+        Cli cli = new Cli(dir);
+        cli.id("incident", "open", "--service", "cart", "--title", "t");
+        JournalStore holder = JournalStore.open(dir);
+        java.util.concurrent.CompletableFuture<Cli.Result> waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> cli.run("incident", "open", "--service", "cart", "--title", "second"));
+        Thread.sleep(300);
+        assertThat(waiting).as("waits while the store is held").isNotDone();
+        holder.close();
+
+        Cli.Result result = waiting.get(1, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(cli.run("--json", "incident", "list").json()).hasSize(2);
     }
 
     @Test

@@ -76,8 +76,8 @@ public final class JournalStore implements Store {
         this.snapshotSeq = recovered.snapshotSeq();
         this.recentMarks.put(recovered.state().sequence(), recovered.last());
         this.index = new SegmentIndex(segments);
-        this.writer = new JournalWriter(dir, options.segmentBytes(), segments, recovered.last().segment(),
-                recovered.endOffset(), recovered.state(), this::publish);
+        this.writer = options.readOnly() ? null : new JournalWriter(dir, options.segmentBytes(), segments,
+                recovered.last().segment(), recovered.endOffset(), recovered.state(), this::publish);
         this.commands = new CommandQueue(this::run, writer);
         this.snapshotter = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "retro-gate-snapshot " + dir.getFileName());
@@ -92,23 +92,28 @@ public final class JournalStore implements Store {
     }
 
     /**
-     * Opens (creating if needed) the store in {@code directory}: takes its lock, loads the newest
-     * snapshot, replays the journal after it and truncates a torn last record with a warning.
+     * Opens (creating if needed, unless read-only) the store in {@code directory}: takes its lock
+     * (waiting up to {@link JournalOptions#lockWait()} for another process), loads the newest snapshot
+     * and replays the journal after it. A torn last record (a write that never finished) is left out,
+     * with a warning, and cut by the next write: opening changes no file.
      *
-     * @throws StoreException LOCKED when another process owns it, CORRUPTED when a record fails its
-     *                        checks (nothing is changed then), UNSUPPORTED_FORMAT, or IO
+     * @throws StoreException LOCKED when another process still holds it, CORRUPTED when a record fails
+     *                        its checks (nothing is changed then), UNSUPPORTED_FORMAT, or IO
      */
     public static JournalStore open(Path directory, JournalOptions options) {
         Objects.requireNonNull(options, "options");
         Path dir = directory.toAbsolutePath().normalize();
+        if (options.readOnly() && !Files.isDirectory(dir)) {
+            throw new StoreException(StoreException.Reason.IO, "there is no store directory " + dir);
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "cannot create the store directory " + dir + ": " + e, e);
         }
-        DirectoryLock lock = DirectoryLock.acquire(dir);
+        DirectoryLock lock = DirectoryLock.acquire(dir, options.lockWait(), options.readOnly());
         try {
-            return new JournalStore(dir, options, lock, Recovery.recover(dir));
+            return new JournalStore(dir, options, lock, Recovery.recover(dir, options.readOnly()));
         } catch (IOException e) {
             lock.close();
             throw new StoreException(StoreException.Reason.IO, "cannot open the store " + dir + ": " + e, e);
@@ -151,6 +156,9 @@ public final class JournalStore implements Store {
         if (commands.runningHere()) {
             throw new IllegalStateException("Store.execute was called from inside a command; a command must be a"
                     + " function of the state it is given and return its events");
+        }
+        if (writer == null) {
+            throw new IllegalStateException("the store " + dir + " was opened read-only: it records nothing");
         }
         Request<R> request = new Request<>(command, Thread.currentThread());
         writer.entered();
@@ -309,6 +317,9 @@ public final class JournalStore implements Store {
 
     /** Writes a snapshot of the current (durable) state now, on the calling thread. */
     public void snapshot() {
+        if (writer == null) {
+            throw new IllegalStateException("the store " + dir + " was opened read-only: it writes no snapshot");
+        }
         synchronized (snapshotMonitor) {
             RetroState state = published;
             Mark mark = recentMarks.get(state.sequence());
@@ -361,12 +372,17 @@ public final class JournalStore implements Store {
      * writers, records written divided by this is the batch size).
      */
     public long forces() {
-        return writer.forces();
+        return writer == null ? 0 : writer.forces();
     }
 
     /** How many times an interrupt closed the journal segment and the writer reopened it (tests, diagnostics). */
     long reopens() {
-        return writer.reopens();
+        return writer == null ? 0 : writer.reopens();
+    }
+
+    /** Whether the store was opened to read only ({@link JournalOptions#readOnly()}). */
+    public boolean readOnly() {
+        return writer == null;
     }
 
     /** The store's directory. */
@@ -392,9 +408,11 @@ public final class JournalStore implements Store {
         try {
             snapshotter.shutdown();
             interrupted |= awaitSnapshotter();
-            writer.close();
+            if (writer != null) {
+                writer.close();
+            }
             interrupted |= Thread.interrupted();
-            if (options.snapshotOnCloseAfter() > 0 && published.sequence() - snapshotSeq >= options.snapshotOnCloseAfter()) {
+            if (writer != null && options.snapshotOnCloseAfter() > 0 && published.sequence() - snapshotSeq >= options.snapshotOnCloseAfter()) {
                 snapshot();
             }
         } catch (IOException e) {
