@@ -137,6 +137,31 @@ class GlobalOptionsTest {
     }
 
     @Test
+    void readCommandsAndAnAllowingGateLeaveAHomeWithATornTailExactlyAsFoundAndTheNextWriteCutsIt() throws Exception {
+        Cli cli = new Cli(dir);
+        cli.incidentWithItems();
+        Path segment;
+        try (var files = java.nio.file.Files.list(dir)) {
+            segment = files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).findFirst().orElseThrow();
+        }
+        java.nio.file.Files.write(segment, "{\"seq\":99,\"half a rec".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.file.StandardOpenOption.APPEND);
+        var before = cli.fingerprint();
+
+        assertThat(cli.run("item", "list").code()).isZero();
+        assertThat(cli.run("incident", "show", "INC-1").code()).isZero();
+        assertThat(cli.run("report").code()).isZero();
+        assertThat(cli.run("export").code()).isZero();
+        assertThat(cli.run("gate", "--service", "search", "--environment", "production").code()).isZero();
+        assertThat(cli.fingerprint()).as("no read changed the home").isEqualTo(before);
+        assertThat(cli.run("--json", "verify").json().get("problems")).as("verify reports the torn tail").hasSize(1);
+
+        assertThat(cli.run("incident", "open", "--service", "search", "--title", "next write").code()).isZero();
+        assertThat(cli.run("--json", "verify").json().get("problems")).as("the write cut it").isEmpty();
+        assertThat(cli.run("--json", "incident", "list").json()).hasSize(2);
+    }
+
+    @Test
     void aLockWaitThatIsNoDurationOrTooLongIsBadInputNamingTheFlagOrVariable() {
         Cli cli = new Cli(dir);
         cli.id("incident", "open", "--service", "cart", "--title", "t");
