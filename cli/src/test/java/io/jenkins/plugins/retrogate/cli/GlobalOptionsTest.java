@@ -1,5 +1,7 @@
 package io.jenkins.plugins.retrogate.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.retrogate.engine.store.journal.JournalStore;
@@ -220,10 +222,39 @@ class GlobalOptionsTest {
         assertThat(verify.json().get("ok").asBoolean()).isFalse();
         assertThat(verify.json().get("problems")).isNotEmpty();
 
-        Cli.Result repair = cli.run("repair");
+        assertThat(verify.json().get("repairWouldCutRecords").asLong()).isEqualTo(2);
+        assertThat(verify.json().get("repairWouldReplay").asLong()).as("the third record still verifies").isEqualTo(1);
+
+        Cli.Result repair = cli.run("--json", "repair");
         assertThat(repair.code()).as(repair.toString()).isZero();
+        assertThat(repair.json().get("replayed").asInt()).isEqualTo(1);
         assertThat(cli.run("verify").code()).isZero();
-        assertThat(cli.run("--json", "incident", "list").json()).hasSize(1);
+        JsonNode incidents = cli.run("--json", "incident", "list").json();
+        assertThat(incidents).extracting(i -> i.get("id").asText() + " " + i.get("title").asText())
+                .containsExactly("INC-1 first", "INC-3 third");
+        assertThat(cli.id("incident", "open", "--service", "cart", "--title", "fourth"))
+                .as("INC-2 was named by a cut record: never handed out again").isEqualTo("INC-4");
+    }
+
+    @Test
+    void anIdNamedOnlyByARecordThatRepairCutIsNeverHandedOutAgain() throws Exception {
+        Cli cli = new Cli(dir);
+        cli.id("incident", "open", "--service", "cart", "--title", "first");
+        cli.id("incident", "open", "--service", "cart", "--title", "second");
+        Path segment;
+        try (var files = Files.list(dir)) {
+            segment = files.filter(f -> f.getFileName().toString().startsWith("journal-")).findFirst().orElseThrow();
+        }
+        List<String> lines = Files.readAllLines(segment, StandardCharsets.UTF_8);
+        lines.set(1, lines.get(1).replace("second", "SECOND"));
+        Files.write(segment, lines, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+
+        Cli.Result repair = cli.run("--json", "repair");
+
+        assertThat(repair.code()).as(repair.toString()).isZero();
+        assertThat(repair.json().get("idsReservedUpTo").asText()).contains("INC-2");
+        assertThat(cli.id("incident", "open", "--service", "cart", "--title", "third"))
+                .as("INC-2 named something else before the repair").isEqualTo("INC-3");
     }
 
     @Test

@@ -30,6 +30,7 @@ public final class EventTypes {
         BY_NAME.put("override-denied", OverrideDenied.class);
         BY_NAME.put("override-request-expired", OverrideRequestExpired.class);
         BY_NAME.put("ticket-linked", TicketLinked.class);
+        BY_NAME.put("ids-reserved", IdsReserved.class);
     }
 
     private EventTypes() {

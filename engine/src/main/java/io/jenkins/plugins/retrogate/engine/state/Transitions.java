@@ -15,6 +15,7 @@ import io.jenkins.plugins.retrogate.engine.event.ItemVerified;
 import io.jenkins.plugins.retrogate.engine.event.MitigationRecorded;
 import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
 import io.jenkins.plugins.retrogate.engine.event.OverrideDenied;
+import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
 import io.jenkins.plugins.retrogate.engine.event.OverrideRequestExpired;
 import io.jenkins.plugins.retrogate.engine.event.OverrideRequested;
 import io.jenkins.plugins.retrogate.engine.event.RollbackRecorded;
@@ -156,6 +157,9 @@ final class Transitions {
         } else if (event instanceof OverrideRequestExpired e) {
             n.closeRequest(request(s, e.requestId())
                     .decided(RequestStatus.EXPIRED, Names.shared(e.actor()), e.at(), null, null));
+        } else if (event instanceof IdsReserved e) {
+            n.counters = n.counters.withIncident(e.incidents()).withDeployment(e.deployments())
+                    .withOverride(e.overrides()).withRequest(e.requests());
         }
         return n.build();
     }

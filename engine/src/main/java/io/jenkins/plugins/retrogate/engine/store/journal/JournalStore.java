@@ -123,6 +123,15 @@ public final class JournalStore implements Store {
         }
     }
 
+    /** Opens the store in {@code dir} under a lock the caller already holds (repair); closing releases it. */
+    static JournalStore openLocked(Path dir, JournalOptions options, DirectoryLock lock) {
+        try {
+            return new JournalStore(dir, options, lock, Recovery.recover(dir));
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "cannot open the store " + dir + ": " + e, e);
+        }
+    }
+
     /**
      * Whether {@code directory} holds a store (a journal segment or a snapshot), without opening,
      * locking or changing anything: a directory that does not exist holds none.
