@@ -14,12 +14,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code deploy}: records a deployment that ran. Success in production verifies the items it proves
- * (and resolves those its change set names); a rollback opens or extends an incident.
+ * (and resolves those its change set names); a production rollback opens or extends an incident.
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true, header = "Records a deployment that ran; success in production verifies items.",
         description = {"Records a deployment that ran and what its outcome proves.",
                 "A successful production deployment verifies resolved items of the service (and resolves and",
-                "verifies the items its change set names); rolled-back opens an incident like 'rollback'."})
+                "verifies the items its change set names); rolled-back opens an incident like 'rollback'",
+                "(in production, unless the policy says otherwise)."})
 final class DeployCommand extends CliCommand {
     @Option(names = "--service", required = true, paramLabel = "S")
     String service;
@@ -64,12 +65,16 @@ final class DeployCommand extends CliCommand {
             if (result.incident() != null) {
                 out.line("Incident " + result.incident().id() + ": " + result.incident().title());
             }
+            if (result.noIncident() != null) {
+                out.line(result.noIncident());
+            }
             ObjectNode json = JsonNodeFactory.instance.objectNode();
             json.set("deployment", ModelJson.deployment(result.deployment()));
             json.set("resolved", ModelJson.strings(result.resolved()));
             json.set("verified", ModelJson.strings(result.verified()));
             json.set("reopened", ModelJson.strings(result.reopened()));
             json.set("incident", result.incident() == null ? null : ModelJson.incident(result.incident()));
+            json.put("noIncident", result.noIncident());
             out.document(json);
             return ExitCode.OK;
         }

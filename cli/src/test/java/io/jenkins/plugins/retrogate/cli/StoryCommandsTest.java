@@ -113,6 +113,43 @@ class StoryCommandsTest {
     }
 
     @Test
+    void rollbackOutsideProductionSaysPlainlyThatNoIncidentWasOpenedAndWhy() {
+        Cli.Result result = cli.run("rollback", "--service", "cart", "--environment", "dev", "--reason", "smoke failed");
+        Cli.Result json = cli.run("--json", "rollback", "--service", "cart", "--environment", "dev");
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(result.out().lines().findFirst()).contains("dev is not a production environment: "
+                + "no incident opened (policy openIncidentsOutsideProduction is false)");
+        assertThat(result.out()).contains("Recorded DEP-1 cart → dev: ROLLED_BACK");
+        assertThat(json.json().get("incident").isNull()).isTrue();
+        assertThat(json.json().at("/deployment/outcome").asText()).isEqualTo("ROLLED_BACK");
+        assertThat(json.json().get("noIncident").asText()).startsWith("dev is not a production environment");
+        assertThat(cli.run("incident", "list").out()).contains("No incidents.");
+    }
+
+    @Test
+    void rolledBackDeployOutsideProductionOpensNoIncident() {
+        Cli.Result text = cli.run("deploy", "--service", "cart", "--environment", "staging", "--outcome", "rolled-back");
+        Cli.Result json = cli.run("--json", "deploy", "--service", "cart", "--environment", "staging",
+                "--outcome", "rolled-back");
+
+        assertThat(text.out()).contains("staging is not a production environment: no incident opened");
+        assertThat(json.json().get("incident").isNull()).isTrue();
+        assertThat(json.json().get("noIncident").asText()).startsWith("staging is not a production environment");
+    }
+
+    @Test
+    void thePolicyFileCanOpenIncidentsForRollbacksOutsideProduction() throws Exception {
+        java.nio.file.Files.writeString(home.resolve("policy.yaml"), "openIncidentsOutsideProduction: true\n");
+
+        Cli.Result result = cli.run("rollback", "--service", "cart", "--environment", "dev");
+
+        assertThat(result.out().lines().findFirst()).contains("INC-1");
+        assertThat(cli.run("--json", "policy", "show").json().at("/policy/openIncidentsOutsideProduction").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void badOutcomeNamesTheAllowedValues() {
         Cli.Result result = cli.run("deploy", "--service", "cart", "--environment", "prod", "--outcome", "ok");
 

@@ -33,7 +33,8 @@ import java.util.Optional;
 /**
  * Deployments: their start (with the gate's decision), their end, and what an end does — a
  * successful production deployment resolves the items its change set names and verifies the
- * resolved items it proves; a rollback reopens the items it carried and opens or extends an incident.
+ * resolved items it proves; a rollback reopens the items it carried and, in production (or wherever
+ * the policy says), opens or extends an incident.
  */
 final class DeploymentCommands {
     private DeploymentCommands() {
@@ -46,8 +47,8 @@ final class DeploymentCommands {
                 List.of(started));
     }
 
-    static Change<DeploymentResult> finish(RetroState state, Actor actor, String deploymentId, Outcome outcome,
-            String reason, Instant now) {
+    static Change<DeploymentResult> finish(RetroState state, GatePolicy policy, Actor actor, String deploymentId,
+            Outcome outcome, String reason, Instant now) {
         Deployment deployment = state.deployment(deploymentId)
                 .orElseThrow(() -> new InvalidInputException("deployment", deploymentId, "does not exist"));
         if (deployment.outcome() != null) {
@@ -62,16 +63,20 @@ final class DeploymentCommands {
         List<String> verified = new ArrayList<>();
         List<String> reopened = new ArrayList<>();
         String incidentId = null;
+        String noIncident = null;
         if (outcome == Outcome.SUCCEEDED && deployment.production()) {
             verify(state, actor, deployment, now, events, resolved, verified);
         } else if (outcome == Outcome.ROLLED_BACK) {
             reopen(state, actor, deployment, now, events, reopened);
-            incidentId = rollbackIncident(state, actor, deployment, null, reason, now, events);
+            noIncident = noIncident(policy, deployment);
+            if (noIncident == null) {
+                incidentId = rollbackIncident(state, actor, deployment, null, reason, now, events);
+            }
         }
         RetroState after = state.applyAll(events);
         Incident incident = incidentId == null ? null : after.incidents().get(incidentId);
         return Change.of(new DeploymentResult(after.deployments().get(deployment.id()), resolved, verified, reopened,
-                incident), events);
+                incident, noIncident), events);
     }
 
     /** A deployment recorded after the fact: started and ended at once. */
@@ -79,7 +84,8 @@ final class DeploymentCommands {
             String decision, Outcome outcome, String reason, Instant now) {
         DeploymentStarted started = started(state, policy, actor, input, decision, now);
         RetroState running = state.apply(state.sequence() + 1, started);
-        Change<DeploymentResult> finished = finish(running, actor, started.deploymentId(), outcome, reason, now);
+        Change<DeploymentResult> finished = finish(running, policy, actor, started.deploymentId(), outcome, reason,
+                now);
         List<Event> events = new ArrayList<>();
         events.add(started);
         events.addAll(finished.events());
@@ -126,13 +132,26 @@ final class DeploymentCommands {
         DeploymentRef rollbackRef = new DeploymentRef(null, input.job(), input.build(),
                 Names.buildUrl("buildUrl", input.buildUrl()), service,
                 environment, deployment.ref().version());
-        boolean opened = current.openIncidentOf(service).isEmpty();
-        String incidentId = rollbackIncident(current, actor, ended.orElse(deployment), rollbackRef, reason, now,
-                events);
+        String noIncident = noIncident(policy, deployment);
+        boolean opened = noIncident == null && current.openIncidentOf(service).isEmpty();
+        String incidentId = noIncident != null ? null
+                : rollbackIncident(current, actor, ended.orElse(deployment), rollbackRef, reason, now, events);
         RetroState after = state.applyAll(events);
-        Incident incident = after.incidents().get(incidentId);
+        Incident incident = incidentId == null ? null : after.incidents().get(incidentId);
         return Change.of(new RollbackResult(incident, opened, deployment.id(), reopened,
-                opened ? SimilarIncidents.suggest(after, incident) : List.of()), events);
+                opened ? SimilarIncidents.suggest(after, incident) : List.of(), noIncident), events);
+    }
+
+    /**
+     * Why a rollback of {@code deployment} opens no incident, or {@code null} when it opens (or
+     * extends) one: an incident is a production failure, unless the policy counts every environment.
+     */
+    private static String noIncident(GatePolicy policy, Deployment deployment) {
+        if (deployment.production() || policy.openIncidentsOutsideProduction()) {
+            return null;
+        }
+        return deployment.environment() + " is not a production environment: no incident opened"
+                + " (policy openIncidentsOutsideProduction is false)";
     }
 
     /**

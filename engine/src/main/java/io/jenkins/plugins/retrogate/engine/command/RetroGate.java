@@ -170,10 +170,15 @@ public final class RetroGate {
         return store.execute(state -> DeploymentCommands.start(state, current, actor, input, decision, now));
     }
 
-    /** A deployment ends; success in production verifies, a rollback reopens and opens an incident. */
+    /**
+     * A deployment ends; success in production verifies, a rollback reopens and (in production, or
+     * wherever the policy says) opens an incident.
+     */
     public DeploymentResult finishDeployment(Actor actor, String deploymentId, Outcome outcome, String reason) {
+        GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> DeploymentCommands.finish(state, actor, deploymentId, outcome, reason, now));
+        return store.execute(state -> DeploymentCommands.finish(state, current, actor, deploymentId, outcome, reason,
+                now));
     }
 
     /** A deployment that already ran, recorded in one go (the CLI's {@code deploy}, {@code retroVerify}). */

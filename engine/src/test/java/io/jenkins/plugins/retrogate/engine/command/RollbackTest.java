@@ -143,4 +143,64 @@ class RollbackTest {
         assertThat(scenario.reload(item).status()).isEqualTo(io.jenkins.plugins.retrogate.engine.model.ItemStatus.OPEN);
         assertThat(scenario.store.state().deployments()).hasSize(deployments);
     }
+
+    private RollbackResult rollbackIn(String environment, String reason) {
+        scenario.tick();
+        return scenario.gate.rollback(Scenario.ALICE, new RollbackRequest("checkout-api", environment, "2.5.0",
+                "deploy-checkout-api", 42, "https://ci/job/deploy/42/", reason, null));
+    }
+
+    @Test
+    void aRollbackOutsideProductionRecordsTheRolledBackDeploymentButOpensNoIncident() {
+        RollbackResult result = rollbackIn("dev", "smoke test failed");
+
+        assertThat(result.incident()).isNull();
+        assertThat(result.opened()).isFalse();
+        assertThat(result.noIncident())
+                .isEqualTo("dev is not a production environment: no incident opened (policy openIncidentsOutsideProduction is false)");
+        assertThat(scenario.store.state().incidents()).isEmpty();
+        var deployment = scenario.store.state().deployment(result.deploymentId()).orElseThrow();
+        assertThat(deployment.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(deployment.production()).isFalse();
+    }
+
+    @Test
+    void aRollbackOutsideProductionDoesNotAttachToTheServicesOpenProductionIncident() {
+        RollbackResult production = rollback("checkout-api", "timeouts");
+
+        RollbackResult qa = rollbackIn("qa", "timeouts in qa");
+
+        assertThat(qa.incident()).isNull();
+        var incident = scenario.store.state().incident(production.incident().id()).orElseThrow();
+        assertThat(incident.rollbacks()).hasSize(1);
+        assertThat(incident.signature()).doesNotContain("qa");
+    }
+
+    @Test
+    void aRolledBackDeploymentOutsideProductionOpensNoIncident() {
+        DeploymentResult result = scenario.deploy("checkout-api", "staging", Outcome.ROLLED_BACK);
+
+        assertThat(result.incident()).isNull();
+        assertThat(result.noIncident()).startsWith("staging is not a production environment: no incident opened");
+        assertThat(result.deployment().outcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(scenario.store.state().incidents()).isEmpty();
+    }
+
+    @Test
+    void thePolicyCanOpenIncidentsForRollbacksOutsideProduction() {
+        scenario.policy = io.jenkins.plugins.retrogate.engine.policy.GatePolicy.builder()
+                .openIncidentsOutsideProduction(true).build();
+
+        RollbackResult result = rollbackIn("dev", "smoke test failed");
+
+        assertThat(result.opened()).isTrue();
+        assertThat(result.noIncident()).isNull();
+        assertThat(result.incident().title()).contains("checkout-api", "dev");
+    }
+
+    @Test
+    void aProductionRollbackSaysNothingAboutAMissingIncident() {
+        assertThat(rollback("checkout-api", "timeouts").noIncident()).isNull();
+        assertThat(scenario.deploy("search-api", "prod-eu", Outcome.ROLLED_BACK).noIncident()).isNull();
+    }
 }
