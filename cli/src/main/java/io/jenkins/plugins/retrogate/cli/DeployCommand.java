@@ -49,16 +49,24 @@ final class DeployCommand extends CliCommand {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why it was rolled back (rolled-back only).")
     String reason;
 
+    @Option(names = "--at", paramLabel = "ISO-8601", description = {"When it ran (and ended), if before now: an instant",
+            "(2026-11-24T03:10:00Z) or a local date-time (2026-11-24T04:10)."})
+    String at;
+
     @Override
     int execute() {
         Outcome how = Outcome.parse("outcome", outcome);
+        java.time.Instant ranAt = Inputs.instant("at", at, zone());
         try (Session session = open()) {
             GateRequest request = GateRequest.of(service, environment, null, buildUrl, session.actor.name(),
                     changeTickets, null, session.engine.now());
             DeploymentResult result = session.engine.recordDeployment(session.actor,
-                    new NewDeployment(request, version, job, build), null, how, reason);
+                    new NewDeployment(request, version, job, build), null, how, reason, ranAt);
             Output out = out();
             out.line("Recorded " + Views.deploymentLine(result.deployment()));
+            if (ranAt != null) {
+                out.line("Dated " + result.deployment().endedAt() + ": when it ran (recorded now)");
+            }
             result.resolved().forEach(id -> out.line("Resolved " + id + ": this deployment carries its fix"));
             result.verified().forEach(id -> out.line("Verified " + id + ": the fix is proven in production"));
             result.reopened().forEach(id -> out.line("Reopened " + id + ": the deployment carrying its fix was rolled back"));

@@ -35,11 +35,17 @@ final class RollbackCommand extends CliCommand {
     @Option(names = "--reason", paramLabel = "TEXT", description = "What failed (used to suggest similar incidents).")
     String reason;
 
+    @Option(names = "--at", paramLabel = "ISO-8601", description = {"When it was rolled back, if before now: an instant",
+            "(2026-11-24T03:10:00Z) or a local date-time (2026-11-24T04:10)."})
+    String at;
+
     @Override
     int execute() {
+        java.time.Instant rolledBackAt = Inputs.instant("at", at, zone());
         try (Session session = open()) {
             RollbackResult result = session.engine.rollback(session.actor,
-                    new RollbackRequest(service, environment, version, null, null, buildUrl, reason, null));
+                    new RollbackRequest(service, environment, version, null, null, buildUrl, reason, null,
+                            rolledBackAt));
             Output out = out();
             if (result.incident() == null) {
                 noIncident(session, result);
@@ -49,6 +55,7 @@ final class RollbackCommand extends CliCommand {
             out.line(id);
             out.line((result.opened() ? "Opened incident " : "Attached the rollback to open incident ") + id + ": "
                     + result.incident().title());
+            dated(result.opened() ? result.incident().detectedAt() : rolledBackAt);
             result.reopened().forEach(item -> out.line("Reopened " + item + ": the rolled-back deployment carried its fix"));
             for (SimilarIncident similar : result.similar()) {
                 out.line("Seen before? " + similar.incidentId() + " '" + similar.title() + "' (" + similar.why()
@@ -62,12 +69,19 @@ final class RollbackCommand extends CliCommand {
         }
     }
 
+    private void dated(java.time.Instant happened) {
+        if (at != null) {
+            out().line("Dated " + happened + ": when it was rolled back (recorded now)");
+        }
+    }
+
     /** A rollback that opened no incident: why, first (scripts reading an id find none), then what it did. */
     private void noIncident(Session session, RollbackResult result) {
         Output out = out();
         Deployment deployment = session.engine.state().deployment(result.deploymentId()).orElseThrow();
         out.line(result.noIncident());
         out.line("Recorded " + Views.deploymentLine(deployment));
+        dated(deployment.endedAt());
         result.reopened().forEach(item -> out.line("Reopened " + item + ": the rolled-back deployment carried its fix"));
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.putNull("incident");

@@ -62,7 +62,7 @@ public class RetroRollbackStep extends ServiceStep {
         RunningDeployment running = context.get(RunningDeployment.class);
         RollbackResult result = EngineCall.run(engine -> engine.rollback(Actors.build(run),
                 new RollbackRequest(getService(), getEnvironment(), version, run.getParent().getFullName(), run.getNumber(),
-                        run.getUrl(), reason, deploymentOf(run, running))));
+                        run.getUrl(), reason, deploymentOf(run, running), null)));
         RetroGateBuildAction.update(run, action -> {
             if (result.incident() != null) {
                 action.add(new IncidentRecord(result));

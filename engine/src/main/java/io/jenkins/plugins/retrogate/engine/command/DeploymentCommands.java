@@ -42,13 +42,14 @@ final class DeploymentCommands {
 
     static Change<Deployment> start(RetroState state, GatePolicy policy, Actor actor, NewDeployment input,
             String decision, Instant now) {
-        DeploymentStarted started = started(state, policy, actor, input, decision, now);
+        DeploymentStarted started = started(state, policy, actor, input, decision, now, null);
         return Change.of(state.apply(state.sequence() + 1, started).deployments().get(started.deploymentId()),
                 List.of(started));
     }
 
+    /** The deployment ended, at {@code at} when that was before now ({@code null}: now). */
     static Change<DeploymentResult> finish(RetroState state, GatePolicy policy, Actor actor, String deploymentId,
-            Outcome outcome, String reason, Instant now) {
+            Outcome outcome, String reason, Instant at, Instant now) {
         Deployment deployment = state.deployment(deploymentId)
                 .orElseThrow(() -> new InvalidInputException("deployment", deploymentId, "does not exist"));
         if (deployment.outcome() != null) {
@@ -57,8 +58,10 @@ final class DeploymentCommands {
         if (outcome == null) {
             throw new InvalidInputException("outcome", "", "is missing: one of SUCCEEDED, FAILED, ROLLED_BACK");
         }
+        Instant happened = FactTime.of(at, now, deployment.startedAt(), "the deployment's start");
         List<Event> events = new ArrayList<>();
-        events.add(new DeploymentFinished(now, actor.name(), deployment.id(), outcome));
+        events.add(new DeploymentFinished(now, actor.name(), deployment.id(), outcome,
+                FactTime.happenedAt(happened, now)));
         List<String> resolved = new ArrayList<>();
         List<String> verified = new ArrayList<>();
         List<String> reopened = new ArrayList<>();
@@ -70,7 +73,7 @@ final class DeploymentCommands {
             reopen(state, actor, deployment, now, events, reopened);
             noIncident = noIncident(policy, deployment);
             if (noIncident == null) {
-                incidentId = rollbackIncident(state, actor, deployment, null, reason, now, events);
+                incidentId = rollbackIncident(state, actor, deployment, null, reason, now, happened, events);
             }
         }
         RetroState after = state.applyAll(events);
@@ -79,13 +82,18 @@ final class DeploymentCommands {
                 incident, noIncident), events);
     }
 
-    /** A deployment recorded after the fact: started and ended at once. */
+    /**
+     * A deployment recorded after the fact: started and ended at once, at {@code at} when that was
+     * before now ({@code null}: now).
+     */
     static Change<DeploymentResult> record(RetroState state, GatePolicy policy, Actor actor, NewDeployment input,
-            String decision, Outcome outcome, String reason, Instant now) {
-        DeploymentStarted started = started(state, policy, actor, input, decision, now);
+            String decision, Outcome outcome, String reason, Instant at, Instant now) {
+        Instant happened = FactTime.of(at, now, null, null);
+        DeploymentStarted started = started(state, policy, actor, input, decision, now,
+                FactTime.happenedAt(happened, now));
         RetroState running = state.apply(state.sequence() + 1, started);
         Change<DeploymentResult> finished = finish(running, policy, actor, started.deploymentId(), outcome, reason,
-                now);
+                happened, now);
         List<Event> events = new ArrayList<>();
         events.add(started);
         events.addAll(finished.events());
@@ -105,6 +113,9 @@ final class DeploymentCommands {
             throw new InvalidInputException("deployment", d.id(), "deployed " + d.service() + " to "
                     + d.environment() + ", not " + service + " to " + environment);
         });
+        Instant happened = FactTime.of(input.at(), now, running.map(Deployment::startedAt).orElse(null),
+                "the start of the deployment rolled back");
+        Instant happenedAt = FactTime.happenedAt(happened, now);
         List<Event> events = new ArrayList<>();
         RetroState current = state;
         Deployment deployment;
@@ -118,13 +129,13 @@ final class DeploymentCommands {
             GateRequest request = GateRequest.of(service, environment, null, input.buildUrl(), actor.name(), List.of(),
                     null, now);
             DeploymentStarted started = started(state, policy, actor,
-                    new NewDeployment(request, input.version(), input.job(), input.build()), null, now);
+                    new NewDeployment(request, input.version(), input.job(), input.build()), null, now, happenedAt);
             events.add(started);
             current = state.apply(state.sequence() + 1, started);
             deployment = current.deployments().get(started.deploymentId());
         }
         if (deployment.outcome() != Outcome.ROLLED_BACK) {
-            events.add(new DeploymentFinished(now, actor.name(), deployment.id(), Outcome.ROLLED_BACK));
+            events.add(new DeploymentFinished(now, actor.name(), deployment.id(), Outcome.ROLLED_BACK, happenedAt));
         }
         List<String> reopened = new ArrayList<>();
         reopen(current, actor, deployment, now, events, reopened);
@@ -135,7 +146,8 @@ final class DeploymentCommands {
         String noIncident = noIncident(policy, deployment);
         boolean opened = noIncident == null && current.openIncidentOf(service).isEmpty();
         String incidentId = noIncident != null ? null
-                : rollbackIncident(current, actor, ended.orElse(deployment), rollbackRef, reason, now, events);
+                : rollbackIncident(current, actor, ended.orElse(deployment), rollbackRef, reason, now, happened,
+                        events);
         RetroState after = state.applyAll(events);
         Incident incident = incidentId == null ? null : after.incidents().get(incidentId);
         return Change.of(new RollbackResult(incident, opened, deployment.id(), reopened,
@@ -178,7 +190,7 @@ final class DeploymentCommands {
     }
 
     private static DeploymentStarted started(RetroState state, GatePolicy policy, Actor actor, NewDeployment input,
-            String decision, Instant now) {
+            String decision, Instant now, Instant happenedAt) {
         GateRequest request = input.request();
         String id = Ids.deployment(state.counters().deployments() + 1);
         DeploymentRef ref = new DeploymentRef(id, InvalidInputException.optionalLine("job", input.job(), 1000),
@@ -188,7 +200,7 @@ final class DeploymentCommands {
             throw new InvalidInputException("build", input.build(), "must be a build number of 0 or more");
         }
         return new DeploymentStarted(now, actor.name(), id, ref, policy.isProduction(request.environment()),
-                List.copyOf(request.changeTickets()), decision);
+                List.copyOf(request.changeTickets()), decision, happenedAt);
     }
 
     private static void verify(RetroState state, Actor actor, Deployment deployment, Instant now, List<Event> events,
@@ -236,19 +248,21 @@ final class DeploymentCommands {
                 });
     }
 
+    /** The incident the rollback opens (detected when the rollback happened) or extends. */
     private static String rollbackIncident(RetroState state, Actor actor, Deployment deployment,
-            DeploymentRef rollbackRef, String reason, Instant now, List<Event> events) {
+            DeploymentRef rollbackRef, String reason, Instant now, Instant happened, List<Event> events) {
         DeploymentRef rollback = rollbackRef == null ? deployment.ref() : rollbackRef;
         Optional<Incident> open = state.openIncidentOf(deployment.service());
         if (open.isPresent()) {
-            events.add(new RollbackRecorded(now, actor.name(), open.get().id(), rollback, reason));
+            events.add(new RollbackRecorded(now, actor.name(), open.get().id(), rollback, reason,
+                    FactTime.happenedAt(happened, now)));
             return open.get().id();
         }
         String id = Ids.incident(state.counters().incidents() + 1);
         String title = "Rollback of " + deployment.service() + " in " + deployment.environment()
                 + (reason == null ? "" : ": " + firstLine(reason));
         events.add(new IncidentOpened(now, actor.name(), id, title, null, List.of(deployment.service()),
-                Detection.ROLLBACK, now, deployment.ref(), rollback, reason));
+                Detection.ROLLBACK, happened, deployment.ref(), rollback, reason));
         return id;
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.retrogate.engine.transfer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.retrogate.engine.event.Backdatable;
 import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
@@ -96,6 +97,11 @@ public final class StoreImport {
             }
             if (event.at() == null || event.actor() == null || event.actor().isBlank()) {
                 throw new InvalidInputException(path, show(log.get(i)), "needs 'at' and a non-empty 'actor'");
+            }
+            if (event instanceof Backdatable dated && dated.happenedAt() != null
+                    && dated.happenedAt().isAfter(event.at())) {
+                throw new InvalidInputException(path + ".happenedAt", dated.happenedAt(), "is after the event's 'at' ("
+                        + event.at() + "): a fact is recorded when or after it happened, never before");
             }
             String twice = createdTwice(state, event);
             if (twice != null) {

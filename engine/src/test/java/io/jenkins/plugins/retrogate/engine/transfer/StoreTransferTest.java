@@ -133,6 +133,8 @@ class StoreTransferTest {
         rejects(d -> ((ObjectNode) d.get("requests").get(0)).put("note", "x"), "requests[0].note 'x' is not a key");
         rejects(d -> d.remove("incidents"), "incidents '' is missing, but the event log holds 2");
         rejects(d -> d.put("items", "all"), "items 'all' is not an array");
+        rejects(d -> first(d, "deployment-finished").put("happenedAt", "2100-01-01T00:00:00Z"),
+                "happenedAt '2100-01-01T00:00:00Z' is after the event's 'at'");
     }
 
     @Test
