@@ -76,9 +76,10 @@ public final class StoreImport {
                     "is not supported: this version reads formatVersion " + StoreDocument.FORMAT_VERSION);
         }
         JsonNode eventVersion = document.get("eventFormatVersion");
-        if (eventVersion != null && (!eventVersion.isInt() || eventVersion.intValue() != EventJson.FORMAT_VERSION)) {
+        if (eventVersion != null && (!eventVersion.isInt() || eventVersion.intValue() < 1
+                || eventVersion.intValue() > EventJson.FORMAT_VERSION)) {
             throw new InvalidInputException("eventFormatVersion", show(eventVersion),
-                    "is not supported: this version reads events of format " + EventJson.FORMAT_VERSION);
+                    "is not supported: this version reads events of format 1 to " + EventJson.FORMAT_VERSION);
         }
         JsonNode log = document.get("events");
         if (log == null || !log.isArray()) {
