@@ -119,8 +119,8 @@ public final class Workload {
         DeploymentRef ref = new DeploymentRef(id, "deploy-" + service, (int) deployments,
                 "https://ci.example.com/job/deploy-" + service + "/" + deployments + "/", service, "production",
                 "2." + deployments);
-        sink.accept(new DeploymentStarted(now(), "alice", id, ref, true, List.of(), "ALLOW"));
-        sink.accept(new DeploymentFinished(now(), "alice", id, Outcome.SUCCEEDED));
+        sink.accept(new DeploymentStarted(now(), "alice", id, ref, true, List.of(), "ALLOW", null));
+        sink.accept(new DeploymentFinished(now(), "alice", id, Outcome.SUCCEEDED, null));
         return id;
     }
 

@@ -17,6 +17,11 @@ abstract class CliCommand implements Callable<Integer> {
         return root().output();
     }
 
+    /** The zone local dates and times given on the command line are read in: the tool clock's. */
+    java.time.ZoneId zone() {
+        return root().environment().clock().getZone();
+    }
+
     /** Opens the home, creating the store if there is none yet (commands that record something). */
     Session open() {
         return root().openSession(true, false);

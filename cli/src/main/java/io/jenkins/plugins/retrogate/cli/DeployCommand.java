@@ -14,12 +14,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code deploy}: records a deployment that ran. Success in production verifies the items it proves
- * (and resolves those its change set names); a rollback opens or extends an incident.
+ * (and resolves those its change set names); a production rollback opens or extends an incident.
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true, header = "Records a deployment that ran; success in production verifies items.",
         description = {"Records a deployment that ran and what its outcome proves.",
                 "A successful production deployment verifies resolved items of the service (and resolves and",
-                "verifies the items its change set names); rolled-back opens an incident like 'rollback'."})
+                "verifies the items its change set names); rolled-back opens an incident like 'rollback'",
+                "(in production, unless the policy says otherwise)."})
 final class DeployCommand extends CliCommand {
     @Option(names = "--service", required = true, paramLabel = "S")
     String service;
@@ -48,21 +49,32 @@ final class DeployCommand extends CliCommand {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why it was rolled back (rolled-back only).")
     String reason;
 
+    @Option(names = "--at", paramLabel = "ISO-8601", description = {"When it ran (and ended), if before now: an instant",
+            "(2026-11-24T03:10:00Z) or a local date-time (2026-11-24T04:10)."})
+    String at;
+
     @Override
     int execute() {
         Outcome how = Outcome.parse("outcome", outcome);
+        java.time.Instant ranAt = Inputs.instant("at", at, zone());
         try (Session session = open()) {
             GateRequest request = GateRequest.of(service, environment, null, buildUrl, session.actor.name(),
                     changeTickets, null, session.engine.now());
             DeploymentResult result = session.engine.recordDeployment(session.actor,
-                    new NewDeployment(request, version, job, build), null, how, reason);
+                    new NewDeployment(request, version, job, build), null, how, reason, ranAt);
             Output out = out();
             out.line("Recorded " + Views.deploymentLine(result.deployment()));
+            if (ranAt != null) {
+                out.line("Dated " + result.deployment().endedAt() + ": when it ran (recorded now)");
+            }
             result.resolved().forEach(id -> out.line("Resolved " + id + ": this deployment carries its fix"));
             result.verified().forEach(id -> out.line("Verified " + id + ": the fix is proven in production"));
             result.reopened().forEach(id -> out.line("Reopened " + id + ": the deployment carrying its fix was rolled back"));
             if (result.incident() != null) {
                 out.line("Incident " + result.incident().id() + ": " + result.incident().title());
+            }
+            if (result.noIncident() != null) {
+                out.line(result.noIncident());
             }
             ObjectNode json = JsonNodeFactory.instance.objectNode();
             json.set("deployment", ModelJson.deployment(result.deployment()));
@@ -70,6 +82,7 @@ final class DeployCommand extends CliCommand {
             json.set("verified", ModelJson.strings(result.verified()));
             json.set("reopened", ModelJson.strings(result.reopened()));
             json.set("incident", result.incident() == null ? null : ModelJson.incident(result.incident()));
+            json.put("noIncident", result.noIncident());
             out.document(json);
             return ExitCode.OK;
         }

@@ -170,19 +170,42 @@ public final class RetroGate {
         return store.execute(state -> DeploymentCommands.start(state, current, actor, input, decision, now));
     }
 
-    /** A deployment ends; success in production verifies, a rollback reopens and opens an incident. */
+    /**
+     * A deployment ends; success in production verifies, a rollback reopens and (in production, or
+     * wherever the policy says) opens an incident.
+     */
     public DeploymentResult finishDeployment(Actor actor, String deploymentId, Outcome outcome, String reason) {
+        return finishDeployment(actor, deploymentId, outcome, reason, null);
+    }
+
+    /**
+     * A deployment ended at {@code at}, recorded later ({@code null}: it ends now). The instant may not
+     * lie before the deployment started nor in the future.
+     */
+    public DeploymentResult finishDeployment(Actor actor, String deploymentId, Outcome outcome, String reason,
+            Instant at) {
+        GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> DeploymentCommands.finish(state, actor, deploymentId, outcome, reason, now));
+        return store.execute(state -> DeploymentCommands.finish(state, current, actor, deploymentId, outcome, reason,
+                at, now));
     }
 
     /** A deployment that already ran, recorded in one go (the CLI's {@code deploy}, {@code retroVerify}). */
     public DeploymentResult recordDeployment(Actor actor, NewDeployment input, String decision, Outcome outcome,
             String reason) {
+        return recordDeployment(actor, input, decision, outcome, reason, null);
+    }
+
+    /**
+     * A deployment that ran at {@code at}, recorded in one go later ({@code null}: it ran now); it
+     * counts, verifies and opens its incident as of then.
+     */
+    public DeploymentResult recordDeployment(Actor actor, NewDeployment input, String decision, Outcome outcome,
+            String reason, Instant at) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
         return store.execute(state -> DeploymentCommands.record(state, current, actor, input, decision, outcome,
-                reason, now));
+                reason, at, now));
     }
 
     public OverrideApproval approveOverride(Actor actor, OverrideGrant grant) {

@@ -88,7 +88,7 @@ final class Transitions {
             n.incidents = n.incidents.plus(incident.id(), incident);
         } else if (event instanceof MitigationRecorded e) {
             Incident incident = incident(s, e.incidentId())
-                    .withMitigation(new Mitigation(e.kind(), e.description(), e.at()));
+                    .withMitigation(new Mitigation(e.kind(), e.description(), e.happened()), e.at());
             n.incidents = n.incidents.plus(incident.id(), incident);
         } else if (event instanceof SimilarIncidentLinked e) {
             Incident incident = incident(s, e.incidentId()).withSimilar(e.similarIncidentId(), e.at());
@@ -120,8 +120,8 @@ final class Transitions {
             DeploymentRef ref = e.deploymentId().equals(e.ref().deploymentId())
                     ? e.ref().withDeploymentId(e.deploymentId()) : e.ref();
             Deployment deployment = new Deployment(e.deploymentId(), ref, e.production(),
-                    Set.copyOf(e.changeTickets()), Names.shared(e.decision()), Names.shared(e.actor()), e.at(), null,
-                    null);
+                    Set.copyOf(e.changeTickets()), Names.shared(e.decision()), Names.shared(e.actor()), e.happened(),
+                    null, null);
             n.deployments = n.deployments.plus(deployment.id(), deployment);
             n.counters = n.counters.withDeployment(Counters.numberOf(deployment.id()));
         } else if (event instanceof DeploymentFinished e) {
@@ -129,7 +129,7 @@ final class Transitions {
             if (deployment == null) {
                 throw unknown("deployment", e.deploymentId());
             }
-            n.deployments = n.deployments.plus(deployment.id(), deployment.finished(e.outcome(), e.at()));
+            n.deployments = n.deployments.plus(deployment.id(), deployment.finished(e.outcome(), e.happened()));
         } else if (event instanceof OverrideRequested e) {
             OverrideRequest request = new OverrideRequest(e.requestId(), Names.shared(e.service()),
                     Names.shared(e.environment()), e.buildUrl(), Names.shared(e.actor()), e.at(), e.blockingItems(),

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jenkins.plugins.retrogate.engine.event.Backdatable;
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.EventTypes;
 import java.util.Map;
@@ -19,8 +20,12 @@ import java.util.Map;
  * values are left out. Reading is strict: an unknown type or key is an error, never ignored.
  */
 public final class EventJson {
-    /** The version of this JSON form; a journal records it with every event. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The newest version of this JSON form, the one this Retro Gate reads up to. Version 2 added
+     * {@code happenedAt} (a fact recorded after it happened, see {@link Backdatable}); an event that
+     * does not use it is version 1, as before. A journal records each event's version with it.
+     */
+    public static final int FORMAT_VERSION = 2;
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -34,6 +39,19 @@ public final class EventJson {
     public static final String TYPE_KEY = "event";
 
     private EventJson() {
+    }
+
+    /**
+     * The oldest version of this JSON form that holds {@code event}: 2 when it records a fact after
+     * it happened or is of a type version 2 added ({@code ids-reserved}), else 1 — so that a Retro Gate too old to know {@code happenedAt} refuses such an
+     * event as newer than it reads (and its repair leaves it alone) instead of calling it corrupt,
+     * and still reads every other event.
+     */
+    public static int versionOf(Event event) {
+        if (event instanceof io.jenkins.plugins.retrogate.engine.event.IdsReserved) {
+            return 2;
+        }
+        return event instanceof Backdatable dated && dated.happenedAt() != null ? 2 : 1;
     }
 
     /** The shared, configured mapper (thread-safe). */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.retrogate.engine.transfer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.retrogate.engine.event.Backdatable;
 import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
@@ -75,9 +76,10 @@ public final class StoreImport {
                     "is not supported: this version reads formatVersion " + StoreDocument.FORMAT_VERSION);
         }
         JsonNode eventVersion = document.get("eventFormatVersion");
-        if (eventVersion != null && (!eventVersion.isInt() || eventVersion.intValue() != EventJson.FORMAT_VERSION)) {
+        if (eventVersion != null && (!eventVersion.isInt() || eventVersion.intValue() < 1
+                || eventVersion.intValue() > EventJson.FORMAT_VERSION)) {
             throw new InvalidInputException("eventFormatVersion", show(eventVersion),
-                    "is not supported: this version reads events of format " + EventJson.FORMAT_VERSION);
+                    "is not supported: this version reads events of format 1 to " + EventJson.FORMAT_VERSION);
         }
         JsonNode log = document.get("events");
         if (log == null || !log.isArray()) {
@@ -96,6 +98,11 @@ public final class StoreImport {
             }
             if (event.at() == null || event.actor() == null || event.actor().isBlank()) {
                 throw new InvalidInputException(path, show(log.get(i)), "needs 'at' and a non-empty 'actor'");
+            }
+            if (event instanceof Backdatable dated && dated.happenedAt() != null
+                    && dated.happenedAt().isAfter(event.at())) {
+                throw new InvalidInputException(path + ".happenedAt", dated.happenedAt(), "is after the event's 'at' ("
+                        + event.at() + "): a fact is recorded when or after it happened, never before");
             }
             String twice = createdTwice(state, event);
             if (twice != null) {

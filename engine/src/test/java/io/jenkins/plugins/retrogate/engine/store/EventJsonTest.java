@@ -3,10 +3,13 @@ package io.jenkins.plugins.retrogate.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.retrogate.engine.event.Backdatable;
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.EventTypes;
 import io.jenkins.plugins.retrogate.engine.event.ItemAdded;
+import io.jenkins.plugins.retrogate.engine.event.MitigationRecorded;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
+import io.jenkins.plugins.retrogate.engine.model.MitigationKind;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
 import io.jenkins.plugins.retrogate.engine.model.Ticket;
 import io.jenkins.plugins.retrogate.engine.model.TicketSystem;
@@ -34,6 +37,32 @@ class EventJsonTest {
         Event read = EventJson.read(EventJson.write(added));
 
         assertThat(read).isEqualTo(added);
+    }
+
+    @Test
+    void aFactRecordedAsItHappensIsWrittenAsBeforeAndOldEventsStillRead() {
+        String old = "{\"event\":\"mitigation-recorded\",\"at\":\"2026-11-02T09:00:00Z\",\"actor\":\"alice\","
+                + "\"incidentId\":\"INC-1\",\"kind\":\"TEMPORARY\",\"description\":\"flag off\"}";
+
+        MitigationRecorded read = (MitigationRecorded) EventJson.read(old);
+
+        assertThat(read.happenedAt()).isNull();
+        assertThat(read.happened()).isEqualTo(read.at());
+        assertThat(EventJson.write(read)).isEqualTo(old);
+    }
+
+    @Test
+    void aFactRecordedAfterItHappenedKeepsBothTimes() {
+        MitigationRecorded later = new MitigationRecorded(Instant.parse("2026-11-02T09:00:00Z"), "alice", "INC-1",
+                MitigationKind.TEMPORARY, "flag off", Instant.parse("2026-11-02T03:10:00Z"));
+
+        assertThat(EventJson.write(later)).endsWith(",\"happenedAt\":\"2026-11-02T03:10:00Z\"}");
+        assertThat(EventJson.read(EventJson.write(later))).isEqualTo(later);
+        assertThat(later.happened()).isEqualTo(Instant.parse("2026-11-02T03:10:00Z"));
+        for (String type : List.of("incident-status-changed", "rollback-recorded", "deployment-started",
+                "deployment-finished")) {
+            assertThat(EventTypes.byName().get(type)).as(type).isAssignableTo(Backdatable.class);
+        }
     }
 
     @Test

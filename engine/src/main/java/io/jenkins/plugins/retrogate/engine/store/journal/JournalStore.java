@@ -267,8 +267,9 @@ public final class JournalStore implements Store {
         String prev = lastHash;
         int lastLine = 0;
         for (int i = 0; i < events.size(); i++) {
-            byte[] json = EventEncoder.encode(events.get(i));
-            RecordFormat.Encoded encoded = format.encode(firstSeq + i, EventJson.FORMAT_VERSION, prev, json);
+            Event event = events.get(i);
+            byte[] json = EventEncoder.encode(event);
+            RecordFormat.Encoded encoded = format.encode(firstSeq + i, EventJson.versionOf(event), prev, json);
             out.writeBytes(encoded.line());
             lastLine = encoded.line().length;
             prev = encoded.hash();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.EventJson;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -134,15 +135,44 @@ class SnapshotAndFormatTest {
         String prev = line.substring(line.indexOf("\"prev\":\"") + 8, line.indexOf("\"prev\":\"") + 72);
         byte[] event = line.substring(line.indexOf("\"event\":{") + 8, line.indexOf(",\"hash\":"))
                 .getBytes(StandardCharsets.UTF_8);
-        lines.set(lines.size() - 1, new String(new RecordFormat().encode(seq, 2, prev, event).line(),
+        int newer = EventJson.FORMAT_VERSION + 1;
+        lines.set(lines.size() - 1, new String(new RecordFormat().encode(seq, newer, prev, event).line(),
                 StandardCharsets.UTF_8).strip());
         JournalFixture.writeLines(last, lines);
 
         StoreException error = catchThrowableOfType(() -> JournalStore.open(dir), StoreException.class);
 
         assertThat(error.reason()).isEqualTo(StoreException.Reason.UNSUPPORTED_FORMAT);
-        assertThat(error).hasMessageContaining("format version 2 is newer").hasMessageContaining("upgrade");
+        assertThat(error).hasMessageContaining("format version " + newer + " is newer").hasMessageContaining("upgrade");
         assertThat(JournalStore.repair(dir).changed()).as("repair never cuts what a newer version wrote").isFalse();
+    }
+
+    @Test
+    void aFactRecordedAfterItHappenedIsAVersion2RecordAndEveryOtherEventStaysVersion1() throws IOException {
+        var clock = new io.jenkins.plugins.retrogate.engine.TestClock();
+        java.time.Instant mitigated;
+        try (JournalStore store = JournalStore.open(dir)) {
+            var gate = new io.jenkins.plugins.retrogate.engine.command.RetroGate(store,
+                    io.jenkins.plugins.retrogate.engine.policy.GatePolicy::defaults, clock);
+            var incident = gate.rollback(io.jenkins.plugins.retrogate.engine.model.Actor.of("alice"),
+                    io.jenkins.plugins.retrogate.engine.command.RollbackRequest.of("cart", "production", "500s"))
+                    .incident();
+            mitigated = clock.instant().plusSeconds(600);
+            clock.advance(java.time.Duration.ofHours(9));
+            gate.updateIncident(io.jenkins.plugins.retrogate.engine.model.Actor.of("alice"),
+                    io.jenkins.plugins.retrogate.engine.command.IncidentUpdate.of(incident.id())
+                            .withMitigation(io.jenkins.plugins.retrogate.engine.model.MitigationKind.TEMPORARY, "flag")
+                            .withAt(mitigated));
+        }
+        List<String> lines = JournalFixture.lines(JournalFixture.segments(dir).get(0));
+
+        assertThat(lines).filteredOn(l -> l.contains("\"happenedAt\"")).hasSize(1)
+                .allSatisfy(l -> assertThat(l).contains("\"v\":2,"));
+        assertThat(lines).filteredOn(l -> !l.contains("\"happenedAt\"")).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).contains("\"v\":1,"));
+        try (JournalStore reopened = JournalStore.open(dir)) {
+            assertThat(reopened.state().incident("INC-1").orElseThrow().mitigations().get(0).at()).isEqualTo(mitigated);
+        }
     }
 
     @Test
