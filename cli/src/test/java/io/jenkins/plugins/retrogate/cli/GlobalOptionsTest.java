@@ -125,7 +125,7 @@ class GlobalOptionsTest {
                     "--title", "u");
 
             assertThat(result.code()).isEqualTo(5);
-            assertThat(result.err()).contains("in use by another process").doesNotContain("waited");
+            assertThat(result.err()).contains("is in use by another").doesNotContain("waited");
             assertThat(result.json().at("/error/kind").asText()).isEqualTo("store-locked");
 
             cli.variables.put("RETRO_GATE_LOCK_WAIT", "250ms");

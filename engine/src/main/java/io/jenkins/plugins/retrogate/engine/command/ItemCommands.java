@@ -45,9 +45,9 @@ final class ItemCommands {
         Ticket ticket = input.ticket() == null || input.ticket().isBlank() ? null : Ticket.parse("ticket", input.ticket());
         List<String> services = input.services() == null || input.services().isEmpty() ? incident.affectedServices()
                 : List.copyOf(new TreeSet<>(input.services().stream().map(s -> Names.guardedService("service", s)).toList()));
-        // the highest number so far, not the count: after a repair replayed later items, a lost one leaves a gap
-        int highest = state.itemsOf(incident.id()).stream()
-                .mapToInt(i -> Integer.parseInt(i.id().substring(i.id().lastIndexOf("-A") + 2))).max().orElse(0);
+        // the highest number so far or reserved by a repair, not the count: an item a repair lost leaves a gap
+        int highest = Math.max(state.counters().reservedItems(incident.id()), state.itemsOf(incident.id()).stream()
+                .mapToInt(i -> Integer.parseInt(i.id().substring(i.id().lastIndexOf("-A") + 2))).max().orElse(0));
         String id = Ids.item(incident.id(), highest + 1);
         ItemAdded added = new ItemAdded(now, actor.name(), id, incident.id(), title, input.priority(), input.type(),
                 owner, ticket, services, input.due());

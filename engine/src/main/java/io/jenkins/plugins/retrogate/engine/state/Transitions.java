@@ -159,7 +159,7 @@ final class Transitions {
                     .decided(RequestStatus.EXPIRED, Names.shared(e.actor()), e.at(), null, null));
         } else if (event instanceof IdsReserved e) {
             n.counters = n.counters.withIncident(e.incidents()).withDeployment(e.deployments())
-                    .withOverride(e.overrides()).withRequest(e.requests());
+                    .withOverride(e.overrides()).withRequest(e.requests()).withItems(e.items());
         }
         return n.build();
     }

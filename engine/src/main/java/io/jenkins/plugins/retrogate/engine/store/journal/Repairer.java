@@ -16,6 +16,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Cuts a damaged journal after its last good record, only when an operator asks. Everything it
@@ -49,7 +51,7 @@ final class Repairer {
             if (problems.isEmpty()) {
                 return new RepairReport(dir, true, false, walk.records(), walk.lastSeq(), 0, null, problems, 0, List.of(), null);
             }
-            Salvage.Found found = Salvage.scan(exam.segments(), walk.problem(), walk.lastSeq());
+            Salvage.Found found = Salvage.scan(exam.segments(), walk.problem(), walk.lastSeq(), walk.lastHash());
             Path saved = repairDirectory(dir);
             long cut = 0;
             List<Path> remove = new ArrayList<>();
@@ -61,7 +63,9 @@ final class Repairer {
                     if (file.equals(problem.file())) {
                         after = true;
                         boolean first = segment.seq() == exam.segments().get(0).seq();
-                        if (problem.offset() == 0 && !first) {
+                        // nothing good before it (a missing first segment, a damaged first record): the
+                        // whole file goes, and the store starts again at sequence 1
+                        if (problem.offset() == 0 && (!first || walk.lastSeq() == 0)) {
                             cut += copy(file, 0, saved);
                             remove.add(file);
                         } else {
@@ -88,8 +92,16 @@ final class Repairer {
                 Files.deleteIfExists(file);
             }
             JournalFiles.syncDirectory(dir);
-            Replayed replayed = replay(dir, lock, found);
-            lock = null; // the store closed it
+            Replayed replayed;
+            try {
+                replayed = replay(dir, lock, found);
+            } catch (RuntimeException e) {
+                throw new StoreException(e instanceof StoreException store ? store.reason() : StoreException.Reason.IO,
+                        "repair cut the journal after sequence " + walk.lastSeq() + " and kept copies of everything it"
+                                + " removed in " + saved + ", but recording again the cut records that still verify"
+                                + " failed: " + e.getMessage() + ". Run 'verify'; the copies hold every cut record.", e);
+            }
+            lock = null; // the store it opened has released it
             return new RepairReport(dir, true, true, walk.records(), walk.lastSeq(), cut, saved, problems,
                     replayed.count(), replayed.skipped(), replayed.reserved());
         } catch (IOException e) {
@@ -111,7 +123,7 @@ final class Repairer {
      */
     private static Replayed replay(Path dir, DirectoryLock lock, Salvage.Found found) {
         int count = 0;
-        List<String> skipped = new ArrayList<>();
+        List<String> skipped = new ArrayList<>(found.left());
         String reserved = null;
         try (JournalStore store = JournalStore.openLocked(dir, JournalOptions.defaults(), lock)) {
             for (Salvage.Kept record : found.records()) {
@@ -126,13 +138,23 @@ final class Repairer {
                 }
             }
             Counters now = store.state().counters();
+            Map<String, Integer> items = new TreeMap<>();
+            found.items().forEach((incident, number) -> {
+                int existing = store.state().itemsOf(incident).stream()
+                        .mapToInt(i -> Integer.parseInt(i.id().substring(i.id().lastIndexOf("-A") + 2))).max().orElse(0);
+                if (number > Math.max(existing, now.reservedItems(incident))) {
+                    items.put(incident, number);
+                }
+            });
             if (found.incidents() > now.incidents() || found.deployments() > now.deployments()
-                    || found.overrides() > now.overrides() || found.requests() > now.requests()) {
+                    || found.overrides() > now.overrides() || found.requests() > now.requests() || !items.isEmpty()) {
                 IdsReserved event = new IdsReserved(Instant.now(), ACTOR, found.incidents(), found.deployments(),
-                        found.overrides(), found.requests(), "named by records a repair cut");
+                        found.overrides(), found.requests(), items, "named by records a repair cut");
                 store.execute(state -> Change.of(null, List.of(event)));
-                reserved = "INC-" + found.incidents() + ", DEP-" + found.deployments() + ", OVR-" + found.overrides()
-                        + ", REQ-" + found.requests();
+                StringBuilder text = new StringBuilder("INC-" + found.incidents() + ", DEP-" + found.deployments()
+                        + ", OVR-" + found.overrides() + ", REQ-" + found.requests());
+                items.forEach((incident, number) -> text.append(", ").append(incident).append("-A").append(number));
+                reserved = text.toString();
             }
         }
         return new Replayed(count, skipped, reserved);

@@ -90,7 +90,7 @@ final class SnapshotReader {
     }
 
     private static final List<String> KNOWN = List.of("names", "counters", "indexes", "incidents", "deployments",
-            "items", "overrides", "requests");
+            "items", "overrides", "requests", "itemCounters");
 
     private RetroState read(long sequence) throws IOException, ExecutionException, InterruptedException {
         for (SnapshotFile.Section section : sections) {
@@ -106,6 +106,10 @@ final class SnapshotReader {
         Future<List<OverrideRequest>> requests = pool.submit(() -> records("requests",
                 new TypeReference<List<OverrideRequest>>() { }));
         Counters counters = counters(one("counters"));
+        if (sections.stream().anyMatch(s -> s.name().equals("itemCounters"))) {
+            counters = counters.withItems(SnapshotFormat1.MAPPER.readValue(one("itemCounters"),
+                    new TypeReference<java.util.Map<String, Integer>>() { }));
+        }
         Incident[] incidents = joined(incidentChunks).toArray(Incident[]::new);
         Deployment[] deployments = joined(deploymentChunks).toArray(Deployment[]::new);
         List<Future<List<ActionItem>>> itemChunks = parseAll("items", in -> in.item(incidents, deployments));

@@ -33,7 +33,7 @@ final class Verifier {
         boolean ok = exam.problems().stream().noneMatch(Problem::fatal);
         Salvage.Found cut;
         try {
-            cut = Salvage.scan(exam.segments(), exam.walk().problem(), exam.walk().lastSeq());
+            cut = Salvage.scan(exam.segments(), exam.walk().problem(), exam.walk().lastSeq(), exam.walk().lastHash());
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "cannot read the store: " + e, e);
         }

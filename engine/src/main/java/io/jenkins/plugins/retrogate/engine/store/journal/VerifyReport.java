@@ -40,8 +40,8 @@ public record VerifyReport(Path directory, boolean ok, long events, long lastSeq
             text.append("\n  The store will not open until it is repaired. 'repair' would cut ").append(cutRecords)
                     .append(" record(s) after sequence ").append(lastSequence).append(" (").append(cutBytes)
                     .append(" bytes, all copied aside first); ").append(replayable)
-                    .append(" of them still verify and would be recorded again, with their ids kept; the ids the")
-                    .append(" others named are never handed out again.");
+                    .append(" of them still verify: repair records them again, with their ids, where they still fit;")
+                    .append(" the ids the cut records hold are never handed out again.");
         }
         return text.toString();
     }

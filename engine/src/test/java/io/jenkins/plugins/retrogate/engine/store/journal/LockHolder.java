@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Another process for {@link LockWaitTest}: opens the store given as the first argument (read-only
- * when the second is {@code read}), says {@code open}, and closes it when a line arrives on stdin.
+ * when the second is {@code read}), says {@code open}, and closes it when a line arrives on stdin; says
+ * {@code refused <reason>} when it cannot open it.
  */
 public final class LockHolder {
     private LockHolder() {
@@ -22,6 +23,8 @@ public final class LockHolder {
             System.out.println("open " + store.state().sequence());
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        } catch (io.jenkins.plugins.retrogate.engine.store.StoreException e) {
+            System.out.println("refused " + e.reason());
         }
     }
 }

@@ -101,6 +101,39 @@ class LockWaitTest {
         assertThat(waiting.get(1, TimeUnit.MINUTES)).isEqualTo(written);
     }
 
+    @Test
+    void readersInOneProcessShareTheStoreToo() {
+        try (JournalStore one = JournalStore.open(dir, JournalOptions.defaults().asReadOnly());
+                JournalStore two = JournalStore.open(dir, JournalOptions.defaults().asReadOnly())) {
+            assertThat(two.state().sequence()).isEqualTo(one.state().sequence()).isPositive();
+        }
+    }
+
+    @Test
+    void aRefusedSecondOpenInThisProcessLeavesTheFirstOnesLockInPlaceForOtherProcesses() throws Exception {
+        try (JournalStore first = JournalStore.open(dir)) {
+            StoreException refused = catchThrowableOfType(() -> JournalStore.open(dir), StoreException.class);
+            assertThat(refused.reason()).isEqualTo(StoreException.Reason.LOCKED);
+            assertThat(refused).hasMessageContaining("another store object in this process");
+            StoreException reader = catchThrowableOfType(() -> JournalStore.open(dir,
+                    JournalOptions.defaults().asReadOnly().withLockWait(Duration.ofMillis(100))), StoreException.class);
+            assertThat(reader.reason()).isEqualTo(StoreException.Reason.LOCKED);
+
+            assertThat(lineOfAnotherProcess("write")).as("the OS lock is still held").isEqualTo("refused LOCKED");
+            assertThat(first.state().sequence()).isPositive();
+        }
+    }
+
+    private String lineOfAnotherProcess(String mode) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                LockHolder.class.getName(), dir.toString(), mode).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        process.getOutputStream().close();
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        return line;
+    }
+
     private long holdInAnotherProcess(String mode) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         other = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(),

@@ -93,6 +93,82 @@ class RepairTest {
     }
 
     @Test
+    void aRunOfZeroBytesInTheMiddleLosesOnlyTheRecordsItCoversAndKeepsTheCountersWhereTheyWere() throws IOException {
+        RetroState built = JournalFixture.build(dir, 25, JournalFixture.SMALL_SEGMENTS);
+        Path damaged = JournalFixture.segments(dir).get(1);
+        List<Long> offsets = JournalFixture.lineOffsets(damaged);
+        byte[] bytes = Files.readAllBytes(damaged);
+        java.util.Arrays.fill(bytes, offsets.get(2).intValue(), offsets.get(3).intValue(), (byte) 0);
+        Files.write(damaged, bytes);
+
+        VerifyReport before = JournalStore.verify(dir);
+        RepairReport report = JournalStore.repair(dir);
+
+        assertThat(before.replayable()).isEqualTo(built.sequence() - before.lastSequence() - 1);
+        assertThat(report.replayed()).isPositive();
+        try (JournalStore store = JournalStore.open(dir)) {
+            assertThat(store.state().counters().incidents()).isEqualTo(built.counters().incidents());
+            assertThat(store.state().counters().deployments()).isEqualTo(built.counters().deployments());
+            assertThat(new Story(store).rollback("after-repair").id()).isEqualTo("INC-" + (built.counters().incidents() + 1));
+        }
+    }
+
+    @Test
+    void anIdMentionedInFreeTextIsNotReservedButALostActionItemNumberIs() throws IOException {
+        String lostItem;
+        long incidents;
+        try (JournalStore store = JournalStore.open(dir, JournalFixture.SMALL_SEGMENTS)) {
+            Story story = new Story(store);
+            var incident = story.rollback("payments");
+            story.item(incident, "first");
+            lostItem = story.item(incident, "Same as INC-999999999 and DEP-77777 last year").id();
+            story.rollback("search");
+            incidents = store.state().counters().incidents();
+        }
+        Path segment = JournalFixture.segments(dir).get(JournalFixture.segments(dir).size() - 1);
+        List<String> lines = JournalFixture.lines(segment);
+        int index = 0;
+        while (!(lines.get(index).contains("item-added") && lines.get(index).contains("\"itemId\":\"" + lostItem + "\""))) {
+            index++;
+        }
+        JournalFixture.flipByte(segment, JournalFixture.lineOffsets(segment).get(index) + 30);
+
+        RepairReport report = JournalStore.repair(dir);
+
+        assertThat(report.reserved()).contains(lostItem).doesNotContain("999999999").doesNotContain("77777");
+        try (JournalStore store = JournalStore.open(dir)) {
+            assertThat(store.state().items()).doesNotContainKey(lostItem).hasSize(1);
+            Story story = new Story(store);
+            String next = story.item(store.state().incidents().get("INC-1"), "third").id();
+            assertThat(lostItem).isEqualTo("INC-1-A2");
+            assertThat(next).as("the lost item's number is not handed out again").isEqualTo("INC-1-A3");
+            assertThat(story.rollback("checkout").id()).isEqualTo("INC-" + (incidents + 1));
+        }
+        try (JournalStore store = JournalStore.open(dir)) {
+            assertThat(store.state().counters().reservedItems("INC-1")).isEqualTo(2);
+            store.snapshot();
+        }
+        assertThat(JournalStore.verify(dir).problems()).as("the snapshot keeps the reservation").isEmpty();
+        try (JournalStore store = JournalStore.open(dir)) {
+            assertThat(store.state().counters().reservedItems("INC-1")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aMissingFirstSegmentIsRepairedIntoAStoreThatOpens() throws IOException {
+        JournalFixture.build(dir, 25, JournalFixture.SMALL_SEGMENTS);
+        Files.delete(JournalFixture.segments(dir).get(0));
+
+        RepairReport report = JournalStore.repair(dir);
+
+        assertThat(report.ok()).isTrue();
+        try (JournalStore store = JournalStore.open(dir)) {
+            new Story(store).rollback("after-repair");
+        }
+        assertThat(JournalStore.verify(dir).problems()).isEmpty();
+    }
+
+    @Test
     void removesASnapshotNewerThanTheRepairedJournal() throws IOException {
         JournalFixture.build(dir, 10, JournalOptions.defaults().withSegmentBytes(8192).withSnapshotOnCloseAfter(1));
         Path snapshot = JournalFiles.snapshots(dir).get(0).path();
