@@ -11,6 +11,7 @@ import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
 import io.jenkins.plugins.retrogate.engine.store.Store;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import io.jenkins.plugins.retrogate.engine.store.journal.JournalOptions;
+import io.jenkins.plugins.retrogate.engine.store.journal.JournalStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -207,6 +208,8 @@ public final class RetroGateCli implements Callable<Integer> {
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "cannot create the home " + dir + ": " + e, e);
         }
+        // what opening needs is loaded before the lock is asked for: other pipelines wait only for the real work
+        JournalStore.prepare();
         Store store = leased ? new LeasedStore(dir, wait) : Stores.open(dir, wait, readOnly);
         return new Session(dir, policy, store, new RetroGate(store, () -> policy, environment.clock()), who);
     }

@@ -133,6 +133,25 @@ public final class JournalStore implements Store {
     }
 
     /**
+     * Loads and warms up, without touching any store, what opening one needs (the event codecs, the
+     * record format, the state's fold): a process that is about to wait for a shared store's lock
+     * does this first, so that its turn under the lock is short (the CLI with many pipelines at once).
+     */
+    public static void prepare() {
+        Event sample = new io.jenkins.plugins.retrogate.engine.event.IncidentOpened(java.time.Instant.EPOCH, "prepare",
+                "INC-1", "prepare", null, List.of("prepare"), io.jenkins.plugins.retrogate.engine.model.Detection.MANUAL,
+                java.time.Instant.EPOCH, null, null, null);
+        byte[] json = EventEncoder.encode(sample);
+        RecordFormat.Encoded line = new RecordFormat().encode(1, EventJson.versionOf(sample), RecordFormat.GENESIS, json);
+        RecordFormat.Decoded decoded = new RecordFormat().decode(line.line(), line.line().length - 1, new String[1], true);
+        try {
+            RetroState.empty().apply(1, EventDecoder.decode(decoded));
+        } catch (IOException e) {
+            throw new IllegalStateException("the event codec cannot read what it wrote", e);
+        }
+    }
+
+    /**
      * Whether {@code directory} holds a store (a journal segment or a snapshot), without opening,
      * locking or changing anything: a directory that does not exist holds none.
      */
