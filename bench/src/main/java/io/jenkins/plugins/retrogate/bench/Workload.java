@@ -120,7 +120,7 @@ public final class Workload {
                 "https://ci.example.com/job/deploy-" + service + "/" + deployments + "/", service, "production",
                 "2." + deployments);
         sink.accept(new DeploymentStarted(now(), "alice", id, ref, true, List.of(), "ALLOW"));
-        sink.accept(new DeploymentFinished(now(), "alice", id, Outcome.SUCCEEDED));
+        sink.accept(new DeploymentFinished(now(), "alice", id, Outcome.SUCCEEDED, null));
         return id;
     }
 

@@ -17,9 +17,14 @@ abstract class CliCommand implements Callable<Integer> {
         return root().output();
     }
 
+    /** The zone local dates and times given on the command line are read in: the tool clock's. */
+    java.time.ZoneId zone() {
+        return root().environment().clock().getZone();
+    }
+
     /** Opens the home, creating the store if there is none yet (commands that record something). */
     Session open() {
-        return root().openSession(true);
+        return root().openSession(true, false);
     }
 
     /**
@@ -27,7 +32,23 @@ abstract class CliCommand implements Callable<Integer> {
      * home is refused, never answered from an empty store created on the spot — the gate fails closed.
      */
     Session openExisting() {
-        return root().openSession(false);
+        return root().openSession(false, false);
+    }
+
+    /**
+     * Opens the home (creating the store if there is none) holding its store only while each command
+     * runs: for work that waits on the network between commands, so other pipelines are not kept out.
+     */
+    Session openLeased() {
+        return root().openSession(true, false, true);
+    }
+
+    /**
+     * Opens an existing store to read it (the list, show, report and export commands): shared with
+     * other readers, and no file of the home is changed — not even a torn tail cut.
+     */
+    Session openToRead() {
+        return root().openSession(false, true);
     }
 
     @Override

@@ -16,8 +16,9 @@ public record CliEnvironment(Map<String, String> variables, Clock clock, String 
         PrintWriter out, PrintWriter err) {
 
     public static CliEnvironment system() {
-        // Milliseconds are precise enough for people and keep the JSON readable.
-        Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+        // Milliseconds are precise enough for people and keep the JSON readable; the zone is the
+        // machine's, for local date-times typed on the command line (every instant written is UTC)
+        Clock clock = Clock.tick(Clock.systemDefaultZone(), Duration.ofMillis(1));
         return new CliEnvironment(System.getenv(), clock, System.getProperty("user.name"), System.in,
                 new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));

@@ -18,7 +18,7 @@ final class ExportCommand extends CliCommand {
     @Override
     int execute() {
         ObjectNode document;
-        try (Session session = openExisting()) {
+        try (Session session = openToRead()) {
             document = StoreDocument.export(session.engine.state(), StoreDocument.events(session.store),
                     session.engine.now());
         }

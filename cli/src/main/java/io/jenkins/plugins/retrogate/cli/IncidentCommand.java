@@ -35,12 +35,13 @@ final class IncidentCommand extends CliGroup {
             @Option(names = "--detection", paramLabel = "rollback|alert|customer-report|deploy-check|manual",
                     description = "How it was detected (default: manual).") String detection,
             @Option(names = "--severity", paramLabel = "SEV1…SEV4") String severity,
-            @Option(names = "--detected-at", paramLabel = "ISO-8601", description = "When (default: now).") String detectedAt) {
+            @Option(names = "--detected-at", paramLabel = "ISO-8601",
+                    description = "When (default: now); an instant, or a local date-time.") String detectedAt) {
         Detection how = detection == null ? null : Detection.parse("detection", detection);
         Severity sev = severity == null ? null : Severity.parse("severity", severity);
         try (Session session = open()) {
             Incident incident = session.engine.openIncident(session.actor,
-                    new NewIncident(title, sev, services, how, Inputs.instant("detected-at", detectedAt)));
+                    new NewIncident(title, sev, services, how, Inputs.instant("detected-at", detectedAt, zone())));
             out().line(incident.id());
             out().document(ModelJson.incident(incident));
             return ExitCode.OK;
@@ -50,7 +51,7 @@ final class IncidentCommand extends CliGroup {
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows an incident and its action items.")
     int show(@Parameters(paramLabel = "ID", description = "The incident, like INC-3.") String rawId) {
         String id = Ids.parseIncident("incident", rawId);
-        try (Session session = openExisting()) {
+        try (Session session = openToRead()) {
             RetroState state = session.engine.state();
             Incident incident = state.incident(id)
                     .orElseThrow(() -> new InvalidInputException("incident", rawId, "does not exist"));
@@ -68,7 +69,7 @@ final class IncidentCommand extends CliGroup {
             @Option(names = "--service", paramLabel = "S") String service) {
         IncidentStatus wanted = status == null ? null : IncidentStatus.parse("status", status);
         String affected = service == null ? null : Names.service("service", service);
-        try (Session session = openExisting()) {
+        try (Session session = openToRead()) {
             List<Incident> incidents = session.engine.state().incidents().values().stream()
                     .filter(i -> wanted == null || i.status() == wanted)
                     .filter(i -> affected == null || i.affects(affected))
@@ -92,7 +93,10 @@ final class IncidentCommand extends CliGroup {
             @Option(names = "--title", paramLabel = "T") String title,
             @Option(names = "--severity", paramLabel = "SEV1…SEV4") String severity,
             @Option(names = "--contributor", paramLabel = "ROLE:NAME",
-                    description = "introduced|identified|responded|debugged|resolved|insight, then a name.") String contributor) {
+                    description = "introduced|identified|responded|debugged|resolved|insight, then a name.") String contributor,
+            @Option(names = "--at", paramLabel = "ISO-8601",
+                    description = "When the --status change or the --mitigation happened, if before now: an instant"
+                            + " (2026-11-24T03:10:00Z) or a local date-time (2026-11-24T04:10).") String at) {
         IncidentUpdate update = IncidentUpdate.of(rawId);
         if (status != null) {
             IncidentStatus next = IncidentStatus.parse("status", status);
@@ -102,7 +106,7 @@ final class IncidentCommand extends CliGroup {
             update = update.withStatus(next);
         }
         if (responseStarted != null) {
-            update = update.withResponseStartedAt(Inputs.instant("response-started", responseStarted));
+            update = update.withResponseStartedAt(Inputs.instant("response-started", responseStarted, zone()));
         }
         if (mitigation != null) {
             int colon = mitigation.indexOf(':');
@@ -130,6 +134,9 @@ final class IncidentCommand extends CliGroup {
             update = update.withContributor(ContributorRole.parse("contributor", contributor.substring(0, colon)),
                     contributor.substring(colon + 1));
         }
+        if (at != null) {
+            update = update.withAt(Inputs.instant("at", at, zone()));
+        }
         if (update.equals(IncidentUpdate.of(rawId))) {
             throw new BadInputException("incident update " + rawId + " names nothing to change: give at least one of"
                     + " --status, --response-started, --mitigation, --root-cause, --similar, --title, --severity, --contributor");
@@ -137,6 +144,9 @@ final class IncidentCommand extends CliGroup {
         try (Session session = open()) {
             Incident incident = session.engine.updateIncident(session.actor, update);
             out().line("Updated " + Views.incidentLine(incident));
+            if (update.at() != null) {
+                out().line("Dated " + update.at() + ": when it happened (recorded now)");
+            }
             out().document(ModelJson.incident(incident));
             return ExitCode.OK;
         }

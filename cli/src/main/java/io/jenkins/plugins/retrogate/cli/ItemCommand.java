@@ -51,7 +51,7 @@ final class ItemCommand extends CliGroup {
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows an action item.")
     int show(@Parameters(paramLabel = "ID", description = "The item, like INC-3-A1.") String rawId) {
         String id = Ids.parseItem("item", rawId);
-        try (Session session = openExisting()) {
+        try (Session session = openToRead()) {
             ActionItem item = session.engine.state().item(id)
                     .orElseThrow(() -> new InvalidInputException("item", rawId, "does not exist"));
             out().line(Views.itemLine(item));
@@ -109,7 +109,7 @@ final class ItemCommand extends CliGroup {
         ItemStatus wanted = status == null ? null : ItemStatus.parse("status", status);
         String guarded = service == null ? null : Names.service("service", service);
         String incidentId = incident == null ? null : Ids.parseIncident("incident", incident);
-        try (Session session = openExisting()) {
+        try (Session session = openToRead()) {
             RetroState state = session.engine.state();
             List<ActionItem> items = state.items().values().stream()
                     .filter(i -> wanted == null || i.status() == wanted)

@@ -60,7 +60,7 @@ final class OverrideCommand extends CliGroup {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Lists pending override requests and the overrides still in force.")
     int list(@Option(names = "--all", description = "Also expired overrides and decided requests.") boolean all) {
-        try (Session session = openExisting()) {
+        try (Session session = openToRead()) {
             RetroState state = session.engine.state();
             Instant now = session.engine.now();
             List<OverrideRequest> requests = state.requests().values().stream()

@@ -27,6 +27,9 @@ final class RepairCommand extends CliCommand {
         json.put("bytesCut", report.bytesCut());
         json.put("savedTo", report.savedTo() == null ? null : report.savedTo().toString());
         json.set("problems", StoreReports.problems(report.problems()));
+        json.put("replayed", report.replayed());
+        json.set("notReplayed", io.jenkins.plugins.retrogate.engine.transfer.ModelJson.strings(report.notReplayed()));
+        json.put("idsReservedUpTo", report.reserved());
         out().document(json);
         return report.ok() ? ExitCode.OK : ExitCode.STORE;
     }

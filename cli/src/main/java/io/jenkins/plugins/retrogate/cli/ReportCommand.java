@@ -41,7 +41,7 @@ final class ReportCommand extends CliCommand {
             throw new BadInputException("--format " + chosen + " cannot go to stdout with --json; add --out FILE");
         }
         Report report;
-        try (Session session = openExisting()) {
+        try (Session session = openToRead()) {
             report = session.engine.report(days, service);
             report = report.withTrackers(TrackerFreshness.statuses(session.home, report.generatedAt()));
         }

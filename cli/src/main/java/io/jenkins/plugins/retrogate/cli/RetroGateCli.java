@@ -10,11 +10,14 @@ import io.jenkins.plugins.retrogate.engine.model.RefusedException;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
 import io.jenkins.plugins.retrogate.engine.store.Store;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
+import io.jenkins.plugins.retrogate.engine.store.journal.JournalOptions;
+import io.jenkins.plugins.retrogate.engine.store.journal.JournalStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -40,6 +43,9 @@ import picocli.CommandLine.Spec;
 public final class RetroGateCli implements Callable<Integer> {
     static final String HOME_VARIABLE = "RETRO_GATE_HOME";
     static final String ACTOR_VARIABLE = "RETRO_GATE_ACTOR";
+    static final String LOCK_WAIT_VARIABLE = "RETRO_GATE_LOCK_WAIT";
+    /** How long a command waits for other processes using the same home, unless told otherwise. */
+    static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "The store's directory. Default: $RETRO_GATE_HOME, else the directory .retro-gate in the user's home.")
@@ -52,6 +58,11 @@ public final class RetroGateCli implements Callable<Integer> {
     @Option(names = "--actor", paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "Who is acting (default: $RETRO_GATE_ACTOR, else the OS user).")
     String actor;
+
+    @Option(names = "--lock-wait", paramLabel = "DURATION", scope = ScopeType.INHERIT,
+            description = "How long to wait for other retro-gate processes using the same home (they take turns),"
+                    + " e.g. 90s, 5m, 0 to give up at once. Default: $" + LOCK_WAIT_VARIABLE + ", else 60s; at most 1h.")
+    String lockWait;
 
     @Spec
     CommandSpec spec;
@@ -142,6 +153,18 @@ public final class RetroGateCli implements Callable<Integer> {
         return home != null;
     }
 
+    /** The wait for the home's lock: {@code --lock-wait}, else {@code $RETRO_GATE_LOCK_WAIT}, else 60 s. */
+    Duration lockWait() {
+        if (lockWait != null) {
+            return Durations.parse("--lock-wait", lockWait, JournalOptions.MAX_LOCK_WAIT);
+        }
+        String variable = environment.variable(LOCK_WAIT_VARIABLE);
+        if (variable != null && !variable.isBlank()) {
+            return Durations.parse("$" + LOCK_WAIT_VARIABLE, variable, JournalOptions.MAX_LOCK_WAIT);
+        }
+        return DEFAULT_LOCK_WAIT;
+    }
+
     /** The acting user, holding both engine permissions (four eyes still applies). */
     Actor actor() {
         String name = actor != null ? actor : environment.variable(ACTOR_VARIABLE);
@@ -152,11 +175,21 @@ public final class RetroGateCli implements Callable<Integer> {
     }
 
     /**
-     * Opens the home for one command: checks actor and policy first, then (with {@code create})
-     * creates and locks the store; without, a home that holds no store is refused.
+     * Opens the home for one command: checks actor, lock wait and policy first, then (with
+     * {@code create}) creates and locks the store; without, a home that holds no store is refused. With
+     * {@code readOnly} the store is shared with other readers and no file of the home is changed.
      */
-    Session openSession(boolean create) {
+    Session openSession(boolean create, boolean readOnly) {
+        return openSession(create, readOnly, false);
+    }
+
+    /**
+     * As {@link #openSession(boolean, boolean)}; with {@code leased}, the store is held only while each
+     * command runs ({@link LeasedStore}), for work that waits on the network in between.
+     */
+    Session openSession(boolean create, boolean readOnly, boolean leased) {
         Actor who = actor();
+        Duration wait = lockWait();
         if (home != null && home.toString().isBlank()) {
             throw new BadInputException("--home '' is empty: name the store's directory");
         }
@@ -175,7 +208,9 @@ public final class RetroGateCli implements Callable<Integer> {
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "cannot create the home " + dir + ": " + e, e);
         }
-        Store store = Stores.open(dir);
+        // what opening needs is loaded before the lock is asked for: other pipelines wait only for the real work
+        JournalStore.prepare();
+        Store store = leased ? new LeasedStore(dir, wait) : Stores.open(dir, wait, readOnly);
         return new Session(dir, policy, store, new RetroGate(store, () -> policy, environment.clock()), who);
     }
 

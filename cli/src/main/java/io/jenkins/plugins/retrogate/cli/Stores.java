@@ -4,6 +4,7 @@ import io.jenkins.plugins.retrogate.engine.store.Store;
 import io.jenkins.plugins.retrogate.engine.store.journal.JournalOptions;
 import io.jenkins.plugins.retrogate.engine.store.journal.JournalStore;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Opens and closes the store kept in a home directory: the durable journal, the same files Jenkins
@@ -22,13 +23,18 @@ final class Stores {
         return JournalStore.exists(home);
     }
 
-    static Store open(Path home) {
-        return JournalStore.open(home, JournalOptions.defaults().withSnapshotOnCloseAfter(0));
+    /**
+     * Opens the home's store, waiting up to {@code lockWait} for other processes (CLI runs of other
+     * pipelines take turns); {@code readOnly} shares it with other readers and changes no file.
+     */
+    static Store open(Path home, Duration lockWait, boolean readOnly) {
+        JournalOptions options = JournalOptions.defaults().withSnapshotOnCloseAfter(0).withLockWait(lockWait);
+        return JournalStore.open(home, readOnly ? options.asReadOnly() : options);
     }
 
     static void close(Store store, long sequenceAtOpen) {
         try {
-            if (store instanceof JournalStore journal
+            if (store instanceof JournalStore journal && !journal.readOnly()
                     && journal.state().sequence() / SNAPSHOT_EVERY > sequenceAtOpen / SNAPSHOT_EVERY) {
                 journal.snapshot();
             }

@@ -55,7 +55,9 @@ final class TrackerSyncCommand extends CliCommand {
             TrackerStateFile.read(home); // an unreadable state stops the sync before the store is opened
         }
         SyncReport report;
-        try (Session session = open()) {
+        // The store is held only while each of the sync's commands runs, never while it waits on a tracker;
+        // one sync at a time per home.
+        try (TrackerSyncLock sync = TrackerSyncLock.acquire(home); Session session = openLeased()) {
             TrackerSyncState previous = TrackerStateFile.read(session.home);
             report = new TrackerSync(session.engine, clients, options, root().environment().clock()).run(previous);
             TrackerStateFile.write(session.home, report.state());

@@ -26,6 +26,9 @@ final class VerifyCommand extends CliCommand {
         json.put("segments", report.segments());
         json.put("snapshots", report.snapshots());
         json.set("problems", StoreReports.problems(report.problems()));
+        json.put("repairWouldCutRecords", report.cutRecords());
+        json.put("repairWouldCutBytes", report.cutBytes());
+        json.put("repairWouldReplay", report.replayable());
         out().document(json);
         if (!report.ok()) {
             out().error("verify: the store " + home + " is damaged; 'retro-gate --home " + home + " repair' cuts"

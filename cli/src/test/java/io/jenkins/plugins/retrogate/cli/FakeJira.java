@@ -31,6 +31,9 @@ final class FakeJira implements AutoCloseable {
     final List<JsonNode> searches = new CopyOnWriteArrayList<>();
     final List<JsonNode> created = new CopyOnWriteArrayList<>();
     volatile int failWith;
+    /** When set, every request waits for it to open (a tracker that does not answer); {@link #arrived} counts down first. */
+    volatile java.util.concurrent.CountDownLatch hold;
+    final java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
 
     FakeJira() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -65,6 +68,15 @@ final class FakeJira implements AutoCloseable {
         String line = exchange.getRequestMethod() + " " + exchange.getRequestURI();
         requests.add(line);
         byte[] request = exchange.getRequestBody().readAllBytes();
+        arrived.countDown();
+        java.util.concurrent.CountDownLatch waitFor = hold;
+        if (waitFor != null) {
+            try {
+                waitFor.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (failWith == 503) {
             send(exchange, 503, "{\"errorMessages\":[\"Service Unavailable\"],\"errors\":{}}");
             return;

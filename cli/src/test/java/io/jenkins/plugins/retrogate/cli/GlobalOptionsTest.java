@@ -1,5 +1,7 @@
 package io.jenkins.plugins.retrogate.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.retrogate.engine.store.journal.JournalStore;
@@ -119,15 +121,82 @@ class GlobalOptionsTest {
         try (JournalStore holder = JournalStore.open(dir)) {
             var before = cli.fingerprint();
 
-            Cli.Result result = cli.run("--json", "incident", "open", "--service", "cart", "--title", "u");
+            Cli.Result result = cli.run("--json", "--lock-wait", "0", "incident", "open", "--service", "cart",
+                    "--title", "u");
 
             assertThat(result.code()).isEqualTo(5);
-            assertThat(result.err()).contains("in use by another process");
+            assertThat(result.err()).contains("is in use by another").doesNotContain("waited");
             assertThat(result.json().at("/error/kind").asText()).isEqualTo("store-locked");
+
+            cli.variables.put("RETRO_GATE_LOCK_WAIT", "250ms");
+            Cli.Result waited = cli.run("--json", "incident", "open", "--service", "cart", "--title", "u");
+            assertThat(waited.code()).isEqualTo(5);
+            assertThat(waited.err()).contains("waited 250 ms", "--lock-wait");
             assertThat(holder.state().incidents()).hasSize(1);
             assertThat(cli.fingerprint()).isEqualTo(before);
         }
         assertThat(cli.run("incident", "list").code()).isZero();
+    }
+
+    @Test
+    void readCommandsAndAnAllowingGateLeaveAHomeWithATornTailExactlyAsFoundAndTheNextWriteCutsIt() throws Exception {
+        Cli cli = new Cli(dir);
+        cli.incidentWithItems();
+        Path segment;
+        try (var files = java.nio.file.Files.list(dir)) {
+            segment = files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).findFirst().orElseThrow();
+        }
+        java.nio.file.Files.write(segment, "{\"seq\":99,\"half a rec".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.file.StandardOpenOption.APPEND);
+        var before = cli.fingerprint();
+
+        assertThat(cli.run("item", "list").code()).isZero();
+        assertThat(cli.run("incident", "show", "INC-1").code()).isZero();
+        assertThat(cli.run("report").code()).isZero();
+        assertThat(cli.run("export").code()).isZero();
+        assertThat(cli.run("gate", "--service", "search", "--environment", "production").code()).isZero();
+        assertThat(cli.fingerprint()).as("no read changed the home").isEqualTo(before);
+        assertThat(cli.run("--json", "verify").json().get("problems")).as("verify reports the torn tail").hasSize(1);
+
+        assertThat(cli.run("incident", "open", "--service", "search", "--title", "next write").code()).isZero();
+        assertThat(cli.run("--json", "verify").json().get("problems")).as("the write cut it").isEmpty();
+        assertThat(cli.run("--json", "incident", "list").json()).hasSize(2);
+    }
+
+    @Test
+    void aLockWaitThatIsNoDurationOrTooLongIsBadInputNamingTheFlagOrVariable() {
+        Cli cli = new Cli(dir);
+        cli.id("incident", "open", "--service", "cart", "--title", "t");
+        var before = cli.fingerprint();
+
+        Cli.Result word = cli.run("--lock-wait", "soon", "incident", "open", "--service", "cart", "--title", "u");
+        Cli.Result tooLong = cli.run("--lock-wait", "2h", "incident", "list");
+        cli.variables.put("RETRO_GATE_LOCK_WAIT", "-5s");
+        Cli.Result variable = cli.run("incident", "list");
+
+        assertThat(word.code()).isEqualTo(2);
+        assertThat(word.err()).contains("--lock-wait 'soon'", "90s");
+        assertThat(tooLong.code()).isEqualTo(2);
+        assertThat(tooLong.err()).contains("--lock-wait '2h'", "from 0 to 60m");
+        assertThat(variable.code()).isEqualTo(2);
+        assertThat(variable.err()).contains("$RETRO_GATE_LOCK_WAIT '-5s'");
+        assertThat(cli.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aCommandWaitsItsTurnWhileAnotherHoldsTheStoreAndThenRecords() throws Exception {
+        Cli cli = new Cli(dir);
+        cli.id("incident", "open", "--service", "cart", "--title", "t");
+        JournalStore holder = JournalStore.open(dir);
+        java.util.concurrent.CompletableFuture<Cli.Result> waiting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> cli.run("incident", "open", "--service", "cart", "--title", "second"));
+        Thread.sleep(300);
+        assertThat(waiting).as("waits while the store is held").isNotDone();
+        holder.close();
+
+        Cli.Result result = waiting.get(1, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(cli.run("--json", "incident", "list").json()).hasSize(2);
     }
 
     @Test
@@ -153,10 +222,39 @@ class GlobalOptionsTest {
         assertThat(verify.json().get("ok").asBoolean()).isFalse();
         assertThat(verify.json().get("problems")).isNotEmpty();
 
-        Cli.Result repair = cli.run("repair");
+        assertThat(verify.json().get("repairWouldCutRecords").asLong()).isEqualTo(2);
+        assertThat(verify.json().get("repairWouldReplay").asLong()).as("the third record still verifies").isEqualTo(1);
+
+        Cli.Result repair = cli.run("--json", "repair");
         assertThat(repair.code()).as(repair.toString()).isZero();
+        assertThat(repair.json().get("replayed").asInt()).isEqualTo(1);
         assertThat(cli.run("verify").code()).isZero();
-        assertThat(cli.run("--json", "incident", "list").json()).hasSize(1);
+        JsonNode incidents = cli.run("--json", "incident", "list").json();
+        assertThat(incidents).extracting(i -> i.get("id").asText() + " " + i.get("title").asText())
+                .containsExactly("INC-1 first", "INC-3 third");
+        assertThat(cli.id("incident", "open", "--service", "cart", "--title", "fourth"))
+                .as("INC-2 was named by a cut record: never handed out again").isEqualTo("INC-4");
+    }
+
+    @Test
+    void anIdNamedOnlyByARecordThatRepairCutIsNeverHandedOutAgain() throws Exception {
+        Cli cli = new Cli(dir);
+        cli.id("incident", "open", "--service", "cart", "--title", "first");
+        cli.id("incident", "open", "--service", "cart", "--title", "second");
+        Path segment;
+        try (var files = Files.list(dir)) {
+            segment = files.filter(f -> f.getFileName().toString().startsWith("journal-")).findFirst().orElseThrow();
+        }
+        List<String> lines = Files.readAllLines(segment, StandardCharsets.UTF_8);
+        lines.set(1, lines.get(1).replace("second", "SECOND"));
+        Files.write(segment, lines, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+
+        Cli.Result repair = cli.run("--json", "repair");
+
+        assertThat(repair.code()).as(repair.toString()).isZero();
+        assertThat(repair.json().get("idsReservedUpTo").asText()).contains("INC-2");
+        assertThat(cli.id("incident", "open", "--service", "cart", "--title", "third"))
+                .as("INC-2 named something else before the repair").isEqualTo("INC-3");
     }
 
     @Test

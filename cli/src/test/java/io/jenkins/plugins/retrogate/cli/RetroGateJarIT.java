@@ -128,14 +128,14 @@ class RetroGateJarIT {
     }
 
     @Test
-    void aSecondProcessOnTheSameHomeFailsClearlyWithExitFiveAndDamagesNothing() throws Exception {
+    void aSecondProcessWaitsItsTurnAndGivesUpClearlyWhenTheWaitIsOver() throws Exception {
         Path home = dir.resolve("home");
         Map<String, String> env = Map.of("RETRO_GATE_HOME", home.toString());
         assertThat(jar(env, "incident", "open", "--service", "cart", "--title", "t").code()).isZero();
-        List<String> before = fingerprint(home);
 
         Process holder = new ProcessBuilder(java(), "-cp", JAR + File.pathSeparator + testClasses(),
                 LockHolder.class.getName(), home.toString()).redirectErrorStream(true).start();
+        Process waiting;
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             String line = reader.readLine();
@@ -143,42 +143,56 @@ class RetroGateJarIT {
                 line = reader.readLine(); // a log line of the journal, if any
             }
             assertThat(line).startsWith("holding");
+            List<String> before = fingerprint(home);
 
-            Run second = jar(env, "--json", "incident", "open", "--service", "cart", "--title", "u");
+            Run bounded = jar(env, "--json", "--lock-wait", "1s", "incident", "open", "--service", "cart", "--title", "u");
 
-            assertThat(second.code()).as(second.toString()).isEqualTo(5);
-            assertThat(second.err()).contains("in use by another process", "pid " + holder.pid());
-            assertThat(second.json().at("/error/kind").asText()).isEqualTo("store-locked");
+            assertThat(bounded.code()).as(bounded.toString()).isEqualTo(5);
+            assertThat(bounded.err()).contains("in use by another process", "waited 1 s", "pid " + holder.pid());
+            assertThat(bounded.json().at("/error/kind").asText()).isEqualTo("store-locked");
+            assertThat(fingerprint(home)).isEqualTo(before);
+
+            waiting = start(env, "incident", "open", "--service", "cart", "--title", "waited for its turn");
+            assertThat(waiting.waitFor(1, TimeUnit.SECONDS)).as("waits while the store is held").isFalse();
         } finally {
             holder.getOutputStream().close();
             assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
+        Run waited = finish(waiting);
+        assertThat(waited.code()).as(waited.toString()).isZero();
         assertThat(jar(env, "verify").code()).isZero();
-        assertThat(jar(env, "--json", "incident", "list").json()).hasSize(1);
+        assertThat(jar(env, "--json", "incident", "list").json()).hasSize(2);
     }
 
     @Test
-    void processesRacingForOneHomeEitherSucceedOrFailWithExitFiveAndNothingIsLost() throws Exception {
+    void pipelinesRunningGateAndDeployAtOnceAllSucceedAndNothingIsLost() throws Exception {
         Path home = dir.resolve("home");
-        List<Process> processes = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            processes.add(start(Map.of("RETRO_GATE_HOME", home.toString()), "incident", "open", "--service", "cart",
-                    "--title", "race " + i));
+        Map<String, String> env = Map.of("RETRO_GATE_HOME", home.toString());
+        assertThat(jar(env, "init").code()).isZero();
+        int pipelines = 8;
+        List<java.util.concurrent.CompletableFuture<List<Run>>> runs = new ArrayList<>();
+        for (int i = 0; i < pipelines; i++) {
+            String service = "svc-" + i;
+            String build = "https://ci.acme.com/job/" + service + "/1/";
+            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    Run gate = jar(env, "gate", "--service", service, "--environment", "production", "--build-url", build);
+                    Run deploy = jar(env, "deploy", "--service", service, "--environment", "production",
+                            "--build-url", build, "--version", "1.0." + service.length(), "--outcome", "succeeded");
+                    return List.of(gate, deploy);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
         }
-        int succeeded = 0;
-        for (Process process : processes) {
-            Run run = finish(process);
-            assertThat(run.code()).as(run.toString()).isIn(0, 5);
-            if (run.code() == 0) {
-                succeeded++;
-            } else {
-                assertThat(run.err()).contains("in use by another process");
+        for (var pipeline : runs) {
+            for (Run run : pipeline.get(5, TimeUnit.MINUTES)) {
+                assertThat(run.code()).as(run.toString()).isZero();
             }
         }
-        Map<String, String> env = Map.of("RETRO_GATE_HOME", home.toString());
-        assertThat(succeeded).isPositive();
         assertThat(jar(env, "verify").code()).isZero();
-        assertThat(jar(env, "--json", "incident", "list").json()).hasSize(succeeded);
+        JsonNode report = jar(env, "--json", "report").json();
+        assertThat(report.toString()).contains("svc-0", "svc-7");
     }
 
     @Test

@@ -117,6 +117,76 @@ class StoryCommandsTest {
     }
 
     @Test
+    void rollbackOutsideProductionSaysPlainlyThatNoIncidentWasOpenedAndWhy() {
+        Cli.Result result = cli.run("rollback", "--service", "cart", "--environment", "dev", "--reason", "smoke failed");
+        Cli.Result json = cli.run("--json", "rollback", "--service", "cart", "--environment", "dev");
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(result.out().lines().findFirst()).contains("dev is not a production environment: "
+                + "no incident opened (policy openIncidentsOutsideProduction is false)");
+        assertThat(result.out()).contains("Recorded DEP-1 cart → dev: ROLLED_BACK");
+        assertThat(json.json().get("incident").isNull()).isTrue();
+        assertThat(json.json().at("/deployment/outcome").asText()).isEqualTo("ROLLED_BACK");
+        assertThat(json.json().get("noIncident").asText()).startsWith("dev is not a production environment");
+        assertThat(cli.run("incident", "list").out()).contains("No incidents.");
+    }
+
+    @Test
+    void rolledBackDeployOutsideProductionOpensNoIncident() {
+        Cli.Result text = cli.run("deploy", "--service", "cart", "--environment", "staging", "--outcome", "rolled-back");
+        Cli.Result json = cli.run("--json", "deploy", "--service", "cart", "--environment", "staging",
+                "--outcome", "rolled-back");
+
+        assertThat(text.out()).contains("staging is not a production environment: no incident opened");
+        assertThat(json.json().get("incident").isNull()).isTrue();
+        assertThat(json.json().get("noIncident").asText()).startsWith("staging is not a production environment");
+    }
+
+    @Test
+    void thePolicyFileCanOpenIncidentsForRollbacksOutsideProduction() throws Exception {
+        java.nio.file.Files.writeString(home.resolve("policy.yaml"), "openIncidentsOutsideProduction: true\n");
+
+        Cli.Result result = cli.run("rollback", "--service", "cart", "--environment", "dev");
+
+        assertThat(result.out().lines().findFirst()).contains("INC-1");
+        assertThat(cli.run("--json", "policy", "show").json().at("/policy/openIncidentsOutsideProduction").asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void aMitigationRecordedTheNextMorningTakesItsTimeFromAt() {
+        cli.id("rollback", "--service", "cart", "--environment", "production", "--reason", "500s");
+        cli.clock.advance(java.time.Duration.ofHours(11));
+
+        Cli.Result text = cli.run("incident", "update", "INC-1", "--mitigation", "temporary:flag off",
+                "--at", "2026-11-20T09:40");
+        Cli.Result json = cli.run("--json", "incident", "update", "INC-1", "--status", "mitigated",
+                "--at", "2026-11-20T10:50:00+01:00");
+        Cli.Result report = cli.run("--json", "report", "--service", "cart");
+
+        assertThat(text.code()).as(text.toString()).isZero();
+        assertThat(text.out()).contains("Dated 2026-11-20T09:40:00Z: when it happened (recorded now)");
+        assertThat(json.json().at("/mitigations/0/at").asText()).isEqualTo("2026-11-20T09:40:00Z");
+        assertThat(report.json().at("/services/0/medianTimeToRestoreSeconds").asLong())
+                .as("restored 40 minutes after the rollback at 09:00, not 11 hours").isBetween(39 * 60L, 40 * 60L);
+    }
+
+    @Test
+    void rollbackAndDeployTakeAtForWhenTheyHappened() {
+        Cli.Result rollback = cli.run("--json", "rollback", "--service", "cart", "--environment", "production",
+                "--at", "2026-11-20T02:15:00Z");
+        Cli.Result deploy = cli.run("--json", "deploy", "--service", "search", "--environment", "production",
+                "--outcome", "rolled-back", "--at", "2026-11-20T03:30");
+
+        assertThat(rollback.json().get("detectedAt").asText()).isEqualTo("2026-11-20T02:15:00Z");
+        assertThat(deploy.json().at("/deployment/startedAt").asText()).isEqualTo("2026-11-20T03:30:00Z");
+        assertThat(deploy.json().at("/deployment/endedAt").asText()).isEqualTo("2026-11-20T03:30:00Z");
+        assertThat(deploy.json().at("/incident/detectedAt").asText()).isEqualTo("2026-11-20T03:30:00Z");
+        assertThat(cli.run("rollback", "--service", "web", "--environment", "production", "--at", "2026-11-20T04:00Z")
+                .out()).contains("Dated 2026-11-20T04:00:00Z: when it was rolled back (recorded now)");
+    }
+
+    @Test
     void badOutcomeNamesTheAllowedValues() {
         Cli.Result result = cli.run("deploy", "--service", "cart", "--environment", "prod", "--outcome", "ok");
 

@@ -266,10 +266,37 @@ class TrackerCommandTest {
     void aLockedStoreIsExitFive() throws Exception {
         trackerYaml("");
         cli.run("incident", "list");
-        try (var held = Stores.open(home)) {
-            Cli.Result result = cli.run("tracker", "sync");
+        try (var held = Stores.open(home, Duration.ZERO, false)) {
+            Cli.Result result = cli.run("--lock-wait", "0", "tracker", "sync");
             assertThat(result.code()).as(result.toString()).isEqualTo(5);
         }
+    }
+
+    @Test
+    void whileTheSyncWaitsOnATrackerThatDoesNotAnswerTheGateAndWritersAreNotKeptOut() throws Exception {
+        cli.incidentWithItems();
+        trackerYaml("");
+        jira.ticket("PAY-1", "Done", "done", "Done", "2026-11-20T09:30:00.000+0000");
+        jira.hold = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Cli.Result> sync = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> cli.run("tracker", "sync"));
+        assertThat(jira.arrived.await(1, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+
+        Cli.Result gate = cli.run("--lock-wait", "0", "--json", "gate", "--service", "checkout-api",
+                "--environment", "production");
+        Cli.Result write = cli.run("--lock-wait", "0", "incident", "open", "--service", "search", "--title", "meanwhile");
+        Cli.Result secondSync = cli.run("--lock-wait", "0", "tracker", "sync");
+
+        assertThat(gate.code()).as(gate.toString()).isEqualTo(3);
+        assertThat(write.code()).as(write.toString()).isZero();
+        assertThat(secondSync.code()).as("one sync at a time").isEqualTo(5);
+        assertThat(secondSync.err()).contains("another tracker sync is running");
+        jira.hold.countDown();
+        Cli.Result done = sync.get(1, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(done.code()).as(done.toString()).isZero();
+        assertThat(cli.run("--json", "item", "show", "INC-1-A1").json().get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(cli.run("--json", "incident", "list").json()).hasSize(2);
+        assertThat(cli.run("verify").code()).isZero();
     }
 
     private static Map<String, String> journal(Map<String, String> fingerprint) {

@@ -45,6 +45,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     private String warnTypes = PolicyFields.names(GatePolicy.defaults().warnTypes());
     private boolean warnOverdue = GatePolicy.defaults().warnOverdue();
     private boolean postRollbackFreeze = GatePolicy.defaults().postRollbackFreeze();
+    private boolean openIncidentsOutsideProduction = GatePolicy.defaults().openIncidentsOutsideProduction();
     private boolean allowWeakerPipelineMode = GatePolicy.defaults().allowWeakerPipelineMode();
     private boolean fourEyes = GatePolicy.defaults().fourEyes();
     private int maxOverrideWindowHours = (int) GatePolicy.defaults().maxOverrideWindow().toHours();
@@ -82,6 +83,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
             .blockPriority(blockPriority).blockTypes(PolicyFields.types("blockTypes", blockTypes))
             .warnPriority(warnPriority).warnTypes(PolicyFields.types("warnTypes", warnTypes))
             .warnOverdue(warnOverdue).postRollbackFreeze(postRollbackFreeze)
+            .openIncidentsOutsideProduction(openIncidentsOutsideProduction)
             .allowWeakerPipelineMode(allowWeakerPipelineMode).fourEyes(fourEyes)
             .maxOverrideWindow(Duration.ofHours(maxOverrideWindowHours))
             .rules(getRules().stream().map(GateRule::toPolicyRule).toList())
@@ -108,8 +110,9 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         Saved before = new Saved(productionPatterns, productionMode, nonProductionMode, blockPriority, blockTypes,
-                warnPriority, warnTypes, warnOverdue, postRollbackFreeze, allowWeakerPipelineMode, fourEyes,
-                maxOverrideWindowHours, rules, changeSetTicketPattern, storeLocation, tracker);
+                warnPriority, warnTypes, warnOverdue, postRollbackFreeze, openIncidentsOutsideProduction,
+                allowWeakerPipelineMode, fourEyes, maxOverrideWindowHours, rules, changeSetTicketPattern, storeLocation,
+                tracker);
         binding = true;
         try {
             rules = new ArrayList<>(); // an empty repeatable list is absent from the form
@@ -135,8 +138,9 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     /** Every setting, as it was before a form was bound. */
     private record Saved(String productionPatterns, GateMode productionMode, GateMode nonProductionMode,
             Priority blockPriority, String blockTypes, Priority warnPriority, String warnTypes, boolean warnOverdue,
-            boolean postRollbackFreeze, boolean allowWeakerPipelineMode, boolean fourEyes, int maxOverrideWindowHours,
-            List<GateRule> rules, String changeSetTicketPattern, String storeLocation, TrackerSettings tracker) {
+            boolean postRollbackFreeze, boolean openIncidentsOutsideProduction, boolean allowWeakerPipelineMode,
+            boolean fourEyes, int maxOverrideWindowHours, List<GateRule> rules, String changeSetTicketPattern,
+            String storeLocation, TrackerSettings tracker) {
     }
 
     private void restore(Saved saved) {
@@ -149,6 +153,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         warnTypes = saved.warnTypes();
         warnOverdue = saved.warnOverdue();
         postRollbackFreeze = saved.postRollbackFreeze();
+        openIncidentsOutsideProduction = saved.openIncidentsOutsideProduction();
         allowWeakerPipelineMode = saved.allowWeakerPipelineMode();
         fourEyes = saved.fourEyes();
         maxOverrideWindowHours = saved.maxOverrideWindowHours();
@@ -280,6 +285,16 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setPostRollbackFreeze(boolean postRollbackFreeze) {
         this.postRollbackFreeze = postRollbackFreeze;
+        changed();
+    }
+
+    public boolean isOpenIncidentsOutsideProduction() {
+        return openIncidentsOutsideProduction;
+    }
+
+    @DataBoundSetter
+    public void setOpenIncidentsOutsideProduction(boolean openIncidentsOutsideProduction) {
+        this.openIncidentsOutsideProduction = openIncidentsOutsideProduction;
         changed();
     }
 

@@ -18,9 +18,10 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code retroRollback(service:, environment:, reason:)}: records a production rollback, which
- * opens an incident (or adds to the service's open one); returns the incident id. Inside a
- * {@code retroDeploy} body it rolls back that deployment.
+ * {@code retroRollback(service:, environment:, reason:)}: records a rollback; in production (or
+ * wherever the policy says) it opens an incident (or adds to the service's open one) and returns its
+ * id, elsewhere it returns {@code null} and the log says why. Inside a {@code retroDeploy} body it
+ * rolls back that deployment.
  */
 public class RetroRollbackStep extends ServiceStep {
     private String reason;
@@ -61,24 +62,31 @@ public class RetroRollbackStep extends ServiceStep {
         RunningDeployment running = context.get(RunningDeployment.class);
         RollbackResult result = EngineCall.run(engine -> engine.rollback(Actors.build(run),
                 new RollbackRequest(getService(), getEnvironment(), version, run.getParent().getFullName(), run.getNumber(),
-                        run.getUrl(), reason, deploymentOf(run, running))));
+                        run.getUrl(), reason, deploymentOf(run, running), null)));
         RetroGateBuildAction.update(run, action -> {
-            action.add(new IncidentRecord(result));
+            if (result.incident() != null) {
+                action.add(new IncidentRecord(result));
+            }
             DeploymentRecord deployment = action.deployment(result.deploymentId());
             if (deployment != null) {
                 deployment.rolledBack(result.reopened());
             }
         });
-        listener.getLogger().println("[Retro Gate] Rollback recorded: " + (result.opened() ? "opened" : "added to")
-                + " incident " + result.incident().id() + " '" + result.incident().title() + "' at "
-                + Links.absolute(Links.incident(result.incident().id())));
+        if (result.incident() == null) {
+            listener.getLogger().println("[Retro Gate] Rollback of " + result.deploymentId() + " recorded; "
+                    + result.noIncident());
+        } else {
+            listener.getLogger().println("[Retro Gate] Rollback recorded: " + (result.opened() ? "opened" : "added to")
+                    + " incident " + result.incident().id() + " '" + result.incident().title() + "' at "
+                    + Links.absolute(Links.incident(result.incident().id())));
+        }
         if (!result.reopened().isEmpty()) {
             listener.getLogger().println("[Retro Gate] Reopened (their fix was rolled back): "
                     + String.join(", ", result.reopened()));
         }
         result.similar().forEach(similar -> listener.getLogger().println("[Retro Gate] Seen before? "
                 + IncidentRecord.describe(similar)));
-        return result.incident().id();
+        return result.incident() == null ? null : result.incident().id();
     }
 
     /** The deployment rolled back: the enclosing retroDeploy's, else this build's latest to the target. */

@@ -77,7 +77,7 @@ public final class IncidentPage {
                 parse(IncidentStatus.class, "status", status), text(title),
                 parse(Severity.class, "severity", severity), instant(responseStartedAt), text(rootCause),
                 parse(MitigationKind.class, "mitigationKind", mitigationKind), text(mitigation), text(similar),
-                parse(ContributorRole.class, "contributorRole", contributorRole), text(contributorName))));
+                parse(ContributorRole.class, "contributorRole", contributorRole), text(contributorName), null)));
         return HttpResponses.redirectToDot();
     }
 

@@ -30,9 +30,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Deployments: their start (with the gate decision recorded for their build, or a bypass), their end, and what an end does — a
- * successful production deployment resolves the items its change set names and verifies the
- * resolved items it proves; a rollback reopens the items it carried and opens or extends an incident.
+ * Deployments: their start (with the gate decision recorded for their build, or a bypass), their end,
+ * and what an end does — a successful production deployment resolves the items its change set names
+ * and verifies the resolved items it proves; a rollback reopens the items it carried and, in
+ * production (or wherever the policy says), opens or extends an incident.
  */
 final class DeploymentCommands {
     private DeploymentCommands() {
@@ -40,40 +41,52 @@ final class DeploymentCommands {
 
     static Change<Deployment> start(RetroState state, GatePolicy policy, Actor actor, NewDeployment input,
             Instant now) {
-        DeploymentStarted started = started(state, policy, actor, input, now);
+        DeploymentStarted started = started(state, policy, actor, input, now, null);
         return Change.of(state.apply(state.sequence() + 1, started).deployments().get(started.deploymentId()),
                 List.of(started));
     }
 
-    static Change<DeploymentResult> finish(RetroState state, Actor actor, String deploymentId, Outcome outcome,
-            String reason, Instant now) {
+    /** The deployment ended, at {@code at} when that was before now ({@code null}: now). */
+    static Change<DeploymentResult> finish(RetroState state, GatePolicy policy, Actor actor, String deploymentId,
+            Outcome outcome, String reason, Instant at, Instant now) {
         Deployment deployment = state.deployment(deploymentId)
                 .orElseThrow(() -> new InvalidInputException("deployment", deploymentId, "does not exist"));
         LifecycleRules.requireRunning(deployment, outcome);
+        Instant happened = FactTime.of(at, now, deployment.startedAt(), "the deployment's start");
         List<Event> events = new ArrayList<>();
-        events.add(new DeploymentFinished(now, actor.name(), deployment.id(), outcome));
+        events.add(new DeploymentFinished(now, actor.name(), deployment.id(), outcome,
+                FactTime.happenedAt(happened, now)));
         List<String> resolved = new ArrayList<>();
         List<String> verified = new ArrayList<>();
         List<String> reopened = new ArrayList<>();
         String incidentId = null;
+        String noIncident = null;
         if (outcome == Outcome.SUCCEEDED && deployment.production()) {
-            verify(state, actor, deployment.finished(outcome, now), now, events, resolved, verified);
+            verify(state, actor, deployment.finished(outcome, happened), now, events, resolved, verified);
         } else if (outcome == Outcome.ROLLED_BACK) {
             reopen(state, actor, deployment, now, events, reopened);
-            incidentId = rollbackIncident(state, actor, deployment, null, reason, now, events);
+            noIncident = noIncident(policy, deployment);
+            if (noIncident == null) {
+                incidentId = rollbackIncident(state, actor, deployment, null, reason, now, happened, events);
+            }
         }
         RetroState after = state.applyAll(events);
         Incident incident = incidentId == null ? null : after.incidents().get(incidentId);
         return Change.of(new DeploymentResult(after.deployments().get(deployment.id()), resolved, verified, reopened,
-                incident), events);
+                incident, noIncident), events);
     }
 
-    /** A deployment recorded after the fact: started and ended at once. */
+    /**
+     * A deployment recorded after the fact: started and ended at once, at {@code at} when that was
+     * before now ({@code null}: now).
+     */
     static Change<DeploymentResult> record(RetroState state, GatePolicy policy, Actor actor, NewDeployment input,
-            Outcome outcome, String reason, Instant now) {
-        DeploymentStarted started = started(state, policy, actor, input, now);
+            Outcome outcome, String reason, Instant at, Instant now) {
+        Instant happened = FactTime.of(at, now, null, null);
+        DeploymentStarted started = started(state, policy, actor, input, now, FactTime.happenedAt(happened, now));
         RetroState running = state.apply(state.sequence() + 1, started);
-        Change<DeploymentResult> finished = finish(running, actor, started.deploymentId(), outcome, reason, now);
+        Change<DeploymentResult> finished = finish(running, policy, actor, started.deploymentId(), outcome, reason,
+                happened, now);
         List<Event> events = new ArrayList<>();
         events.add(started);
         events.addAll(finished.events());
@@ -93,6 +106,9 @@ final class DeploymentCommands {
             throw new InvalidInputException("deployment", d.id(), "deployed " + d.service() + " to "
                     + d.environment() + ", not " + service + " to " + environment);
         });
+        Instant happened = FactTime.of(input.at(), now, running.map(Deployment::startedAt).orElse(null),
+                "the start of the deployment rolled back");
+        Instant happenedAt = FactTime.happenedAt(happened, now);
         List<Event> events = new ArrayList<>();
         RetroState current = state;
         Deployment deployment;
@@ -106,13 +122,13 @@ final class DeploymentCommands {
             GateRequest request = GateRequest.of(service, environment, null, input.buildUrl(), actor.name(), List.of(),
                     null, now);
             DeploymentStarted started = started(state, policy, actor,
-                    new NewDeployment(request, input.version(), input.job(), input.build()), now);
+                    new NewDeployment(request, input.version(), input.job(), input.build()), now, happenedAt);
             events.add(started);
             current = state.apply(state.sequence() + 1, started);
             deployment = current.deployments().get(started.deploymentId());
         }
         if (deployment.outcome() != Outcome.ROLLED_BACK) {
-            events.add(new DeploymentFinished(now, actor.name(), deployment.id(), Outcome.ROLLED_BACK));
+            events.add(new DeploymentFinished(now, actor.name(), deployment.id(), Outcome.ROLLED_BACK, happenedAt));
         }
         List<String> reopened = new ArrayList<>();
         reopen(current, actor, deployment, now, events, reopened);
@@ -120,13 +136,27 @@ final class DeploymentCommands {
         DeploymentRef rollbackRef = new DeploymentRef(null, input.job(), input.build(),
                 Names.buildUrl("buildUrl", input.buildUrl()), service,
                 environment, deployment.ref().version());
-        boolean opened = current.openIncidentOf(service).isEmpty();
-        String incidentId = rollbackIncident(current, actor, ended.orElse(deployment), rollbackRef, reason, now,
-                events);
+        String noIncident = noIncident(policy, deployment);
+        boolean opened = noIncident == null && current.openIncidentOf(service).isEmpty();
+        String incidentId = noIncident != null ? null
+                : rollbackIncident(current, actor, ended.orElse(deployment), rollbackRef, reason, now, happened,
+                        events);
         RetroState after = state.applyAll(events);
-        Incident incident = after.incidents().get(incidentId);
+        Incident incident = incidentId == null ? null : after.incidents().get(incidentId);
         return Change.of(new RollbackResult(incident, opened, deployment.id(), reopened,
-                opened ? SimilarIncidents.suggest(after, incident) : List.of()), events);
+                opened ? SimilarIncidents.suggest(after, incident) : List.of(), noIncident), events);
+    }
+
+    /**
+     * Why a rollback of {@code deployment} opens no incident, or {@code null} when it opens (or
+     * extends) one: an incident is a production failure, unless the policy counts every environment.
+     */
+    private static String noIncident(GatePolicy policy, Deployment deployment) {
+        if (deployment.production() || policy.openIncidentsOutsideProduction()) {
+            return null;
+        }
+        return deployment.environment() + " is not a production environment: no incident opened"
+                + " (policy openIncidentsOutsideProduction is false)";
     }
 
     /**
@@ -157,7 +187,7 @@ final class DeploymentCommands {
      * engine finds the decision; a caller cannot hand one in.
      */
     private static DeploymentStarted started(RetroState state, GatePolicy policy, Actor actor, NewDeployment input,
-            Instant now) {
+            Instant now, Instant happenedAt) {
         GateRequest request = input.request();
         String id = Ids.deployment(state.counters().deployments() + 1);
         DeploymentRef ref = new DeploymentRef(id, InvalidInputException.optionalLine("job", input.job(), 1000),
@@ -170,7 +200,7 @@ final class DeploymentCommands {
         DeploymentGate gate = DeploymentGate.of(state, policy.fourEyes(), request.service(), request.environment(),
                 request.buildUrl(), production, actor.name(), now);
         return new DeploymentStarted(now, actor.name(), id, ref, production, List.copyOf(request.changeTickets()),
-                gate.decision(), gate.gate(), gate.overrideId(), gate.bypass());
+                gate.decision(), gate.gate(), gate.overrideId(), gate.bypass(), happenedAt);
     }
 
     /** {@code ended}: the deployment as it ended, successfully, in production. */
@@ -218,19 +248,21 @@ final class DeploymentCommands {
                 });
     }
 
+    /** The incident the rollback opens (detected when the rollback happened) or extends. */
     private static String rollbackIncident(RetroState state, Actor actor, Deployment deployment,
-            DeploymentRef rollbackRef, String reason, Instant now, List<Event> events) {
+            DeploymentRef rollbackRef, String reason, Instant now, Instant happened, List<Event> events) {
         DeploymentRef rollback = rollbackRef == null ? deployment.ref() : rollbackRef;
         Optional<Incident> open = state.openIncidentOf(deployment.service());
         if (open.isPresent()) {
-            events.add(new RollbackRecorded(now, actor.name(), open.get().id(), rollback, reason));
+            events.add(new RollbackRecorded(now, actor.name(), open.get().id(), rollback, reason,
+                    FactTime.happenedAt(happened, now)));
             return open.get().id();
         }
         String id = Ids.incident(state.counters().incidents() + 1);
         String title = "Rollback of " + deployment.service() + " in " + deployment.environment()
                 + (reason == null ? "" : ": " + firstLine(reason));
         events.add(new IncidentOpened(now, actor.name(), id, title, null, List.of(deployment.service()),
-                Detection.ROLLBACK, now, deployment.ref(), rollback, reason));
+                Detection.ROLLBACK, happened, deployment.ref(), rollback, reason));
         return id;
     }
 

@@ -6,10 +6,12 @@ import java.util.List;
 
 /**
  * What recording a deployment's end did: items it resolved (its change set named them), items it
- * verified, items it reopened (it was rolled back), and the incident a rollback opened or extended.
+ * verified, items it reopened (it was rolled back), and the incident a rollback opened or extended
+ * ({@code null} otherwise). A rollback outside production that opened no incident says why in
+ * {@code noIncident}.
  */
 public record DeploymentResult(Deployment deployment, List<String> resolved, List<String> verified,
-        List<String> reopened, Incident incident) {
+        List<String> reopened, Incident incident, String noIncident) {
     public DeploymentResult {
         resolved = List.copyOf(resolved);
         verified = List.copyOf(verified);

@@ -9,11 +9,13 @@ import static io.jenkins.plugins.retrogate.engine.command.EventFields.present;
 import static io.jenkins.plugins.retrogate.engine.command.EventFields.rule;
 import static io.jenkins.plugins.retrogate.engine.command.EventFields.text;
 
+import io.jenkins.plugins.retrogate.engine.event.Backdatable;
 import io.jenkins.plugins.retrogate.engine.event.ContributorRecorded;
 import io.jenkins.plugins.retrogate.engine.event.DeploymentFinished;
 import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.GateDecided;
+import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
 import io.jenkins.plugins.retrogate.engine.event.IncidentDetailsChanged;
 import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
 import io.jenkins.plugins.retrogate.engine.event.IncidentStatusChanged;
@@ -29,7 +31,9 @@ import io.jenkins.plugins.retrogate.engine.model.Ids;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,7 +47,12 @@ import java.util.Objects;
  * the policy it was written under: whether an environment counted as production, the gate's mode, which
  * items blocked or warned, the override window's maximum and who held which permission. Four eyes is
  * checked under the policy given. One instance follows one log from its first event: once the log holds
- * an event of event format 2, every deployment must say how it went past the gate.
+ * a gate decision or a deployment that says how it went past the gate, every deployment must say it.
+ * <p>
+ * A fact recorded after it happened ({@code happenedAt}) happened between 2000 and its recording, and
+ * not before what it belongs to (the incident's detection, the deployment's start), as the commands'
+ * {@code --at} allows. The ids a repair reserved ({@code ids-reserved}) are taken as recorded: no command
+ * writes them, only a repair of a damaged journal.
  */
 public final class EventRules {
     private final ItemEventRules items;
@@ -69,6 +78,7 @@ public final class EventRules {
             opened(before, e);
         } else if (event instanceof RollbackRecorded e) {
             Incident incident = incident(before, e.incidentId());
+            happened(e, null, null);
             present("rollback", e.rollback(), "the rollback's deployment reference");
             EventFields.ref("rollback", e.rollback());
             String open = before.openIncidentOf(e.rollback().service()).map(Incident::id).orElse(null);
@@ -81,13 +91,15 @@ public final class EventRules {
             Incident incident = incident(before, e.incidentId());
             present("status", e.status(), "one of OPEN, MITIGATED, RESOLVED, REVIEWED");
             rule("status", e.status(), () -> LifecycleRules.requireForward(incident, e.status()));
+            happened(e, incident.detectedAt(), "the incident's detection");
             if (e.status() == incident.status()) {
                 throw broken("status", e.status(), "is the incident's status already; a command records changes only");
             }
         } else if (event instanceof IncidentDetailsChanged e) {
             details(before, e);
         } else if (event instanceof MitigationRecorded e) {
-            incident(before, e.incidentId());
+            Incident incident = incident(before, e.incidentId());
+            happened(e, incident.detectedAt(), "the incident's detection");
             present("kind", e.kind(), "TEMPORARY or PERMANENT");
             text("description", e.description(), IncidentCommands.TEXT_MAX);
         } else if (event instanceof SimilarIncidentLinked e) {
@@ -104,10 +116,12 @@ public final class EventRules {
             present("role", e.role(), "one of INTRODUCED, IDENTIFIED, RESPONDED, DEBUGGED, RESOLVED, INSIGHT");
             line("name", e.name(), 200);
         } else if (event instanceof DeploymentStarted e) {
+            happened(e, null, null);
             gates.started(before, e);
         } else if (event instanceof DeploymentFinished e) {
             Deployment deployment = deployment(before, e.deploymentId());
             rule("outcome", e.outcome(), () -> LifecycleRules.requireEndable(deployment, e.outcome()));
+            happened(e, deployment.startedAt(), "the deployment's start");
         } else if (event instanceof OverrideRequested e) {
             gates.requested(before, e);
         } else if (event instanceof OverrideApproved e) {
@@ -119,9 +133,57 @@ public final class EventRules {
             rule("requestId", e.requestId(), () -> OverrideCommands.pending(before, e.requestId()));
         } else if (event instanceof GateDecided e) {
             gates.decided(before, e);
+        } else if (event instanceof IdsReserved e) {
+            reserved(e);
         } else {
             items.check(before, event);
         }
+    }
+
+    /**
+     * When a fact recorded after it happened happened: not after it was recorded (the event's
+     * {@code at}), not before {@link FactTime#EARLIEST}, not before {@code notBefore} ({@code what}).
+     */
+    private static void happened(Backdatable e, Instant notBefore, String what) {
+        Instant happenedAt = e.happenedAt();
+        if (happenedAt == null) {
+            return;
+        }
+        if (happenedAt.isAfter(e.at())) {
+            throw broken("happenedAt", happenedAt, "is after the event's 'at' (" + e.at()
+                    + "): a fact is recorded when or after it happened, never before");
+        }
+        if (happenedAt.isBefore(FactTime.EARLIEST)) {
+            throw broken("happenedAt", happenedAt, "is before " + FactTime.EARLIEST);
+        }
+        if (notBefore != null && happenedAt.isBefore(notBefore)) {
+            throw broken("happenedAt", happenedAt, "is before " + what + " (" + notBefore + ")");
+        }
+    }
+
+    /** Ids a repair reserved: taken as recorded, as long as they are numbers an id can have. */
+    private static void reserved(IdsReserved e) {
+        Map<String, Long> numbers = new java.util.LinkedHashMap<>();
+        numbers.put("incidents", e.incidents());
+        numbers.put("deployments", e.deployments());
+        numbers.put("overrides", e.overrides());
+        numbers.put("requests", e.requests());
+        numbers.forEach((field, number) -> {
+            if (number < 0) {
+                throw broken(field, number, "is negative; a reserved id number is 0 (none) or more");
+            }
+        });
+        for (Map.Entry<String, Integer> entry : e.items().entrySet()) {
+            String[] incident = new String[1];
+            rule("items", entry.getKey(), () -> incident[0] = Ids.parseIncident("items", entry.getKey()));
+            if (!incident[0].equals(entry.getKey())) {
+                throw broken("items", entry.getKey(), "is not in the one form commands record: " + incident[0]);
+            }
+            if (entry.getValue() == null || entry.getValue() < 0) {
+                throw broken("items", entry.getValue(), "is not an action-item number of " + entry.getKey());
+            }
+        }
+        optionalText("reason", e.reason(), IncidentCommands.TEXT_MAX);
     }
 
     private static void opened(RetroState before, IncidentOpened e) {

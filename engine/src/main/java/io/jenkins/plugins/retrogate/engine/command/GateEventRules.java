@@ -31,8 +31,9 @@ import java.util.Optional;
 
 /**
  * {@link EventRules} for what passes the gate: deployments started, the gate's decisions, override
- * requests and approvals. Remembers whether the log has reached event format 2 (a gate decision or a
- * deployment that says how it passed the gate): from then on every deployment must say it.
+ * requests and approvals. Remembers whether the log tracks the gate yet (a gate decision or a
+ * deployment that says how it passed the gate, both of event format 2): from then on every deployment
+ * must say it.
  */
 final class GateEventRules {
     private final GatePolicy policy;
@@ -54,8 +55,8 @@ final class GateEventRules {
         }
         if (e.gate() == null) {
             if (gateTracked) {
-                throw broken("gate", "", "is missing: since the log's first gate decision (event format 2) every"
-                        + " deployment says how it went past the gate");
+                throw broken("gate", "", "is missing: since the log's first gate decision or deployment that says"
+                        + " how it went past the gate (event format 2), every deployment says it");
             }
             return; // recorded before the gate was tracked: what it says of the gate is not known
         }

@@ -45,9 +45,10 @@ final class IncidentCommands {
     static Change<Incident> update(RetroState state, Actor actor, IncidentUpdate input, Instant now) {
         Incident incident = existing(state, input.incidentId());
         List<Event> events = new ArrayList<>();
+        Instant happenedAt = happenedAt(incident, input, now);
         if (input.status() != null && input.status() != incident.status()) {
             LifecycleRules.requireForward(incident, input.status());
-            events.add(new IncidentStatusChanged(now, actor.name(), incident.id(), input.status()));
+            events.add(new IncidentStatusChanged(now, actor.name(), incident.id(), input.status(), happenedAt));
         }
         if (input.title() != null || input.severity() != null || input.responseStartedAt() != null
                 || input.rootCause() != null) {
@@ -58,7 +59,7 @@ final class IncidentCommands {
                 throw new InvalidInputException("mitigation", input.mitigation(), "needs a kind: TEMPORARY or PERMANENT");
             }
             events.add(new MitigationRecorded(now, actor.name(), incident.id(), input.mitigationKind(),
-                    InvalidInputException.requireText("mitigation", input.mitigation(), TEXT_MAX)));
+                    InvalidInputException.requireText("mitigation", input.mitigation(), TEXT_MAX), happenedAt));
         }
         if (input.similarIncidentId() != null) {
             events.addAll(linkSimilar(state, actor, incident, input.similarIncidentId(), now));
@@ -72,6 +73,22 @@ final class IncidentCommands {
                     InvalidInputException.requireLine("contributorName", input.contributorName(), 200)));
         }
         return Change.of(state.applyAll(events).incidents().get(incident.id()), events);
+    }
+
+    /**
+     * When the update's status change and mitigation happened, as their events record it ({@code null}:
+     * as they are recorded). Not before the incident was detected; an instant with nothing to date is refused.
+     */
+    private static Instant happenedAt(Incident incident, IncidentUpdate input, Instant now) {
+        if (input.at() == null) {
+            return null;
+        }
+        if (input.status() == null && input.mitigation() == null && input.mitigationKind() == null) {
+            throw new InvalidInputException("at", input.at(),
+                    "dates a status change or a mitigation; give a status or a mitigation with it");
+        }
+        return FactTime.happenedAt(FactTime.of(input.at(), now, incident.detectedAt(), "the incident's detection"),
+                now);
     }
 
     private static DetailsChange details(Incident incident, Actor actor, IncidentUpdate input, Instant now) {

@@ -8,49 +8,57 @@ import java.time.Instant;
 
 /**
  * Changes to an incident's retrospective fields; {@code null} leaves a field as it is. A mitigation
- * needs both its kind and its description, a contributor both role and name.
+ * needs both its kind and its description, a contributor both role and name. {@code at} is when the
+ * status change or the mitigation happened, when it is recorded later ({@code null}: now); it dates
+ * nothing else.
  */
 public record IncidentUpdate(String incidentId, IncidentStatus status, String title, Severity severity,
         Instant responseStartedAt, String rootCause, MitigationKind mitigationKind, String mitigation,
-        String similarIncidentId, ContributorRole contributorRole, String contributorName) {
+        String similarIncidentId, ContributorRole contributorRole, String contributorName, Instant at) {
 
     /** An update that changes nothing yet, for the {@code with…} methods. */
     public static IncidentUpdate of(String incidentId) {
-        return new IncidentUpdate(incidentId, null, null, null, null, null, null, null, null, null, null);
+        return new IncidentUpdate(incidentId, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public IncidentUpdate withStatus(IncidentStatus newStatus) {
         return new IncidentUpdate(incidentId, newStatus, title, severity, responseStartedAt, rootCause, mitigationKind,
-                mitigation, similarIncidentId, contributorRole, contributorName);
+                mitigation, similarIncidentId, contributorRole, contributorName, at);
     }
 
     public IncidentUpdate withRootCause(String text) {
         return new IncidentUpdate(incidentId, status, title, severity, responseStartedAt, text, mitigationKind,
-                mitigation, similarIncidentId, contributorRole, contributorName);
+                mitigation, similarIncidentId, contributorRole, contributorName, at);
     }
 
-    public IncidentUpdate withResponseStartedAt(Instant at) {
-        return new IncidentUpdate(incidentId, status, title, severity, at, rootCause, mitigationKind, mitigation,
-                similarIncidentId, contributorRole, contributorName);
+    public IncidentUpdate withResponseStartedAt(Instant instant) {
+        return new IncidentUpdate(incidentId, status, title, severity, instant, rootCause, mitigationKind, mitigation,
+                similarIncidentId, contributorRole, contributorName, at);
     }
 
     public IncidentUpdate withMitigation(MitigationKind kind, String description) {
         return new IncidentUpdate(incidentId, status, title, severity, responseStartedAt, rootCause, kind, description,
-                similarIncidentId, contributorRole, contributorName);
+                similarIncidentId, contributorRole, contributorName, at);
     }
 
     public IncidentUpdate withSimilar(String similarId) {
         return new IncidentUpdate(incidentId, status, title, severity, responseStartedAt, rootCause, mitigationKind,
-                mitigation, similarId, contributorRole, contributorName);
+                mitigation, similarId, contributorRole, contributorName, at);
     }
 
     public IncidentUpdate withContributor(ContributorRole role, String name) {
         return new IncidentUpdate(incidentId, status, title, severity, responseStartedAt, rootCause, mitigationKind,
-                mitigation, similarIncidentId, role, name);
+                mitigation, similarIncidentId, role, name, at);
     }
 
     public IncidentUpdate withTitleAndSeverity(String newTitle, Severity newSeverity) {
         return new IncidentUpdate(incidentId, status, newTitle, newSeverity, responseStartedAt, rootCause,
-                mitigationKind, mitigation, similarIncidentId, contributorRole, contributorName);
+                mitigationKind, mitigation, similarIncidentId, contributorRole, contributorName, at);
+    }
+
+    /** The status change and the mitigation of this update happened at {@code instant}, before it is recorded. */
+    public IncidentUpdate withAt(Instant instant) {
+        return new IncidentUpdate(incidentId, status, title, severity, responseStartedAt, rootCause, mitigationKind,
+                mitigation, similarIncidentId, contributorRole, contributorName, instant);
     }
 }

@@ -44,10 +44,20 @@ final class ItemCommands {
         Ticket ticket = input.ticket() == null || input.ticket().isBlank() ? null : Ticket.parse("ticket", input.ticket());
         List<String> services = input.services() == null || input.services().isEmpty() ? incident.affectedServices()
                 : List.copyOf(new TreeSet<>(input.services().stream().map(s -> Names.guardedService("service", s)).toList()));
-        String id = Ids.item(incident.id(), state.itemsOf(incident.id()).size() + 1);
+        String id = nextItemId(state, incident.id());
         ItemAdded added = new ItemAdded(now, actor.name(), id, incident.id(), title, input.priority(), input.type(),
                 owner, ticket, services, input.due());
         return Change.of(state.apply(state.sequence() + 1, added).items().get(id), List.of(added));
+    }
+
+    /**
+     * The id the next action item of an incident gets: the highest number so far or reserved by a repair,
+     * plus one, not the count: an item a repair lost leaves a gap.
+     */
+    static String nextItemId(RetroState state, String incidentId) {
+        int highest = Math.max(state.counters().reservedItems(incidentId), state.itemsOf(incidentId).stream()
+                .mapToInt(i -> Integer.parseInt(i.id().substring(i.id().lastIndexOf("-A") + 2))).max().orElse(0));
+        return Ids.item(incidentId, highest + 1);
     }
 
     static Change<ActionItem> resolve(RetroState state, GatePolicy policy, Actor actor, String rawId, String fix,

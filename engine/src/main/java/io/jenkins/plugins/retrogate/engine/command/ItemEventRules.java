@@ -18,7 +18,6 @@ import io.jenkins.plugins.retrogate.engine.event.TicketLinked;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Actor;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
-import io.jenkins.plugins.retrogate.engine.model.Ids;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
 import io.jenkins.plugins.retrogate.engine.model.Outcome;
@@ -74,7 +73,7 @@ final class ItemEventRules {
 
     private static void added(RetroState before, ItemAdded e) {
         Incident incident = EventRules.incident(before, e.incidentId());
-        nextId("itemId", e.itemId(), Ids.item(incident.id(), before.itemsOf(incident.id()).size() + 1));
+        nextId("itemId", e.itemId(), ItemCommands.nextItemId(before, incident.id()));
         line("title", e.title(), IncidentCommands.TITLE_MAX);
         present("priority", e.priority(), "one of P0, P1, P2");
         present("type", e.type(), "one of PREVENTATIVE, MITIGATIVE, OTHER");

@@ -177,10 +177,24 @@ public final class RetroGate {
         return store.execute(state -> DeploymentCommands.start(state, current, actor, input, now));
     }
 
-    /** A deployment ends; success in production verifies, a rollback reopens and opens an incident. */
+    /**
+     * A deployment ends; success in production verifies, a rollback reopens and (in production, or
+     * wherever the policy says) opens an incident.
+     */
     public DeploymentResult finishDeployment(Actor actor, String deploymentId, Outcome outcome, String reason) {
+        return finishDeployment(actor, deploymentId, outcome, reason, null);
+    }
+
+    /**
+     * A deployment ended at {@code at}, recorded later ({@code null}: it ends now). The instant may not
+     * lie before the deployment started nor in the future.
+     */
+    public DeploymentResult finishDeployment(Actor actor, String deploymentId, Outcome outcome, String reason,
+            Instant at) {
+        GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> DeploymentCommands.finish(state, actor, deploymentId, outcome, reason, now));
+        return store.execute(state -> DeploymentCommands.finish(state, current, actor, deploymentId, outcome, reason,
+                at, now));
     }
 
     /**
@@ -188,9 +202,20 @@ public final class RetroGate {
      * with the gate decision recorded for its build or as a bypass, like {@link #startDeployment}.
      */
     public DeploymentResult recordDeployment(Actor actor, NewDeployment input, Outcome outcome, String reason) {
+        return recordDeployment(actor, input, outcome, reason, null);
+    }
+
+    /**
+     * A deployment that ran at {@code at}, recorded in one go later ({@code null}: it ran now); it
+     * counts, verifies and opens its incident as of then. It carries the gate decision recorded for its
+     * build when it is recorded, or is recorded as a bypass, like {@link #startDeployment}.
+     */
+    public DeploymentResult recordDeployment(Actor actor, NewDeployment input, Outcome outcome, String reason,
+            Instant at) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> DeploymentCommands.record(state, current, actor, input, outcome, reason, now));
+        return store.execute(state -> DeploymentCommands.record(state, current, actor, input, outcome, reason, at,
+                now));
     }
 
     public OverrideApproval approveOverride(Actor actor, OverrideGrant grant) {

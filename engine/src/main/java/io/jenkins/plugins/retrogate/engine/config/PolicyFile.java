@@ -39,7 +39,7 @@ public final class PolicyFile {
      */
     public static final List<String> FIELDS = List.of("productionPatterns", "productionMode", "nonProductionMode",
             "blockPriority", "blockTypes", "warnPriority", "warnTypes", "warnOverdue", "postRollbackFreeze",
-            "allowWeakerPipelineMode", "fourEyes", "maxOverrideWindow", "rules");
+            "openIncidentsOutsideProduction", "allowWeakerPipelineMode", "fourEyes", "maxOverrideWindow", "rules");
     private static final Pattern SHORT_DURATION = Pattern.compile("([1-9][0-9]{0,6})\\s*([mhd])");
 
     private PolicyFile() {
@@ -73,6 +73,7 @@ public final class PolicyFile {
             case "warnTypes" -> b.warnTypes(types(field, value));
             case "warnOverdue" -> b.warnOverdue(bool(field, value));
             case "postRollbackFreeze" -> b.postRollbackFreeze(bool(field, value));
+            case "openIncidentsOutsideProduction" -> b.openIncidentsOutsideProduction(bool(field, value));
             case "allowWeakerPipelineMode" -> b.allowWeakerPipelineMode(bool(field, value));
             case "fourEyes" -> b.fourEyes(bool(field, value));
             case "maxOverrideWindow" -> b.maxOverrideWindow(duration(field, text(field, value)));
@@ -248,6 +249,7 @@ public final class PolicyFile {
         policy.warnTypes().stream().sorted().forEach(t -> warnTypes.add(t.name()));
         node.put("warnOverdue", policy.warnOverdue());
         node.put("postRollbackFreeze", policy.postRollbackFreeze());
+        node.put("openIncidentsOutsideProduction", policy.openIncidentsOutsideProduction());
         node.put("allowWeakerPipelineMode", policy.allowWeakerPipelineMode());
         node.put("fourEyes", policy.fourEyes());
         node.put("maxOverrideWindow", policy.maxOverrideWindow().toString());

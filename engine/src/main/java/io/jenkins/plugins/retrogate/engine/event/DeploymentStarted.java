@@ -10,20 +10,21 @@ import java.util.List;
  * {@code decision} is {@code null} when its build has none. Events written before the gate was tracked
  * carry no {@code gate} (nor {@code overrideId}, {@code bypass}).
  *
- * @param gate       PASSED, BYPASSED or UNGATED; {@code null} in events of event format 1
+ * @param gate       PASSED, BYPASSED or UNGATED; {@code null} in events written before the gate was tracked
  * @param overrideId the override that let it through (decision OVERRIDDEN)
  * @param bypass     why it bypassed the gate (gate BYPASSED)
+ * @param happenedAt when, if before it was recorded (a deployment recorded after it ran)
  */
 public record DeploymentStarted(Instant at, String actor, String deploymentId, DeploymentRef ref,
         boolean production, List<String> changeTickets, String decision, GatePassage gate, String overrideId,
-        String bypass) implements Event {
+        String bypass, Instant happenedAt) implements Event, Backdatable {
     public DeploymentStarted {
         changeTickets = List.copyOf(changeTickets == null ? List.of() : changeTickets);
     }
 
-    /** A deployment as event format 1 recorded it: without what the gate said of it. */
+    /** A deployment as event format 1 recorded it: without what the gate said of it, recorded as it started. */
     public DeploymentStarted(Instant at, String actor, String deploymentId, DeploymentRef ref, boolean production,
             List<String> changeTickets, String decision) {
-        this(at, actor, deploymentId, ref, production, changeTickets, decision, null, null, null);
+        this(at, actor, deploymentId, ref, production, changeTickets, decision, null, null, null, null);
     }
 }

@@ -11,7 +11,8 @@ import java.time.Instant;
 public sealed interface Event permits IncidentOpened, RollbackRecorded, IncidentStatusChanged,
         IncidentDetailsChanged, MitigationRecorded, SimilarIncidentLinked, ContributorRecorded, ItemAdded,
         ItemResolved, ItemVerified, ItemReopened, ItemDropped, DeploymentStarted, DeploymentFinished,
-        OverrideRequested, OverrideApproved, OverrideDenied, OverrideRequestExpired, TicketLinked, GateDecided {
+        OverrideRequested, OverrideApproved, OverrideDenied, OverrideRequestExpired, TicketLinked, GateDecided,
+        IdsReserved {
 
     /** When it happened (UTC). */
     Instant at();

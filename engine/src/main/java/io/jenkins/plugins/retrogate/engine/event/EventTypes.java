@@ -31,6 +31,7 @@ public final class EventTypes {
         BY_NAME.put("override-request-expired", OverrideRequestExpired.class);
         BY_NAME.put("ticket-linked", TicketLinked.class);
         BY_NAME.put("gate-decided", GateDecided.class);
+        BY_NAME.put("ids-reserved", IdsReserved.class);
     }
 
     private EventTypes() {

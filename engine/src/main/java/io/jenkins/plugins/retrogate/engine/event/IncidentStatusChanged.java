@@ -3,7 +3,10 @@ package io.jenkins.plugins.retrogate.engine.event;
 import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
 import java.time.Instant;
 
-/** An incident moved forward (mitigated, resolved, reviewed). */
-public record IncidentStatusChanged(Instant at, String actor, String incidentId, IncidentStatus status)
-        implements Event {
+/**
+ * An incident moved forward (mitigated, resolved, reviewed); {@code happenedAt}: when, if before it
+ * was recorded.
+ */
+public record IncidentStatusChanged(Instant at, String actor, String incidentId, IncidentStatus status,
+        Instant happenedAt) implements Event, Backdatable {
 }

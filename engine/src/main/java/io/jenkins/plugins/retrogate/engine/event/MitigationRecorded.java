@@ -3,7 +3,7 @@ package io.jenkins.plugins.retrogate.engine.event;
 import io.jenkins.plugins.retrogate.engine.model.MitigationKind;
 import java.time.Instant;
 
-/** Something was done to stop the failure. */
+/** Something was done to stop the failure ({@code happenedAt}: when, if before it was recorded). */
 public record MitigationRecorded(Instant at, String actor, String incidentId, MitigationKind kind,
-        String description) implements Event {
+        String description, Instant happenedAt) implements Event, Backdatable {
 }

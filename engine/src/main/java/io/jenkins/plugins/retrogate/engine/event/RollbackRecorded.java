@@ -3,7 +3,10 @@ package io.jenkins.plugins.retrogate.engine.event;
 import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
 import java.time.Instant;
 
-/** A further rollback was attached to an incident that was still open for its service. */
-public record RollbackRecorded(Instant at, String actor, String incidentId, DeploymentRef rollback, String reason)
-        implements Event {
+/**
+ * A further rollback was attached to an incident that was still open for its service
+ * ({@code happenedAt}: when it was rolled back, if before it was recorded).
+ */
+public record RollbackRecorded(Instant at, String actor, String incidentId, DeploymentRef rollback, String reason,
+        Instant happenedAt) implements Event, Backdatable {
 }

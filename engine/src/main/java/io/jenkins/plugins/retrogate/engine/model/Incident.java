@@ -56,9 +56,14 @@ public record Incident(String id, String title, Severity severity, List<String> 
     }
 
     public Incident withMitigation(Mitigation mitigation) {
+        return withMitigation(mitigation, mitigation.at());
+    }
+
+    /** The mitigation (of its own time), recorded at {@code at}: later, when it is written down after the fact. */
+    public Incident withMitigation(Mitigation mitigation, Instant at) {
         return new Incident(id, title, severity, affectedServices, detection, detectedAt, responseStartedAt,
                 append(mitigations, mitigation), similarIncidents, trigger, rollbacks, contributors, rootCause, status,
-                signature, openedBy, mitigation.at());
+                signature, openedBy, at);
     }
 
     public Incident withSimilar(String incidentId, Instant at) {

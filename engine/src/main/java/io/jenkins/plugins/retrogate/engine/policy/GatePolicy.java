@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * The administrator's rules for the gate: which environments are production, what blocks and
- * what warns, per-service and per-folder modes, the post-rollback freeze, whether pipelines may
- * weaken the mode, the four-eyes rule and the longest override window. Immutable; build one
+ * what warns, per-service and per-folder modes, the post-rollback freeze, whether rollbacks outside
+ * production open incidents, whether pipelines may weaken the mode, the four-eyes rule and the longest
+ * override window. Immutable; build one
  * with {@link #builder()} (the defaults are those of the design).
  */
 public final class GatePolicy {
@@ -28,6 +29,7 @@ public final class GatePolicy {
     private final Set<ItemType> warnTypes;
     private final boolean warnOverdue;
     private final boolean postRollbackFreeze;
+    private final boolean openIncidentsOutsideProduction;
     private final boolean allowWeakerPipelineMode;
     private final boolean fourEyes;
     private final Duration maxOverrideWindow;
@@ -43,6 +45,7 @@ public final class GatePolicy {
         warnTypes = Set.copyOf(b.warnTypes);
         warnOverdue = b.warnOverdue;
         postRollbackFreeze = b.postRollbackFreeze;
+        openIncidentsOutsideProduction = b.openIncidentsOutsideProduction;
         allowWeakerPipelineMode = b.allowWeakerPipelineMode;
         fourEyes = b.fourEyes;
         maxOverrideWindow = b.maxOverrideWindow;
@@ -70,6 +73,7 @@ public final class GatePolicy {
         b.warnTypes = warnTypes;
         b.warnOverdue = warnOverdue;
         b.postRollbackFreeze = postRollbackFreeze;
+        b.openIncidentsOutsideProduction = openIncidentsOutsideProduction;
         b.allowWeakerPipelineMode = allowWeakerPipelineMode;
         b.fourEyes = fourEyes;
         b.maxOverrideWindow = maxOverrideWindow;
@@ -141,6 +145,15 @@ public final class GatePolicy {
         return postRollbackFreeze;
     }
 
+    /**
+     * Whether a rollback in an environment that is not production opens an incident (or attaches to
+     * the service's open one) like a production rollback. Off by default: an incident is a production
+     * failure, and a rollback in dev or QA is the pipeline doing its job.
+     */
+    public boolean openIncidentsOutsideProduction() {
+        return openIncidentsOutsideProduction;
+    }
+
     public boolean allowWeakerPipelineMode() {
         return allowWeakerPipelineMode;
     }
@@ -171,7 +184,9 @@ public final class GatePolicy {
                 && productionMode == p.productionMode && nonProductionMode == p.nonProductionMode
                 && blockPriority == p.blockPriority && blockTypes.equals(p.blockTypes)
                 && warnPriority == p.warnPriority && warnTypes.equals(p.warnTypes) && warnOverdue == p.warnOverdue
-                && postRollbackFreeze == p.postRollbackFreeze && allowWeakerPipelineMode == p.allowWeakerPipelineMode
+                && postRollbackFreeze == p.postRollbackFreeze
+                && openIncidentsOutsideProduction == p.openIncidentsOutsideProduction
+                && allowWeakerPipelineMode == p.allowWeakerPipelineMode
                 && fourEyes == p.fourEyes && maxOverrideWindow.equals(p.maxOverrideWindow) && rules.equals(p.rules);
     }
 
@@ -192,6 +207,7 @@ public final class GatePolicy {
         private Set<ItemType> warnTypes = EnumSet.of(ItemType.PREVENTATIVE);
         private boolean warnOverdue = true;
         private boolean postRollbackFreeze;
+        private boolean openIncidentsOutsideProduction;
         private boolean allowWeakerPipelineMode;
         private boolean fourEyes = true;
         private Duration maxOverrideWindow = Duration.ofHours(24);
@@ -251,6 +267,12 @@ public final class GatePolicy {
 
         public Builder postRollbackFreeze(boolean freeze) {
             this.postRollbackFreeze = freeze;
+            return this;
+        }
+
+        /** When true, rollbacks outside production open (or extend) incidents too; false by default. */
+        public Builder openIncidentsOutsideProduction(boolean open) {
+            this.openIncidentsOutsideProduction = open;
             return this;
         }
 

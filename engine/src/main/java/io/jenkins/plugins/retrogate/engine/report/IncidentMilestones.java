@@ -29,14 +29,16 @@ public final class IncidentMilestones {
 
     /** Folds one more event. */
     public void add(Event event) {
+        // the time the fact happened, not the time it was written down: a mitigation recorded the next
+        // morning restored the service when it was done
         if (event instanceof MitigationRecorded m) {
-            restoredAt.merge(m.incidentId(), m.at(), IncidentMilestones::earlier);
+            restoredAt.merge(m.incidentId(), m.happened(), IncidentMilestones::earlier);
         } else if (event instanceof IncidentStatusChanged s) {
             if (s.status() != IncidentStatus.OPEN) {
-                restoredAt.merge(s.incidentId(), s.at(), IncidentMilestones::earlier);
+                restoredAt.merge(s.incidentId(), s.happened(), IncidentMilestones::earlier);
             }
             if (s.status() == IncidentStatus.REVIEWED) {
-                reviewedAt.merge(s.incidentId(), s.at(), IncidentMilestones::earlier);
+                reviewedAt.merge(s.incidentId(), s.happened(), IncidentMilestones::earlier);
             }
         }
     }

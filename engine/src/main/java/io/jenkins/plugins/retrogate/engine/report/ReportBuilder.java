@@ -72,10 +72,15 @@ public final class ReportBuilder {
         }
         bypasses.sort(Comparator.comparing(Bypass::startedAt).thenComparing(Bypass::deploymentId));
         List<Incident> incidents = new ArrayList<>();
+        // the DORA figures count production failures only: an incident a rollback opened outside
+        // production (the policy may allow it) stays in the retrospective figures, not in these
         Map<String, List<Incident>> incidentsByService = new HashMap<>();
         for (Incident incident : state.incidents().values()) {
             if (within(incident.detectedAt(), from, now) && (only == null || incident.affects(only))) {
                 incidents.add(incident);
+                if (!production(state, incident)) {
+                    continue;
+                }
                 for (String affected : new java.util.LinkedHashSet<>(incident.affectedServices())) {
                     incidentsByService.computeIfAbsent(affected, k -> new ArrayList<>()).add(incident);
                 }
@@ -98,6 +103,18 @@ public final class ReportBuilder {
         return new Report(now, from, now, days, only, figures,
                 retro(items, incidents, milestones), daily(deployments, from, now),
                 summaries(items, incidents, milestones), List.of(), bypasses);
+    }
+
+    /**
+     * Whether the incident is a production failure: opened by hand (incidents are production failures
+     * unless a deployment says otherwise), or triggered by a production deployment.
+     */
+    private static boolean production(RetroState state, Incident incident) {
+        if (incident.trigger() == null || incident.trigger().deploymentId() == null) {
+            return true;
+        }
+        Deployment trigger = state.deployments().get(incident.trigger().deploymentId());
+        return trigger == null || trigger.production();
     }
 
     private static List<IncidentSummary> summaries(ItemFigures counts, List<Incident> incidents,

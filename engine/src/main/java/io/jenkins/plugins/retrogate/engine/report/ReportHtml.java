@@ -48,13 +48,15 @@ public final class ReportHtml {
     }
 
     private static void services(StringBuilder html, List<ServiceFigures> services) {
-        html.append("<h2>DORA figures per service</h2>\n");
+        html.append("<h2>DORA figures per service, production only</h2>\n")
+                .append("<p class=\"muted\">Production deployments, production rollbacks and the incidents of")
+                .append(" production failures; rollbacks in other environments are not counted.</p>\n");
         if (services.isEmpty()) {
             html.append("<p>No production deployments or incidents in this period.</p>\n");
             return;
         }
         html.append("<table>\n<tr><th>Service</th><th>Production deployments</th><th>Per day</th>")
-                .append("<th>Change failure rate</th><th>Incidents</th><th>Time to restore (median)</th>")
+                .append("<th>Change failure rate</th><th>Production incidents</th><th>Time to restore (median)</th>")
                 .append("<th>Gate bypasses</th></tr>\n");
         for (ServiceFigures s : services) {
             html.append("<tr><td>").append(escape(s.service())).append("</td><td>").append(s.deployments())

@@ -21,6 +21,8 @@ public final class ReportJson {
         root.put("to", report.to().toString());
         root.put("days", report.days());
         root.put("service", report.service());
+        // the DORA figures count production deployments, rollbacks and incidents only
+        root.put("servicesScope", "production");
         ArrayNode perService = root.putArray("services");
         for (ServiceFigures s : report.services()) {
             ObjectNode node = perService.addObject();

@@ -17,7 +17,7 @@ public final class ReportText {
             report.trackers().forEach(t -> text.append("  ").append(t.line()).append('\n'));
             text.append('\n');
         }
-        text.append("DORA, production deployments per service:\n");
+        text.append("DORA, production only (deployments, rollbacks, incidents) per service:\n");
         if (report.services().isEmpty()) {
             text.append("  no production deployments or incidents in this period\n");
         }

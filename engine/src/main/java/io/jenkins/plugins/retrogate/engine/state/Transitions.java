@@ -16,6 +16,7 @@ import io.jenkins.plugins.retrogate.engine.event.ItemVerified;
 import io.jenkins.plugins.retrogate.engine.event.MitigationRecorded;
 import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
 import io.jenkins.plugins.retrogate.engine.event.OverrideDenied;
+import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
 import io.jenkins.plugins.retrogate.engine.event.OverrideRequestExpired;
 import io.jenkins.plugins.retrogate.engine.event.OverrideRequested;
 import io.jenkins.plugins.retrogate.engine.event.RollbackRecorded;
@@ -89,7 +90,7 @@ final class Transitions {
             n.incidents = n.incidents.plus(incident.id(), incident);
         } else if (event instanceof MitigationRecorded e) {
             Incident incident = incident(s, e.incidentId())
-                    .withMitigation(new Mitigation(e.kind(), e.description(), e.at()));
+                    .withMitigation(new Mitigation(e.kind(), e.description(), e.happened()), e.at());
             n.incidents = n.incidents.plus(incident.id(), incident);
         } else if (event instanceof SimilarIncidentLinked e) {
             Incident incident = incident(s, e.incidentId()).withSimilar(e.similarIncidentId(), e.at());
@@ -121,8 +122,8 @@ final class Transitions {
             DeploymentRef ref = e.deploymentId().equals(e.ref().deploymentId())
                     ? e.ref().withDeploymentId(e.deploymentId()) : e.ref();
             Deployment deployment = new Deployment(e.deploymentId(), ref, e.production(),
-                    Set.copyOf(e.changeTickets()), Names.shared(e.decision()), Names.shared(e.actor()), e.at(), null,
-                    null, e.gate(), e.overrideId(), e.bypass());
+                    Set.copyOf(e.changeTickets()), Names.shared(e.decision()), Names.shared(e.actor()), e.happened(),
+                    null, null, e.gate(), e.overrideId(), e.bypass());
             n.deployments = n.deployments.plus(deployment.id(), deployment);
             n.counters = n.counters.withDeployment(Counters.numberOf(deployment.id()));
         } else if (event instanceof DeploymentFinished e) {
@@ -130,7 +131,7 @@ final class Transitions {
             if (deployment == null) {
                 throw unknown("deployment", e.deploymentId());
             }
-            n.deployments = n.deployments.plus(deployment.id(), deployment.finished(e.outcome(), e.at()));
+            n.deployments = n.deployments.plus(deployment.id(), deployment.finished(e.outcome(), e.happened()));
         } else if (event instanceof OverrideRequested e) {
             OverrideRequest request = new OverrideRequest(e.requestId(), Names.shared(e.service()),
                     Names.shared(e.environment()), e.buildUrl(), Names.shared(e.actor()), e.at(), e.blockingItems(),
@@ -167,6 +168,9 @@ final class Transitions {
                     e.requestId());
             n.decisionsByBuild = n.decisionsByBuild.plus(
                     RetroState.requestKey(e.service(), e.environment(), e.buildUrl()), decision);
+        } else if (event instanceof IdsReserved e) {
+            n.counters = n.counters.withIncident(e.incidents()).withDeployment(e.deployments())
+                    .withOverride(e.overrides()).withRequest(e.requests()).withItems(e.items());
         }
         return n.build();
     }

@@ -9,8 +9,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jenkins.plugins.retrogate.engine.event.Backdatable;
+import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.EventTypes;
+import io.jenkins.plugins.retrogate.engine.event.GateDecided;
+import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
 import java.util.Map;
 
 /**
@@ -20,8 +24,10 @@ import java.util.Map;
  */
 public final class EventJson {
     /**
-     * The version of this JSON form; a journal records it with every event. Version 2 added the
-     * {@code gate-decided} event and the gate's fields of {@code deployment-started} ({@code gate},
+     * The newest version of this JSON form, the one this Retro Gate reads up to; a journal records
+     * each event's version with it (see {@link #versionOf(Event)}). Version 2 added {@code happenedAt}
+     * (a fact recorded after it happened, see {@link Backdatable}), the {@code ids-reserved} and
+     * {@code gate-decided} events, and the gate's fields of {@code deployment-started} ({@code gate},
      * {@code overrideId}, {@code bypass}); version 1 events read as they are, without them. An older
      * Retro Gate meeting a version-2 record says to upgrade instead of taking it for damage.
      */
@@ -39,6 +45,24 @@ public final class EventJson {
     public static final String TYPE_KEY = "event";
 
     private EventJson() {
+    }
+
+    /**
+     * The oldest version of this JSON form that holds {@code event}: 2 when it records a fact after
+     * it happened, is of a type version 2 added ({@code ids-reserved}, {@code gate-decided}) or is a
+     * deployment that carries what the gate said of it ({@code gate}), else 1 — so that a Retro Gate
+     * too old to know them refuses such an event as newer than it reads (and its repair leaves it
+     * alone) instead of calling it corrupt, and still reads every other event.
+     */
+    public static int versionOf(Event event) {
+        if (event instanceof IdsReserved || event instanceof GateDecided) {
+            return 2;
+        }
+        if (event instanceof DeploymentStarted started
+                && (started.gate() != null || started.overrideId() != null || started.bypass() != null)) {
+            return 2;
+        }
+        return event instanceof Backdatable dated && dated.happenedAt() != null ? 2 : 1;
     }
 
     /** The shared, configured mapper (thread-safe). */

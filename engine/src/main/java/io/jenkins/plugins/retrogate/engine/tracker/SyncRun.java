@@ -71,14 +71,29 @@ final class SyncRun {
             } catch (TrackerException e) {
                 health.put(client.system(), before.failed(started, e.getMessage()));
                 errors.put(client.system(), e.getMessage());
+            } catch (RetroGateException e) {
+                // the store could not be read or written (locked, unreachable): this tracker's part stops,
+                // and what it did so far (tickets filed) is still returned, so the state keeps it
+                String message = "the store could not be used: " + e.getMessage();
+                health.put(client.system(), before.failed(started, message));
+                errors.put(client.system(), message);
             }
         }
-        Instant nextCloseFrom = nextCloseFrom(gate.state());
+        Instant nextCloseFrom = nextCloseFromOrUnchanged();
         closing.values().removeIf(c -> c.verifiedAt().isBefore(nextCloseFrom));
         TrackerSyncState state = new TrackerSyncState(TrackerSyncState.FORMAT, nextCloseFrom, tickets, resolved,
                 created, closing, readFrom, health);
         return new SyncReport(startedAt, clock.instant(), createdItems, resolvedItems, commentedItems, closedItems,
                 notes, errors, state);
+    }
+
+    /** When closing starts next time; unchanged when the store cannot be read now (the next run looks again). */
+    private Instant nextCloseFromOrUnchanged() {
+        try {
+            return nextCloseFrom(gate.state());
+        } catch (RetroGateException e) {
+            return closeFrom;
+        }
     }
 
     private void sync(TrackerClient client, Instant started) {

@@ -57,7 +57,8 @@ public final class StoreDocument {
     public static ObjectNode export(RetroState state, List<Event> events, Instant exportedAt) {
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         document.put("formatVersion", FORMAT_VERSION);
-        document.put("eventFormatVersion", EventJson.FORMAT_VERSION);
+        // the oldest event format that holds these events, so that an older Retro Gate imports what it can read
+        document.put("eventFormatVersion", events.stream().mapToInt(EventJson::versionOf).max().orElse(1));
         document.put("exportedAt", exportedAt.toString());
         entities(document, state);
         ArrayNode log = document.putArray("events");

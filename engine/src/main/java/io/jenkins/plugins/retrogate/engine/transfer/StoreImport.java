@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.retrogate.engine.command.EventRules;
+import io.jenkins.plugins.retrogate.engine.event.Backdatable;
 import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.EventTypes;
@@ -32,7 +33,8 @@ import java.util.Set;
  * live commands enforce against the state the events before it fold into ({@link EventRules}: the
  * lifecycle's transitions, four eyes, only PENDING requests answered, verification only by a deployment
  * that proves the fix, one form for names and build URLs, text without control or bidirectional
- * characters), that the events fold without naming anything unknown, and that the entity arrays agree
+ * characters, a fact recorded after it happened dated between what it belongs to and its recording),
+ * that the events fold without naming anything unknown, and that the entity arrays agree
  * with the fold. Then the events are recorded through the store in one command, so the journal's
  * checksums and hash chain cover them like any other events. No file edit can mint what no command can.
  */
@@ -106,6 +108,11 @@ public final class StoreImport {
             }
             if (event.at() == null || event.actor() == null || event.actor().isBlank()) {
                 throw new InvalidInputException(path, show(log.get(i)), "needs 'at' and a non-empty 'actor'");
+            }
+            if (event instanceof Backdatable dated && dated.happenedAt() != null
+                    && dated.happenedAt().isAfter(event.at())) {
+                throw new InvalidInputException(path + ".happenedAt", dated.happenedAt(), "is after the event's 'at' ("
+                        + event.at() + "): a fact is recorded when or after it happened, never before");
             }
             String twice = createdTwice(state, event);
             if (twice != null) {

@@ -14,7 +14,7 @@ class RollbackTest {
     private RollbackResult rollback(String service, String reason) {
         scenario.tick();
         return scenario.gate.rollback(Scenario.ALICE, new RollbackRequest(service, "production", "2.4.1",
-                "deploy-" + service, 41, "https://ci/job/deploy/41/", reason, null));
+                "deploy-" + service, 41, "https://ci/job/deploy/41/", reason, null, null));
     }
 
     @Test
@@ -87,7 +87,8 @@ class RollbackTest {
 
         scenario.tick();
         RollbackResult result = scenario.gate.rollback(Scenario.ALICE, new RollbackRequest("checkout-api",
-                "production", null, null, null, null, "smoke test failed after the deploy", fix.deployment().id()));
+                "production", null, null, null, null, "smoke test failed after the deploy", fix.deployment().id(),
+                null));
 
         assertThat(result.reopened()).containsExactly(item.id());
         assertThat(scenario.reload(item).status()).isEqualTo(io.jenkins.plugins.retrogate.engine.model.ItemStatus.OPEN);
@@ -103,7 +104,7 @@ class RollbackTest {
                 new NewDeployment(scenario.request("checkout-api", "production"), "3.0", "deploy", 9));
 
         RollbackResult result = scenario.gate.rollback(Scenario.ALICE, new RollbackRequest("checkout-api",
-                "production", null, null, null, null, "smoke test failed", running.id()));
+                "production", null, null, null, null, "smoke test failed", running.id(), null));
 
         assertThat(result.deploymentId()).isEqualTo(running.id());
         assertThat(scenario.store.state().deployments()).hasSize(1);
@@ -120,7 +121,7 @@ class RollbackTest {
         scenario.tick();
 
         RollbackResult result = scenario.gate.rollback(Scenario.ALICE, new RollbackRequest("checkout-api",
-                "production", null, null, null, null, "smoke test failed", deployment.id()));
+                "production", null, null, null, null, "smoke test failed", deployment.id(), null));
 
         assertThat(result.deploymentId()).isEqualTo(deployment.id());
         assertThat(scenario.store.state().deployments()).hasSize(1);
@@ -145,11 +146,71 @@ class RollbackTest {
         scenario.tick();
 
         RollbackResult result = scenario.gate.rollback(Scenario.ALICE, new RollbackRequest("checkout-api",
-                "production", null, null, null, null, "smoke test failed after the deploy", null));
+                "production", null, null, null, null, "smoke test failed after the deploy", null, null));
 
         assertThat(result.deploymentId()).isEqualTo(fix.deployment().id());
         assertThat(result.reopened()).containsExactly(item.id());
         assertThat(scenario.reload(item).status()).isEqualTo(io.jenkins.plugins.retrogate.engine.model.ItemStatus.OPEN);
         assertThat(scenario.store.state().deployments()).hasSize(deployments);
+    }
+
+    private RollbackResult rollbackIn(String environment, String reason) {
+        scenario.tick();
+        return scenario.gate.rollback(Scenario.ALICE, new RollbackRequest("checkout-api", environment, "2.5.0",
+                "deploy-checkout-api", 42, "https://ci/job/deploy/42/", reason, null, null));
+    }
+
+    @Test
+    void aRollbackOutsideProductionRecordsTheRolledBackDeploymentButOpensNoIncident() {
+        RollbackResult result = rollbackIn("dev", "smoke test failed");
+
+        assertThat(result.incident()).isNull();
+        assertThat(result.opened()).isFalse();
+        assertThat(result.noIncident()).isEqualTo("dev is not a production environment: no incident opened"
+                + " (policy openIncidentsOutsideProduction is false)");
+        assertThat(scenario.store.state().incidents()).isEmpty();
+        var deployment = scenario.store.state().deployment(result.deploymentId()).orElseThrow();
+        assertThat(deployment.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(deployment.production()).isFalse();
+    }
+
+    @Test
+    void aRollbackOutsideProductionDoesNotAttachToTheServicesOpenProductionIncident() {
+        RollbackResult production = rollback("checkout-api", "timeouts");
+
+        RollbackResult qa = rollbackIn("qa", "timeouts in qa");
+
+        assertThat(qa.incident()).isNull();
+        var incident = scenario.store.state().incident(production.incident().id()).orElseThrow();
+        assertThat(incident.rollbacks()).hasSize(1);
+        assertThat(incident.signature()).doesNotContain("qa");
+    }
+
+    @Test
+    void aRolledBackDeploymentOutsideProductionOpensNoIncident() {
+        DeploymentResult result = scenario.deploy("checkout-api", "staging", Outcome.ROLLED_BACK);
+
+        assertThat(result.incident()).isNull();
+        assertThat(result.noIncident()).startsWith("staging is not a production environment: no incident opened");
+        assertThat(result.deployment().outcome()).isEqualTo(Outcome.ROLLED_BACK);
+        assertThat(scenario.store.state().incidents()).isEmpty();
+    }
+
+    @Test
+    void thePolicyCanOpenIncidentsForRollbacksOutsideProduction() {
+        scenario.policy = io.jenkins.plugins.retrogate.engine.policy.GatePolicy.builder()
+                .openIncidentsOutsideProduction(true).build();
+
+        RollbackResult result = rollbackIn("dev", "smoke test failed");
+
+        assertThat(result.opened()).isTrue();
+        assertThat(result.noIncident()).isNull();
+        assertThat(result.incident().title()).contains("checkout-api", "dev");
+    }
+
+    @Test
+    void aProductionRollbackSaysNothingAboutAMissingIncident() {
+        assertThat(rollback("checkout-api", "timeouts").noIncident()).isNull();
+        assertThat(scenario.deploy("search-api", "prod-eu", Outcome.ROLLED_BACK).noIncident()).isNull();
     }
 }

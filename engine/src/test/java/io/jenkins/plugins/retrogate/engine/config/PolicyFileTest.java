@@ -41,7 +41,8 @@ class PolicyFileTest {
                 {"productionPatterns": ["live", "prod-*"], "productionMode": "warn", "nonProductionMode": "off",
                  "blockPriority": "P1", "blockTypes": ["preventative", "mitigative"], "warnPriority": "P2",
                  "warnTypes": "other", "warnOverdue": false, "postRollbackFreeze": true,
-                 "allowWeakerPipelineMode": "true", "fourEyes": false, "maxOverrideWindow": "4h",
+                 "openIncidentsOutsideProduction": true, "allowWeakerPipelineMode": "true", "fourEyes": false,
+                 "maxOverrideWindow": "4h",
                  "rules": [{"scope": "service", "pattern": "legacy-*", "mode": "off"}, {"folder": "payments/*", "mode": "block"}]}
                 """));
 
@@ -53,6 +54,7 @@ class PolicyFileTest {
         assertThat(policy.warnTypes()).containsExactly(ItemType.OTHER);
         assertThat(policy.warnOverdue()).isFalse();
         assertThat(policy.postRollbackFreeze()).isTrue();
+        assertThat(policy.openIncidentsOutsideProduction()).isTrue();
         assertThat(policy.allowWeakerPipelineMode()).isTrue();
         assertThat(policy.fourEyes()).isFalse();
         assertThat(policy.maxOverrideWindow()).isEqualTo(Duration.ofHours(4));
@@ -63,7 +65,8 @@ class PolicyFileTest {
     @Test
     void writeGivesADocumentThatReadsBackToTheSamePolicy() {
         GatePolicy policy = GatePolicy.builder().productionPatterns(List.of("live")).fourEyes(false)
-                .blockTypes(EnumSet.of(ItemType.OTHER)).maxOverrideWindow(Duration.ofMinutes(90))
+                .openIncidentsOutsideProduction(true).blockTypes(EnumSet.of(ItemType.OTHER))
+                .maxOverrideWindow(Duration.ofMinutes(90))
                 .rules(List.of(new PolicyRule(PolicyRule.Scope.FOLDER, Glob.parse("f", "team-a/*"), GateMode.WARN)))
                 .build();
 
@@ -82,6 +85,16 @@ class PolicyFileTest {
         assertThat(policy.isProduction("live-eu")).isTrue();
         assertThat(policy.blockTypes()).containsExactlyInAnyOrder(ItemType.PREVENTATIVE, ItemType.MITIGATIVE);
         assertThat(policy.maxOverrideWindow()).isEqualTo(Duration.ofHours(8));
+    }
+
+    @Test
+    void rollbacksOutsideProductionOpenNoIncidentUnlessThePolicySaysSo() throws Exception {
+        assertThat(GatePolicy.defaults().openIncidentsOutsideProduction()).isFalse();
+        assertThat(PolicyFile.read(tree("{\"openIncidentsOutsideProduction\": \"true\"}"))
+                .openIncidentsOutsideProduction()).isTrue();
+        assertThat(GatePolicy.builder().openIncidentsOutsideProduction(true).build()).isNotEqualTo(GatePolicy.defaults());
+        assertThatThrownBy(() -> PolicyFile.read(tree("{\"openIncidentsOutsideProduction\": \"all\"}")))
+                .hasMessage("openIncidentsOutsideProduction 'all' is not one of true, false");
     }
 
     @Test

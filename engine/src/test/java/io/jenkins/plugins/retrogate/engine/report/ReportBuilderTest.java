@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.retrogate.engine.Scenario;
 import io.jenkins.plugins.retrogate.engine.command.IncidentUpdate;
 import io.jenkins.plugins.retrogate.engine.command.NewActionItem;
+import io.jenkins.plugins.retrogate.engine.command.RollbackRequest;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
@@ -75,6 +76,49 @@ class ReportBuilderTest {
         ServiceFigures search = report.services().get(1);
         assertThat(search.changeFailureRate()).isEqualTo(1.0);
         assertThat(search.medianTimeToRestore()).isNull();
+    }
+
+    @Test
+    void doraFiguresLeaveRollbacksOutsideProductionOut() {
+        s.gate.rollback(Scenario.ALICE, RollbackRequest.of("cart", "staging", "smoke test failed"));
+        s.gate.rollback(Scenario.ALICE, RollbackRequest.of("billing", "qa", "migration failed"));
+        s.tick();
+
+        Report report = report(null);
+
+        assertThat(report.services()).extracting(ServiceFigures::service).containsExactly("cart", "search");
+        ServiceFigures cart = report.services().get(0);
+        assertThat(cart.deployments()).isEqualTo(3);
+        assertThat(cart.failed()).isEqualTo(1);
+        assertThat(cart.incidents()).isEqualTo(1);
+    }
+
+    @Test
+    void incidentsOpenedOutsideProductionStayOutOfTheDoraFigures() {
+        s.policy = io.jenkins.plugins.retrogate.engine.policy.GatePolicy.builder()
+                .openIncidentsOutsideProduction(true).build();
+        Incident staging = s.gate.rollback(Scenario.ALICE, RollbackRequest.of("cart", "staging", "smoke test failed"))
+                .incident();
+        s.clock.advance(Duration.ofMinutes(10));
+        s.gate.updateIncident(Scenario.RELEASE_MANAGER, IncidentUpdate.of(staging.id())
+                .withMitigation(MitigationKind.TEMPORARY, "rolled back"));
+        s.tick();
+
+        Report report = report("cart");
+
+        ServiceFigures cart = report.services().get(0);
+        assertThat(cart.incidents()).isEqualTo(1);
+        assertThat(cart.medianTimeToRestore()).isEqualTo(Duration.ofHours(2));
+        assertThat(report.incidents()).extracting(IncidentSummary::id).contains(staging.id());
+    }
+
+    @Test
+    void theDoraSectionSaysItCountsProductionOnly() {
+        Report report = report(null);
+
+        assertThat(ReportText.write(report)).contains("DORA, production only");
+        assertThat(ReportHtml.write(report)).contains("DORA figures per service, production only");
+        assertThat(ReportJson.write(report).get("servicesScope").asText()).isEqualTo("production");
     }
 
     @Test

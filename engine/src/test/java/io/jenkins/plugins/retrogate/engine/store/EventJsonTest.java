@@ -3,14 +3,18 @@ package io.jenkins.plugins.retrogate.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.retrogate.engine.event.Backdatable;
 import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.EventTypes;
 import io.jenkins.plugins.retrogate.engine.event.GateDecided;
 import io.jenkins.plugins.retrogate.engine.event.ItemAdded;
+import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
+import io.jenkins.plugins.retrogate.engine.event.MitigationRecorded;
 import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
 import io.jenkins.plugins.retrogate.engine.model.GatePassage;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
+import io.jenkins.plugins.retrogate.engine.model.MitigationKind;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
 import io.jenkins.plugins.retrogate.engine.model.Ticket;
 import io.jenkins.plugins.retrogate.engine.model.TicketSystem;
@@ -60,7 +64,7 @@ class EventJsonTest {
         Instant at = Instant.parse("2026-11-02T09:00:00Z");
         DeploymentStarted bypass = new DeploymentStarted(at, "alice", "DEP-2", new DeploymentRef("DEP-2", null, null,
                 "https://ci/job/8/", "cart", "production", null), true, List.of(), "BLOCK", GatePassage.BYPASSED, null,
-                GatePassage.BLOCKED);
+                GatePassage.BLOCKED, null);
         GateDecided decided = new GateDecided(at, "alice", "cart", "production", "https://ci/job/8/", "alice",
                 "OVERRIDDEN", "OVR-1", null);
 
@@ -69,6 +73,54 @@ class EventJsonTest {
         assertThat(EventJson.read(EventJson.write(bypass))).isEqualTo(bypass);
         assertThat(EventJson.write(decided)).startsWith("{\"event\":\"gate-decided\"");
         assertThat(EventJson.read(EventJson.write(decided))).isEqualTo(decided);
+    }
+
+    @Test
+    void aFactRecordedAsItHappensIsWrittenAsBeforeAndOldEventsStillRead() {
+        String old = "{\"event\":\"mitigation-recorded\",\"at\":\"2026-11-02T09:00:00Z\",\"actor\":\"alice\","
+                + "\"incidentId\":\"INC-1\",\"kind\":\"TEMPORARY\",\"description\":\"flag off\"}";
+
+        MitigationRecorded read = (MitigationRecorded) EventJson.read(old);
+
+        assertThat(read.happenedAt()).isNull();
+        assertThat(read.happened()).isEqualTo(read.at());
+        assertThat(EventJson.write(read)).isEqualTo(old);
+    }
+
+    @Test
+    void aFactRecordedAfterItHappenedKeepsBothTimes() {
+        MitigationRecorded later = new MitigationRecorded(Instant.parse("2026-11-02T09:00:00Z"), "alice", "INC-1",
+                MitigationKind.TEMPORARY, "flag off", Instant.parse("2026-11-02T03:10:00Z"));
+
+        assertThat(EventJson.write(later)).endsWith(",\"happenedAt\":\"2026-11-02T03:10:00Z\"}");
+        assertThat(EventJson.read(EventJson.write(later))).isEqualTo(later);
+        assertThat(later.happened()).isEqualTo(Instant.parse("2026-11-02T03:10:00Z"));
+        for (String type : List.of("incident-status-changed", "rollback-recorded", "deployment-started",
+                "deployment-finished")) {
+            assertThat(EventTypes.byName().get(type)).as(type).isAssignableTo(Backdatable.class);
+        }
+    }
+
+    @Test
+    void eachEventIsWrittenWithTheOldestVersionThatHoldsIt() {
+        Instant at = Instant.parse("2026-11-02T09:00:00Z");
+        DeploymentRef ref = new DeploymentRef("DEP-1", null, null, "https://ci/job/7/", "cart", "production", null);
+        DeploymentStarted plain = new DeploymentStarted(at, "alice", "DEP-1", ref, true, List.of(), null);
+        DeploymentStarted gated = new DeploymentStarted(at, "alice", "DEP-1", ref, true, List.of(), "ALLOW",
+                GatePassage.PASSED, null, null, null);
+        DeploymentStarted backdated = new DeploymentStarted(at, "alice", "DEP-1", ref, true, List.of(), null, null,
+                null, null, at.minusSeconds(3600));
+
+        assertThat(EventJson.versionOf(added)).isEqualTo(1);
+        assertThat(EventJson.versionOf(plain)).isEqualTo(1);
+        assertThat(EventJson.versionOf(new MitigationRecorded(at, "alice", "INC-1", MitigationKind.TEMPORARY,
+                "flag off", null))).isEqualTo(1);
+        assertThat(EventJson.versionOf(gated)).isEqualTo(2);
+        assertThat(EventJson.versionOf(backdated)).isEqualTo(2);
+        assertThat(EventJson.versionOf(new GateDecided(at, "alice", "cart", "production", "https://ci/job/7/",
+                "alice", "ALLOW", null, null))).isEqualTo(2);
+        assertThat(EventJson.versionOf(new IdsReserved(at, "repair", 3, 0, 0, 0, null, "cut"))).isEqualTo(2);
+        assertThat(EventJson.FORMAT_VERSION).isEqualTo(2);
     }
 
     @Test

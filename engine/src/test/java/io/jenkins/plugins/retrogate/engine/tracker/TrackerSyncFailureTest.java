@@ -47,6 +47,55 @@ class TrackerSyncFailureTest {
     }
 
     @Test
+    void aStoreThatCannotBeUsedMidRunStopsThatTrackerButKeepsTheTicketsFiledSoTheyAreNotFiledTwice() {
+        ActionItem first = scenario.item(incident, P0, PREVENTATIVE, null);
+        ActionItem second = scenario.item(incident, P1, PREVENTATIVE, null);
+        // the store behind the sync holds the home only per command: another process may hold it meanwhile
+        io.jenkins.plugins.retrogate.engine.store.Store busy = new io.jenkins.plugins.retrogate.engine.store.Store() {
+            int reads;
+
+            @Override
+            public io.jenkins.plugins.retrogate.engine.state.RetroState state() {
+                if (++reads > 1) {
+                    throw new io.jenkins.plugins.retrogate.engine.store.StoreException(
+                            io.jenkins.plugins.retrogate.engine.store.StoreException.Reason.LOCKED, "in use");
+                }
+                return scenario.store.state();
+            }
+
+            @Override
+            public <R> R execute(java.util.function.Function<io.jenkins.plugins.retrogate.engine.state.RetroState,
+                    io.jenkins.plugins.retrogate.engine.store.Change<R>> command) {
+                throw new io.jenkins.plugins.retrogate.engine.store.StoreException(
+                        io.jenkins.plugins.retrogate.engine.store.StoreException.Reason.LOCKED, "in use");
+            }
+
+            @Override
+            public List<io.jenkins.plugins.retrogate.engine.store.RecordedEvent> events(long from, int limit) {
+                return scenario.store.events(from, limit);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        TrackerSync filing = new TrackerSync(new io.jenkins.plugins.retrogate.engine.command.RetroGate(busy,
+                () -> scenario.policy, scenario.clock), List.of(tracker),
+                TrackerSyncOptions.defaults().fileTicketsIn(TicketSystem.JIRA, null), scenario.clock);
+
+        SyncReport report = filing.run(TrackerSyncState.empty());
+
+        assertThat(report.succeeded()).isFalse();
+        assertThat(report.errors().get(TicketSystem.JIRA)).contains("the store could not be used", "in use");
+        assertThat(report.created()).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(report.state().created()).containsKeys(first.id(), second.id());
+        SyncReport again = new TrackerSync(scenario.gate, List.of(tracker),
+                TrackerSyncOptions.defaults().fileTicketsIn(TicketSystem.JIRA, null), scenario.clock).run(report.state());
+        assertThat(tracker.created).as("each ticket filed once").containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(again.created()).isEmpty();
+    }
+
+    @Test
     void aTicketThatCannotBeClosedIsGivenUpWithANoteAndNotRetried() {
         ActionItem item = verifiedItemWithTicket("PAY-1");
         tracker.failNext("close", TrackerException.Kind.REJECTED);

@@ -241,6 +241,60 @@ class ImportReplayTest {
                 + ", deployment-started) breaks a rule of the live commands: does not match what the gate recorded");
     }
 
+    @Test
+    void factsRecordedAfterTheyHappenedImportWhenDatedWithinTheirRecord() {
+        Incident manual = s.store.state().incident("INC-3").orElseThrow();
+        s.clock.advance(java.time.Duration.ofHours(2));
+        s.gate.updateIncident(Scenario.RELEASE_MANAGER, IncidentUpdate.of(manual.id())
+                .withStatus(IncidentStatus.MITIGATED).withMitigation(MitigationKind.TEMPORARY, "cache warmed")
+                .withAt(manual.detectedAt().plusSeconds(900)));
+        Deployment later = s.gate.recordDeployment(Scenario.ALICE, deployment(null), Outcome.SUCCEEDED, null,
+                s.clock.instant().minusSeconds(3600)).deployment();
+        ObjectNode document = export();
+        InMemoryStore copy = new InMemoryStore();
+
+        StoreImport.into(copy, document);
+
+        assertThat(copy.state()).isEqualTo(s.store.state());
+        ObjectNode early = document.deepCopy();
+        int mitigation = index(early, "mitigation-recorded", e -> e.has("happenedAt"));
+        java.time.Instant beforeDetection = manual.detectedAt().minusSeconds(1);
+        ((ObjectNode) events(early).get(mitigation)).put("happenedAt", beforeDetection.toString());
+        assertRefused(early, "events[" + mitigation + "].happenedAt '" + beforeDetection + "' (sequence "
+                + (mitigation + 1) + ", mitigation-recorded) breaks a rule of the live commands: is before the"
+                + " incident's detection (" + manual.detectedAt() + ")");
+        ObjectNode endedFirst = document.deepCopy();
+        int finished = index(endedFirst, "deployment-finished",
+                e -> e.get("deploymentId").asText().equals(later.id()));
+        java.time.Instant beforeStart = later.startedAt().minusSeconds(1);
+        ((ObjectNode) events(endedFirst).get(finished)).put("happenedAt", beforeStart.toString());
+        assertRefused(endedFirst, "events[" + finished + "].happenedAt '" + beforeStart + "' (sequence "
+                + (finished + 1) + ", deployment-finished) breaks a rule of the live commands: is before the"
+                + " deployment's start (" + later.startedAt() + ")");
+    }
+
+    @Test
+    void idsARepairReservedImportAsRecordedAndTheNextIdsFollowThem() {
+        ObjectNode document = export();
+        int filed = index(document, "item-added", e -> e.get("itemId").asText().equals("INC-2-A1"));
+        ObjectNode reserved = EventJson.mapper().createObjectNode().put("event", "ids-reserved")
+                .put("at", events(document).get(filed).get("at").asText()).put("actor", "repair")
+                .put("incidents", 2).put("deployments", 0).put("overrides", 0).put("requests", 0)
+                .put("reason", "named by records a repair cut");
+        reserved.putObject("items").put("INC-2", 3);
+        ObjectNode atTheEnd = document.deepCopy();
+        events(atTheEnd).add(reserved.deepCopy());
+        InMemoryStore copy = new InMemoryStore();
+
+        StoreImport.into(copy, atTheEnd);
+
+        assertThat(copy.state().counters().reservedItems("INC-2")).isEqualTo(3);
+        events(document).insert(filed, reserved);
+        assertRefused(document, "events[" + (filed + 1) + "].itemId 'INC-2-A1' (sequence " + (filed + 2)
+                + ", item-added) breaks a rule of the live commands: is not the next id a command hands out here,"
+                + " INC-2-A4");
+    }
+
     private static ArrayNode events(ObjectNode document) {
         return (ArrayNode) document.get("events");
     }

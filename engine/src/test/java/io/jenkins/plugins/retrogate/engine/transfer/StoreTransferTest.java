@@ -85,6 +85,32 @@ class StoreTransferTest {
     }
 
     @Test
+    void factsRecordedAfterTheyHappenedSurviveExportAndImportAndOnlyThenNeedEventFormat2() {
+        assertThat(export().get("eventFormatVersion").asInt()).as("its deployments say how they passed the gate")
+                .isEqualTo(2);
+        var withoutTheGate = StoreDocument.events(s.store).stream().filter(e -> !(e instanceof
+                io.jenkins.plugins.retrogate.engine.event.DeploymentStarted
+                || e instanceof io.jenkins.plugins.retrogate.engine.event.GateDecided)).toList();
+        assertThat(StoreDocument.export(s.store.state(), withoutTheGate, s.clock.instant()).get("eventFormatVersion")
+                .asInt()).as("no other event needs format 2 yet").isEqualTo(1);
+        var incident = s.store.state().incident("INC-2").orElseThrow();
+        s.clock.advance(Duration.ofHours(8));
+        s.gate.updateIncident(Scenario.RELEASE_MANAGER, IncidentUpdate.of(incident.id())
+                .withStatus(io.jenkins.plugins.retrogate.engine.model.IncidentStatus.MITIGATED)
+                .withAt(incident.detectedAt().plusSeconds(900)));
+        ObjectNode document = export();
+        InMemoryStore copy = new InMemoryStore();
+
+        StoreImport.into(copy, document);
+
+        assertThat(document.get("eventFormatVersion").asInt()).isEqualTo(2);
+        assertThat(StoreDocument.export(copy.state(), StoreDocument.events(copy), s.clock.instant())).isEqualTo(document);
+        assertThat(io.jenkins.plugins.retrogate.engine.report.ReportBuilder.build(copy.state(),
+                StoreDocument.events(copy), s.clock.instant(), 30, "search").services().get(0).medianTimeToRestore())
+                .isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
     void importIntoAStoreThatHoldsEventsIsRefusedAndChangesNothing() {
         ObjectNode document = export();
         long before = s.store.state().sequence();
@@ -112,6 +138,7 @@ class StoreTransferTest {
         rejects(d -> d.put("formatVersion", 2), "formatVersion '2' is not supported");
         rejects(d -> d.remove("formatVersion"), "formatVersion '' is not supported");
         rejects(d -> d.put("eventFormatVersion", 99), "eventFormatVersion '99' is not supported");
+        rejects(d -> d.put("eventFormatVersion", 0), "eventFormatVersion '0' is not supported");
         rejects(d -> d.put("extra", true), "extra 'true' is not a key of an export");
         rejects(d -> d.remove("events"), "events '' is missing");
         rejects(d -> d.put("events", "none"), "events 'none' is missing");
@@ -134,6 +161,8 @@ class StoreTransferTest {
         rejects(d -> ((ObjectNode) d.get("requests").get(0)).put("note", "x"), "requests[0].note 'x' is not a key");
         rejects(d -> d.remove("incidents"), "incidents '' is missing, but the event log holds 2");
         rejects(d -> d.put("items", "all"), "items 'all' is not an array");
+        rejects(d -> first(d, "deployment-finished").put("happenedAt", "2100-01-01T00:00:00Z"),
+                "happenedAt '2100-01-01T00:00:00Z' is after the event's 'at'");
     }
 
     @Test

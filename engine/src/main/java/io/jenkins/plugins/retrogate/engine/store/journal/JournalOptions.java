@@ -1,15 +1,27 @@
 package io.jenkins.plugins.retrogate.engine.store.journal;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
- * How a {@link JournalStore} lays out its files.
+ * How a {@link JournalStore} lays out its files and shares its directory.
  *
  * @param segmentBytes        a segment is closed and a new one started once it holds this many bytes
  * @param snapshotEvery       a snapshot is written in the background after this many events (0: never)
  * @param snapshotOnCloseAfter {@link JournalStore#close()} writes a snapshot when at least this many events
  *                            were recorded since the last one (0: never)
  * @param keepSnapshots       how many snapshot files are kept (at least 1)
+ * @param lockWait            how long {@link JournalStore#open} waits for another process to release the
+ *                            store's lock before it gives up (zero: not at all)
+ * @param readOnly            open to read only: a shared lock (readers do not keep each other out), no file
+ *                            created, changed or cut (a torn tail is left for the next writer), and every
+ *                            command refused
  */
-public record JournalOptions(long segmentBytes, long snapshotEvery, long snapshotOnCloseAfter, int keepSnapshots) {
+public record JournalOptions(long segmentBytes, long snapshotEvery, long snapshotOnCloseAfter, int keepSnapshots,
+        Duration lockWait, boolean readOnly) {
+
+    /** The longest wait for the lock that may be asked for. */
+    public static final Duration MAX_LOCK_WAIT = Duration.ofHours(1);
 
     public JournalOptions {
         if (segmentBytes < 4096) {
@@ -21,26 +33,43 @@ public record JournalOptions(long segmentBytes, long snapshotEvery, long snapsho
         if (keepSnapshots < 1) {
             throw new IllegalArgumentException("keepSnapshots " + keepSnapshots + " must be at least 1");
         }
+        Objects.requireNonNull(lockWait, "lockWait");
+        if (lockWait.isNegative() || lockWait.compareTo(MAX_LOCK_WAIT) > 0) {
+            throw new IllegalArgumentException("lockWait " + lockWait + " must be between 0 and " + MAX_LOCK_WAIT);
+        }
     }
 
-    /** 64 MiB segments, a snapshot every 100,000 events and on close after 1,000, two snapshots kept. */
+    /**
+     * 64 MiB segments, a snapshot every 100,000 events and on close after 1,000, two snapshots kept,
+     * no wait for the lock (one process owns the directory), read and write.
+     */
     public static JournalOptions defaults() {
-        return new JournalOptions(64L << 20, 100_000, 1_000, 2);
+        return new JournalOptions(64L << 20, 100_000, 1_000, 2, Duration.ZERO, false);
     }
 
     public JournalOptions withSegmentBytes(long bytes) {
-        return new JournalOptions(bytes, snapshotEvery, snapshotOnCloseAfter, keepSnapshots);
+        return new JournalOptions(bytes, snapshotEvery, snapshotOnCloseAfter, keepSnapshots, lockWait, readOnly);
     }
 
     public JournalOptions withSnapshotEvery(long events) {
-        return new JournalOptions(segmentBytes, events, snapshotOnCloseAfter, keepSnapshots);
+        return new JournalOptions(segmentBytes, events, snapshotOnCloseAfter, keepSnapshots, lockWait, readOnly);
     }
 
     public JournalOptions withSnapshotOnCloseAfter(long events) {
-        return new JournalOptions(segmentBytes, snapshotEvery, events, keepSnapshots);
+        return new JournalOptions(segmentBytes, snapshotEvery, events, keepSnapshots, lockWait, readOnly);
     }
 
     public JournalOptions withKeepSnapshots(int count) {
-        return new JournalOptions(segmentBytes, snapshotEvery, snapshotOnCloseAfter, count);
+        return new JournalOptions(segmentBytes, snapshotEvery, snapshotOnCloseAfter, count, lockWait, readOnly);
+    }
+
+    /** Waits up to {@code wait} for another process to release the store (processes take turns). */
+    public JournalOptions withLockWait(Duration wait) {
+        return new JournalOptions(segmentBytes, snapshotEvery, snapshotOnCloseAfter, keepSnapshots, wait, readOnly);
+    }
+
+    /** Opens to read only (see {@link #readOnly()}). */
+    public JournalOptions asReadOnly() {
+        return new JournalOptions(segmentBytes, snapshotEvery, snapshotOnCloseAfter, keepSnapshots, lockWait, true);
     }
 }

@@ -76,8 +76,8 @@ public final class JournalStore implements Store {
         this.snapshotSeq = recovered.snapshotSeq();
         this.recentMarks.put(recovered.state().sequence(), recovered.last());
         this.index = new SegmentIndex(segments);
-        this.writer = new JournalWriter(dir, options.segmentBytes(), segments, recovered.last().segment(),
-                recovered.endOffset(), recovered.state(), this::publish);
+        this.writer = options.readOnly() ? null : new JournalWriter(dir, options.segmentBytes(), segments,
+                recovered.last().segment(), recovered.endOffset(), recovered.state(), this::publish);
         this.commands = new CommandQueue(this::run, writer);
         this.snapshotter = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "retro-gate-snapshot " + dir.getFileName());
@@ -92,29 +92,62 @@ public final class JournalStore implements Store {
     }
 
     /**
-     * Opens (creating if needed) the store in {@code directory}: takes its lock, loads the newest
-     * snapshot, replays the journal after it and truncates a torn last record with a warning.
+     * Opens (creating if needed, unless read-only) the store in {@code directory}: takes its lock
+     * (waiting up to {@link JournalOptions#lockWait()} for another process), loads the newest snapshot
+     * and replays the journal after it. A torn last record (a write that never finished) is left out,
+     * with a warning, and cut by the next write: opening changes no file.
      *
-     * @throws StoreException LOCKED when another process owns it, CORRUPTED when a record fails its
-     *                        checks (nothing is changed then), UNSUPPORTED_FORMAT, or IO
+     * @throws StoreException LOCKED when another process still holds it, CORRUPTED when a record fails
+     *                        its checks (nothing is changed then), UNSUPPORTED_FORMAT, or IO
      */
     public static JournalStore open(Path directory, JournalOptions options) {
         Objects.requireNonNull(options, "options");
         Path dir = directory.toAbsolutePath().normalize();
+        if (options.readOnly() && !Files.isDirectory(dir)) {
+            throw new StoreException(StoreException.Reason.IO, "there is no store directory " + dir);
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "cannot create the store directory " + dir + ": " + e, e);
         }
-        DirectoryLock lock = DirectoryLock.acquire(dir);
+        DirectoryLock lock = DirectoryLock.acquire(dir, options.lockWait(), options.readOnly());
         try {
-            return new JournalStore(dir, options, lock, Recovery.recover(dir));
+            return new JournalStore(dir, options, lock, Recovery.recover(dir, options.readOnly()));
         } catch (IOException e) {
             lock.close();
             throw new StoreException(StoreException.Reason.IO, "cannot open the store " + dir + ": " + e, e);
         } catch (RuntimeException | Error e) {
             lock.close();
             throw e;
+        }
+    }
+
+    /** Opens the store in {@code dir} under a lock the caller already holds (repair); closing releases it. */
+    static JournalStore openLocked(Path dir, JournalOptions options, DirectoryLock lock) {
+        try {
+            return new JournalStore(dir, options, lock, Recovery.recover(dir));
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "cannot open the store " + dir + ": " + e, e);
+        }
+    }
+
+    /**
+     * Loads and warms up, without touching any store, what opening one needs (the event codecs, the
+     * record format, the state's fold): a process that is about to wait for a shared store's lock
+     * does this first, so that its turn under the lock is short (the CLI with many pipelines at once).
+     */
+    public static void prepare() {
+        Event sample = new io.jenkins.plugins.retrogate.engine.event.IncidentOpened(java.time.Instant.EPOCH, "prepare",
+                "INC-1", "prepare", null, List.of("prepare"), io.jenkins.plugins.retrogate.engine.model.Detection.MANUAL,
+                java.time.Instant.EPOCH, null, null, null);
+        byte[] json = EventEncoder.encode(sample);
+        RecordFormat.Encoded line = new RecordFormat().encode(1, EventJson.versionOf(sample), RecordFormat.GENESIS, json);
+        RecordFormat.Decoded decoded = new RecordFormat().decode(line.line(), line.line().length - 1, new String[1], true);
+        try {
+            RetroState.empty().apply(1, EventDecoder.decode(decoded));
+        } catch (IOException e) {
+            throw new IllegalStateException("the event codec cannot read what it wrote", e);
         }
     }
 
@@ -151,6 +184,9 @@ public final class JournalStore implements Store {
         if (commands.runningHere()) {
             throw new IllegalStateException("Store.execute was called from inside a command; a command must be a"
                     + " function of the state it is given and return its events");
+        }
+        if (writer == null) {
+            throw new IllegalStateException("the store " + dir + " was opened read-only: it records nothing");
         }
         Request<R> request = new Request<>(command, Thread.currentThread());
         writer.entered();
@@ -250,8 +286,9 @@ public final class JournalStore implements Store {
         String prev = lastHash;
         int lastLine = 0;
         for (int i = 0; i < events.size(); i++) {
-            byte[] json = EventEncoder.encode(events.get(i));
-            RecordFormat.Encoded encoded = format.encode(firstSeq + i, EventJson.FORMAT_VERSION, prev, json);
+            Event event = events.get(i);
+            byte[] json = EventEncoder.encode(event);
+            RecordFormat.Encoded encoded = format.encode(firstSeq + i, EventJson.versionOf(event), prev, json);
             out.writeBytes(encoded.line());
             lastLine = encoded.line().length;
             prev = encoded.hash();
@@ -309,6 +346,9 @@ public final class JournalStore implements Store {
 
     /** Writes a snapshot of the current (durable) state now, on the calling thread. */
     public void snapshot() {
+        if (writer == null) {
+            throw new IllegalStateException("the store " + dir + " was opened read-only: it writes no snapshot");
+        }
         synchronized (snapshotMonitor) {
             RetroState state = published;
             Mark mark = recentMarks.get(state.sequence());
@@ -361,12 +401,17 @@ public final class JournalStore implements Store {
      * writers, records written divided by this is the batch size).
      */
     public long forces() {
-        return writer.forces();
+        return writer == null ? 0 : writer.forces();
     }
 
     /** How many times an interrupt closed the journal segment and the writer reopened it (tests, diagnostics). */
     long reopens() {
-        return writer.reopens();
+        return writer == null ? 0 : writer.reopens();
+    }
+
+    /** Whether the store was opened to read only ({@link JournalOptions#readOnly()}). */
+    public boolean readOnly() {
+        return writer == null;
     }
 
     /** The store's directory. */
@@ -392,9 +437,11 @@ public final class JournalStore implements Store {
         try {
             snapshotter.shutdown();
             interrupted |= awaitSnapshotter();
-            writer.close();
+            if (writer != null) {
+                writer.close();
+            }
             interrupted |= Thread.interrupted();
-            if (options.snapshotOnCloseAfter() > 0 && published.sequence() - snapshotSeq >= options.snapshotOnCloseAfter()) {
+            if (writer != null && options.snapshotOnCloseAfter() > 0 && published.sequence() - snapshotSeq >= options.snapshotOnCloseAfter()) {
                 snapshot();
             }
         } catch (IOException e) {

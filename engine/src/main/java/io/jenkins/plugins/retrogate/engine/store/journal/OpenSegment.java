@@ -32,6 +32,13 @@ final class OpenSegment {
     private long position;
     /** The file's size: data, then zeros written ahead (see {@link #preallocate}). */
     private long allocated;
+    /**
+     * Whether bytes follow the data that this process did not write: a torn record of a process that
+     * died while writing (or zeros it wrote ahead). Opening changes nothing; the first write cuts them.
+     */
+    private boolean foreignTail;
+    /** Whether this process wrote to the segment (only then does closing cut the zeros written ahead). */
+    private boolean wrote;
 
     private OpenSegment(Path file, FileChannel channel, long position, long allocated, long segmentBytes,
             AtomicLong reopens) {
@@ -46,7 +53,9 @@ final class OpenSegment {
     /** Opens an existing (or new) segment whose data ends at {@code end}. */
     static OpenSegment open(Path file, long end, long segmentBytes, AtomicLong reopens) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        return new OpenSegment(file, channel, end, Math.max(end, channel.size()), segmentBytes, reopens);
+        OpenSegment segment = new OpenSegment(file, channel, end, Math.max(end, channel.size()), segmentBytes, reopens);
+        segment.foreignTail = channel.size() > end;
+        return segment;
     }
 
     /**
@@ -61,32 +70,54 @@ final class OpenSegment {
     /** Writes {@code length} bytes after the data and forces them ({@code fdatasync}). */
     boolean appendAndForce(byte[] bytes, int length) throws IOException {
         long at = position;
-        boolean interrupted = run(() -> {
+        boolean interrupted = cutForeignTail();
+        interrupted |= run(() -> {
             preallocate(at + length);
             writeFully(bytes, length, at);
             channel.force(false);
         });
         position = at + length;
+        wrote = true;
+        return interrupted;
+    }
+
+    /** Before the first write: cuts what a dead process left after the data (see {@link #foreignTail}). */
+    private boolean cutForeignTail() throws IOException {
+        if (!foreignTail) {
+            return false;
+        }
+        long end = position;
+        boolean interrupted = run(() -> {
+            channel.truncate(end);
+            channel.force(true);
+        });
+        allocated = end;
+        foreignTail = false;
         return interrupted;
     }
 
     /** Writes the last bytes of a full segment, cuts the zeros written ahead, forces and closes it. */
     boolean finish(byte[] bytes, int length) throws IOException {
         long at = position;
-        boolean interrupted = run(() -> {
+        boolean interrupted = cutForeignTail();
+        interrupted |= run(() -> {
             writeFully(bytes, length, at);
             channel.truncate(at + length);
             channel.force(true);
         });
         position = at + length;
+        wrote = true;
         channel.close();
         return interrupted;
     }
 
-    /** Closes the segment; when {@code trim}, first cuts the zeros written ahead and forces. */
+    /**
+     * Closes the segment; when {@code trim} and this process wrote to it, first cuts the zeros written
+     * ahead and forces. A segment only read is left exactly as found.
+     */
     boolean close(boolean trim) throws IOException {
         try {
-            if (trim && allocated > position) {
+            if (trim && wrote && allocated > position) {
                 long end = position;
                 return run(() -> {
                     channel.truncate(end);

@@ -15,7 +15,7 @@ public record Problem(Path file, long offset, long sequence, Kind kind, String m
 
     /** How bad a problem is. */
     public enum Kind {
-        /** The end of the last segment is an unfinished write; opening the store truncates it. */
+        /** The end of the last segment is an unfinished write; opening the store leaves it out, the next write cuts it. */
         TORN_TAIL,
         /** A record or snapshot fails a check; opening the store refuses until it is repaired. */
         CORRUPTED,

@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * Start-up: loads the newest usable snapshot, checks the journal from the snapshot's own record on
- * (from the first record without a snapshot), folds the events after it, and truncates a torn tail.
+ * (from the first record without a snapshot) and folds the events after it. A torn tail (an unfinished
+ * write of a process that died) is left out of the state but left in the file: start-up changes nothing,
+ * the next write cuts it ({@link OpenSegment}).
  * A corrupted record stops it with an error naming file, offset and sequence, before anything is
  * changed.
  */
@@ -27,6 +29,11 @@ final class Recovery {
     }
 
     static Recovered recover(Path dir) throws IOException {
+        return recover(dir, false);
+    }
+
+    /** With {@code readOnly}, an empty directory is read as an empty store without creating its first segment. */
+    static Recovered recover(Path dir, boolean readOnly) throws IOException {
         List<JournalFiles.Numbered> segments = JournalFiles.segments(dir);
         SnapshotFile.Loaded base = newestSnapshot(dir);
         long baseSeq = base == null ? 0 : base.state().sequence();
@@ -35,8 +42,10 @@ final class Recovery {
                 throw corrupted("the snapshot at sequence " + baseSeq + " has no journal: every segment file is missing");
             }
             Path first = JournalFiles.segment(dir, 1);
-            FileChannel.open(first, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
-            JournalFiles.syncDirectory(dir);
+            if (!readOnly) {
+                FileChannel.open(first, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
+                JournalFiles.syncDirectory(dir);
+            }
             return new Recovered(RetroState.empty(), new JournalStore.Mark(RecordFormat.GENESIS, 1, 0), 0,
                     List.of(new JournalFiles.Numbered(1, first)), 0);
         }
@@ -86,28 +95,15 @@ final class Recovery {
                     + "its hash for sequence " + baseSeq + " differs from the journal's");
         }
         if (problem != null) {
-            truncate(problem, result.endOffset());
+            LOG.log(Level.WARNING, "An unfinished write of sequence " + problem.sequence() + " ends " + problem.file()
+                    + " after offset " + result.endOffset() + "; it was never acknowledged and is left out of the"
+                    + " state. The next write cuts it (a read changes nothing). " + problem.message());
         }
         String lastHash = result.lastSeq() == 0 ? RecordFormat.GENESIS : result.lastHash();
         long lastSegment = segments.stream().filter(s -> s.path().equals(result.lastSegment())).findFirst()
                 .orElseThrow().seq();
         return new Recovered(state, new JournalStore.Mark(lastHash, lastSegment, -1), result.endOffset(), segments,
                 baseSeq);
-    }
-
-    private static void truncate(Problem torn, long offset) throws IOException {
-        long[] cut = new long[1];
-        // Idempotent (cut at the same offset, force), so an interrupt just makes it run again.
-        Interrupts.run(() -> {
-            try (FileChannel channel = FileChannel.open(torn.file(), StandardOpenOption.WRITE)) {
-                cut[0] = Math.max(cut[0], channel.size() - offset);
-                channel.truncate(offset);
-                channel.force(true);
-            }
-        });
-        LOG.log(Level.WARNING, "Truncated " + cut[0] + " bytes at the end of " + torn.file() + " (offset " + offset
-                + "): an unfinished write of sequence " + torn.sequence()
-                + ", which was never acknowledged. " + torn.message());
     }
 
     /** The newest snapshot that reads back correctly; a damaged one is skipped with a warning. */

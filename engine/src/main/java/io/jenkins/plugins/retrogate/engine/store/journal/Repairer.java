@@ -1,5 +1,9 @@
 package io.jenkins.plugins.retrogate.engine.store.journal;
 
+import io.jenkins.plugins.retrogate.engine.event.EventTypes;
+import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
+import io.jenkins.plugins.retrogate.engine.state.Counters;
+import io.jenkins.plugins.retrogate.engine.store.Change;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -12,13 +16,19 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Cuts a damaged journal after its last good record, only when an operator asks. Everything it
  * removes (the tail of the damaged segment, the later segments, snapshots that no longer match) is
- * first copied, and forced, into a {@code repair-<time>} directory beside the journal.
+ * first copied, and forced, into a {@code repair-<time>} directory beside the journal. Then it
+ * records again the cut records that still verify (a damaged record in the middle loses only
+ * itself and what depended on it), and reserves every id the cut bytes named, so none is reused.
  */
 final class Repairer {
+    /** Who records the replayed records' id reservation. */
+    static final String ACTOR = "repair";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -30,16 +40,18 @@ final class Repairer {
             throw new StoreException(StoreException.Reason.IO, "there is no store directory " + dir);
         }
         DirectoryLock lock = DirectoryLock.acquire(dir);
+        // replay (below) hands the lock to the store it opens, which releases it
         try {
             Verifier.Examination exam = Verifier.examine(dir);
             JournalScan.Result walk = exam.walk();
             List<Problem> problems = exam.problems();
             if (problems.stream().anyMatch(p -> p.kind() == Problem.Kind.UNSUPPORTED_FORMAT)) {
-                return new RepairReport(dir, false, false, walk.records(), walk.lastSeq(), 0, null, problems);
+                return new RepairReport(dir, false, false, walk.records(), walk.lastSeq(), 0, null, problems, 0, List.of(), null);
             }
             if (problems.isEmpty()) {
-                return new RepairReport(dir, true, false, walk.records(), walk.lastSeq(), 0, null, problems);
+                return new RepairReport(dir, true, false, walk.records(), walk.lastSeq(), 0, null, problems, 0, List.of(), null);
             }
+            Salvage.Found found = Salvage.scan(exam.segments(), walk.problem(), walk.lastSeq(), walk.lastHash());
             Path saved = repairDirectory(dir);
             long cut = 0;
             List<Path> remove = new ArrayList<>();
@@ -51,7 +63,9 @@ final class Repairer {
                     if (file.equals(problem.file())) {
                         after = true;
                         boolean first = segment.seq() == exam.segments().get(0).seq();
-                        if (problem.offset() == 0 && !first) {
+                        // nothing good before it (a missing first segment, a damaged first record): the
+                        // whole file goes, and the store starts again at sequence 1
+                        if (problem.offset() == 0 && (!first || walk.lastSeq() == 0)) {
                             cut += copy(file, 0, saved);
                             remove.add(file);
                         } else {
@@ -78,12 +92,72 @@ final class Repairer {
                 Files.deleteIfExists(file);
             }
             JournalFiles.syncDirectory(dir);
-            return new RepairReport(dir, true, true, walk.records(), walk.lastSeq(), cut, saved, problems);
+            Replayed replayed;
+            try {
+                replayed = replay(dir, lock, found);
+            } catch (RuntimeException e) {
+                throw new StoreException(e instanceof StoreException store ? store.reason() : StoreException.Reason.IO,
+                        "repair cut the journal after sequence " + walk.lastSeq() + " and kept copies of everything it"
+                                + " removed in " + saved + ", but recording again the cut records that still verify"
+                                + " failed: " + e.getMessage() + ". Run 'verify'; the copies hold every cut record.", e);
+            }
+            lock = null; // the store it opened has released it
+            return new RepairReport(dir, true, true, walk.records(), walk.lastSeq(), cut, saved, problems,
+                    replayed.count(), replayed.skipped(), replayed.reserved());
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "repair of " + dir + " failed: " + e, e);
         } finally {
-            lock.close();
+            if (lock != null) {
+                lock.close();
+            }
         }
+    }
+
+    private record Replayed(int count, List<String> skipped, String reserved) {
+    }
+
+    /**
+     * Records again, in order and with their own times, actors and ids, the cut records that still
+     * verify — each through the state's rules, so one that no longer fits (it needed a lost record) is
+     * left out and named — then reserves every id the cut bytes named ({@link IdsReserved}).
+     */
+    private static Replayed replay(Path dir, DirectoryLock lock, Salvage.Found found) {
+        int count = 0;
+        List<String> skipped = new ArrayList<>(found.left());
+        String reserved = null;
+        try (JournalStore store = JournalStore.openLocked(dir, JournalOptions.defaults(), lock)) {
+            for (Salvage.Kept record : found.records()) {
+                try {
+                    store.execute(state -> {
+                        state.apply(state.sequence() + 1, record.event()); // refuses what no longer fits
+                        return Change.of(null, List.of(record.event()));
+                    });
+                    count++;
+                } catch (RuntimeException e) {
+                    skipped.add("sequence " + record.seq() + " (" + EventTypes.nameOf(record.event()) + "): " + e.getMessage());
+                }
+            }
+            Counters now = store.state().counters();
+            Map<String, Integer> items = new TreeMap<>();
+            found.items().forEach((incident, number) -> {
+                int existing = store.state().itemsOf(incident).stream()
+                        .mapToInt(i -> Integer.parseInt(i.id().substring(i.id().lastIndexOf("-A") + 2))).max().orElse(0);
+                if (number > Math.max(existing, now.reservedItems(incident))) {
+                    items.put(incident, number);
+                }
+            });
+            if (found.incidents() > now.incidents() || found.deployments() > now.deployments()
+                    || found.overrides() > now.overrides() || found.requests() > now.requests() || !items.isEmpty()) {
+                IdsReserved event = new IdsReserved(Instant.now(), ACTOR, found.incidents(), found.deployments(),
+                        found.overrides(), found.requests(), items, "named by records a repair cut");
+                store.execute(state -> Change.of(null, List.of(event)));
+                StringBuilder text = new StringBuilder("INC-" + found.incidents() + ", DEP-" + found.deployments()
+                        + ", OVR-" + found.overrides() + ", REQ-" + found.requests());
+                items.forEach((incident, number) -> text.append(", ").append(incident).append("-A").append(number));
+                reserved = text.toString();
+            }
+        }
+        return new Replayed(count, skipped, reserved);
     }
 
     private static Path repairDirectory(Path dir) throws IOException {

@@ -82,6 +82,11 @@ final class SnapshotFile {
         Counters c = state.counters();
         section(body, sections, "counters", 1, out -> out.writeArray(
                 new long[] {c.incidents(), c.deployments(), c.overrides(), c.requests()}, 0, 4));
+        if (!c.items().isEmpty()) {
+            // only after a repair reserved item numbers; older versions refuse such a snapshot and replay instead
+            section(body, sections, "itemCounters", c.items().size(),
+                    out -> SnapshotFormat1.MAPPER.writeValue(out, new java.util.TreeMap<>(c.items())));
+        }
         section(body, sections, "indexes", 1, out -> indexes(out, state, rows));
         List<String> names = rows.names();
         section(body, sections, "names", names.size(), out -> out.writeArray(names.toArray(String[]::new), 0,

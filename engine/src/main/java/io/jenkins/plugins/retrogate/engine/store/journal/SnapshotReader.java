@@ -30,7 +30,8 @@ import org.pcollections.TreePMap;
 
 /**
  * Reads a format-2 or format-3 snapshot (format 3 adds the gate's fields to deployment rows and the
- * {@code gateDecisions} section). Each section is read from the file, checked against its CRC32C and
+ * {@code gateDecisions} section; either may hold the optional {@code itemCounters} section a repair
+ * leaves). Each section is read from the file, checked against its CRC32C and
  * parsed on a pool of threads: first the names, then the incidents, deployments, overrides and
  * requests side by side, then the items (which point at incidents and deployments by position)
  * while the first maps are built. The maps are built in one pass from the rows' id order; the
@@ -95,7 +96,7 @@ final class SnapshotReader {
     }
 
     private static final List<String> KNOWN = List.of("names", "counters", "indexes", "incidents", "deployments",
-            "items", "overrides", "requests", "gateDecisions");
+            "items", "overrides", "requests", "gateDecisions", "itemCounters");
 
     private RetroState read(long sequence) throws IOException, ExecutionException, InterruptedException {
         for (SnapshotFile.Section section : sections) {
@@ -113,6 +114,10 @@ final class SnapshotReader {
         Future<List<BuildDecision>> decisions = gated ? pool.submit(() -> records("gateDecisions",
                 new TypeReference<List<BuildDecision>>() { })) : null;
         Counters counters = counters(one("counters"));
+        if (sections.stream().anyMatch(s -> s.name().equals("itemCounters"))) {
+            counters = counters.withItems(SnapshotFormat1.MAPPER.readValue(one("itemCounters"),
+                    new TypeReference<java.util.Map<String, Integer>>() { }));
+        }
         Incident[] incidents = joined(incidentChunks).toArray(Incident[]::new);
         Deployment[] deployments = joined(deploymentChunks).toArray(Deployment[]::new);
         List<Future<List<ActionItem>>> itemChunks = parseAll("items", in -> in.item(incidents, deployments));

@@ -31,8 +31,14 @@ final class Verifier {
         }
         Examination exam = examine(dir);
         boolean ok = exam.problems().stream().noneMatch(Problem::fatal);
+        Salvage.Found cut;
+        try {
+            cut = Salvage.scan(exam.segments(), exam.walk().problem(), exam.walk().lastSeq(), exam.walk().lastHash());
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "cannot read the store: " + e, e);
+        }
         return new VerifyReport(dir, ok, exam.walk().records(), exam.walk().lastSeq(), exam.segments().size(),
-                exam.snapshots().size(), exam.problems());
+                exam.snapshots().size(), exam.problems(), cut.lines(), cut.bytes(), cut.records().size());
     }
 
     static Examination examine(Path dir) {

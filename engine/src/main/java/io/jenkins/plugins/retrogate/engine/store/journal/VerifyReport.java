@@ -13,9 +13,12 @@ import java.util.List;
  * @param segments     how many segment files there are
  * @param snapshots    how many snapshot files there are
  * @param problems     everything found, in file order
+ * @param cutRecords   how many records (lines, damaged or not) a repair would cut: from the first break on
+ * @param cutBytes     how many bytes of the journal a repair would cut
+ * @param replayable   how many of the cut records still verify on their own: repair replays them
  */
 public record VerifyReport(Path directory, boolean ok, long events, long lastSequence, int segments, int snapshots,
-        List<Problem> problems) {
+        List<Problem> problems, long cutRecords, long cutBytes, long replayable) {
 
     public VerifyReport {
         problems = List.copyOf(problems);
@@ -34,8 +37,11 @@ public record VerifyReport(Path directory, boolean ok, long events, long lastSeq
             text.append('\n').append("  ").append(problem.kind()).append(": ").append(problem);
         }
         if (!ok) {
-            text.append("\n  The store will not open until it is repaired ('repair' cuts after the last good record"
-                    + " and keeps a copy of what it cuts).");
+            text.append("\n  The store will not open until it is repaired. 'repair' would cut ").append(cutRecords)
+                    .append(" record(s) after sequence ").append(lastSequence).append(" (").append(cutBytes)
+                    .append(" bytes, all copied aside first); ").append(replayable)
+                    .append(" of them still verify: repair records them again, with their ids, where they still fit;")
+                    .append(" the ids the cut records hold are never handed out again.");
         }
         return text.toString();
     }

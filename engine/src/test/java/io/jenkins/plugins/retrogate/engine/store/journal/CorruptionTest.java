@@ -60,7 +60,7 @@ class CorruptionTest {
     }
 
     @Test
-    void aTornLastRecordIsTruncatedWithAWarningSayingHowManyBytes() throws IOException {
+    void aTornLastRecordIsLeftOutAndLeftInPlaceUntilTheNextWriteCutsIt() throws IOException {
         Path last = segments.get(segments.size() - 1);
         long size = Files.size(last);
         List<Long> offsets = JournalFixture.lineOffsets(last);
@@ -68,15 +68,47 @@ class CorruptionTest {
         try (FileChannel channel = FileChannel.open(last, StandardOpenOption.WRITE)) {
             channel.truncate(size - 40);
         }
+        Map<String, String> before = JournalFixture.contents(dir);
         List<String> warnings = LogCapture.warnings(() -> {
-            try (JournalStore store = JournalStore.open(dir)) {
+            try (JournalStore store = JournalStore.open(dir, JournalFixture.SMALL_SEGMENTS)) {
                 assertThat(store.state().sequence()).isEqualTo(built.sequence() - 1);
             }
         });
-        assertThat(warnings).singleElement().asString().contains("Truncated " + (size - 40 - lastRecord) + " bytes")
-                .contains(last.toString()).contains("offset " + lastRecord);
-        assertThat(Files.size(last)).isEqualTo(lastRecord);
+        assertThat(warnings).singleElement().asString().contains("unfinished write of sequence " + built.sequence())
+                .contains(last.toString()).contains("offset " + lastRecord).contains("next write cuts it");
+        assertThat(JournalFixture.contents(dir)).as("opening and closing without a write changes no file")
+                .isEqualTo(before);
+
+        long written;
+        try (JournalStore store = JournalStore.open(dir, JournalFixture.SMALL_SEGMENTS)) {
+            new Story(store).rollback("after-the-tear");
+            written = store.state().sequence();
+            assertThat(written).as("the new records follow the last good one").isGreaterThan(built.sequence() - 1);
+        }
         assertThat(JournalStore.verify(dir).problems()).isEmpty();
+        try (JournalStore store = JournalStore.open(dir, JournalFixture.SMALL_SEGMENTS)) {
+            assertThat(store.state().sequence()).isEqualTo(written);
+            assertThat(store.state().incidents().values()).anyMatch(i -> i.affects("after-the-tear"));
+        }
+    }
+
+    @Test
+    void aReadOnlyOpenOfAStoreWithATornTailChangesNothingAndRecordsNothing() throws IOException {
+        Path last = segments.get(segments.size() - 1);
+        try (FileChannel channel = FileChannel.open(last, StandardOpenOption.WRITE)) {
+            channel.truncate(Files.size(last) - 40);
+            channel.write(java.nio.ByteBuffer.allocate(4096), channel.size()); // zeros a dead writer left ahead
+        }
+        Map<String, String> before = JournalFixture.contents(dir);
+        LogCapture.warnings(() -> {
+            try (JournalStore store = JournalStore.open(dir, JournalFixture.SMALL_SEGMENTS.asReadOnly())) {
+                assertThat(store.state().sequence()).isEqualTo(built.sequence() - 1);
+                assertThat(store.events(1, 5)).hasSize(5);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Story(store).rollback("x"))
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
+            }
+        });
+        assertThat(JournalFixture.contents(dir)).isEqualTo(before);
     }
 
     @Test

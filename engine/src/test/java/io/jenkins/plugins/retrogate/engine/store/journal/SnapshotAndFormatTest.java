@@ -148,6 +148,37 @@ class SnapshotAndFormatTest {
     }
 
     @Test
+    void aFactRecordedAfterItHappenedIsAVersion2RecordAndEveryOtherEventStaysVersion1() throws IOException {
+        var clock = new io.jenkins.plugins.retrogate.engine.TestClock();
+        java.time.Instant mitigated;
+        try (JournalStore store = JournalStore.open(dir)) {
+            var gate = new io.jenkins.plugins.retrogate.engine.command.RetroGate(store,
+                    io.jenkins.plugins.retrogate.engine.policy.GatePolicy::defaults, clock);
+            var incident = gate.rollback(io.jenkins.plugins.retrogate.engine.model.Actor.of("alice"),
+                    io.jenkins.plugins.retrogate.engine.command.RollbackRequest.of("cart", "production", "500s"))
+                    .incident();
+            mitigated = clock.instant().plusSeconds(600);
+            clock.advance(java.time.Duration.ofHours(9));
+            gate.updateIncident(io.jenkins.plugins.retrogate.engine.model.Actor.of("alice"),
+                    io.jenkins.plugins.retrogate.engine.command.IncidentUpdate.of(incident.id())
+                            .withMitigation(io.jenkins.plugins.retrogate.engine.model.MitigationKind.TEMPORARY, "flag")
+                            .withAt(mitigated));
+        }
+        List<String> lines = JournalFixture.lines(JournalFixture.segments(dir).get(0));
+
+        assertThat(lines).filteredOn(l -> l.contains("\"happenedAt\"")).hasSize(1)
+                .allSatisfy(l -> assertThat(l).contains("\"v\":2,"));
+        // a deployment that says how it went past the gate (here: a bypass) needs version 2 too
+        assertThat(lines).filteredOn(l -> l.contains("\"gate\":")).hasSize(1)
+                .allSatisfy(l -> assertThat(l).contains("\"v\":2,"));
+        assertThat(lines).filteredOn(l -> !l.contains("\"happenedAt\"") && !l.contains("\"gate\":")).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).contains("\"v\":1,"));
+        try (JournalStore reopened = JournalStore.open(dir)) {
+            assertThat(reopened.state().incident("INC-1").orElseThrow().mitigations().get(0).at()).isEqualTo(mitigated);
+        }
+    }
+
+    @Test
     void aSnapshotOfANewerFormatIsRefused() throws IOException {
         JournalFixture.build(dir, 2, JournalOptions.defaults().withSnapshotOnCloseAfter(1));
         Path snapshot = JournalFiles.snapshots(dir).get(0).path();

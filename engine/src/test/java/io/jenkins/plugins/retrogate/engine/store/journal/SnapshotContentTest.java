@@ -104,6 +104,21 @@ class SnapshotContentTest {
     }
 
     @Test
+    void theItemNumbersARepairReservedReadBackBesideTheGatesFacts() throws IOException {
+        RetroState state = RetroState.empty().applyAll(everything());
+
+        Path file = SnapshotFile.write(dir, state, NOWHERE);
+        SnapshotFile.Header header = SnapshotFile.header(file);
+        RetroState read = SnapshotFile.read(file, header).state();
+
+        assertThat(header.sections()).extracting(SnapshotFile.Section::name).contains("gateDecisions", "itemCounters");
+        assertThat(read.counters()).isEqualTo(state.counters());
+        assertThat(read.counters().reservedItems("INC-1")).isEqualTo(6);
+        assertThat(read.counters().incidents()).isEqualTo(4);
+        assertThat(read.decisionsByBuild()).isEqualTo(state.decisionsByBuild());
+    }
+
+    @Test
     void aSnapshotWrittenInFormatTwoStillReadsBack() throws IOException {
         RetroState state = RetroState.empty().applyAll(eventFormatOne());
         Path file = SnapshotFile.write(dir, state, NOWHERE);
@@ -248,8 +263,9 @@ class SnapshotContentTest {
                 new IncidentOpened(T.plusSeconds(1), "bob", "INC-2", "Slow search", null, List.of("search"),
                         Detection.ALERT, Instant.parse("2300-01-01T00:00:00Z"), null, null, null),
                 new RollbackRecorded(T.plusSeconds(2), "alice", "INC-1", new DeploymentRef(null, "deploy-cart", 3,
-                        "https://ci/job/deploy-cart/3/", "cart", "production", "2.0"), "again"),
-                new MitigationRecorded(T.plusSeconds(3), "alice", "INC-1", MitigationKind.TEMPORARY, "feature flag off"),
+                        "https://ci/job/deploy-cart/3/", "cart", "production", "2.0"), "again", null),
+                new MitigationRecorded(T.plusSeconds(3), "alice", "INC-1", MitigationKind.TEMPORARY, "feature flag off",
+                        T.plusSeconds(2)),
                 new ContributorRecorded(T.plusSeconds(4), "alice", "INC-1", ContributorRole.DEBUGGED, "carol"),
                 new SimilarIncidentLinked(T.plusSeconds(5), "alice", "INC-1", "INC-2"),
                 new IncidentDetailsChanged(T.plusSeconds(6), "alice", "INC-1", "Checkout fails on retry",
@@ -265,18 +281,20 @@ class SnapshotContentTest {
                         ItemType.PREVENTATIVE, "team-search", null, List.of("search"), null),
                 new TicketLinked(T.plusSeconds(11), "bob", "INC-2-A1", Ticket.parse("ticket", "https://t.example/9")),
                 new DeploymentStarted(T.plusSeconds(12), "gate", "DEP-1", new DeploymentRef("DEP-1", "deploy-pay", 42,
-                        "https://ci/job/deploy-pay/42/", "pay", "production", "1.5"), true, List.of("PAY-12"), "BLOCK"),
-                new DeploymentFinished(T.plusSeconds(13), "gate", "DEP-1", Outcome.FAILED),
+                        "https://ci/job/deploy-pay/42/", "pay", "production", "1.5"), true, List.of("PAY-12"), "BLOCK",
+                        null, null, null, null),
+                new DeploymentFinished(T.plusSeconds(13), "gate", "DEP-1", Outcome.FAILED, null),
                 new ItemResolved(T.plusSeconds(14), "alice", "INC-1-A1", Resolution.MANUAL, "commit abc", null),
                 new DeploymentStarted(T.plusSeconds(15), "gate", "DEP-2", new DeploymentRef("DEP-2", "deploy-pay", 43,
-                        "https://ci/job/deploy-pay/43/", "pay", "production", "1.6"), true, List.of(), "ALLOW"),
-                new DeploymentFinished(T.plusSeconds(16), "gate", "DEP-2", Outcome.SUCCEEDED),
+                        "https://ci/job/deploy-pay/43/", "pay", "production", "1.6"), true, List.of(), "ALLOW", null, null,
+                        null, null),
+                new DeploymentFinished(T.plusSeconds(16), "gate", "DEP-2", Outcome.SUCCEEDED, null),
                 new ItemVerified(T.plusSeconds(17), "gate", "INC-1-A1", "DEP-2"),
                 new ItemResolved(T.plusSeconds(18), "gate", "INC-1-A2", Resolution.DEPLOYMENT, "1.6", "DEP-2"),
                 new ItemReopened(T.plusSeconds(19), "alice", "INC-1-A2", "did not hold"),
                 new ItemResolved(T.plusSeconds(20), "tracker", "INC-1-A3", Resolution.TRACKER, null, "DEP-404"),
                 new ItemDropped(T.plusSeconds(21), "bob", "INC-2-A1", "not needed"),
-                new DeploymentStarted(T.plusSeconds(22), "alice", "DEP-3", bare, false, null, null),
+                new DeploymentStarted(T.plusSeconds(22), "alice", "DEP-3", bare, false, null, null, null, null, null, null),
                 new OverrideRequested(T.plusSeconds(23), "alice", "REQ-1", "pay", "production",
                         "https://ci/job/deploy-pay/44/", List.of("INC-1-A2")),
                 new OverrideRequested(T.plusSeconds(24), "alice", "REQ-2", "shop", "production", null, List.of()),
@@ -287,7 +305,7 @@ class SnapshotContentTest {
                         "production", null, null, "freeze window", Instant.parse("2500-01-01T00:00:00Z")),
                 new OverrideDenied(T.plusSeconds(28), "rm", "REQ-2", "no"),
                 new OverrideRequestExpired(T.plusSeconds(29), "system", "REQ-3"),
-                new IncidentStatusChanged(T.plusSeconds(30), "alice", "INC-2", IncidentStatus.RESOLVED)));
+                new IncidentStatusChanged(T.plusSeconds(30), "alice", "INC-2", IncidentStatus.RESOLVED, null)));
         return events;
     }
 
@@ -304,9 +322,11 @@ class SnapshotContentTest {
                 new GateDecided(T.plusSeconds(32), "gate", "pay", "production", "https://ci/job/deploy-pay/46/",
                         null, "BLOCK", null, "REQ-1"),
                 new DeploymentStarted(T.plusSeconds(33), "gate", "DEP-4", passed, true, List.of(), "OVERRIDDEN",
-                        GatePassage.PASSED, "OVR-2", null),
+                        GatePassage.PASSED, "OVR-2", null, null),
                 new DeploymentStarted(T.plusSeconds(34), "alice", "DEP-5", blocked, true, List.of(), "BLOCK",
-                        GatePassage.BYPASSED, null, GatePassage.BLOCKED)));
+                        GatePassage.BYPASSED, null, GatePassage.BLOCKED, null),
+                new io.jenkins.plugins.retrogate.engine.event.IdsReserved(T.plusSeconds(35), "repair", 4, 7, 3, 5,
+                        java.util.Map.of("INC-1", 6, "INC-2", 2), "named by records a repair cut")));
         return events;
     }
 }
