@@ -45,7 +45,7 @@ public final class RetroGateCli implements Callable<Integer> {
     static final String ACTOR_VARIABLE = "RETRO_GATE_ACTOR";
     static final String LOCK_WAIT_VARIABLE = "RETRO_GATE_LOCK_WAIT";
     /** How long a command waits for other processes using the same home, unless told otherwise. */
-    static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
+    static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(5);
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "The store's directory. Default: $RETRO_GATE_HOME, else the directory .retro-gate in the user's home.")
@@ -61,7 +61,7 @@ public final class RetroGateCli implements Callable<Integer> {
 
     @Option(names = "--lock-wait", paramLabel = "DURATION", scope = ScopeType.INHERIT,
             description = "How long to wait for other retro-gate processes using the same home (they take turns),"
-                    + " e.g. 90s, 5m, 0 to give up at once. Default: $" + LOCK_WAIT_VARIABLE + ", else 60s; at most 1h.")
+                    + " e.g. 90s, 5m, 0 to give up at once. Default: $" + LOCK_WAIT_VARIABLE + ", else 5m; at most 1h.")
     String lockWait;
 
     @Spec
@@ -153,7 +153,7 @@ public final class RetroGateCli implements Callable<Integer> {
         return home != null;
     }
 
-    /** The wait for the home's lock: {@code --lock-wait}, else {@code $RETRO_GATE_LOCK_WAIT}, else 60 s. */
+    /** The wait for the home's lock: {@code --lock-wait}, else {@code $RETRO_GATE_LOCK_WAIT}, else 5 minutes. */
     Duration lockWait() {
         if (lockWait != null) {
             return Durations.parse("--lock-wait", lockWait, JournalOptions.MAX_LOCK_WAIT);
