@@ -36,7 +36,7 @@ final class TrackerFreshness {
     static List<TrackerStatus> statuses(TrackerConfig config, TrackerSyncState state, Instant now) {
         List<TrackerStatus> statuses = new ArrayList<>();
         for (TicketSystem system : config.systems()) {
-            statuses.add(TrackerStatus.of(TrackerConfig.name(system), state.health(system), now, config.staleAfter()));
+            statuses.add(state.health(system).status(TrackerConfig.name(system), now, config.staleAfter()));
         }
         return statuses;
     }

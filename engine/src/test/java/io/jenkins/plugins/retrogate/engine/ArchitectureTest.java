@@ -2,13 +2,19 @@ package io.jenkins.plugins.retrogate.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Keeps the arrows pointing one way: model ← event ← state ← policy ← command, storage beside, Jenkins nowhere. */
+/**
+ * Keeps the arrows pointing one way (docs/architecture.md draws them): every package of the engine
+ * is in a layer, each layer is used only by the layers above it, no two packages depend on each
+ * other, and Jenkins is nowhere.
+ */
 @AnalyzeClasses(packages = "io.jenkins.plugins.retrogate.engine", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String ENGINE = "io.jenkins.plugins.retrogate.engine.";
@@ -31,6 +37,42 @@ class ArchitectureTest {
             .resideInAnyPackage(ENGINE + "model..", ENGINE + "event..", ENGINE + "state..", ENGINE + "policy..")
             .should().dependOnClassesThat().resideInAnyPackage(ENGINE + "store..", "com.fasterxml..", "java.nio.file..",
                     "java.io..");
+
+    @ArchTest
+    static final ArchRule everyPackageInALayerAndArrowsPointDown = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("model").definedBy(ENGINE + "model..")
+            .layer("json").definedBy(ENGINE + "json..")
+            .layer("event").definedBy(ENGINE + "event..")
+            .layer("state").definedBy(ENGINE + "state..")
+            .layer("policy").definedBy(ENGINE + "policy..")
+            .layer("report").definedBy(ENGINE + "report..")
+            .layer("store").definedBy(ENGINE + "store..")
+            .layer("command").definedBy(ENGINE + "command..")
+            .layer("config").definedBy(ENGINE + "config..")
+            .layer("tracker").definedBy(ENGINE + "tracker..")
+            .layer("transfer").definedBy(ENGINE + "transfer..")
+            .whereLayer("transfer").mayNotBeAccessedByAnyLayer()
+            .whereLayer("config").mayNotBeAccessedByAnyLayer()
+            .whereLayer("tracker").mayNotBeAccessedByAnyLayer()
+            .whereLayer("command").mayOnlyBeAccessedByLayers("tracker", "transfer")
+            .whereLayer("store").mayOnlyBeAccessedByLayers("command", "tracker", "transfer")
+            .whereLayer("report").mayOnlyBeAccessedByLayers("command", "tracker", "transfer")
+            .whereLayer("policy").mayOnlyBeAccessedByLayers("report", "command", "config", "tracker", "transfer")
+            .whereLayer("state").mayOnlyBeAccessedByLayers("policy", "report", "store", "command", "tracker",
+                    "transfer")
+            .whereLayer("event").mayOnlyBeAccessedByLayers("state", "report", "store", "command", "tracker",
+                    "transfer")
+            .whereLayer("json").mayOnlyBeAccessedByLayers("store", "tracker", "transfer");
+
+    @ArchTest
+    static final ArchRule everyEngineClassIsInALayer = classes().that().resideInAPackage("io.jenkins.plugins.retrogate.engine..")
+            .should().resideInAnyPackage(ENGINE + "model..", ENGINE + "json..", ENGINE + "event..", ENGINE + "state..",
+                    ENGINE + "policy..", ENGINE + "report..", ENGINE + "store..", ENGINE + "command..",
+                    ENGINE + "config..", ENGINE + "tracker..", ENGINE + "transfer..");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching(ENGINE + "(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule storageKnowsNoCommand = noClasses().that().resideInAPackage(ENGINE + "store..")

@@ -39,7 +39,7 @@ public final class EventTypes {
 
     /** Every event type by its JSON name, in a stable order. */
     public static Map<String, Class<? extends Event>> byName() {
-        return Map.copyOf(BY_NAME);
+        return java.util.Collections.unmodifiableMap(BY_NAME); // in the order above, the order types were added
     }
 
     /** The JSON name of an event's type. */

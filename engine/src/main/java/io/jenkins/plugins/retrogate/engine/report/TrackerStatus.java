@@ -1,7 +1,5 @@
 package io.jenkins.plugins.retrogate.engine.report;
 
-import io.jenkins.plugins.retrogate.engine.tracker.TrackerHealth;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -25,13 +23,6 @@ public record TrackerStatus(String tracker, Instant lastAttemptAt, Instant lastS
     public TrackerStatus {
         Objects.requireNonNull(tracker, "tracker");
         Objects.requireNonNull(description, "description");
-    }
-
-    /** The status of a tracker with {@code health} at {@code now}, stale beyond {@code staleAfter}. */
-    public static TrackerStatus of(String tracker, TrackerHealth health, Instant now, Duration staleAfter) {
-        return new TrackerStatus(tracker, health.lastAttemptAt(), health.lastSuccessAt(), health.lastError(),
-                health.lastErrorAt(), health.consecutiveFailures(), health.isStale(now, staleAfter),
-                health.describe(now));
     }
 
     /** Whether the last sync failed. */

@@ -1,20 +1,16 @@
 package io.jenkins.plugins.retrogate.engine.store;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jenkins.plugins.retrogate.engine.event.Backdatable;
 import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.EventTypes;
 import io.jenkins.plugins.retrogate.engine.event.GateDecided;
 import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
+import io.jenkins.plugins.retrogate.engine.json.Json;
 import java.util.Map;
 
 /**
@@ -32,14 +28,7 @@ public final class EventJson {
      * Retro Gate meeting a version-2 record says to upgrade instead of taking it for damage.
      */
     public static final int FORMAT_VERSION = 2;
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .build();
+    private static final ObjectMapper MAPPER = Json.mapper();
     private static final Map<String, Class<? extends Event>> TYPES = EventTypes.byName();
     /** The key naming an event's type; no event has a component of that name. */
     public static final String TYPE_KEY = "event";

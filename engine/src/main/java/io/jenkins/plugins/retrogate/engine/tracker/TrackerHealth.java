@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.tracker;
 
+import io.jenkins.plugins.retrogate.engine.report.TrackerStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,6 +22,12 @@ public record TrackerHealth(Instant lastAttemptAt, Instant lastSuccessAt, String
     private static final TrackerHealth NEVER = new TrackerHealth(null, null, null, null, 0);
 
     /** A tracker that was never synced. */
+    /** What the report shows for tracker {@code tracker} with this health at {@code now}, stale beyond {@code staleAfter}. */
+    public TrackerStatus status(String tracker, Instant now, Duration staleAfter) {
+        return new TrackerStatus(tracker, lastAttemptAt, lastSuccessAt, lastError, lastErrorAt, consecutiveFailures,
+                isStale(now, staleAfter), describe(now));
+    }
+
     public static TrackerHealth never() {
         return NEVER;
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import io.jenkins.plugins.retrogate.engine.store.EventJson;
+import io.jenkins.plugins.retrogate.engine.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -24,7 +24,7 @@ import java.util.Objects;
  * an exhausted rate limit so that the next call waits for its reset instead of being refused.
  */
 final class TrackerHttp {
-    private static final ObjectMapper MAPPER = EventJson.mapper();
+    private static final ObjectMapper MAPPER = Json.mapper();
     private static final int MAX_ERROR_TEXT = 300;
 
     private final String vendor;

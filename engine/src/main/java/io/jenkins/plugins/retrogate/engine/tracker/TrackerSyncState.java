@@ -3,7 +3,7 @@ package io.jenkins.plugins.retrogate.engine.tracker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jenkins.plugins.retrogate.engine.model.Ticket;
 import io.jenkins.plugins.retrogate.engine.model.TicketSystem;
-import io.jenkins.plugins.retrogate.engine.store.EventJson;
+import io.jenkins.plugins.retrogate.engine.json.Json;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -71,7 +71,7 @@ public record TrackerSyncState(int format, Instant closeFrom, Map<String, Ticket
     /** Reads the JSON form; an unknown key, a wrong type or another format version is an error. */
     public static TrackerSyncState fromJson(String json) {
         try {
-            return Objects.requireNonNull(EventJson.mapper().readValue(json, TrackerSyncState.class), "state");
+            return Objects.requireNonNull(Json.mapper().readValue(json, TrackerSyncState.class), "state");
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             throw new TrackerException(TrackerException.Kind.CONFIGURATION,
                     "the tracker sync state is not readable: " + e.getMessage().lines().findFirst().orElse(""), e);
@@ -81,7 +81,7 @@ public record TrackerSyncState(int format, Instant closeFrom, Map<String, Ticket
     /** The JSON form: ISO-8601 times, keys sorted, absent values left out. */
     public String toJson() {
         try {
-            return EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this);
+            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the tracker sync state", e);
         }

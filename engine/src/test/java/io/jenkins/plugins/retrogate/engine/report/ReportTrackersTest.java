@@ -23,7 +23,7 @@ class ReportTrackersTest {
     void aTrackerWhoseLastSyncFailedIsAWarningInTextJsonAndHtml() {
         TrackerHealth health = TrackerHealth.never().succeeded(now.minus(Duration.ofMinutes(10)))
                 .failed(now.minusSeconds(60), "Jira POST /rest/api/3/search/jql answered HTTP 503 <after 4 attempts>");
-        Report report = report(List.of(TrackerStatus.of("Jira", health, now, staleAfter)));
+        Report report = report(List.of(health.status("Jira", now, staleAfter)));
 
         assertThat(report.trackers().get(0).failing()).isTrue();
         assertThat(report.trackers().get(0).stale()).isFalse();
@@ -42,8 +42,8 @@ class ReportTrackersTest {
     void staleDataWarnsAndFreshDataIsAPlainLine() {
         TrackerHealth old = TrackerHealth.never().succeeded(now.minus(Duration.ofHours(3)));
         TrackerHealth fresh = TrackerHealth.never().succeeded(now.minus(Duration.ofMinutes(5)));
-        Report report = report(List.of(TrackerStatus.of("Jira", old, now, staleAfter),
-                TrackerStatus.of("GitHub", fresh, now, staleAfter)));
+        Report report = report(List.of(old.status("Jira", now, staleAfter),
+                fresh.status("GitHub", now, staleAfter)));
 
         assertThat(ReportText.write(report)).contains("WARNING: Jira tracker data is 3 hours old",
                 "  GitHub: tracker data is 5 minutes old");
