@@ -171,6 +171,9 @@ final class Transitions {
         } else if (event instanceof IdsReserved e) {
             n.counters = n.counters.withIncident(e.incidents()).withDeployment(e.deployments())
                     .withOverride(e.overrides()).withRequest(e.requests()).withItems(e.items());
+        } else {
+            // a new event type without its transition would otherwise be recorded and silently change nothing
+            throw new IllegalStateException("no transition for event type " + event.getClass().getName());
         }
         return n.build();
     }
