@@ -101,7 +101,8 @@ public abstract class StoreContractTest {
             futures.add(pool.submit(() -> {
                 start.await();
                 for (int i = 0; i < each; i++) {
-                    ids.add(store.execute(state -> openIncident(state, "t" + me + "-" + i)));
+                    String title = "t" + me + "-" + i;
+                    ids.add(store.execute(state -> openIncident(state, title)));
                 }
                 return null;
             }));
