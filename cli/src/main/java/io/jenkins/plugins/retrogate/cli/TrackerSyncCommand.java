@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
 final class TrackerSyncCommand extends CliCommand {
 
     @Override
+    @SuppressWarnings("try") // the sync lock is held by its try block, never read
     int execute() {
         Path home = root().home();
         TrackerConfig config = TrackerConfigFile.load(home).orElseThrow(() -> new BadInputException(
