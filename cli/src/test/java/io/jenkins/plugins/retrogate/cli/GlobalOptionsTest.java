@@ -142,10 +142,7 @@ class GlobalOptionsTest {
     void readCommandsAndAnAllowingGateLeaveAHomeWithATornTailExactlyAsFoundAndTheNextWriteCutsIt() throws Exception {
         Cli cli = new Cli(dir);
         cli.incidentWithItems();
-        Path segment;
-        try (var files = java.nio.file.Files.list(dir)) {
-            segment = files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).findFirst().orElseThrow();
-        }
+        Path segment = segment();
         java.nio.file.Files.write(segment, "{\"seq\":99,\"half a rec".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 java.nio.file.StandardOpenOption.APPEND);
         var before = cli.fingerprint();
@@ -205,13 +202,7 @@ class GlobalOptionsTest {
         cli.id("incident", "open", "--service", "cart", "--title", "first");
         cli.id("incident", "open", "--service", "cart", "--title", "second");
         cli.id("incident", "open", "--service", "cart", "--title", "third");
-        Path segment;
-        try (var files = Files.list(dir)) {
-            segment = files.filter(f -> f.getFileName().toString().startsWith("journal-")).findFirst().orElseThrow();
-        }
-        List<String> lines = Files.readAllLines(segment, StandardCharsets.UTF_8);
-        lines.set(1, lines.get(1).replace("second", "SECOND"));
-        Files.write(segment, lines, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        Path segment = damageSecondRecord();
 
         Cli.Result list = cli.run("incident", "list");
         Cli.Result verify = cli.run("--json", "verify");
@@ -241,13 +232,7 @@ class GlobalOptionsTest {
         Cli cli = new Cli(dir);
         cli.id("incident", "open", "--service", "cart", "--title", "first");
         cli.id("incident", "open", "--service", "cart", "--title", "second");
-        Path segment;
-        try (var files = Files.list(dir)) {
-            segment = files.filter(f -> f.getFileName().toString().startsWith("journal-")).findFirst().orElseThrow();
-        }
-        List<String> lines = Files.readAllLines(segment, StandardCharsets.UTF_8);
-        lines.set(1, lines.get(1).replace("second", "SECOND"));
-        Files.write(segment, lines, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        damageSecondRecord();
 
         Cli.Result repair = cli.run("--json", "repair");
 
@@ -255,6 +240,22 @@ class GlobalOptionsTest {
         assertThat(repair.json().get("idsReservedUpTo").asText()).contains("INC-2");
         assertThat(cli.id("incident", "open", "--service", "cart", "--title", "third"))
                 .as("INC-2 named something else before the repair").isEqualTo("INC-3");
+    }
+
+    /** The home's (first) journal segment. */
+    private Path segment() throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("journal-")).findFirst().orElseThrow();
+        }
+    }
+
+    /** Edits the second record's text so that its checksum no longer matches; returns the segment. */
+    private Path damageSecondRecord() throws java.io.IOException {
+        Path segment = segment();
+        List<String> lines = Files.readAllLines(segment, StandardCharsets.UTF_8);
+        lines.set(1, lines.get(1).replace("second", "SECOND"));
+        Files.write(segment, lines, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        return segment;
     }
 
     @Test

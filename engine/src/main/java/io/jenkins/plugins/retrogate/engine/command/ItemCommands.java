@@ -55,9 +55,7 @@ final class ItemCommands {
      * plus one, not the count: an item a repair lost leaves a gap.
      */
     static String nextItemId(RetroState state, String incidentId) {
-        int highest = Math.max(state.counters().reservedItems(incidentId), state.itemsOf(incidentId).stream()
-                .mapToInt(i -> Integer.parseInt(i.id().substring(i.id().lastIndexOf("-A") + 2))).max().orElse(0));
-        return Ids.item(incidentId, highest + 1);
+        return Ids.item(incidentId, state.highestItemNumber(incidentId) + 1);
     }
 
     static Change<ActionItem> resolve(RetroState state, GatePolicy policy, Actor actor, String rawId, String fix,

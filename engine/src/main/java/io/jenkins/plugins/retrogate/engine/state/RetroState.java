@@ -4,6 +4,7 @@ import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.BuildDecision;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
+import io.jenkins.plugins.retrogate.engine.model.Ids;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
@@ -113,6 +114,18 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
             result.add(items.get(id));
         }
         return result;
+    }
+
+    /**
+     * The highest action-item number of an incident so far: of its items, or reserved by a repair
+     * (an item a repair lost leaves a gap that is never filled).
+     */
+    public int highestItemNumber(String incidentId) {
+        int highest = counters.reservedItems(incidentId);
+        for (String id : itemsByIncident.getOrDefault(incidentId, EMPTY_IDS)) {
+            highest = Math.max(highest, Ids.itemNumber(id));
+        }
+        return highest;
     }
 
     /** The open incident of {@code service}, if any. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.retrogate.engine.store.journal;
 import io.jenkins.plugins.retrogate.engine.event.EventTypes;
 import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
 import io.jenkins.plugins.retrogate.engine.state.Counters;
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.Change;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.io.IOException;
@@ -137,12 +138,11 @@ final class Repairer {
                     skipped.add("sequence " + record.seq() + " (" + EventTypes.nameOf(record.event()) + "): " + e.getMessage());
                 }
             }
-            Counters now = store.state().counters();
+            RetroState replayed = store.state();
+            Counters now = replayed.counters();
             Map<String, Integer> items = new TreeMap<>();
             found.items().forEach((incident, number) -> {
-                int existing = store.state().itemsOf(incident).stream()
-                        .mapToInt(i -> Integer.parseInt(i.id().substring(i.id().lastIndexOf("-A") + 2))).max().orElse(0);
-                if (number > Math.max(existing, now.reservedItems(incident))) {
+                if (number > replayed.highestItemNumber(incident)) {
                     items.put(incident, number);
                 }
             });
