@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 final class InitCommand extends CliCommand {
     @Override
     int execute() {
-        boolean existed = Stores.exists(root().home());
+        boolean existed = root().storeBackend().exists();
         try (Session session = open()) {
             out().line((existed ? "A store already exists at " : "Created a store at ") + session.home
                     + " (" + session.store.state().sequence() + " events)");

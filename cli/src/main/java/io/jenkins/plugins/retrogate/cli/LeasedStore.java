@@ -4,8 +4,7 @@ import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.Change;
 import io.jenkins.plugins.retrogate.engine.store.RecordedEvent;
 import io.jenkins.plugins.retrogate.engine.store.Store;
-import java.nio.file.Path;
-import java.time.Duration;
+import io.jenkins.plugins.retrogate.engine.store.StoreBackend;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,21 +16,19 @@ import java.util.function.Function;
  * command sees.
  */
 final class LeasedStore implements Store {
-    private final Path home;
-    private final Duration lockWait;
+    private final StoreBackend backend;
     private volatile boolean closed;
 
-    /** Opens the home once to create the store if there is none (a writer's open changes nothing else). */
-    LeasedStore(Path home, Duration lockWait) {
-        this.home = home;
-        this.lockWait = lockWait;
-        Stores.open(home, lockWait, false).close();
+    /** Opens the store once to create it if there is none (a writer's open changes nothing else). */
+    LeasedStore(StoreBackend backend) {
+        this.backend = backend;
+        backend.open().close();
     }
 
     @Override
     public RetroState state() {
         ensureOpen();
-        try (Store store = Stores.open(home, lockWait, true)) {
+        try (Store store = backend.openReadOnly()) {
             return store.state();
         }
     }
@@ -39,26 +36,22 @@ final class LeasedStore implements Store {
     @Override
     public <R> R execute(Function<RetroState, Change<R>> command) {
         ensureOpen();
-        Store store = Stores.open(home, lockWait, false);
-        long atOpen = store.state().sequence();
-        try {
+        try (Store store = backend.open()) {
             return store.execute(command);
-        } finally {
-            Stores.close(store, atOpen);
         }
     }
 
     @Override
     public List<RecordedEvent> events(long fromSequence, int limit) {
         ensureOpen();
-        try (Store store = Stores.open(home, lockWait, true)) {
+        try (Store store = backend.openReadOnly()) {
             return store.events(fromSequence, limit);
         }
     }
 
     private void ensureOpen() {
         if (closed) {
-            throw new IllegalStateException("the store " + home + " is closed");
+            throw new IllegalStateException("the store " + backend.location() + " is closed");
         }
     }
 

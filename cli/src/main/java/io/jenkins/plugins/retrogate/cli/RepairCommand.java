@@ -2,8 +2,7 @@ package io.jenkins.plugins.retrogate.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.retrogate.engine.store.journal.JournalStore;
-import io.jenkins.plugins.retrogate.engine.store.journal.RepairReport;
+import io.jenkins.plugins.retrogate.engine.store.RepairReport;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 
@@ -16,12 +15,12 @@ final class RepairCommand extends CliCommand {
     int execute() {
         Path home = root().home();
         StoreReports.requireStore(home);
-        RepairReport report = JournalStore.repair(home);
+        RepairReport report = root().storeBackend().repair();
         out().line(report.summary());
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("ok", report.ok());
         json.put("changed", report.changed());
-        json.put("directory", report.directory().toString());
+        json.put("directory", report.location());
         json.put("events", report.events());
         json.put("lastSequence", report.lastSequence());
         json.put("bytesCut", report.bytesCut());

@@ -3,15 +3,15 @@ package io.jenkins.plugins.retrogate.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.retrogate.engine.command.RetroGate;
+import io.jenkins.plugins.retrogate.engine.config.StoreLocation;
 import io.jenkins.plugins.retrogate.engine.model.Actor;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.Permission;
 import io.jenkins.plugins.retrogate.engine.model.RefusedException;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
 import io.jenkins.plugins.retrogate.engine.store.Store;
+import io.jenkins.plugins.retrogate.engine.store.StoreBackend;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
-import io.jenkins.plugins.retrogate.engine.store.journal.JournalOptions;
-import io.jenkins.plugins.retrogate.engine.store.journal.JournalStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -156,13 +156,18 @@ public final class RetroGateCli implements Callable<Integer> {
     /** The wait for the home's lock: {@code --lock-wait}, else {@code $RETRO_GATE_LOCK_WAIT}, else 5 minutes. */
     Duration lockWait() {
         if (lockWait != null) {
-            return Durations.parse("--lock-wait", lockWait, JournalOptions.MAX_LOCK_WAIT);
+            return Durations.parse("--lock-wait", lockWait, StoreLocation.MAX_LOCK_WAIT);
         }
         String variable = environment.variable(LOCK_WAIT_VARIABLE);
         if (variable != null && !variable.isBlank()) {
-            return Durations.parse("$" + LOCK_WAIT_VARIABLE, variable, JournalOptions.MAX_LOCK_WAIT);
+            return Durations.parse("$" + LOCK_WAIT_VARIABLE, variable, StoreLocation.MAX_LOCK_WAIT);
         }
         return DEFAULT_LOCK_WAIT;
+    }
+
+    /** Where the home's events are kept, opened with the home's lock wait: the one way commands reach a store. */
+    StoreBackend storeBackend() {
+        return StoreLocation.of(home()).backend(lockWait());
     }
 
     /** The acting user, holding both engine permissions (four eyes still applies). */
@@ -197,7 +202,8 @@ public final class RetroGateCli implements Callable<Integer> {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new BadInputException("--home '" + dir + "' is not a directory");
         }
-        if (!create && !Stores.exists(dir)) {
+        StoreBackend backend = StoreLocation.of(dir).backend(wait);
+        if (!create && !backend.exists()) {
             throw new BadInputException("there is no Retro Gate store at " + dir + " (--home, $" + HOME_VARIABLE
                     + "): refusing to answer from an empty store. Create it with 'retro-gate init' (or any command that"
                     + " records something: deploy, rollback, incident open, import)");
@@ -209,8 +215,8 @@ public final class RetroGateCli implements Callable<Integer> {
             throw new StoreException(StoreException.Reason.IO, "cannot create the home " + dir + ": " + e, e);
         }
         // what opening needs is loaded before the lock is asked for: other pipelines wait only for the real work
-        JournalStore.prepare();
-        Store store = leased ? new LeasedStore(dir, wait) : Stores.open(dir, wait, readOnly);
+        backend.prepare();
+        Store store = leased ? new LeasedStore(backend) : readOnly ? backend.openReadOnly() : backend.open();
         return new Session(dir, policy, store, new RetroGate(store, () -> policy, environment.clock()), who);
     }
 

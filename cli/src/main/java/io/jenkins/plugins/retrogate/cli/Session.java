@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * One command's use of a home: its policy, its open store (locked against other processes until
- * {@link #close}), the engine over them and the acting user. The CLI user holds both engine
+ * {@link #close}, which writes a snapshot when the store's own rule asks for one), the engine over them and the acting user. The CLI user holds both engine
  * permissions; four eyes still applies.
  */
 final class Session implements AutoCloseable {
@@ -17,7 +17,6 @@ final class Session implements AutoCloseable {
     final Store store;
     final RetroGate engine;
     final Actor actor;
-    private final long sequenceAtOpen;
 
     Session(Path home, GatePolicy policy, Store store, RetroGate engine, Actor actor) {
         this.home = home;
@@ -25,11 +24,10 @@ final class Session implements AutoCloseable {
         this.store = store;
         this.engine = engine;
         this.actor = actor;
-        this.sequenceAtOpen = store.state().sequence();
     }
 
     @Override
     public void close() {
-        Stores.close(store, sequenceAtOpen);
+        store.close();
     }
 }

@@ -3,7 +3,7 @@ package io.jenkins.plugins.retrogate.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.retrogate.engine.store.journal.Problem;
+import io.jenkins.plugins.retrogate.engine.store.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +17,7 @@ final class StoreReports {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (Problem p : problems) {
             ObjectNode node = array.addObject();
-            node.put("file", p.file().toString());
+            node.put("file", p.where());
             node.put("offset", p.offset());
             node.put("sequence", p.sequence());
             node.put("kind", p.kind().name());

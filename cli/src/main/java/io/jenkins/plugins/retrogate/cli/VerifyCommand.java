@@ -2,8 +2,7 @@ package io.jenkins.plugins.retrogate.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.retrogate.engine.store.journal.JournalStore;
-import io.jenkins.plugins.retrogate.engine.store.journal.VerifyReport;
+import io.jenkins.plugins.retrogate.engine.store.VerifyReport;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 
@@ -16,11 +15,11 @@ final class VerifyCommand extends CliCommand {
     int execute() {
         Path home = root().home();
         StoreReports.requireStore(home);
-        VerifyReport report = JournalStore.verify(home);
+        VerifyReport report = root().storeBackend().verify();
         out().line(report.summary());
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("ok", report.ok());
-        json.put("directory", report.directory().toString());
+        json.put("directory", report.location());
         json.put("events", report.events());
         json.put("lastSequence", report.lastSequence());
         json.put("segments", report.segments());

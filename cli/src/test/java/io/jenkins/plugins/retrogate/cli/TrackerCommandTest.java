@@ -3,6 +3,7 @@ package io.jenkins.plugins.retrogate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.retrogate.engine.config.StoreLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -266,7 +267,7 @@ class TrackerCommandTest {
     void aLockedStoreIsExitFive() throws Exception {
         trackerYaml("");
         cli.run("incident", "list");
-        try (var held = Stores.open(home, Duration.ZERO, false)) {
+        try (var held = StoreLocation.of(home).backend(Duration.ZERO).open()) {
             Cli.Result result = cli.run("--lock-wait", "0", "tracker", "sync");
             assertThat(result.code()).as(result.toString()).isEqualTo(5);
         }

@@ -56,7 +56,7 @@ class ArchitectureTest {
             .whereLayer("config").mayNotBeAccessedByAnyLayer()
             .whereLayer("tracker").mayNotBeAccessedByAnyLayer()
             .whereLayer("command").mayOnlyBeAccessedByLayers("tracker", "transfer")
-            .whereLayer("store").mayOnlyBeAccessedByLayers("command", "tracker", "transfer")
+            .whereLayer("store").mayOnlyBeAccessedByLayers("command", "config", "tracker", "transfer")
             .whereLayer("report").mayOnlyBeAccessedByLayers("command", "tracker", "transfer")
             .whereLayer("policy").mayOnlyBeAccessedByLayers("report", "command", "config", "tracker", "transfer")
             .whereLayer("state").mayOnlyBeAccessedByLayers("policy", "report", "store", "command", "tracker",
@@ -73,6 +73,12 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching(ENGINE + "(*)..").should().beFreeOfCycles();
+
+    /** Stores are opened through {@code StoreBackend}; which backends exist is known in {@code config} alone. */
+    @ArchTest
+    static final ArchRule backendsAreChosenInOnePlace = noClasses().that()
+            .resideOutsideOfPackages(ENGINE + "store.journal..", ENGINE + "config..")
+            .should().dependOnClassesThat().resideInAPackage(ENGINE + "store.journal..");
 
     @ArchTest
     static final ArchRule storageKnowsNoCommand = noClasses().that().resideInAPackage(ENGINE + "store..")

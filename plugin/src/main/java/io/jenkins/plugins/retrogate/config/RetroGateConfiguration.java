@@ -4,11 +4,11 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.retrogate.engine.config.StoreLocation;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
 import io.jenkins.plugins.retrogate.engine.policy.GateMode;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,11 +100,19 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         return current;
     }
 
-    /** Where the store lives: the configured directory (relative to JENKINS_HOME if not absolute), or JENKINS_HOME/retro-gate. */
-    public Path storeDirectory() {
-        Path home = Jenkins.get().getRootDir().toPath();
+    /**
+     * Where the store lives: the configured location (a directory relative to JENKINS_HOME if not
+     * absolute), or JENKINS_HOME/retro-gate. The engine reads the location and picks the backend.
+     */
+    public StoreLocation storeLocation() {
         String location = Util.fixEmptyAndTrim(storeLocation);
-        return location == null ? home.resolve(DEFAULT_STORE_DIRECTORY) : home.resolve(location);
+        return StoreLocation.parse(location == null ? DEFAULT_STORE_DIRECTORY : location,
+                Jenkins.get().getRootDir().toPath());
+    }
+
+    /** The local directory of the store's companion files (tracker sync state): the store's own directory. */
+    public Path storeDirectory() {
+        return storeLocation().localDirectory();
     }
 
     @Override
@@ -359,12 +367,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     public void setStoreLocation(String storeLocation) {
         String value = Util.fixEmptyAndTrim(storeLocation);
         if (value != null) {
-            try {
-                Path.of(value);
-            } catch (InvalidPathException e) {
-                throw new FieldException("storeLocation '" + value.replace("\0", "\\0") + "' is not a valid path: "
-                        + e.getReason(), e);
-            }
+            StoreLocation.parse(value, Path.of("")); // refused here, at save, not at the next start
         }
         this.storeLocation = value;
         changed();

@@ -5,16 +5,17 @@ import hudson.ExtensionList;
 import hudson.init.InitMilestone;
 import hudson.init.Initializer;
 import hudson.init.Terminator;
-import io.jenkins.plugins.retrogate.engine.report.ReportBuilder;
-import org.jenkinsci.plugins.workflow.flow.FlowExecutionList;
 import io.jenkins.plugins.retrogate.engine.command.RetroGate;
+import io.jenkins.plugins.retrogate.engine.config.StoreLocation;
+import io.jenkins.plugins.retrogate.engine.report.ReportBuilder;
 import io.jenkins.plugins.retrogate.engine.store.Store;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
-import io.jenkins.plugins.retrogate.engine.store.journal.JournalStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jenkinsci.plugins.workflow.flow.FlowExecutionList;
 
 /**
  * The store this controller keeps open, and the engine over it. Opened once Jenkins has loaded its
@@ -102,9 +103,16 @@ public class RetroGateStore {
             return;
         }
         RetroGateConfiguration configuration = RetroGateConfiguration.get();
-        Path directory = configuration.storeDirectory();
+        StoreLocation location;
         try {
-            store = JournalStore.open(directory);
+            location = configuration.storeLocation();
+        } catch (RuntimeException e) { // a location edited by hand into something no backend reads
+            failed(configuration.getStoreLocation(), e.getMessage(), e);
+            return;
+        }
+        Path directory = location.localDirectory();
+        try {
+            store = location.backend(Duration.ZERO).open(); // Jenkins owns its store: no waiting for another process
             engine = new RetroGate(store, configuration::policy, Clock.systemUTC());
             this.directory = directory;
             failure = null;
@@ -127,8 +135,8 @@ public class RetroGateStore {
         }
     }
 
-    private void failed(Path directory, String message, Exception e) {
-        failure = "Retro Gate could not open its store at " + directory + ": " + message;
+    private void failed(Object where, String message, Exception e) {
+        failure = "Retro Gate could not open its store at " + where + ": " + message;
         failedAt = System.currentTimeMillis();
         LOGGER.log(Level.SEVERE, failure, e);
     }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param segmentBytes        a segment is closed and a new one started once it holds this many bytes
  * @param snapshotEvery       a snapshot is written in the background after this many events (0: never)
  * @param snapshotOnCloseAfter {@link JournalStore#close()} writes a snapshot when at least this many events
- *                            were recorded since the last one (0: never)
+ *                            were recorded since the last one and at least one since the store was opened (0:
+ *                            never): a session that recorded nothing changes no file
  * @param keepSnapshots       how many snapshot files are kept (at least 1)
  * @param lockWait            how long {@link JournalStore#open} waits for another process to release the
  *                            store's lock before it gives up (zero: not at all)
@@ -71,5 +72,10 @@ public record JournalOptions(long segmentBytes, long snapshotEvery, long snapsho
     /** Opens to read only (see {@link #readOnly()}). */
     public JournalOptions asReadOnly() {
         return new JournalOptions(segmentBytes, snapshotEvery, snapshotOnCloseAfter, keepSnapshots, lockWait, true);
+    }
+
+    /** Opens to read and write. */
+    public JournalOptions asReadWrite() {
+        return new JournalOptions(segmentBytes, snapshotEvery, snapshotOnCloseAfter, keepSnapshots, lockWait, false);
     }
 }

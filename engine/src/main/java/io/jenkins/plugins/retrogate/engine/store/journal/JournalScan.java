@@ -1,6 +1,8 @@
 package io.jenkins.plugins.retrogate.engine.store.journal;
 
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
+import io.jenkins.plugins.retrogate.engine.store.HashChain;
+import io.jenkins.plugins.retrogate.engine.store.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,13 +135,9 @@ final class JournalScan {
             return new Problem(file, offset, record.seq(), Problem.Kind.CORRUPTED,
                     "record format version " + record.version() + " does not exist");
         }
-        if (record.seq() != expected) {
-            return new Problem(file, offset, expected, Problem.Kind.CORRUPTED, "sequence number " + record.seq()
-                    + " where " + expected + " was expected (a record is duplicated, missing or out of place)");
-        }
-        if (prev != null && !prev.equals(record.prev())) {
-            return new Problem(file, offset, expected, Problem.Kind.CORRUPTED,
-                    "hash chain broken: 'prev' is not the hash of the record before");
+        String broken = HashChain.brokenLink(expected, prev, record.seq(), record.prev());
+        if (broken != null) {
+            return new Problem(file, offset, expected, Problem.Kind.CORRUPTED, broken);
         }
         return null;
     }

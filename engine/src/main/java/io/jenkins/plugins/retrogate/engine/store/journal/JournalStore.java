@@ -5,8 +5,10 @@ import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.Change;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
 import io.jenkins.plugins.retrogate.engine.store.RecordedEvent;
+import io.jenkins.plugins.retrogate.engine.store.RepairReport;
 import io.jenkins.plugins.retrogate.engine.store.Store;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
+import io.jenkins.plugins.retrogate.engine.store.VerifyReport;
 import io.jenkins.plugins.retrogate.engine.store.journal.CommandQueue.Request;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,6 +55,8 @@ public final class JournalStore implements Store {
     private final SegmentIndex index;
     private volatile RetroState published;
     private volatile long snapshotSeq;
+    /** The last sequence when the store was opened: a session that recorded nothing writes no snapshot on close. */
+    private final long sequenceAtOpen;
     private volatile boolean closed;
     /** The state after the last written (not necessarily durable) record; command lock only. */
     private RetroState decided;
@@ -74,6 +78,7 @@ public final class JournalStore implements Store {
         this.decided = recovered.state();
         this.lastHash = recovered.last().hash();
         this.snapshotSeq = recovered.snapshotSeq();
+        this.sequenceAtOpen = recovered.state().sequence();
         this.recentMarks.put(recovered.state().sequence(), recovered.last());
         this.index = new SegmentIndex(segments);
         this.writer = options.readOnly() ? null : new JournalWriter(dir, options.segmentBytes(), segments,
@@ -441,7 +446,8 @@ public final class JournalStore implements Store {
                 writer.close();
             }
             interrupted |= Thread.interrupted();
-            if (writer != null && options.snapshotOnCloseAfter() > 0 && published.sequence() - snapshotSeq >= options.snapshotOnCloseAfter()) {
+            if (writer != null && options.snapshotOnCloseAfter() > 0 && published.sequence() > sequenceAtOpen
+                    && published.sequence() - snapshotSeq >= options.snapshotOnCloseAfter()) {
                 snapshot();
             }
         } catch (IOException e) {

@@ -1,22 +1,22 @@
 package io.jenkins.plugins.retrogate.engine.store.journal;
 
+import io.jenkins.plugins.retrogate.engine.store.HashChain;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
  * The byte layout of one journal line (see {@code docs/storage.md}):
  * <pre>{"seq":N,"v":V,"prev":"&lt;sha-256 hex&gt;","event":{…},"hash":"&lt;sha-256 hex&gt;","crc":"&lt;crc32c hex&gt;"}\n</pre>
- * {@code hash} is the SHA-256 of the bytes before {@code ,"hash"} (so it covers {@code prev}: a chain);
+ * {@code hash} is the SHA-256 of the bytes before {@code ,"hash"} (so it covers {@code prev}: a chain), exactly
+ * as {@link HashChain} defines it for every backend;
  * {@code crc} is the CRC32C of the bytes before {@code ,"crc"}. The keys are always in this order, so
  * a line is checked without a JSON parser and stays a plain JSON object for {@code jq} and friends.
  * Instances hold a reusable digest and are not thread-safe.
  */
 final class RecordFormat {
     /** The {@code prev} of the first record. */
-    static final String GENESIS = "0".repeat(64);
+    static final String GENESIS = HashChain.GENESIS;
     private static final byte[] SEQ = ascii("{\"seq\":");
     private static final byte[] V = ascii(",\"v\":");
     private static final byte[] PREV = ascii(",\"prev\":\"");
@@ -30,16 +30,8 @@ final class RecordFormat {
     /** {@code ,"hash":"} + 64 + {@code ","crc":"} + 8 + {@code "}}: what follows the event JSON. */
     static final int TRAILER = HASH.length + 64 + CRC.length + 8 + 2;
 
-    private final MessageDigest sha256;
+    private final HashChain chain = new HashChain();
     private final CRC32C crc = new CRC32C();
-
-    RecordFormat() {
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
-    }
 
     /** An encoded line (newline included) and its hash. */
     record Encoded(byte[] line, String hash) {
@@ -50,28 +42,16 @@ final class RecordFormat {
     }
 
     Encoded encode(long seq, int version, String prev, byte[] eventJson) {
-        byte[] seqText = ascii(Long.toString(seq));
-        byte[] vText = ascii(Integer.toString(version));
-        int headLength = SEQ.length + seqText.length + V.length + vText.length + PREV.length + 64 + EVENT.length;
-        int length = headLength + eventJson.length + TRAILER + 1;
+        byte[] head = HashChain.head(seq, version, prev);
+        int length = head.length + eventJson.length + TRAILER + 1;
         byte[] line = new byte[length];
-        int p = put(line, 0, SEQ);
-        p = put(line, p, seqText);
-        p = put(line, p, V);
-        p = put(line, p, vText);
-        p = put(line, p, PREV);
-        p = put(line, p, ascii(prev));
-        p = put(line, p, EVENT);
+        int p = put(line, 0, head);
         p = put(line, p, eventJson);
-        sha256.reset();
-        sha256.update(line, 0, p);
-        byte[] digest = sha256.digest();
+        int hashed = p;
         p = put(line, p, HASH);
         int hashAt = p;
-        for (byte b : digest) {
-            line[p++] = HEX[(b >> 4) & 0xf];
-            line[p++] = HEX[b & 0xf];
-        }
+        chain.hashInto(line, hashed, line, hashAt);
+        p += HashChain.HEX_LENGTH;
         crc.reset();
         crc.update(line, 0, p);
         p = put(line, p, CRC);
@@ -80,7 +60,7 @@ final class RecordFormat {
             line[p++] = HEX[(int) (value >> shift) & 0xf];
         }
         put(line, p, END);
-        return new Encoded(line, new String(line, hashAt, 64, StandardCharsets.US_ASCII));
+        return new Encoded(line, new String(line, hashAt, HashChain.HEX_LENGTH, StandardCharsets.US_ASCII));
     }
 
     /**
@@ -135,20 +115,11 @@ final class RecordFormat {
         return new Decoded(seq, version, prev, hash, b, eventStart, hashAt);
     }
 
-    static final String HASH_MISMATCH = "hash (SHA-256) mismatch";
+    static final String HASH_MISMATCH = HashChain.HASH_MISMATCH;
 
     /** Whether the SHA-256 of {@code b[0, hashAt)} is the hex written after {@code ,"hash":"} at {@code hashAt}. */
     boolean hashMatches(byte[] b, int hashAt) {
-        sha256.reset();
-        sha256.update(b, 0, hashAt);
-        byte[] digest = sha256.digest();
-        for (int i = 0; i < 32; i++) {
-            int h = hashAt + HASH.length + 2 * i;
-            if (b[h] != HEX[(digest[i] >> 4) & 0xf] || b[h + 1] != HEX[digest[i] & 0xf]) {
-                return false;
-            }
-        }
-        return true;
+        return chain.matches(b, hashAt, hashAt + HASH.length);
     }
 
     private static int digits(byte[] b, int from, int limit) {

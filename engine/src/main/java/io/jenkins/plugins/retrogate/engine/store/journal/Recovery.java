@@ -1,6 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.store.journal;
 
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.Problem;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -95,7 +96,7 @@ final class Recovery {
                     + "its hash for sequence " + baseSeq + " differs from the journal's");
         }
         if (problem != null) {
-            LOG.log(Level.WARNING, "An unfinished write of sequence " + problem.sequence() + " ends " + problem.file()
+            LOG.log(Level.WARNING, "An unfinished write of sequence " + problem.sequence() + " ends " + problem.where()
                     + " after offset " + result.endOffset() + "; it was never acknowledged and is left out of the"
                     + " state. The next write cuts it (a read changes nothing). " + problem.message());
         }

@@ -5,6 +5,8 @@ import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
 import io.jenkins.plugins.retrogate.engine.state.Counters;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.Change;
+import io.jenkins.plugins.retrogate.engine.store.Problem;
+import io.jenkins.plugins.retrogate.engine.store.RepairReport;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -61,7 +63,7 @@ final class Repairer {
                 boolean after = false;
                 for (JournalFiles.Numbered segment : exam.segments()) {
                     Path file = segment.path();
-                    if (file.equals(problem.file())) {
+                    if (file.equals(Path.of(problem.where()))) {
                         after = true;
                         boolean first = segment.seq() == exam.segments().get(0).seq();
                         // nothing good before it (a missing first segment, a damaged first record): the
@@ -83,8 +85,8 @@ final class Repairer {
                 remove.add(snapshot);
             }
             JournalFiles.syncDirectory(saved);
-            if (problem != null && !remove.contains(problem.file())) {
-                try (FileChannel channel = FileChannel.open(problem.file(), StandardOpenOption.WRITE)) {
+            if (problem != null && !remove.contains(Path.of(problem.where()))) {
+                try (FileChannel channel = FileChannel.open(Path.of(problem.where()), StandardOpenOption.WRITE)) {
                     channel.truncate(problem.offset());
                     channel.force(true);
                 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.store.journal;
 
 import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.store.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ final class Salvage {
         Scan scan = new Scan(lastGood, lastGoodHash);
         boolean reached = false;
         for (JournalFiles.Numbered segment : segments) {
-            if (!reached && !segment.path().equals(problem.file())) {
+            if (!reached && !segment.path().toString().equals(problem.where())) {
                 continue;
             }
             long from = reached ? 0 : problem.offset();

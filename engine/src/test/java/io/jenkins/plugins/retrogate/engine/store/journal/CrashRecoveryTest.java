@@ -3,7 +3,9 @@ package io.jenkins.plugins.retrogate.engine.store.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
+import io.jenkins.plugins.retrogate.engine.store.Problem;
 import io.jenkins.plugins.retrogate.engine.store.RecordedEvent;
+import io.jenkins.plugins.retrogate.engine.store.VerifyReport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
+import io.jenkins.plugins.retrogate.engine.store.Problem;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
+import io.jenkins.plugins.retrogate.engine.store.VerifyReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +51,24 @@ class SnapshotAndFormatTest {
         VerifyReport report = JournalStore.verify(dir);
         assertThat(report.ok()).isFalse();
         assertThat(report.summary()).contains("newer than the journal");
+    }
+
+    @Test
+    void closingASessionThatRecordedNothingWritesNoSnapshotHoweverManyEventsWait() {
+        RetroState built = JournalFixture.build(dir, 5, JournalFixture.SMALL_SEGMENTS);
+        JournalOptions options = JournalOptions.defaults().withSnapshotOnCloseAfter(10);
+        assertThat(built.sequence()).isGreaterThanOrEqualTo(10);
+        assertThat(JournalFiles.snapshots(dir)).isEmpty();
+
+        try (JournalStore reader = JournalStore.open(dir, options)) {
+            assertThat(reader.state().sequence()).isEqualTo(built.sequence());
+        }
+        assertThat(JournalFiles.snapshots(dir)).isEmpty();
+
+        try (JournalStore writer = JournalStore.open(dir, options)) {
+            new Story(writer).round(5);
+        }
+        assertThat(JournalFiles.snapshots(dir)).hasSize(1);
     }
 
     @Test

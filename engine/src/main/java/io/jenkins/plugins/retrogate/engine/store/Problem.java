@@ -1,17 +1,18 @@
-package io.jenkins.plugins.retrogate.engine.store.journal;
+package io.jenkins.plugins.retrogate.engine.store;
 
 import java.nio.file.Path;
 
 /**
- * Something wrong with a store's files, located precisely enough to look at it with a hex editor.
+ * Something wrong with a store's records, located precisely enough to look at it: in a journal, the
+ * file and byte offset (for a hex editor); in a database, the table and row.
  *
- * @param file     the segment or snapshot file
- * @param offset   the byte offset in {@code file} where the bad data starts
+ * @param where    the segment or snapshot file, or the table
+ * @param offset   where in it the bad data starts: the byte offset in a file, the row's sequence in a table
  * @param sequence the sequence number the record there has or should have had (0 when none applies)
  * @param kind     how bad it is
  * @param message  what is wrong, in words
  */
-public record Problem(Path file, long offset, long sequence, Kind kind, String message) {
+public record Problem(String where, long offset, long sequence, Kind kind, String message) {
 
     /** How bad a problem is. */
     public enum Kind {
@@ -25,6 +26,11 @@ public record Problem(Path file, long offset, long sequence, Kind kind, String m
         DAMAGED_SNAPSHOT
     }
 
+    /** A problem in a file of a journal. */
+    public Problem(Path file, long offset, long sequence, Kind kind, String message) {
+        this(file.toString(), offset, sequence, kind, message);
+    }
+
     /** Whether the store cannot be opened as it is. */
     public boolean fatal() {
         return kind == Kind.CORRUPTED || kind == Kind.UNSUPPORTED_FORMAT;
@@ -32,6 +38,6 @@ public record Problem(Path file, long offset, long sequence, Kind kind, String m
 
     @Override
     public String toString() {
-        return file + " at offset " + offset + (sequence > 0 ? " (sequence " + sequence + ")" : "") + ": " + message;
+        return where + " at offset " + offset + (sequence > 0 ? " (sequence " + sequence + ")" : "") + ": " + message;
     }
 }

@@ -1,10 +1,12 @@
-package io.jenkins.plugins.retrogate.engine.store.journal;
+package io.jenkins.plugins.retrogate.engine.store;
 
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What {@link JournalStore#repair} did.
+ * What {@link StoreBackend#repair} did.
+ *
+ * @param location     where the store is (a directory, or a database without its credentials)
  *
  * @param ok           whether the store now opens
  * @param changed      whether anything was cut or moved
@@ -17,7 +19,7 @@ import java.util.List;
  * @param notReplayed  the cut records that verified but no longer fit the state (they needed a lost record)
  * @param reserved     the highest ids the cut records named, now never handed out again ({@code null}: none needed)
  */
-public record RepairReport(Path directory, boolean ok, boolean changed, long events, long lastSequence, long bytesCut,
+public record RepairReport(String location, boolean ok, boolean changed, long events, long lastSequence, long bytesCut,
         Path savedTo, List<Problem> problems, int replayed, List<String> notReplayed, String reserved) {
 
     public RepairReport {
@@ -25,14 +27,21 @@ public record RepairReport(Path directory, boolean ok, boolean changed, long eve
         notReplayed = List.copyOf(notReplayed);
     }
 
+    /** What a journal's repair did in {@code directory}. */
+    public RepairReport(Path directory, boolean ok, boolean changed, long events, long lastSequence, long bytesCut,
+            Path savedTo, List<Problem> problems, int replayed, List<String> notReplayed, String reserved) {
+        this(directory.toString(), ok, changed, events, lastSequence, bytesCut, savedTo, problems, replayed,
+                notReplayed, reserved);
+    }
+
     /** A few lines for a person. */
     public String summary() {
         StringBuilder text = new StringBuilder();
         if (!changed) {
-            text.append(ok ? "Nothing to repair: " : "NOT REPAIRED: ").append(directory).append(": ").append(events)
+            text.append(ok ? "Nothing to repair: " : "NOT REPAIRED: ").append(location).append(": ").append(events)
                     .append(" events, last sequence ").append(lastSequence);
         } else {
-            text.append("Repaired ").append(directory).append(": kept ").append(events)
+            text.append("Repaired ").append(location).append(": kept ").append(events)
                     .append(" events up to sequence ").append(lastSequence).append(", cut ").append(bytesCut)
                     .append(" bytes; copies of everything removed are in ").append(savedTo);
             text.append("\n  recorded again: ").append(replayed).append(" cut record(s) that still verify");

@@ -1,0 +1,50 @@
+package io.jenkins.plugins.retrogate.engine.store;
+
+/**
+ * Where a store's events live, and what an administrator does with it: open it, check it, repair it.
+ * Front-ends (the CLI, the plugin) get one from configuration ({@code config.StoreLocation}) and
+ * never name a backend's class: a new backend is one implementation of this interface plus a line
+ * where locations are parsed, and it joins the store contract tests.
+ *
+ * <p>How often a backend writes snapshots is its own setting; a backend never writes one for a
+ * session that recorded nothing, so a read changes nothing.
+ */
+public interface StoreBackend {
+
+    /** Where the store is, for messages: a directory, or a database address without credentials. */
+    String location();
+
+    /** Whether a store exists there: opening it reads events rather than creating an empty store. */
+    boolean exists();
+
+    /**
+     * Loads and warms what opening needs (codecs, the fold) before any lock is asked for, so that
+     * other processes waiting for the store wait only for the real work. Optional; idempotent.
+     */
+    default void prepare() {
+    }
+
+    /**
+     * Opens the store to read and record events, creating it when it does not exist.
+     *
+     * @throws StoreException when it cannot be opened (busy, damaged, unreachable, newer format)
+     */
+    Store open();
+
+    /**
+     * Opens the store to read only: shared with other readers, nothing created or changed, every
+     * command refused.
+     *
+     * @throws StoreException when it cannot be opened
+     */
+    Store openReadOnly();
+
+    /** Checks every record and the hash chain without changing anything. */
+    VerifyReport verify();
+
+    /**
+     * Makes a damaged store open again: cuts after its last good record, keeping a copy of what it
+     * cuts, and records again what still verifies. The store must not be in use.
+     */
+    RepairReport repair();
+}

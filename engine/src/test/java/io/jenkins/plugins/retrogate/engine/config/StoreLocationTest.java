@@ -1,0 +1,78 @@
+package io.jenkins.plugins.retrogate.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
+import io.jenkins.plugins.retrogate.engine.model.Detection;
+import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.store.Change;
+import io.jenkins.plugins.retrogate.engine.store.Store;
+import io.jenkins.plugins.retrogate.engine.store.StoreBackend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An administrator's store location becomes the backend that keeps the store there: a directory
+ * (absolute, relative to the given base, or as a {@code file:} URI) is the journal in it, and the
+ * same directory written either way is the same store; a location no backend reads is refused
+ * with its field, value and what is allowed, and nothing is created.
+ */
+class StoreLocationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDirectoryWrittenAsAPathRelativeOrAsAFileUriIsOneStore() {
+        StoreLocation relative = StoreLocation.parse("stores/main", dir);
+        StoreLocation uri = StoreLocation.parse(dir.resolve("stores/main").toUri().toString(), Path.of("/elsewhere"));
+
+        try (Store store = relative.backend(Duration.ZERO).open()) {
+            store.execute(state -> Change.of("INC-1", List.of(new IncidentOpened(Instant.EPOCH, "alice", "INC-1",
+                    "checkout down", null, List.of("cart"), Detection.MANUAL, Instant.EPOCH, null, null, null))));
+        }
+
+        assertThat(uri).isEqualTo(relative);
+        assertThat(uri.localDirectory()).isEqualTo(dir.resolve("stores/main"));
+        StoreBackend backend = uri.backend(Duration.ZERO);
+        assertThat(backend.exists()).isTrue();
+        assertThat(backend.location()).isEqualTo(dir.resolve("stores/main").toString());
+        try (Store store = backend.openReadOnly()) {
+            assertThat(store.state().incidents()).containsOnlyKeys("INC-1");
+        }
+    }
+
+    @Test
+    void aSchemeNoBackendReadsIsRefusedNamingTheFieldTheValueAndWhatIsAllowed() {
+        InvalidInputException error = catchThrowableOfType(InvalidInputException.class,
+                () -> StoreLocation.parse("mysql://db.example/retro", dir));
+
+        assertThat(error.field()).isEqualTo("store location");
+        assertThat(error.value()).isEqualTo("mysql://db.example/retro");
+        assertThat(error).hasMessageContaining("'mysql:'").hasMessageContaining("give a directory");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void anEmptyOrUnusableLocationIsRefused() {
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> StoreLocation.parse("  ", dir)))
+                .hasMessageContaining("is empty");
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> StoreLocation.parse("bad\0name", dir)))
+                .hasMessageContaining("bad\\0name").hasMessageContaining("not a valid directory path");
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> StoreLocation.parse("file://host/x", dir)))
+                .hasMessageContaining("not a usable file: URI");
+    }
+
+    @Test
+    void choosingABackendOpensNothing() {
+        StoreBackend backend = StoreLocation.parse("not-yet", dir).backend(Duration.ofSeconds(1));
+
+        assertThat(backend.exists()).isFalse();
+        assertThat(Files.exists(dir.resolve("not-yet"))).isFalse();
+    }
+}
