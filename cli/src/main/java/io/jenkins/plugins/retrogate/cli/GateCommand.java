@@ -2,7 +2,6 @@ package io.jenkins.plugins.retrogate.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.retrogate.engine.command.GateOutcome;
-import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.policy.Decision;
 import io.jenkins.plugins.retrogate.engine.policy.GateMode;
@@ -39,18 +38,14 @@ final class GateCommand extends CliCommand {
     @Option(names = "--folder", paramLabel = "F", description = "The job's folder, for folder rules of the policy.")
     String folder;
 
-    @Option(names = "--mode", paramLabel = "block|warn", description = "A stricter mode than the policy's.")
+    @Option(names = "--mode", paramLabel = "block|warn|off", description = {"The mode to gate in instead of the policy's:"
+            + " a stricter one always applies, a weaker one only if the policy allows weaker pipeline modes"
+            + " (the decision's rules say which)."})
     String mode;
 
     @Override
     int execute() {
-        GateMode requested = null;
-        if (mode != null) {
-            requested = GateMode.parse("mode", mode);
-            if (requested == GateMode.OFF) {
-                throw new InvalidInputException("mode", mode, "is not one of block, warn");
-            }
-        }
+        GateMode requested = GateMode.requested("mode", mode);
         // the flags are checked before the home is opened: bad input is named as such, whatever the home
         String requester = requestedBy == null ? root().actor().name() : requestedBy;
         GateRequest asked = GateRequest.of(service, environment, folder, buildUrl, requester, changeTickets,

@@ -3,6 +3,7 @@ package io.jenkins.plugins.retrogate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,17 +93,26 @@ class GateCommandTest {
     }
 
     @Test
-    void pipelineMayAskForStricterModeOnly() {
+    void pipelineMayAskForStricterModeOnlyUnlessThePolicyAllowsWeakerOnes() throws Exception {
         cli.incidentWithItems();
-        cli.run("item", "drop", "INC-1-A1", "--reason", "superseded");
 
-        Cli.Result off = cli.run("gate", "--service", "checkout-api", "--environment", "production", "--mode", "off");
+        Cli.Result off = cli.run("--json", "gate", "--service", "checkout-api", "--environment", "production",
+                "--mode", "off");
         Cli.Result nonsense = cli.run("gate", "--service", "checkout-api", "--environment", "production", "--mode", "hard");
 
-        assertThat(off.code()).isEqualTo(2);
-        assertThat(off.err()).contains("--mode 'off' is not one of block, warn");
+        assertThat(off.code()).as(off.toString()).isEqualTo(3);
+        assertThat(off.json().get("decision").asText()).isEqualTo("BLOCK");
+        assertThat(off.json().get("rules").toString()).contains("pipeline asked for OFF, ignored");
         assertThat(nonsense.code()).isEqualTo(2);
-        assertThat(nonsense.err()).contains("--mode 'hard'");
+        assertThat(nonsense.err()).contains("--mode 'hard' is not one of");
+
+        Files.writeString(cli.home.resolve("policy.yaml"), "allowWeakerPipelineMode: true\n");
+        Cli.Result allowed = cli.run("--json", "gate", "--service", "checkout-api", "--environment", "production",
+                "--mode", "Off");
+
+        assertThat(allowed.code()).as(allowed.toString()).isZero();
+        assertThat(allowed.json().get("decision").asText()).isEqualTo("ALLOW");
+        assertThat(allowed.json().get("mode").asText()).isEqualTo("OFF");
     }
 
     @Test

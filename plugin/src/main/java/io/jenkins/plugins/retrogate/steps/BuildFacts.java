@@ -3,7 +3,6 @@ package io.jenkins.plugins.retrogate.steps;
 import hudson.model.Run;
 import io.jenkins.plugins.retrogate.config.RetroGateConfiguration;
 import io.jenkins.plugins.retrogate.engine.command.NewDeployment;
-import io.jenkins.plugins.retrogate.engine.model.Choices;
 import io.jenkins.plugins.retrogate.engine.policy.GateMode;
 import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
 import io.jenkins.plugins.retrogate.security.Actors;
@@ -19,7 +18,7 @@ final class BuildFacts {
 
     /** A gate request for this build; the engine validates the names and fails naming the field. */
     static GateRequest request(Run<?, ?> run, String service, String environment, String mode, Instant at) {
-        GateMode requested = mode == null || mode.isBlank() ? null : Choices.parse(GateMode.class, "mode", mode);
+        GateMode requested = GateMode.requested("mode", mode);
         String folder = run.getParent().getParent().getFullName();
         return GateRequest.of(service, environment, folder.isEmpty() ? null : folder, run.getUrl(),
                 Actors.requester(run), ChangeSetTickets.of(run, RetroGateConfiguration.get().ticketPattern()),

@@ -18,4 +18,14 @@ public enum GateMode {
     public static GateMode parse(String field, String value) {
         return Choices.parse(GateMode.class, field, value);
     }
+
+    /**
+     * The mode a pipeline asks for, read the same way from every front-end ({@code retroGate(mode:)},
+     * {@code retro-gate gate --mode}): empty means the policy's mode ({@code null}); otherwise
+     * {@code block}, {@code warn} or {@code off}, in any case. Whether a weaker mode than the policy's is
+     * honoured is the policy's decision, made and explained by the gate, not here.
+     */
+    public static GateMode requested(String field, String value) {
+        return value == null || value.isBlank() ? null : parse(field, value.strip());
+    }
 }
