@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.retrogate.config.RetroGateStore;
+import io.jenkins.plugins.retrogate.engine.command.BegunDeployment;
 import io.jenkins.plugins.retrogate.engine.command.DeploymentResult;
 import io.jenkins.plugins.retrogate.engine.command.GateOutcome;
 import io.jenkins.plugins.retrogate.engine.command.RetroGate;
@@ -60,22 +61,25 @@ public class RetroDeployExecution extends StepExecution {
             TaskListener listener = getContext().get(TaskListener.class);
             RetroGate engine = RetroGateStore.get().engine();
             GateRequest request = BuildFacts.request(run, service, environment, mode, engine.now());
-            GateOutcome outcome = engine.gate(Actors.build(run), request);
-            GateDecision decision = outcome.decision();
-            String trackerNotice = DecisionReport.record(run, listener, decision, outcome.request());
-            if (!decision.allowed()) {
-                getContext().onFailure(new AbortException(DecisionReport.blocked(decision, outcome.request(),
-                        trackerNotice)));
-                return;
-            }
-            DecisionReport.markWarning(run, getContext().get(FlowNode.class), decision);
             Deployment deployment;
-            synchronized (this) { // a stop either comes first (nothing is deployed) or finds the body to cancel
+            synchronized (this) { // a stop either comes first (nothing is decided or deployed) or finds the body to cancel
                 if (stopped) {
                     return;
                 }
-                // the engine finds the decision just recorded for this build and stores it on the deployment
-                deployment = engine.startDeployment(Actors.build(run), BuildFacts.deployment(run, request, version));
+                // one command: the gate's decision is recorded and, if it lets the build through, the
+                // deployment started carrying it; nothing recorded in between can change the decision
+                BegunDeployment begun = engine.beginDeployment(Actors.build(run),
+                        BuildFacts.deployment(run, request, version));
+                GateOutcome outcome = begun.gate();
+                GateDecision decision = outcome.decision();
+                String trackerNotice = DecisionReport.record(run, listener, decision, outcome.request());
+                if (!begun.started()) {
+                    getContext().onFailure(new AbortException(DecisionReport.blocked(decision, outcome.request(),
+                            trackerNotice)));
+                    return;
+                }
+                DecisionReport.markWarning(run, getContext().get(FlowNode.class), decision);
+                deployment = begun.deployment();
                 deploymentId = deployment.id();
                 RetroGateBuildAction.update(run, action -> action.add(new DeploymentRecord(deployment)));
                 body = getContext().newBodyInvoker()

@@ -46,6 +46,23 @@ final class DeploymentCommands {
                 List.of(started));
     }
 
+    /**
+     * The gate and the deployment's start as one command: the decision is made, recorded and acted on
+     * against one state, so nothing recorded in between (a new blocking item, a withdrawn override)
+     * can slip past it; a decision that does not let the deployment through starts nothing.
+     */
+    static Change<BegunDeployment> begin(RetroState state, GatePolicy policy, Actor actor, NewDeployment input,
+            Instant now) {
+        Change<GateOutcome> gated = OverrideCommands.gate(state, policy, actor, input.request());
+        if (!gated.result().decision().allowed()) {
+            return Change.of(new BegunDeployment(gated.result(), null), gated.events());
+        }
+        Change<Deployment> started = start(state.applyAll(gated.events()), policy, actor, input, now);
+        List<Event> events = new ArrayList<>(gated.events());
+        events.addAll(started.events());
+        return Change.of(new BegunDeployment(gated.result(), started.result()), events);
+    }
+
     /** The deployment ended, at {@code at} when that was before now ({@code null}: now). */
     static Change<DeploymentResult> finish(RetroState state, GatePolicy policy, Actor actor, String deploymentId,
             Outcome outcome, String reason, Instant at, Instant now) {

@@ -178,6 +178,17 @@ public final class RetroGate {
     }
 
     /**
+     * Asks the gate for {@code input}'s request and, when the decision lets it through, starts the
+     * deployment, in one command (see {@link #gate} and {@link #startDeployment}): a step that gates
+     * and deploys uses this, so no event recorded between the two can change what was decided.
+     */
+    public BegunDeployment beginDeployment(Actor actor, NewDeployment input) {
+        GatePolicy current = policy.get();
+        Instant now = clock.instant();
+        return store.execute(state -> DeploymentCommands.begin(state, current, actor, input, now));
+    }
+
+    /**
      * A deployment ends; success in production verifies, a rollback reopens and (in production, or
      * wherever the policy says) opens an incident.
      */
