@@ -3,12 +3,13 @@ package io.jenkins.plugins.retrogate.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.retrogate.engine.json.Json;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
-import io.jenkins.plugins.retrogate.engine.policy.Finding;
+import io.jenkins.plugins.retrogate.engine.policy.DecisionView;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
 import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
 import java.util.Collection;
@@ -71,24 +72,8 @@ final class Views {
         return array;
     }
 
-    /** The gate's decision as JSON: the contract's decision, items and message, and everything behind them. */
+    /** The gate's decision as JSON: the engine's one view of it ({@link DecisionView}), as the pipeline step returns it. */
     static ObjectNode decision(GateDecision decision) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("decision", decision.decision().name());
-        node.put("allowed", decision.allowed());
-        node.put("service", decision.request().service());
-        node.put("environment", decision.request().environment());
-        node.put("production", decision.production());
-        node.put("mode", decision.mode().name());
-        node.set("items", array(decision.items(), ModelJson::item));
-        ArrayNode findings = node.putArray("findings");
-        for (Finding finding : decision.findings()) {
-            findings.addObject().put("kind", finding.kind().name()).put("subject", finding.subject())
-                    .put("rule", finding.rule()).put("blocks", finding.blocks());
-        }
-        node.set("rules", ModelJson.strings(decision.rules()));
-        node.set("override", decision.override() == null ? null : ModelJson.override(decision.override()));
-        node.put("message", decision.message());
-        return node;
+        return (ObjectNode) Json.treeWithNulls(DecisionView.of(decision));
     }
 }

@@ -4,19 +4,15 @@ import hudson.console.HyperlinkNote;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.policy.Decision;
-import io.jenkins.plugins.retrogate.engine.policy.Finding;
+import io.jenkins.plugins.retrogate.engine.policy.DecisionView;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
 import io.jenkins.plugins.retrogate.tracker.TrackerSyncFile;
 import io.jenkins.plugins.retrogate.ui.GateRecord;
 import io.jenkins.plugins.retrogate.ui.Links;
 import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -81,38 +77,9 @@ final class DecisionReport {
         return HyperlinkNote.encodeTo("/" + Links.override(request.id()), "override request " + request.id());
     }
 
-    /** The step's return value: plain maps, lists and strings, safe in the Groovy sandbox. */
+    /** The step's return value: the engine's one view of the decision, plain maps, lists and strings (sandbox-safe). */
     static Map<String, Object> result(GateDecision decision) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("allowed", decision.allowed());
-        result.put("decision", decision.decision().name());
-        result.put("message", decision.message());
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (Finding finding : decision.findings()) {
-            if (finding.item() != null) {
-                items.add(item(finding.item(), finding));
-            }
-        }
-        result.put("items", items);
-        result.put("override", decision.override() == null ? null : decision.override().id());
-        result.put("rules", new ArrayList<>(decision.rules()));
-        return result;
-    }
-
-    private static Map<String, Object> item(ActionItem item, Finding finding) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("id", item.id());
-        map.put("incident", item.incidentId());
-        map.put("title", item.title());
-        map.put("priority", item.priority().name());
-        map.put("type", item.type().name());
-        map.put("status", item.status().name());
-        map.put("owner", item.owner());
-        map.put("ticket", item.ticket() == null ? null : item.ticket().key());
-        map.put("finding", finding.kind().name());
-        map.put("blocks", finding.blocks());
-        map.put("rule", finding.rule());
-        return map;
+        return DecisionView.of(decision);
     }
 
     private static String firstLine(String text) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.retrogate.engine.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -29,5 +30,18 @@ public final class Json {
     /** The shared mapper. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * A value of plain maps, lists, strings, numbers and booleans as a JSON tree that keeps its nulls:
+     * a view whose documented keys are always present ({@code "override": null}), unlike stored JSON.
+     */
+    public static JsonNode treeWithNulls(Object plain) {
+        return WithNulls.MAPPER.valueToTree(plain);
+    }
+
+    /** Made on first use: only views need it. */
+    private static final class WithNulls {
+        static final ObjectMapper MAPPER = Json.MAPPER.copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
     }
 }
