@@ -8,6 +8,7 @@ import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
 import io.jenkins.plugins.retrogate.engine.report.TrackerStatus;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerNotice;
+import io.jenkins.plugins.retrogate.engine.tracker.TrackerStateFile;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerSyncState;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,7 +31,7 @@ final class TrackerFreshness {
         if (config.isEmpty()) {
             return List.of();
         }
-        return statuses(config.get(), TrackerStateFile.read(home), now);
+        return statuses(config.get(), new TrackerStateFile(home).read(), now);
     }
 
     static List<TrackerStatus> statuses(TrackerConfig config, TrackerSyncState state, Instant now) {
@@ -56,7 +57,7 @@ final class TrackerFreshness {
         TrackerSyncState state;
         try {
             config = TrackerConfigFile.load(home).orElseThrow();
-            state = TrackerStateFile.read(home);
+            state = new TrackerStateFile(home).read();
         } catch (BadInputException | StoreException e) {
             node.put("notice", "Tracker data behind this decision cannot be judged: " + e.getMessage());
             node.putNull("staleAfter");

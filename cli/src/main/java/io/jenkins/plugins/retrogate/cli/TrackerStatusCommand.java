@@ -3,6 +3,7 @@ package io.jenkins.plugins.retrogate.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.retrogate.engine.report.TrackerStatus;
+import io.jenkins.plugins.retrogate.engine.tracker.TrackerStateFile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,7 @@ final class TrackerStatusCommand extends CliCommand {
         TrackerConfig config = TrackerConfigFile.load(home).orElseThrow(() -> new BadInputException(
                 "there is no " + TrackerConfig.file(home) + ": no tracker is configured (see docs/cli.md)"));
         Instant now = root().environment().clock().instant();
-        List<TrackerStatus> statuses = TrackerFreshness.statuses(config, TrackerStateFile.read(home), now);
+        List<TrackerStatus> statuses = TrackerFreshness.statuses(config, new TrackerStateFile(home).read(), now);
         for (TrackerStatus status : statuses) {
             String label = status.failing() ? "FAILING" : status.lastSuccessAt() == null ? "NEVER SYNCED"
                     : status.stale() ? "STALE" : "OK";
@@ -35,7 +36,7 @@ final class TrackerStatusCommand extends CliCommand {
                 + config.file() + ").");
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("staleAfter", config.staleAfter().toString());
-        json.put("stateFile", TrackerStateFile.file(home).toString());
+        json.put("stateFile", new TrackerStateFile(home).file().toString());
         json.set("trackers", TrackerFreshness.json(statuses));
         out().document(json);
         return ExitCode.OK;

@@ -6,6 +6,7 @@ import io.jenkins.plugins.retrogate.engine.tracker.HttpOptions;
 import io.jenkins.plugins.retrogate.engine.tracker.SyncReport;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerClient;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerException;
+import io.jenkins.plugins.retrogate.engine.tracker.TrackerStateFile;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerSync;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerSyncOptions;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerSyncState;
@@ -53,15 +54,15 @@ final class TrackerSyncCommand extends CliCommand {
             options = options.fileTicketsIn(config.fileTicketsIn(), config.incidentUrl());
         }
         if (Files.exists(home)) {
-            TrackerStateFile.read(home); // an unreadable state stops the sync before the store is opened
+            new TrackerStateFile(home).read(); // an unreadable state stops the sync before the store is opened
         }
         SyncReport report;
         // The store is held only while each of the sync's commands runs, never while it waits on a tracker;
         // one sync at a time per home.
         try (TrackerSyncLock sync = TrackerSyncLock.acquire(home); Session session = openLeased()) {
-            TrackerSyncState previous = TrackerStateFile.read(session.home);
+            TrackerSyncState previous = new TrackerStateFile(session.home).read();
             report = new TrackerSync(session.engine, clients, options, root().environment().clock()).run(previous);
-            TrackerStateFile.write(session.home, report.state());
+            new TrackerStateFile(session.home).write(report.state());
         }
         Output out = out();
         report.summary().forEach(out::line);
@@ -72,7 +73,7 @@ final class TrackerSyncCommand extends CliCommand {
         report.errors().forEach((system, error) -> out.error("tracker sync: " + TrackerConfig.name(system)
                 + " failed: " + error));
         out.error("The items stay as last known; the sync state and the failure are saved in "
-                + TrackerStateFile.file(home) + " ('retro-gate tracker status' shows it). Run the sync again once the"
+                + new TrackerStateFile(home).file() + " ('retro-gate tracker status' shows it). Run the sync again once the"
                 + " outage is over or the cause is fixed.");
         return ExitCode.UNEXPECTED;
     }
@@ -91,7 +92,7 @@ final class TrackerSyncCommand extends CliCommand {
         report.errors().forEach((system, error) -> errors.put(system.name(), error));
         node.set("trackers", TrackerFreshness.json(TrackerFreshness.statuses(config, report.state(),
                 report.finishedAt())));
-        node.put("stateFile", TrackerStateFile.file(home).toString());
+        node.put("stateFile", new TrackerStateFile(home).file().toString());
         return node;
     }
 }

@@ -5,37 +5,29 @@ import hudson.ExtensionList;
 import io.jenkins.plugins.retrogate.config.RetroGateConfiguration;
 import io.jenkins.plugins.retrogate.config.RetroGateStore;
 import io.jenkins.plugins.retrogate.config.TrackerSettings;
-import io.jenkins.plugins.retrogate.engine.model.TicketSystem;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
-import io.jenkins.plugins.retrogate.engine.tracker.TrackerException;
-import io.jenkins.plugins.retrogate.engine.tracker.TrackerHealth;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerNotice;
+import io.jenkins.plugins.retrogate.engine.tracker.TrackerStateFile;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerSyncState;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What the tracker sync remembers between runs ({@link TrackerSyncState}), in {@value #FILE_NAME}
- * beside the store's journal. Read once, at first use, and kept in memory, so a gate decision asks
- * how fresh the tracker data is without touching the disk; replaced atomically after every sync.
+ * What the tracker sync remembers between runs ({@link TrackerSyncState}), in the engine's
+ * {@link TrackerStateFile} beside the store's journal. Read once, at first use, and kept in memory, so
+ * a gate decision asks how fresh the tracker data is without touching the disk; replaced atomically
+ * after every sync. Jenkins syncs on a timer with nobody to answer, so an unreadable file is set
+ * aside (kept) and the sync starts afresh, with a warning in the log.
  */
 @Extension
 public class TrackerSyncFile {
-    public static final String FILE_NAME = "tracker-sync.json";
+    public static final String FILE_NAME = TrackerStateFile.FILE_NAME;
     private static final Logger LOGGER = Logger.getLogger(TrackerSyncFile.class.getName());
 
     private volatile TrackerSyncState state;
@@ -44,9 +36,13 @@ public class TrackerSyncFile {
         return ExtensionList.lookupSingleton(TrackerSyncFile.class);
     }
 
+    private static TrackerStateFile stateFile() {
+        return new TrackerStateFile(RetroGateStore.get().directory());
+    }
+
     /** The file, in the store's directory. */
     public Path file() {
-        return RetroGateStore.get().directory().resolve(FILE_NAME);
+        return stateFile().file();
     }
 
     /** The last saved state; empty before the first sync (or after an unreadable file was moved aside). */
@@ -55,7 +51,8 @@ public class TrackerSyncFile {
         if (current == null) {
             synchronized (this) {
                 if (state == null) {
-                    state = read(file());
+                    state = stateFile().readOrSetAside(Clock.systemUTC(),
+                            (warning, e) -> LOGGER.log(Level.WARNING, warning, e));
                 }
                 current = state;
             }
@@ -63,55 +60,10 @@ public class TrackerSyncFile {
         return current;
     }
 
-    private static TrackerSyncState read(Path file) {
-        if (!Files.exists(file)) {
-            return TrackerSyncState.empty();
-        }
-        try {
-            return TrackerSyncState.fromJson(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException | TrackerException e) {
-            // Never silently overwritten: kept for inspection. Losing the state is safe (docs/trackers.md).
-            Path aside = file.resolveSibling(FILE_NAME + ".unreadable-" + System.currentTimeMillis());
-            LOGGER.log(Level.WARNING, file + " could not be read (" + e.getMessage() + "); it is moved to " + aside
-                    + " and the next tracker sync starts afresh", e);
-            try {
-                Files.move(file, aside);
-            } catch (IOException moveFailure) {
-                LOGGER.log(Level.WARNING, "Could not move " + file + " aside", moveFailure);
-            }
-            return TrackerSyncState.empty();
-        }
-    }
-
-    /** Writes {@code next} to a temporary file, forces it to disk, then moves it over the previous one atomically. */
-    public synchronized void save(TrackerSyncState next) throws IOException {
-        Path file = file().toAbsolutePath();
-        Path directory = java.util.Objects.requireNonNull(file.getParent(), "the sync state file's directory");
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, FILE_NAME + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(next.toJson().getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+    /** Replaces the saved state with {@code next}, atomically, and keeps it in memory. */
+    public synchronized void save(TrackerSyncState next) {
+        stateFile().write(next);
         state = next;
-    }
-
-    /** {@code previous} with a failed sync of {@code system} recorded (the sync could not even start). */
-    static TrackerSyncState failed(TrackerSyncState previous, TicketSystem system, Instant at, String error) {
-        Map<TicketSystem, TrackerHealth> health = new EnumMap<>(TicketSystem.class);
-        health.putAll(previous.health());
-        health.put(system, previous.health(system).failed(at, error));
-        return new TrackerSyncState(previous.format(), previous.closeFrom(), previous.tickets(), previous.resolved(),
-                previous.created(), previous.closing(), previous.readFrom(), health);
     }
 
     /**

@@ -110,7 +110,7 @@ public class TrackerSyncWork extends AsyncPeriodicWork {
             return report;
         } catch (RuntimeException e) { // no client (credentials, settings), or the store refused a write
             String error = e instanceof RetroGateException ? e.getMessage() : e.toString();
-            file.save(TrackerSyncFile.failed(previous, tracker.system(), startedAt, error));
+            file.save(previous.withFailure(tracker.system(), startedAt, error));
             finished(listener, List.of("tracker sync failed: " + error), false);
             return null;
         }

@@ -92,6 +92,14 @@ public record TrackerSyncState(int format, Instant closeFrom, Map<String, Ticket
         return health.getOrDefault(system, TrackerHealth.never());
     }
 
+    /** This state with a failed sync of {@code system} at {@code at} recorded in its health (the sync could not even start). */
+    public TrackerSyncState withFailure(TicketSystem system, Instant at, String error) {
+        Map<TicketSystem, TrackerHealth> next = new EnumMap<>(TicketSystem.class);
+        next.putAll(health);
+        next.put(system, health(system).failed(at, error));
+        return new TrackerSyncState(format, closeFrom, tickets, resolved, created, closing, readFrom, next);
+    }
+
     /**
      * The health of all trackers in one: the oldest last success (never, if one never succeeded) and
      * the latest failure.
