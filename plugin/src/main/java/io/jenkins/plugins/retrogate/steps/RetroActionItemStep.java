@@ -10,9 +10,10 @@ import io.jenkins.plugins.retrogate.engine.model.Choices;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
+import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;
+import io.jenkins.plugins.retrogate.jenkins.Links;
 import io.jenkins.plugins.retrogate.security.Actors;
 import io.jenkins.plugins.retrogate.ui.ItemRecord;
-import io.jenkins.plugins.retrogate.ui.Links;
 import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -110,7 +111,8 @@ public class RetroActionItemStep extends Step {
         ActionItem item = EngineCall.run(engine -> engine.addItem(Actors.build(run), newItem()));
         RetroGateBuildAction.update(run, action -> action.add(new ItemRecord(item)));
         listener.getLogger().println("[Retro Gate] Action item " + item.id() + " (" + item.priority() + " "
-                + item.type() + ") added to " + item.incidentId() + ": " + Links.absolute(Links.item(item.id())));
+                + item.type() + ") added to " + item.incidentId() + ": "
+                + new JenkinsFacade().getAbsoluteUrl(Links.item(item.id())));
         return item.id();
     }
 
