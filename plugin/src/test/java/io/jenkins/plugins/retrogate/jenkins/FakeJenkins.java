@@ -10,12 +10,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * A Jenkins for plain unit tests: one current user, the permissions granted to them (Jenkins-wide or on
  * one job, implied permissions included as Jenkins' own ACL does), and the extensions a page looks up.
- * A refused check throws the exception Jenkins turns into a 403.
+ * A refused check throws {@link Refused} where Jenkins throws its AccessDeniedException (a 403); the
+ * code under test lets either pass, so a test asserts that the call was refused and nothing changed.
  */
 public final class FakeJenkins extends JenkinsFacade {
     private String user = "anonymous";
@@ -113,8 +113,17 @@ public final class FakeJenkins extends JenkinsFacade {
         return extensionPoints.getOrDefault(type, List.of()).stream().map(type::cast).toList();
     }
 
-    private AccessDeniedException refused(Permission permission) {
-        return new AccessDeniedException(user + " is missing the " + permission.getId() + " permission");
+    private Refused refused(Permission permission) {
+        return new Refused(user + " is missing the " + permission.getId() + " permission");
+    }
+
+    /** A permission check said no. */
+    public static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
     }
 
     /** As Jenkins' ACL: a permission holds when it or one that implies it was granted. */

@@ -13,7 +13,6 @@ import io.jenkins.plugins.retrogate.jenkins.FakeJenkins;
 import io.jenkins.plugins.retrogate.security.RetroGatePermissions;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.access.AccessDeniedException;
 
 /** An action item's page: who sees the forms, who may resolve or drop, and who is recorded. */
 class ItemPageTest {
@@ -28,7 +27,7 @@ class ItemPageTest {
         ItemPage page = page();
 
         assertThat(page.isManager()).isFalse();
-        assertThatThrownBy(() -> page.doResolve("commit 4f2a")).isInstanceOf(AccessDeniedException.class)
+        assertThatThrownBy(() -> page.doResolve("commit 4f2a")).isInstanceOf(FakeJenkins.Refused.class)
                 .hasMessageContaining("Manage");
         assertThat(status()).isEqualTo(ItemStatus.OPEN);
     }

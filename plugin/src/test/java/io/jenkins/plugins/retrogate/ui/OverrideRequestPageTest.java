@@ -18,7 +18,6 @@ import java.util.List;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * A blocked build's override request: only release managers answer it, never the person who started
@@ -46,7 +45,7 @@ class OverrideRequestPageTest {
         OverrideRequestPage page = page();
 
         assertThat(page.isOverrider()).isFalse();
-        assertThatThrownBy(() -> page.doApprove("hotfix", "build", null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> page.doApprove("hotfix", "build", null)).isInstanceOf(FakeJenkins.Refused.class);
         assertThat(status()).isEqualTo(RequestStatus.PENDING);
         assertThat(answered).isEmpty();
     }
