@@ -8,9 +8,12 @@ import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.policy.GateMode;
 import io.jenkins.plugins.retrogate.engine.policy.Glob;
 import io.jenkins.plugins.retrogate.engine.policy.PolicyRule;
+import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * One per-service or per-folder exception to the production mode, as the administrator writes it.
@@ -56,12 +59,25 @@ public final class GateRule extends AbstractDescribableImpl<GateRule> {
     @Extension
     @Symbol("gateRule")
     public static final class DescriptorImpl extends Descriptor<GateRule> {
+        private final transient JenkinsFacade jenkins;
+
+        public DescriptorImpl() {
+            this(new JenkinsFacade());
+        }
+
+        DescriptorImpl(JenkinsFacade jenkins) {
+            this.jenkins = jenkins;
+        }
+
         @Override
         public String getDisplayName() {
             return "Gate rule";
         }
 
+        /** The engine's glob check, for administrators (the rules are part of the global configuration). */
+        @POST
         public FormValidation doCheckPattern(@QueryParameter String value) {
+            jenkins.checkPermission(Jenkins.ADMINISTER);
             try {
                 Glob.parse("pattern", value);
                 return FormValidation.ok();

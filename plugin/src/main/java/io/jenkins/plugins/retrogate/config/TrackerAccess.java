@@ -12,6 +12,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerCredentials;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerException;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerSecret;
+import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -31,13 +32,14 @@ final class TrackerAccess {
     }
 
     /** The credentials an administrator may choose; others see only the current choice. */
-    static ListBoxModel choices(String credentialsId) {
+    static ListBoxModel choices(JenkinsFacade jenkins, String credentialsId) {
         String current = Util.fixNull(credentialsId);
-        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+        if (!jenkins.hasPermission(Jenkins.ADMINISTER)) {
             return new StandardListBoxModel().includeCurrentValue(current);
         }
         return new StandardListBoxModel().includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(), USABLE)
+                .includeMatchingAs(ACL.SYSTEM2, jenkins.getRootItemGroup(), StandardCredentials.class, List.of(),
+                        USABLE)
                 .includeCurrentValue(current);
     }
 
@@ -47,15 +49,15 @@ final class TrackerAccess {
      *
      * @throws TrackerException (CONFIGURATION) naming the id when there is no usable credential
      */
-    static TrackerCredentials resolve(String credentialsId) {
+    static TrackerCredentials resolve(JenkinsFacade jenkins, String credentialsId) {
         String id = Util.fixEmptyAndTrim(credentialsId);
         if (id == null) {
             throw new TrackerException(TrackerException.Kind.CONFIGURATION,
                     "no credentials are chosen for the tracker; choose a 'Username with password' or a 'Secret text'");
         }
         StandardCredentials credentials = CredentialsMatchers.firstOrNull(
-                CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2,
-                        List.of()),
+                CredentialsProvider.lookupCredentialsInItemGroup(StandardCredentials.class, jenkins.getRootItemGroup(),
+                        ACL.SYSTEM2, List.of()),
                 CredentialsMatchers.allOf(CredentialsMatchers.withId(id), USABLE));
         if (credentials instanceof StandardUsernamePasswordCredentials login) {
             return TrackerCredentials.basic(login.getUsername(), TrackerSecret.of(login.getPassword().getPlainText()));

@@ -15,6 +15,7 @@ import io.jenkins.plugins.retrogate.engine.tracker.HttpOptions;
 import io.jenkins.plugins.retrogate.engine.tracker.JiraClient;
 import io.jenkins.plugins.retrogate.engine.tracker.JiraSettings;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerClient;
+import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;
 import java.time.Duration;
 import java.util.Map;
 import jenkins.model.Jenkins;
@@ -95,10 +96,10 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
     public TrackerClient client(HttpOptions options) {
         if (kind == TrackerKind.GITHUB) {
             GitHubSettings github = gitHubSettings();
-            return new GitHubClient(github, TrackerAccess.resolve(credentialsId), options);
+            return new GitHubClient(github, TrackerAccess.resolve(new JenkinsFacade(), credentialsId), options);
         }
         JiraSettings jira = jiraSettings();
-        return new JiraClient(jira, TrackerAccess.resolve(credentialsId), options);
+        return new JiraClient(jira, TrackerAccess.resolve(new JenkinsFacade(), credentialsId), options);
     }
 
     /** Builds the engine's settings for this kind of tracker, which validates them. */
@@ -262,33 +263,46 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
 
     @Extension
     public static final class DescriptorImpl extends Descriptor<TrackerSettings> {
+        private final transient JenkinsFacade jenkins;
+
+        public DescriptorImpl() {
+            this(new JenkinsFacade());
+        }
+
+        DescriptorImpl(JenkinsFacade jenkins) {
+            this.jenkins = jenkins;
+        }
+
         @Override
         public String getDisplayName() {
             return "Ticket tracker";
         }
 
+        /** Every usable global credential for administrators; for anyone else only the current choice. */
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-            return TrackerAccess.choices(credentialsId);
+            return TrackerAccess.choices(jenkins, credentialsId);
         }
 
         /** Calls the tracker once with these settings and the chosen credentials (Administer only). */
         @POST
         public FormValidation doTestConnection(@QueryParameter String kind, @QueryParameter String url,
                 @QueryParameter String project, @QueryParameter String credentialsId) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            jenkins.checkPermission(Jenkins.ADMINISTER);
             return TrackerForms.testConnection(kind, url, project, credentialsId);
         }
 
         @POST
         public FormValidation doCheckUrl(@QueryParameter String kind, @QueryParameter String value,
                 @QueryParameter String project) {
+            jenkins.checkPermission(Jenkins.ADMINISTER);
             return TrackerForms.checkField("url", kind, value, project);
         }
 
         @POST
         public FormValidation doCheckProject(@QueryParameter String kind, @QueryParameter String url,
                 @QueryParameter String value) {
+            jenkins.checkPermission(Jenkins.ADMINISTER);
             return TrackerForms.checkField("project", kind, url, value);
         }
 

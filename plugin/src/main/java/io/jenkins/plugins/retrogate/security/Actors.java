@@ -2,13 +2,12 @@ package io.jenkins.plugins.retrogate.security;
 
 import hudson.model.Cause;
 import hudson.model.Run;
-import hudson.model.User;
 import io.jenkins.plugins.retrogate.engine.model.Actor;
 import io.jenkins.plugins.retrogate.engine.model.Permission;
+import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import jenkins.model.Jenkins;
 
 /**
  * Who acts, in the engine's terms. The engine decides what an actor may do from the permissions
@@ -20,16 +19,9 @@ public final class Actors {
     }
 
     /** The user of the current request, with the Retro Gate permissions Jenkins grants them. */
-    public static Actor currentUser() {
-        Jenkins jenkins = Jenkins.get();
-        return of(currentUserId(), jenkins.hasPermission(RetroGatePermissions.OVERRIDE),
+    public static Actor currentUser(JenkinsFacade jenkins) {
+        return of(jenkins.getCurrentUserId(), jenkins.hasPermission(RetroGatePermissions.OVERRIDE),
                 jenkins.hasPermission(RetroGatePermissions.MANAGE));
-    }
-
-    /** The id of the current user, or the authentication's name (e.g. {@code anonymous}) when there is no user. */
-    public static String currentUserId() {
-        User user = User.current();
-        return user != null ? user.getId() : Jenkins.getAuthentication2().getName();
     }
 
     /** An actor with the given Retro Gate permissions. */

@@ -8,9 +8,10 @@ import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.policy.Decision;
 import io.jenkins.plugins.retrogate.engine.policy.DecisionView;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
+import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;
+import io.jenkins.plugins.retrogate.jenkins.Links;
 import io.jenkins.plugins.retrogate.tracker.TrackerSyncFile;
 import io.jenkins.plugins.retrogate.ui.GateRecord;
-import io.jenkins.plugins.retrogate.ui.Links;
 import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
 import java.io.IOException;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class DecisionReport {
         }
         if (request != null) {
             text.append("\nA release manager can approve an override (request ").append(request.id())
-                    .append(") at ").append(Links.absolute(Links.override(request.id())));
+                    .append(") at ").append(new JenkinsFacade().getAbsoluteUrl(Links.override(request.id())));
         }
         return text.toString();
     }

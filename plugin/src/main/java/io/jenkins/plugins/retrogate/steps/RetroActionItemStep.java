@@ -1,6 +1,7 @@
 package io.jenkins.plugins.retrogate.steps;
 
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
@@ -10,9 +11,10 @@ import io.jenkins.plugins.retrogate.engine.model.Choices;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
+import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;
+import io.jenkins.plugins.retrogate.jenkins.Links;
 import io.jenkins.plugins.retrogate.security.Actors;
 import io.jenkins.plugins.retrogate.ui.ItemRecord;
-import io.jenkins.plugins.retrogate.ui.Links;
 import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -24,8 +26,10 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code retroActionItem(incident:, title:, priority:, type:, owner:, ticket:)}: adds an action
@@ -110,7 +114,8 @@ public class RetroActionItemStep extends Step {
         ActionItem item = EngineCall.run(engine -> engine.addItem(Actors.build(run), newItem()));
         RetroGateBuildAction.update(run, action -> action.add(new ItemRecord(item)));
         listener.getLogger().println("[Retro Gate] Action item " + item.id() + " (" + item.priority() + " "
-                + item.type() + ") added to " + item.incidentId() + ": " + Links.absolute(Links.item(item.id())));
+                + item.type() + ") added to " + item.incidentId() + ": "
+                + new JenkinsFacade().getAbsoluteUrl(Links.item(item.id())));
         return item.id();
     }
 
@@ -131,6 +136,16 @@ public class RetroActionItemStep extends Step {
 
     @Extension
     public static class DescriptorImpl extends StepDescriptor {
+        private final transient JenkinsFacade jenkins;
+
+        public DescriptorImpl() {
+            this(new JenkinsFacade());
+        }
+
+        DescriptorImpl(JenkinsFacade jenkins) {
+            this.jenkins = jenkins;
+        }
+
         @Override
         public String getFunctionName() {
             return "retroActionItem";
@@ -152,12 +167,14 @@ public class RetroActionItemStep extends Step {
             return title == null ? null : String.valueOf(title);
         }
 
-        public ListBoxModel doFillPriorityItems() {
-            return StepForms.choices(Priority.values());
+        @POST
+        public ListBoxModel doFillPriorityItems(@AncestorInPath Item item) {
+            return StepForms.fill(jenkins, item, () -> StepForms.choices(Priority.values()));
         }
 
-        public ListBoxModel doFillTypeItems() {
-            return StepForms.choices(ItemType.values());
+        @POST
+        public ListBoxModel doFillTypeItems(@AncestorInPath Item item) {
+            return StepForms.fill(jenkins, item, () -> StepForms.choices(ItemType.values()));
         }
     }
 }

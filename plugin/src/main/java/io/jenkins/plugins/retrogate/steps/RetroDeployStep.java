@@ -1,6 +1,7 @@
 package io.jenkins.plugins.retrogate.steps;
 
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
@@ -8,8 +9,10 @@ import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code retroDeploy(service:, environment:, version:) { ... }}: gates, runs the body as the
@@ -74,8 +77,9 @@ public class RetroDeployStep extends ServiceStep {
             return Set.of(RunningDeployment.class);
         }
 
-        public ListBoxModel doFillModeItems() {
-            return StepForms.modes();
+        @POST
+        public ListBoxModel doFillModeItems(@AncestorInPath Item item) {
+            return StepForms.fill(jenkins(), item, StepForms::modes);
         }
     }
 }

@@ -2,15 +2,19 @@ package io.jenkins.plugins.retrogate.steps;
 
 import hudson.AbortException;
 import hudson.Extension;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code retroGate(service:, environment:, mode:, waitForOverride:, timeout:)}: asks the gate
@@ -74,6 +78,13 @@ public class RetroGateStep extends ServiceStep {
 
     @Extension
     public static class DescriptorImpl extends ServiceStepDescriptor {
+        public DescriptorImpl() {
+        }
+
+        DescriptorImpl(JenkinsFacade jenkins) {
+            super(jenkins);
+        }
+
         @Override
         public String getFunctionName() {
             return "retroGate";
@@ -89,8 +100,9 @@ public class RetroGateStep extends ServiceStep {
             return Set.of(Run.class, TaskListener.class, FlowNode.class);
         }
 
-        public ListBoxModel doFillModeItems() {
-            return StepForms.modes();
+        @POST
+        public ListBoxModel doFillModeItems(@AncestorInPath Item item) {
+            return StepForms.fill(jenkins(), item, StepForms::modes);
         }
     }
 }

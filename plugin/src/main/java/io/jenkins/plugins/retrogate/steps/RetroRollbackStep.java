@@ -6,10 +6,11 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.retrogate.engine.command.RollbackRequest;
 import io.jenkins.plugins.retrogate.engine.command.RollbackResult;
 import io.jenkins.plugins.retrogate.engine.model.Names;
+import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;
+import io.jenkins.plugins.retrogate.jenkins.Links;
 import io.jenkins.plugins.retrogate.security.Actors;
 import io.jenkins.plugins.retrogate.ui.DeploymentRecord;
 import io.jenkins.plugins.retrogate.ui.IncidentRecord;
-import io.jenkins.plugins.retrogate.ui.Links;
 import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -78,7 +79,7 @@ public class RetroRollbackStep extends ServiceStep {
         } else {
             listener.getLogger().println("[Retro Gate] Rollback recorded: " + (result.opened() ? "opened" : "added to")
                     + " incident " + result.incident().id() + " '" + result.incident().title() + "' at "
-                    + Links.absolute(Links.incident(result.incident().id())));
+                    + new JenkinsFacade().getAbsoluteUrl(Links.incident(result.incident().id())));
         }
         if (!result.reopened().isEmpty()) {
             listener.getLogger().println("[Retro Gate] Reopened (their fix was rolled back): "

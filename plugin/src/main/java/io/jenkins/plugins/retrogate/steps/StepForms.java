@@ -1,14 +1,41 @@
 package io.jenkins.plugins.retrogate.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Item;
+import hudson.security.AccessControlled;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.Names;
+import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;
 import java.util.Map;
+import java.util.function.Supplier;
+import jenkins.model.Jenkins;
 
-/** What the snippet generator and the flow graph need from every step: choices, checks, labels. */
+/** What the snippet generator and the flow graph need from every step: choices, checks, labels, and who may ask. */
 final class StepForms {
     private StepForms() {
+    }
+
+    /**
+     * Whether the current user may use the snippet generator's checks and choices: Item/Configure on the
+     * job whose Pipeline Syntax page asks ({@code item}), Overall/Administer on the global page (no item),
+     * as Jenkins advises for form validation that depends on its context.
+     */
+    static boolean mayConfigure(JenkinsFacade jenkins, @CheckForNull AccessControlled item) {
+        return item == null ? jenkins.hasPermission(Jenkins.ADMINISTER) : jenkins.hasPermission(Item.CONFIGURE, item);
+    }
+
+    /** {@code check}'s answer for whoever may configure; no message for anyone else (the field is left alone). */
+    static FormValidation check(JenkinsFacade jenkins, @CheckForNull AccessControlled item,
+            Supplier<FormValidation> check) {
+        return mayConfigure(jenkins, item) ? check.get() : FormValidation.ok();
+    }
+
+    /** The choices for whoever may configure; none for anyone else. */
+    static ListBoxModel fill(JenkinsFacade jenkins, @CheckForNull AccessControlled item,
+            Supplier<ListBoxModel> choices) {
+        return mayConfigure(jenkins, item) ? choices.get() : new ListBoxModel();
     }
 
     static ListBoxModel modes() {

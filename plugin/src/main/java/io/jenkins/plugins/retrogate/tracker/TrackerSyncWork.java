@@ -15,7 +15,8 @@ import io.jenkins.plugins.retrogate.engine.tracker.TrackerClient;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerSync;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerSyncOptions;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerSyncState;
-import io.jenkins.plugins.retrogate.ui.Links;
+import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;
+import io.jenkins.plugins.retrogate.jenkins.Links;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
 
 /**
  * Syncs the configured tracker with the store (the engine's {@link TrackerSync}) every sync interval,
@@ -35,6 +35,7 @@ import jenkins.model.Jenkins;
 public class TrackerSyncWork extends AsyncPeriodicWork {
     private static final Logger LOGGER = Logger.getLogger(TrackerSyncWork.class.getName());
 
+    private final JenkinsFacade jenkins = new JenkinsFacade();
     private final AtomicBoolean requested = new AtomicBoolean();
     private volatile Instant lastStartedAt;
     private volatile Instant lastFinishedAt;
@@ -73,7 +74,7 @@ public class TrackerSyncWork extends AsyncPeriodicWork {
 
     @Override
     protected void execute(TaskListener listener) throws IOException {
-        TrackerSettings tracker = RetroGateConfiguration.get().getTracker();
+        TrackerSettings tracker = jenkins.getExtension(RetroGateConfiguration.class).getTracker();
         boolean forced = requested.getAndSet(false);
         if (tracker != null && (forced || due(tracker))) {
             sync(tracker, listener);
@@ -83,7 +84,7 @@ public class TrackerSyncWork extends AsyncPeriodicWork {
     private boolean due(TrackerSettings tracker) {
         Instant last = lastStartedAt;
         if (last == null) { // since the last start of Jenkins: what the saved state says
-            last = TrackerSyncFile.get().state().health(tracker.system()).lastAttemptAt();
+            last = jenkins.getExtension(TrackerSyncFile.class).state().health(tracker.system()).lastAttemptAt();
         }
         return last == null || !Instant.now().isBefore(last.plus(tracker.syncInterval()));
     }
@@ -94,12 +95,12 @@ public class TrackerSyncWork extends AsyncPeriodicWork {
         lastStartedAt = startedAt;
         RetroGate engine;
         try {
-            engine = RetroGateStore.get().engine();
+            engine = jenkins.getExtension(RetroGateStore.class).engine();
         } catch (RetroGateStore.StoreUnavailableException e) {
             finished(listener, List.of("tracker sync skipped: " + e.getMessage()), false);
             return null;
         }
-        TrackerSyncFile file = TrackerSyncFile.get();
+        TrackerSyncFile file = jenkins.getExtension(TrackerSyncFile.class);
         TrackerSyncState previous = file.state();
         try {
             TrackerClient client = tracker.client(HttpOptions.defaults());
@@ -116,13 +117,13 @@ public class TrackerSyncWork extends AsyncPeriodicWork {
         }
     }
 
-    private static TrackerSyncOptions options(TrackerSettings tracker) {
+    private TrackerSyncOptions options(TrackerSettings tracker) {
         TrackerSyncOptions options = TrackerSyncOptions.defaults()
                 .withCloseHistoricItems(tracker.isCloseHistoricItems());
         if (tracker.isFileTickets()) {
             // New tickets link to the incident's page when Jenkins knows its own URL.
             options = options.fileTicketsIn(tracker.system(),
-                    Jenkins.get().getRootUrl() == null ? null : Links.absolute(Links.incident("{id}")));
+                    jenkins.getRootUrl() == null ? null : jenkins.getAbsoluteUrl(Links.incident("{id}")));
         }
         return options;
     }

@@ -12,6 +12,7 @@ import io.jenkins.plugins.retrogate.engine.model.ItemType;
 import io.jenkins.plugins.retrogate.engine.model.MitigationKind;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
 import io.jenkins.plugins.retrogate.engine.model.Severity;
+import io.jenkins.plugins.retrogate.jenkins.Links;
 import io.jenkins.plugins.retrogate.security.Actors;
 import io.jenkins.plugins.retrogate.security.RetroGatePermissions;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import jenkins.model.Jenkins;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
@@ -30,9 +30,11 @@ import org.kohsuke.stapler.verb.POST;
  * {@code /retro-gate/incident/INC-n/}; forms to record the retrospective's answers and add items.
  */
 public final class IncidentPage {
+    private final RetroGatePage page;
     private final Incident incident;
 
-    IncidentPage(Incident incident) {
+    IncidentPage(RetroGatePage page, Incident incident) {
+        this.page = page;
         this.incident = incident;
     }
 
@@ -45,11 +47,11 @@ public final class IncidentPage {
     }
 
     public List<ActionItem> getItems() {
-        return RetroGatePage.state().itemsOf(incident.id());
+        return page.state().itemsOf(incident.id());
     }
 
     public boolean isManager() {
-        return Jenkins.get().hasPermission(RetroGatePermissions.MANAGE);
+        return page.jenkins().hasPermission(RetroGatePermissions.MANAGE);
     }
 
     public List<String> choices(String kind) {
@@ -72,12 +74,13 @@ public final class IncidentPage {
             @QueryParameter String rootCause, @QueryParameter String mitigationKind,
             @QueryParameter String mitigation, @QueryParameter String similar,
             @QueryParameter String contributorRole, @QueryParameter String contributorName) {
-        Jenkins.get().checkPermission(RetroGatePermissions.MANAGE);
-        RetroGatePage.command(engine -> engine.updateIncident(Actors.currentUser(), new IncidentUpdate(incident.id(),
-                parse(IncidentStatus.class, "status", status), text(title),
-                parse(Severity.class, "severity", severity), instant(responseStartedAt), text(rootCause),
-                parse(MitigationKind.class, "mitigationKind", mitigationKind), text(mitigation), text(similar),
-                parse(ContributorRole.class, "contributorRole", contributorRole), text(contributorName), null)));
+        page.jenkins().checkPermission(RetroGatePermissions.MANAGE);
+        page.command(engine -> engine.updateIncident(Actors.currentUser(page.jenkins()),
+                new IncidentUpdate(incident.id(), parse(IncidentStatus.class, "status", status), text(title),
+                        parse(Severity.class, "severity", severity), instant(responseStartedAt), text(rootCause),
+                        parse(MitigationKind.class, "mitigationKind", mitigationKind), text(mitigation),
+                        text(similar), parse(ContributorRole.class, "contributorRole", contributorRole),
+                        text(contributorName), null)));
         return HttpResponses.redirectToDot();
     }
 
@@ -85,8 +88,8 @@ public final class IncidentPage {
     public HttpResponse doAddItem(@QueryParameter String title, @QueryParameter String priority,
             @QueryParameter String type, @QueryParameter String owner, @QueryParameter String ticket,
             @QueryParameter String services, @QueryParameter String due) {
-        Jenkins.get().checkPermission(RetroGatePermissions.MANAGE);
-        ActionItem item = RetroGatePage.command(engine -> engine.addItem(Actors.currentUser(), new NewActionItem(
+        page.jenkins().checkPermission(RetroGatePermissions.MANAGE);
+        ActionItem item = page.command(engine -> engine.addItem(Actors.currentUser(page.jenkins()), new NewActionItem(
                 incident.id(), title, parse(Priority.class, "priority", priority),
                 parse(ItemType.class, "type", type), owner, text(ticket), RetroGatePage.list(services),
                 date(due))));

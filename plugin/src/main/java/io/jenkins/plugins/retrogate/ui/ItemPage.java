@@ -3,7 +3,6 @@ package io.jenkins.plugins.retrogate.ui;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.security.Actors;
 import io.jenkins.plugins.retrogate.security.RetroGatePermissions;
-import jenkins.model.Jenkins;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
@@ -14,9 +13,11 @@ import org.kohsuke.stapler.verb.POST;
  * There is no way to verify an item here: only a successful production deployment does.
  */
 public final class ItemPage {
+    private final RetroGatePage page;
     private final ActionItem item;
 
-    ItemPage(ActionItem item) {
+    ItemPage(RetroGatePage page, ActionItem item) {
+        this.page = page;
         this.item = item;
     }
 
@@ -29,7 +30,7 @@ public final class ItemPage {
     }
 
     public boolean isManager() {
-        return Jenkins.get().hasPermission(RetroGatePermissions.MANAGE);
+        return page.jenkins().hasPermission(RetroGatePermissions.MANAGE);
     }
 
     /** Like {@link ItemPage#getItem()}'s ticket URL, but only when it is an http(s) link. */
@@ -40,23 +41,24 @@ public final class ItemPage {
 
     @POST
     public HttpResponse doResolve(@QueryParameter String fix) {
-        Jenkins.get().checkPermission(RetroGatePermissions.MANAGE);
-        RetroGatePage.command(engine -> engine.resolveItem(Actors.currentUser(), item.id(), IncidentPage.text(fix)));
+        page.jenkins().checkPermission(RetroGatePermissions.MANAGE);
+        page.command(engine -> engine.resolveItem(Actors.currentUser(page.jenkins()), item.id(),
+                IncidentPage.text(fix)));
         return HttpResponses.redirectToDot();
     }
 
     @POST
     public HttpResponse doReopen(@QueryParameter String reason) {
-        Jenkins.get().checkPermission(RetroGatePermissions.MANAGE);
-        RetroGatePage.command(engine -> engine.reopenItem(Actors.currentUser(), item.id(), reason));
+        page.jenkins().checkPermission(RetroGatePermissions.MANAGE);
+        page.command(engine -> engine.reopenItem(Actors.currentUser(page.jenkins()), item.id(), reason));
         return HttpResponses.redirectToDot();
     }
 
     /** Dropping a blocking item also needs Override; the engine refuses it otherwise. */
     @POST
     public HttpResponse doDrop(@QueryParameter String reason) {
-        Jenkins.get().checkPermission(RetroGatePermissions.MANAGE);
-        RetroGatePage.command(engine -> engine.dropItem(Actors.currentUser(), item.id(), reason));
+        page.jenkins().checkPermission(RetroGatePermissions.MANAGE);
+        page.command(engine -> engine.dropItem(Actors.currentUser(page.jenkins()), item.id(), reason));
         return HttpResponses.redirectToDot();
     }
 

@@ -5,13 +5,12 @@ import io.jenkins.plugins.retrogate.engine.command.OverrideGrant;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
+import io.jenkins.plugins.retrogate.jenkins.Links;
 import io.jenkins.plugins.retrogate.security.Actors;
 import io.jenkins.plugins.retrogate.security.RetroGatePermissions;
-import io.jenkins.plugins.retrogate.steps.RetroGateExecution;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import jenkins.model.Jenkins;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
@@ -21,11 +20,14 @@ import org.kohsuke.stapler.verb.POST;
  * A blocked deployment's override request at {@code /retro-gate/override/REQ-n/}: what blocked it
  * and who asked, with approve and deny forms for release managers. The engine applies four eyes
  * (nobody approves a build they started, administrators included) and records the approver.
+ * Every answer is passed on to the {@link OverrideListener}s, so that waiting pipelines look again.
  */
 public final class OverrideRequestPage {
+    private final RetroGatePage page;
     private final OverrideRequest request;
 
-    OverrideRequestPage(OverrideRequest request) {
+    OverrideRequestPage(RetroGatePage page, OverrideRequest request) {
+        this.page = page;
         this.request = request;
     }
 
@@ -67,18 +69,18 @@ public final class OverrideRequestPage {
     }
 
     public boolean isOverrider() {
-        return Jenkins.get().hasPermission(RetroGatePermissions.OVERRIDE);
+        return page.jenkins().hasPermission(RetroGatePermissions.OVERRIDE);
     }
 
     /** The items that blocked, as they stand now. */
     public List<ActionItem> getBlockingItems() {
-        var state = RetroGatePage.state();
+        var state = page.state();
         return request.blockingItems().stream().map(state::item).flatMap(Optional::stream).toList();
     }
 
     /** The longest window the policy allows, in hours, for the form. */
     public long getMaxHours() {
-        return RetroGatePage.engine().policy().maxOverrideWindow().toHours();
+        return page.engine().policy().maxOverrideWindow().toHours();
     }
 
     /**
@@ -88,13 +90,13 @@ public final class OverrideRequestPage {
     @POST
     public HttpResponse doApprove(@QueryParameter String reason, @QueryParameter String scope,
             @QueryParameter String hours) {
-        Jenkins.get().checkPermission(RetroGatePermissions.OVERRIDE);
+        page.jenkins().checkPermission(RetroGatePermissions.OVERRIDE);
         boolean window = "window".equals(scope) || request.buildUrl() == null;
         Duration duration = hours(hours);
         // the engine answers this request only while it is PENDING, and builds the override from it
-        RetroGatePage.command(engine -> engine.approveRequest(Actors.currentUser(), request.id(), window, reason,
+        page.command(engine -> engine.approveRequest(Actors.currentUser(page.jenkins()), request.id(), window, reason,
                 duration));
-        wakeWaitingSteps();
+        page.answered(request.id());
         return HttpResponses.redirectToDot();
     }
 
@@ -105,24 +107,20 @@ public final class OverrideRequestPage {
      */
     @POST
     public HttpResponse doApproveWindow(@QueryParameter String reason, @QueryParameter String hours) {
-        Jenkins.get().checkPermission(RetroGatePermissions.OVERRIDE);
+        page.jenkins().checkPermission(RetroGatePermissions.OVERRIDE);
         Duration duration = hours(hours);
-        RetroGatePage.command(engine -> engine.approveOverride(Actors.currentUser(), new OverrideGrant(
+        page.command(engine -> engine.approveOverride(Actors.currentUser(page.jenkins()), new OverrideGrant(
                 request.service(), request.environment(), null, reason, duration)));
-        wakeWaitingSteps();
+        page.answered(request.id());
         return HttpResponses.redirectToDot();
     }
 
     @POST
     public HttpResponse doDeny(@QueryParameter String reason) {
-        Jenkins.get().checkPermission(RetroGatePermissions.OVERRIDE);
-        RetroGatePage.command(engine -> engine.denyOverride(Actors.currentUser(), request.id(), reason));
-        wakeWaitingSteps();
+        page.jenkins().checkPermission(RetroGatePermissions.OVERRIDE);
+        page.command(engine -> engine.denyOverride(Actors.currentUser(page.jenkins()), request.id(), reason));
+        page.answered(request.id());
         return HttpResponses.redirectToDot();
-    }
-
-    private static void wakeWaitingSteps() {
-        RetroGateExecution.wakeAll();
     }
 
     private static Duration hours(String hours) {

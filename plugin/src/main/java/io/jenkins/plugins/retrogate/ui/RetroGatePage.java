@@ -21,6 +21,8 @@ import io.jenkins.plugins.retrogate.engine.report.ReportBuilder;
 import io.jenkins.plugins.retrogate.engine.report.ReportHtml;
 import io.jenkins.plugins.retrogate.engine.report.ReportJson;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;
+import io.jenkins.plugins.retrogate.jenkins.Links;
 import io.jenkins.plugins.retrogate.security.Actors;
 import io.jenkins.plugins.retrogate.security.RetroGatePermissions;
 import io.jenkins.plugins.retrogate.tracker.TrackerSyncFile;
@@ -39,6 +41,7 @@ import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.verb.GET;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -47,16 +50,32 @@ import org.kohsuke.stapler.verb.POST;
  * with "Sync now". Incidents, items and
  * override requests have their own pages below it. Reading needs Overall/Read (Jenkins checks it
  * for every URL); every form posts to a {@code @POST} method that checks its permission first.
+ * Everything it asks of Jenkins goes through its {@link JenkinsFacade}, so a unit test can hand it a fake.
  */
 @Extension
 public class RetroGatePage implements RootAction {
-    public static final String URL_NAME = "retro-gate";
+    public static final String URL_NAME = Links.ROOT;
     /** The period of the metrics report unless {@code ?days=} says otherwise. */
     static final int REPORT_DAYS = ReportBuilder.DEFAULT_DAYS;
 
+    private final JenkinsFacade jenkins;
+
+    public RetroGatePage() {
+        this(new JenkinsFacade());
+    }
+
+    RetroGatePage(JenkinsFacade jenkins) {
+        this.jenkins = jenkins;
+    }
+
+    /** What the pages below this one ask of Jenkins. */
+    JenkinsFacade jenkins() {
+        return jenkins;
+    }
+
     @Override
     public String getIconFileName() {
-        return Jenkins.get().hasPermission(Jenkins.READ) ? "symbol-shield-warning" : null;
+        return jenkins.hasPermission(Jenkins.READ) ? "symbol-shield-warning" : null;
     }
 
     @Override
@@ -70,16 +89,20 @@ public class RetroGatePage implements RootAction {
     }
 
     /** The latest state, or a failure page with the store's message. */
-    static RetroState state() {
+    RetroState state() {
         return engine().state();
     }
 
-    static RetroGate engine() {
+    RetroGate engine() {
         try {
-            return RetroGateStore.get().engine();
+            return store().engine();
         } catch (RetroGateStore.StoreUnavailableException e) {
             throw new Failure(e.getMessage());
         }
+    }
+
+    private RetroGateStore store() {
+        return jenkins.getExtension(RetroGateStore.class);
     }
 
     /**
@@ -88,17 +111,17 @@ public class RetroGatePage implements RootAction {
      */
     public String getStoreProblem() {
         try {
-            RetroGateStore.get().engine();
+            store().engine();
             return null;
         } catch (RetroGateStore.StoreUnavailableException e) {
             // the message names files and causes: administrators see it, others only that it is down
-            return Jenkins.get().hasPermission(Jenkins.ADMINISTER) ? e.getMessage()
+            return jenkins.hasPermission(Jenkins.ADMINISTER) ? e.getMessage()
                     : "ask a Jenkins administrator (the reason is shown to them here and in the system log)";
         }
     }
 
-    /** Runs a command as the current user; the engine's refusal or validation message becomes the error page. */
-    static <T> T command(Function<RetroGate, T> command) {
+    /** Runs a command; the engine's refusal or validation message becomes the error page. */
+    <T> T command(Function<RetroGate, T> command) {
         try {
             return command.apply(engine());
         } catch (RetroGateException e) {
@@ -151,33 +174,33 @@ public class RetroGatePage implements RootAction {
     }
 
     public boolean isManager() {
-        return Jenkins.get().hasPermission(RetroGatePermissions.MANAGE);
+        return jenkins.hasPermission(RetroGatePermissions.MANAGE);
     }
 
     public boolean isOverrider() {
-        return Jenkins.get().hasPermission(RetroGatePermissions.OVERRIDE);
+        return jenkins.hasPermission(RetroGatePermissions.OVERRIDE);
     }
 
     /** Whether a ticket tracker is configured (the page then shows its health and "Sync now"). */
     public boolean isTrackerConfigured() {
-        return RetroGateConfiguration.get().getTracker() != null;
+        return jenkins.getExtension(RetroGateConfiguration.class).getTracker() != null;
     }
 
     /** How fresh the tracker data is, and what the last sync since the start of Jenkins said. */
     public List<String> getTrackerStatus() {
-        List<String> lines = new ArrayList<>(TrackerSyncFile.get().status());
-        lines.addAll(TrackerSyncWork.get().getLastSummary());
+        List<String> lines = new ArrayList<>(jenkins.getExtension(TrackerSyncFile.class).status());
+        lines.addAll(jenkins.getExtension(TrackerSyncWork.class).getLastSummary());
         return lines;
     }
 
     /** Starts a tracker sync now; its outcome shows here and in its task log once it has run. */
     @POST
     public HttpResponse doSyncTrackers() {
-        Jenkins.get().checkPermission(RetroGatePermissions.MANAGE);
+        jenkins.checkPermission(RetroGatePermissions.MANAGE);
         if (!isTrackerConfigured()) {
             throw new Failure("No ticket tracker is configured: connect one in the Retro Gate section of the system configuration");
         }
-        TrackerSyncWork.get().requestSync();
+        jenkins.getExtension(TrackerSyncWork.class).requestSync();
         return HttpResponses.redirectToDot();
     }
 
@@ -185,11 +208,13 @@ public class RetroGatePage implements RootAction {
      * {@code /retro-gate/report}: DORA figures per service and the retrospective's own, as the
      * engine's self-contained HTML page (user text escaped, no script), or JSON with
      * {@code ?format=json}; {@code ?service=} and {@code ?days=} narrow it. Read-only, computed from
-     * the event log only when asked.
+     * the event log only when asked. A page to look at, so {@code GET}: it changes nothing and shows
+     * nothing a reader of the Retro Gate page could not see.
      */
+    @GET
     public void doReport(StaplerRequest2 req, StaplerResponse2 rsp, @QueryParameter String format,
             @QueryParameter String service, @QueryParameter String days) throws IOException {
-        Jenkins.get().checkPermission(Jenkins.READ);
+        jenkins.checkPermission(Jenkins.READ);
         RetroGate engine = engine();
         Report report;
         try {
@@ -219,24 +244,31 @@ public class RetroGatePage implements RootAction {
 
     /** {@code /retro-gate/incident/INC-1/}. */
     public IncidentPage getIncident(String id) {
-        return state().incident(id).map(IncidentPage::new).orElse(null);
+        return state().incident(id).map(incident -> new IncidentPage(this, incident)).orElse(null);
     }
 
     /** {@code /retro-gate/item/INC-1-A1/}. */
     public ItemPage getItem(String id) {
-        return state().item(id).map(ItemPage::new).orElse(null);
+        return state().item(id).map(item -> new ItemPage(this, item)).orElse(null);
     }
 
     /** {@code /retro-gate/override/REQ-1/}. */
     public OverrideRequestPage getOverride(String id) {
-        return state().request(id).map(OverrideRequestPage::new).orElse(null);
+        return state().request(id).map(request -> new OverrideRequestPage(this, request)).orElse(null);
+    }
+
+    /** Tells every {@link OverrideListener} that {@code requestId} was answered. */
+    void answered(String requestId) {
+        for (OverrideListener listener : jenkins.getExtensionsFor(OverrideListener.class)) {
+            listener.onAnswered(requestId);
+        }
     }
 
     @POST
     public HttpResponse doOpenIncident(@QueryParameter String title, @QueryParameter String severity,
             @QueryParameter String services, @QueryParameter String detection) {
-        Jenkins.get().checkPermission(RetroGatePermissions.MANAGE);
-        Incident incident = command(engine -> engine.openIncident(Actors.currentUser(),
+        jenkins.checkPermission(RetroGatePermissions.MANAGE);
+        Incident incident = command(engine -> engine.openIncident(Actors.currentUser(jenkins),
                 new NewIncident(title, blank(severity) ? null : Choices.parse(Severity.class, "severity", severity),
                         list(services), blank(detection) ? null : Choices.parse(Detection.class, "detection", detection),
                         null)));

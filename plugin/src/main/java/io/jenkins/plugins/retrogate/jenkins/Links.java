@@ -1,28 +1,30 @@
-package io.jenkins.plugins.retrogate.ui;
+package io.jenkins.plugins.retrogate.jenkins;
 
-import jenkins.model.Jenkins;
+import org.kohsuke.stapler.Stapler;
+import org.kohsuke.stapler.StaplerRequest2;
 
-/** Where Retro Gate's pages live, relative to the Jenkins root. */
+/**
+ * Where Retro Gate's pages live, relative to the Jenkins root; {@link JenkinsFacade#getAbsoluteUrl}
+ * makes them absolute. Steps write these links to the log, the tracker sync into new tickets and the
+ * pages into their own views, so they live below all three.
+ */
 public final class Links {
+    /** The Retro Gate page's URL name: {@code /retro-gate/}. */
+    public static final String ROOT = "retro-gate";
+
     private Links() {
     }
 
     public static String override(String requestId) {
-        return RetroGatePage.URL_NAME + "/override/" + requestId + "/";
+        return ROOT + "/override/" + requestId + "/";
     }
 
     public static String incident(String incidentId) {
-        return RetroGatePage.URL_NAME + "/incident/" + incidentId + "/";
+        return ROOT + "/incident/" + incidentId + "/";
     }
 
     public static String item(String itemId) {
-        return RetroGatePage.URL_NAME + "/item/" + itemId + "/";
-    }
-
-    /** An absolute URL when Jenkins knows its root URL, else one relative to the root ({@code /retro-gate/...}). */
-    public static String absolute(String relative) {
-        String root = Jenkins.get().getRootUrl();
-        return root == null ? "/" + relative : root + relative;
+        return ROOT + "/item/" + itemId + "/";
     }
 
     /**
@@ -34,7 +36,7 @@ public final class Links {
         if (url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8)) {
             return url;
         }
-        org.kohsuke.stapler.StaplerRequest2 request = org.kohsuke.stapler.Stapler.getCurrentRequest2();
+        StaplerRequest2 request = Stapler.getCurrentRequest2();
         return (request == null ? "" : request.getContextPath()) + "/" + url;
     }
 }
