@@ -16,9 +16,9 @@ import io.jenkins.plugins.retrogate.engine.model.Mitigation;
 import io.jenkins.plugins.retrogate.engine.model.MitigationKind;
 import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.Severity;
+import io.jenkins.plugins.retrogate.engine.state.Listings;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
-import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,8 +27,6 @@ import picocli.CommandLine.Parameters;
 /** {@code incident open|show|list|update}: the incident record and the retrospective's answers. */
 @Command(name = "incident", mixinStandardHelpOptions = true, description = "Opens, shows, lists and updates incidents.")
 final class IncidentCommand extends CliGroup {
-    static final Comparator<Incident> BY_NUMBER = Comparator.comparingLong(i -> Long.parseLong(i.id().substring(4)));
-
     @Command(name = "open", mixinStandardHelpOptions = true, description = "Opens an incident by hand; prints its id.")
     int open(@Option(names = "--service", required = true, paramLabel = "S", description = "An affected service (repeatable).") List<String> services,
             @Option(names = "--title", required = true, paramLabel = "T") String title,
@@ -70,10 +68,8 @@ final class IncidentCommand extends CliGroup {
         IncidentStatus wanted = status == null ? null : IncidentStatus.parse("status", status);
         String affected = service == null ? null : Names.service("service", service);
         try (Session session = openToRead()) {
-            List<Incident> incidents = session.engine.state().incidents().values().stream()
-                    .filter(i -> wanted == null || i.status() == wanted)
-                    .filter(i -> affected == null || i.affects(affected))
-                    .sorted(BY_NUMBER).toList();
+            List<Incident> incidents = Listings.incidents(session.engine.state(), wanted, affected,
+                    Listings.OLDEST_FIRST);
             incidents.forEach(i -> out().line(Views.incidentLine(i)));
             if (incidents.isEmpty()) {
                 out().line("No incidents.");

@@ -8,9 +8,9 @@ import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
 import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
+import io.jenkins.plugins.retrogate.engine.state.Listings;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
-import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,11 +24,6 @@ import picocli.CommandLine.Parameters;
         description = {"Adds, resolves, reopens, drops and lists action items.",
                 "Items are verified only by a successful production deployment ('deploy'), never by hand."})
 final class ItemCommand extends CliGroup {
-    /** By incident number, then item number: the order they were written down. */
-    static final Comparator<ActionItem> BY_ID = Comparator
-            .comparingLong((ActionItem i) -> Long.parseLong(i.incidentId().substring(4)))
-            .thenComparingLong(i -> Long.parseLong(i.id().substring(i.id().lastIndexOf('A') + 1)));
-
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds an action item; prints its id.")
     int add(@Parameters(paramLabel = "INCIDENT", description = "The incident, like INC-3.") String incident,
             @Option(names = "--title", required = true, paramLabel = "T") String title,
@@ -111,11 +106,7 @@ final class ItemCommand extends CliGroup {
         String incidentId = incident == null ? null : Ids.parseIncident("incident", incident);
         try (Session session = openToRead()) {
             RetroState state = session.engine.state();
-            List<ActionItem> items = state.items().values().stream()
-                    .filter(i -> wanted == null || i.status() == wanted)
-                    .filter(i -> guarded == null || i.guards(guarded))
-                    .filter(i -> incidentId == null || i.incidentId().equals(incidentId))
-                    .sorted(BY_ID).toList();
+            List<ActionItem> items = Listings.items(state, wanted, guarded, incidentId, Listings.AS_WRITTEN);
             items.forEach(i -> out().line(Views.itemLine(i)));
             if (items.isEmpty()) {
                 out().line("No action items.");

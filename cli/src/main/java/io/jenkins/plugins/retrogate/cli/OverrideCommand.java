@@ -3,15 +3,14 @@ package io.jenkins.plugins.retrogate.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.retrogate.engine.command.OverrideGrant;
+import io.jenkins.plugins.retrogate.engine.config.PolicyFile;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
-import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
-import io.jenkins.plugins.retrogate.engine.config.PolicyFile;
+import io.jenkins.plugins.retrogate.engine.state.Listings;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,14 +62,8 @@ final class OverrideCommand extends CliGroup {
         try (Session session = openToRead()) {
             RetroState state = session.engine.state();
             Instant now = session.engine.now();
-            List<OverrideRequest> requests = state.requests().values().stream()
-                    .filter(r -> all || r.status() == RequestStatus.PENDING)
-                    .sorted(Comparator.comparing(OverrideRequest::requestedAt).thenComparing(OverrideRequest::id))
-                    .toList();
-            List<OverrideApproval> overrides = state.overrides().values().stream()
-                    .filter(o -> all || o.expiresAt().isAfter(now))
-                    .sorted(Comparator.comparing(OverrideApproval::approvedAt).thenComparing(OverrideApproval::id))
-                    .toList();
+            List<OverrideRequest> requests = Listings.requests(state, !all);
+            List<OverrideApproval> overrides = Listings.overrides(state, all ? null : now);
             Output out = out();
             out.line(all ? "Override requests:" : "Pending override requests:");
             requests.forEach(r -> out.line("  " + Views.requestLine(r)));

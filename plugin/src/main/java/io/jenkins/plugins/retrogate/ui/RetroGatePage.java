@@ -13,13 +13,14 @@ import io.jenkins.plugins.retrogate.engine.model.Detection;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
-import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
 import io.jenkins.plugins.retrogate.engine.model.RetroGateException;
 import io.jenkins.plugins.retrogate.engine.model.Severity;
 import io.jenkins.plugins.retrogate.engine.report.Report;
 import io.jenkins.plugins.retrogate.engine.report.ReportBuilder;
 import io.jenkins.plugins.retrogate.engine.report.ReportHtml;
 import io.jenkins.plugins.retrogate.engine.report.ReportJson;
+import io.jenkins.plugins.retrogate.engine.state.Listings;
+import io.jenkins.plugins.retrogate.engine.state.Page;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;
 import io.jenkins.plugins.retrogate.jenkins.Links;
@@ -30,7 +31,6 @@ import io.jenkins.plugins.retrogate.tracker.TrackerSyncWork;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,24 +131,18 @@ public class RetroGatePage implements RootAction {
 
     /** Pending override requests, oldest first. */
     public Page<OverrideRequest> pendingRequests(String page) {
-        return Page.of(state().requests().values().stream().filter(r -> r.status() == RequestStatus.PENDING)
-                .sorted(Comparator.comparing(OverrideRequest::requestedAt).thenComparing(OverrideRequest::id))
-                .toList(), page);
+        return Page.of(Listings.requests(state(), true), page);
     }
 
     /** Incidents, newest first. */
     public Page<Incident> incidents(String page) {
-        List<Incident> all = state().incidents().values().stream()
-                .sorted(Comparator.comparing(Incident::detectedAt).reversed().thenComparing(Incident::id)).toList();
-        return Page.of(all, page);
+        return Page.of(Listings.incidents(state(), null, null, Listings.NEWEST_FIRST), page);
     }
 
     /** The board's column for {@code status} (OPEN when missing or unknown), most urgent first. */
     public Page<ActionItem> items(String status, String page) {
         ItemStatus wanted = status(status);
-        List<ActionItem> all = state().items().values().stream().filter(i -> i.status() == wanted)
-                .sorted(RetroState.ITEM_ORDER).toList();
-        return Page.of(all, page);
+        return Page.of(Listings.items(state(), wanted, null, null, Listings.MOST_URGENT), page);
     }
 
     public String boardStatus(String status) {
@@ -158,10 +152,7 @@ public class RetroGatePage implements RootAction {
     /** How many items each status holds, for the board's tabs. */
     public Map<String, Long> getItemCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (ItemStatus status : ItemStatus.values()) {
-            counts.put(status.name(), 0L);
-        }
-        state().items().values().forEach(i -> counts.merge(i.status().name(), 1L, Long::sum));
+        Listings.itemCounts(state()).forEach((status, count) -> counts.put(status.name(), count));
         return counts;
     }
 

@@ -9,6 +9,7 @@ import io.jenkins.plugins.retrogate.engine.command.NewIncident;
 import io.jenkins.plugins.retrogate.engine.model.Detection;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
+import io.jenkins.plugins.retrogate.engine.state.Page;
 import io.jenkins.plugins.retrogate.security.RetroGatePermissions;
 import java.util.List;
 import jenkins.model.Jenkins;

@@ -1,10 +1,16 @@
-package io.jenkins.plugins.retrogate.ui;
+package io.jenkins.plugins.retrogate.engine.state;
 
 import java.util.List;
 
-/** One page of a long list, numbered from 1; views link to the neighbours with {@code ?page=n}. */
+/**
+ * One page of a long, ordered list, numbered from 1 ({@value #SIZE} entries a page): what the Jenkins
+ * pages show and link through with {@code ?page=n}. Bean-style getters, so views read it as it is.
+ *
+ * @param <T> what the list holds
+ */
 public final class Page<T> {
-    static final int SIZE = 25;
+    /** Entries per page. */
+    public static final int SIZE = 25;
 
     private final List<T> entries;
     private final int number;
@@ -18,8 +24,8 @@ public final class Page<T> {
         this.total = total;
     }
 
-    /** Page {@code requested} (a query parameter, possibly missing or junk) of an ordered list. */
-    static <T> Page<T> of(List<T> all, String requested) {
+    /** Page {@code requested} (as a query parameter gives it: possibly missing or junk, then page 1) of {@code all}. */
+    public static <T> Page<T> of(List<T> all, String requested) {
         int pages = Math.max(1, (all.size() + SIZE - 1) / SIZE);
         int number;
         try {
