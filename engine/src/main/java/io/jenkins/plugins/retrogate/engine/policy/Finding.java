@@ -7,25 +7,55 @@ import io.jenkins.plugins.retrogate.engine.model.ActionItem;
  * rule it met, in words a release manager understands.
  */
 public record Finding(Kind kind, ActionItem item, String incidentId, String rule) {
-    /** Why the finding is there. */
+    /**
+     * Why the finding is there, and what it does to the decision: each kind either blocks, warns or
+     * only informs, so the evaluator, the message and every front-end ask the kind and never list
+     * kinds themselves.
+     */
     public enum Kind {
         /** An open item that blocks under the policy. */
-        BLOCKING,
+        BLOCKING(Effect.BLOCKS),
         /** An incident of a rolled-back service without action items or review. */
-        FREEZE,
+        FREEZE(Effect.BLOCKS),
         /** An open item that warns. */
-        WARNING,
+        WARNING(Effect.WARNS),
         /** An open item past its due date. */
-        OVERDUE,
+        OVERDUE(Effect.WARNS),
         /** A resolved blocking item that a production deployment has yet to verify (information only). */
-        UNVERIFIED,
+        UNVERIFIED(Effect.INFORMS),
         /** A blocking item whose fix this deployment carries: it does not block. */
-        CARRIES_FIX
+        CARRIES_FIX(Effect.INFORMS);
+
+        private final Effect effect;
+
+        Kind(Effect effect) {
+            this.effect = effect;
+        }
+
+        /** Whether a finding of this kind stops a deployment (in {@code BLOCK} mode, unless overridden). */
+        public boolean blocks() {
+            return effect == Effect.BLOCKS;
+        }
+
+        /** Whether a finding of this kind makes the decision a warning (when nothing blocks). */
+        public boolean warns() {
+            return effect == Effect.WARNS;
+        }
+    }
+
+    /** What a kind of finding does to the decision. */
+    private enum Effect {
+        BLOCKS, WARNS, INFORMS
     }
 
     /** Whether this finding alone stops a deployment (a blocking item or the post-rollback freeze). */
     public boolean blocks() {
-        return kind == Kind.BLOCKING || kind == Kind.FREEZE;
+        return kind.blocks();
+    }
+
+    /** Whether this finding makes the decision a warning when nothing blocks. */
+    public boolean warns() {
+        return kind.warns();
     }
 
     /** What the finding is about: the item id, or the incident id for a freeze. */

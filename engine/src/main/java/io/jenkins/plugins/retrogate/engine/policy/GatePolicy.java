@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
@@ -34,6 +35,10 @@ public final class GatePolicy {
     private final boolean fourEyes;
     private final Duration maxOverrideWindow;
     private final List<PolicyRule> rules;
+    /** Derived from the switches above, once: the decision runs them without asking again. */
+    private final List<FindingRule> findingRules;
+    private final ServiceRule[] serviceRules;
+    private final ItemRule[] itemRules;
 
     private GatePolicy(Builder b) {
         productionPatterns = List.copyOf(b.productionPatterns);
@@ -50,6 +55,11 @@ public final class GatePolicy {
         fourEyes = b.fourEyes;
         maxOverrideWindow = b.maxOverrideWindow;
         rules = List.copyOf(b.rules);
+        findingRules = FindingRules.ALL.stream().filter(rule -> rule.isOn(this)).toList();
+        serviceRules = findingRules.stream().filter(ServiceRule.class::isInstance).map(ServiceRule.class::cast)
+                .toArray(ServiceRule[]::new);
+        itemRules = findingRules.stream().filter(ItemRule.class::isInstance).map(ItemRule.class::cast)
+                .toArray(ItemRule[]::new);
     }
 
     /** The design's defaults. */
@@ -162,8 +172,31 @@ public final class GatePolicy {
      * Whether an OPEN item of this priority and type blocks production deployments under this
      * policy. The one place that says so: the gate and the rule for dropping items both ask here.
      */
-    public boolean blocks(io.jenkins.plugins.retrogate.engine.model.ActionItem item) {
+    public boolean blocks(ActionItem item) {
         return item.priority().atLeast(blockPriority) && blockTypes.contains(item.type());
+    }
+
+    /**
+     * Whether an OPEN item of this priority and type warns (and does not block) under this policy:
+     * priority {@link #warnPriority()} or more urgent, of a type in {@link #warnTypes()}.
+     */
+    public boolean warns(ActionItem item) {
+        return !blocks(item) && item.priority().atLeast(warnPriority) && warnTypes.contains(item.type());
+    }
+
+    /** The gate's rules this policy switches on, in the order their findings are listed. */
+    public List<FindingRule> findingRules() {
+        return findingRules;
+    }
+
+    /** The rules about the service, as the evaluator runs them. */
+    ServiceRule[] serviceRules() {
+        return serviceRules;
+    }
+
+    /** The rules about each item, as the evaluator runs them. */
+    ItemRule[] itemRules() {
+        return itemRules;
     }
 
     public boolean fourEyes() {
