@@ -3,8 +3,8 @@ package io.jenkins.plugins.retrogate.engine.policy;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 
 /**
- * One reason behind a decision: an item (or, for the post-rollback freeze, an incident) and the
- * rule it met, in words a release manager understands.
+ * One reason behind a decision: an item (or, for a rule about the service such as the post-rollback
+ * freeze, an incident) and the rule it met, in words a release manager understands.
  */
 public record Finding(Kind kind, ActionItem item, String incidentId, String rule) {
     /**
@@ -24,7 +24,9 @@ public record Finding(Kind kind, ActionItem item, String incidentId, String rule
         /** A resolved blocking item that a production deployment has yet to verify (information only). */
         UNVERIFIED(Effect.INFORMS),
         /** A blocking item whose fix this deployment carries: it does not block. */
-        CARRIES_FIX(Effect.INFORMS);
+        CARRIES_FIX(Effect.INFORMS),
+        /** An incident of the service still OPEN (not mitigated) longer than the policy's {@code staleIncidentDays}. */
+        STALE_INCIDENT(Effect.BLOCKS);
 
         private final Effect effect;
 
@@ -48,7 +50,7 @@ public record Finding(Kind kind, ActionItem item, String incidentId, String rule
         BLOCKS, WARNS, INFORMS
     }
 
-    /** Whether this finding alone stops a deployment (a blocking item or the post-rollback freeze). */
+    /** Whether this finding alone stops a deployment (a blocking item, the post-rollback freeze, a stale incident). */
     public boolean blocks() {
         return kind.blocks();
     }
@@ -58,7 +60,7 @@ public record Finding(Kind kind, ActionItem item, String incidentId, String rule
         return kind.warns();
     }
 
-    /** What the finding is about: the item id, or the incident id for a freeze. */
+    /** What the finding is about: the item id, or the incident id for a finding about an incident. */
     public String subject() {
         return item != null ? item.id() : incidentId;
     }

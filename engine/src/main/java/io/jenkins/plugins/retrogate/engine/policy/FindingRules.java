@@ -10,6 +10,7 @@ import java.util.List;
 final class FindingRules {
     static final List<FindingRule> ALL = List.of(
             new PostRollbackFreezeRule(),
+            new StaleIncidentRule(),
             new BlockingItemRule(),
             new WarningItemRule(),
             new OverdueItemRule(),

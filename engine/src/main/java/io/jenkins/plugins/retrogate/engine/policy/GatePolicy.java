@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * The administrator's rules for the gate: which environments are production, what blocks and
- * what warns, per-service and per-folder modes, the post-rollback freeze, whether rollbacks outside
+ * what warns, per-service and per-folder modes, the post-rollback freeze, how long an incident may stay
+ * OPEN before it blocks, whether rollbacks outside
  * production open incidents, whether pipelines may weaken the mode, the four-eyes rule and the longest
  * override window. Immutable; build one
  * with {@link #builder()} (the defaults are those of the design).
@@ -20,6 +21,8 @@ import java.util.Set;
 public final class GatePolicy {
     /** The production patterns used when none are configured. */
     public static final List<String> DEFAULT_PRODUCTION_PATTERNS = List.of("production", "prod", "prod-*", "*-prod");
+    /** The longest {@code staleIncidentDays} a policy may set: a year. */
+    public static final int MAX_STALE_INCIDENT_DAYS = 365;
 
     private final List<Glob> productionPatterns;
     private final GateMode productionMode;
@@ -30,6 +33,7 @@ public final class GatePolicy {
     private final Set<ItemType> warnTypes;
     private final boolean warnOverdue;
     private final boolean postRollbackFreeze;
+    private final int staleIncidentDays;
     private final boolean openIncidentsOutsideProduction;
     private final boolean allowWeakerPipelineMode;
     private final boolean fourEyes;
@@ -50,6 +54,7 @@ public final class GatePolicy {
         warnTypes = Set.copyOf(b.warnTypes);
         warnOverdue = b.warnOverdue;
         postRollbackFreeze = b.postRollbackFreeze;
+        staleIncidentDays = b.staleIncidentDays;
         openIncidentsOutsideProduction = b.openIncidentsOutsideProduction;
         allowWeakerPipelineMode = b.allowWeakerPipelineMode;
         fourEyes = b.fourEyes;
@@ -83,6 +88,7 @@ public final class GatePolicy {
         b.warnTypes = warnTypes;
         b.warnOverdue = warnOverdue;
         b.postRollbackFreeze = postRollbackFreeze;
+        b.staleIncidentDays = staleIncidentDays;
         b.openIncidentsOutsideProduction = openIncidentsOutsideProduction;
         b.allowWeakerPipelineMode = allowWeakerPipelineMode;
         b.fourEyes = fourEyes;
@@ -156,6 +162,14 @@ public final class GatePolicy {
     }
 
     /**
+     * After how many days an incident of a service that is still OPEN (not yet mitigated) blocks its
+     * production deployments; 0 (the default): never.
+     */
+    public int staleIncidentDays() {
+        return staleIncidentDays;
+    }
+
+    /**
      * Whether a rollback in an environment that is not production opens an incident (or attaches to
      * the service's open one) like a production rollback. Off by default: an incident is a production
      * failure, and a rollback in dev or QA is the pipeline doing its job.
@@ -217,7 +231,7 @@ public final class GatePolicy {
                 && productionMode == p.productionMode && nonProductionMode == p.nonProductionMode
                 && blockPriority == p.blockPriority && blockTypes.equals(p.blockTypes)
                 && warnPriority == p.warnPriority && warnTypes.equals(p.warnTypes) && warnOverdue == p.warnOverdue
-                && postRollbackFreeze == p.postRollbackFreeze
+                && postRollbackFreeze == p.postRollbackFreeze && staleIncidentDays == p.staleIncidentDays
                 && openIncidentsOutsideProduction == p.openIncidentsOutsideProduction
                 && allowWeakerPipelineMode == p.allowWeakerPipelineMode
                 && fourEyes == p.fourEyes && maxOverrideWindow.equals(p.maxOverrideWindow) && rules.equals(p.rules);
@@ -240,6 +254,7 @@ public final class GatePolicy {
         private Set<ItemType> warnTypes = EnumSet.of(ItemType.PREVENTATIVE);
         private boolean warnOverdue = true;
         private boolean postRollbackFreeze;
+        private int staleIncidentDays;
         private boolean openIncidentsOutsideProduction;
         private boolean allowWeakerPipelineMode;
         private boolean fourEyes = true;
@@ -300,6 +315,19 @@ public final class GatePolicy {
 
         public Builder postRollbackFreeze(boolean freeze) {
             this.postRollbackFreeze = freeze;
+            return this;
+        }
+
+        /**
+         * Block a service's production deployments while one of its incidents has been OPEN for more
+         * than {@code days} days since it was detected; 0 turns the rule off (the default).
+         */
+        public Builder staleIncidentDays(int days) {
+            if (days < 0 || days > MAX_STALE_INCIDENT_DAYS) {
+                throw new InvalidInputException("staleIncidentDays", days, "must be 0 (off) or a whole number of days"
+                        + " from 1 to " + MAX_STALE_INCIDENT_DAYS);
+            }
+            this.staleIncidentDays = days;
             return this;
         }
 

@@ -40,12 +40,13 @@ class FindingRulesPropertyTest {
     record Item(Priority priority, ItemType type, int dueInDays, int ticket, int fate) {
     }
 
-    /** The policy's switches that the item rules read. */
+    /** The policy's switches that the rules read. */
     record Switches(Priority blockPriority, Set<ItemType> blockTypes, Priority warnPriority, Set<ItemType> warnTypes,
-            boolean warnOverdue, boolean postRollbackFreeze) {
+            boolean warnOverdue, boolean postRollbackFreeze, int staleIncidentDays) {
         GatePolicy policy() {
             return GatePolicy.builder().blockPriority(blockPriority).blockTypes(blockTypes).warnPriority(warnPriority)
-                    .warnTypes(warnTypes).warnOverdue(warnOverdue).postRollbackFreeze(postRollbackFreeze).build();
+                    .warnTypes(warnTypes).warnOverdue(warnOverdue).postRollbackFreeze(postRollbackFreeze)
+                    .staleIncidentDays(staleIncidentDays).build();
         }
     }
 
@@ -60,8 +61,13 @@ class FindingRulesPropertyTest {
     Arbitrary<Switches> switches() {
         Arbitrary<Set<ItemType>> types = Arbitraries.of(ItemType.class).set().ofMinSize(1);
         return Combinators.combine(Arbitraries.of(Priority.class), types, Arbitraries.of(Priority.class),
-                Arbitraries.of(ItemType.class).set(), Arbitraries.of(true, false), Arbitraries.of(true, false))
-                .as(Switches::new);
+                Arbitraries.of(ItemType.class).set(), Arbitraries.of(true, false), Arbitraries.of(true, false),
+                Arbitraries.of(0, 0, 1, 2)).as(Switches::new);
+    }
+
+    @Provide
+    Arbitrary<Integer> ages() {
+        return Arbitraries.integers().between(0, 3);
     }
 
     @Provide
@@ -72,10 +78,11 @@ class FindingRulesPropertyTest {
     @Property(tries = 300)
     void theGateBlocksAndWarnsExactlyWhereThePolicySaysAndDecidesFromTheKinds(@ForAll("switches") Switches switches,
             @ForAll("items") List<Item> items, @ForAll("changeTickets") Set<String> tickets,
-            @ForAll boolean warnMode) {
+            @ForAll boolean warnMode, @ForAll("ages") int ageInDays) {
         GatePolicy policy = switches.policy().toBuilder().productionMode(warnMode ? GateMode.WARN : GateMode.BLOCK)
                 .build();
         Scenario s = story(policy, items);
+        s.clock.advance(Duration.ofDays(ageInDays));
         GateDecision decision = s.decide(SERVICE, "production", tickets.toArray(String[]::new));
 
         for (ActionItem item : s.store.state().activeItemsGuarding(SERVICE)) {
