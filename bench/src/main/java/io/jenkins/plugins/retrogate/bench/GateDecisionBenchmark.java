@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,6 +32,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class GateDecisionBenchmark {
     private static final int ITEMS = 100_000;
+    /**
+     * The policy's {@code staleIncidentDays}: 0, the default policy, for the bars; {@code -p
+     * staleIncidentDays=30} measures the stale-incident rule switched on (every incident of the
+     * workload is OPEN and a year old, so every decision then blocks on one).
+     */
+    @Param("0")
+    public int staleIncidentDays;
     private RetroState state;
     private GatePolicy policy;
     private GateRequest[] requests;
@@ -41,7 +49,7 @@ public class GateDecisionBenchmark {
         if (state.items().size() != ITEMS || state.incidents().size() != ITEMS / Workload.ITEMS_PER_INCIDENT) {
             throw new IllegalStateException("unexpected store: " + state.items().size() + " items");
         }
-        policy = GatePolicy.defaults();
+        policy = GatePolicy.builder().staleIncidentDays(staleIncidentDays).build();
         Instant at = Instant.parse("2025-01-01T00:00:00Z");
         requests = new GateRequest[4096];
         for (int i = 0; i < requests.length; i++) {

@@ -121,6 +121,25 @@ class BadInputChangesNothingTest {
     }
 
     @Test
+    void aBadStaleIncidentSwitchIsExitTwoNamingTheValueAndChangesNothing() throws Exception {
+        Cli cli = storeWithOneIncident();
+        Map<String, String> refusals = Map.of(
+                "staleIncidentDays: -2\n", "staleIncidentDays '-2' must be 0 (off) or a whole number of days from 1 to 365",
+                "staleIncidentDays: 1w\n", "staleIncidentDays '1w' is not a whole number of days (0 turns it off)");
+
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            Files.writeString(home.resolve("policy.yaml"), refusal.getKey(), StandardCharsets.UTF_8);
+            Map<String, String> before = cli.fingerprint();
+            Cli.Result result = cli.run("item", "add", "INC-1", "--title", "Fix more", "--priority", "P1", "--type",
+                    "preventative", "--owner", "team");
+
+            assertThat(result.code()).as(refusal.getKey()).isEqualTo(2);
+            assertThat(result.err()).contains("policy.yaml", refusal.getValue());
+            assertThat(cli.fingerprint()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void policyThatIsNotYamlIsExitTwo() throws Exception {
         Cli cli = storeWithOneIncident();
         Files.writeString(home.resolve("policy.yaml"), "fourEyes: [unclosed\n", StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,5 +168,24 @@ class GateCommandTest {
                 "--build-url", "https://ci/job/7/", "--change-ticket", "");
 
         assertThat(result.code()).as(result.toString()).isZero();
+    }
+
+    @Test
+    void aStaleIncidentBlocksWhenThePolicySwitchesItOnAndTheJsonSaysWhy() throws Exception {
+        Files.writeString(home.resolve("policy.yaml"), "staleIncidentDays: 7\n");
+        cli.id("incident", "open", "--service", "checkout-api", "--title", "Checkout slow",
+                "--detected-at", Cli.START.minus(Duration.ofDays(8)).toString());
+
+        Cli.Result text = cli.run("gate", "--service", "checkout-api", "--environment", "production");
+        Cli.Result json = cli.run("--json", "gate", "--service", "checkout-api", "--environment", "production");
+
+        assertThat(text.code()).as(text.toString()).isEqualTo(3);
+        assertThat(text.out()).contains("BLOCK: checkout-api → production",
+                "stale incident: INC-1 has been OPEN for 8 days", "more than staleIncidentDays (7)");
+        assertThat(json.code()).isEqualTo(3);
+        assertThat(json.json().at("/findings/0/kind").asText()).isEqualTo("STALE_INCIDENT");
+        assertThat(json.json().at("/findings/0/subject").asText()).isEqualTo("INC-1");
+        assertThat(json.json().get("items")).isEmpty();
+        assertThat(cli.run("gate", "--service", "search-api", "--environment", "production").code()).isZero();
     }
 }

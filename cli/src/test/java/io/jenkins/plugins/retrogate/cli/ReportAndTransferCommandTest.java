@@ -147,9 +147,9 @@ class ReportAndTransferCommandTest {
     @Test
     void policyShowPrintsDefaultsOrTheFile() throws Exception {
         Cli.Result defaults = cli.run("policy", "show");
-        assertThat(defaults.out()).contains("defaults", "productionMode: \"BLOCK\"", "fourEyes: true");
+        assertThat(defaults.out()).contains("defaults", "productionMode: \"BLOCK\"", "fourEyes: true", "staleIncidentDays: 0");
 
-        Files.writeString(cli.home.resolve("policy.yaml"), "productionPatterns: [live]\npostRollbackFreeze: true\n"
+        Files.writeString(cli.home.resolve("policy.yaml"), "productionPatterns: [live]\npostRollbackFreeze: true\nstaleIncidentDays: 5\n"
                 + "rules:\n  - scope: service\n    pattern: legacy-*\n    mode: warn\n", StandardCharsets.UTF_8);
         JsonNode json = cli.run("--json", "policy", "show").json();
 
@@ -158,6 +158,7 @@ class ReportAndTransferCommandTest {
         assertThat(json.at("/policy/rules/0/pattern").asText()).isEqualTo("legacy-*");
         assertThat(json.at("/policy/rules/0/scope").asText()).isEqualTo("service");
         assertThat(json.at("/policy/postRollbackFreeze").asBoolean()).isTrue();
+        assertThat(json.at("/policy/staleIncidentDays").asInt()).isEqualTo(5);
         assertThat(cli.run("--json", "gate", "--service", "checkout-api", "--environment", "production").json()
                 .get("production").asBoolean()).isFalse();
     }

@@ -26,6 +26,7 @@ final class FormFields {
     static void check(JSONObject json) {
         choices(json, CHOICES, "");
         wholeNumber(json, "maxOverrideWindowHours");
+        wholeNumber(json, "staleIncidentDays");
         Object rules = json.opt("rules");
         JSONArray list = rules instanceof JSONArray array ? array : new JSONArray();
         if (rules instanceof JSONObject single) {

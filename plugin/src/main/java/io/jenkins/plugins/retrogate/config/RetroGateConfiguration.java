@@ -45,6 +45,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     private String warnTypes = PolicyFields.names(GatePolicy.defaults().warnTypes());
     private boolean warnOverdue = GatePolicy.defaults().warnOverdue();
     private boolean postRollbackFreeze = GatePolicy.defaults().postRollbackFreeze();
+    private int staleIncidentDays = GatePolicy.defaults().staleIncidentDays();
     private boolean openIncidentsOutsideProduction = GatePolicy.defaults().openIncidentsOutsideProduction();
     private boolean allowWeakerPipelineMode = GatePolicy.defaults().allowWeakerPipelineMode();
     private boolean fourEyes = GatePolicy.defaults().fourEyes();
@@ -82,7 +83,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
             .productionMode(productionMode).nonProductionMode(nonProductionMode)
             .blockPriority(blockPriority).blockTypes(PolicyFields.types("blockTypes", blockTypes))
             .warnPriority(warnPriority).warnTypes(PolicyFields.types("warnTypes", warnTypes))
-            .warnOverdue(warnOverdue).postRollbackFreeze(postRollbackFreeze)
+            .warnOverdue(warnOverdue).postRollbackFreeze(postRollbackFreeze).staleIncidentDays(staleIncidentDays)
             .openIncidentsOutsideProduction(openIncidentsOutsideProduction)
             .allowWeakerPipelineMode(allowWeakerPipelineMode).fourEyes(fourEyes)
             .maxOverrideWindow(Duration.ofHours(maxOverrideWindowHours))
@@ -118,9 +119,9 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         Saved before = new Saved(productionPatterns, productionMode, nonProductionMode, blockPriority, blockTypes,
-                warnPriority, warnTypes, warnOverdue, postRollbackFreeze, openIncidentsOutsideProduction,
-                allowWeakerPipelineMode, fourEyes, maxOverrideWindowHours, rules, changeSetTicketPattern, storeLocation,
-                tracker);
+                warnPriority, warnTypes, warnOverdue, postRollbackFreeze, staleIncidentDays,
+                openIncidentsOutsideProduction, allowWeakerPipelineMode, fourEyes, maxOverrideWindowHours, rules,
+                changeSetTicketPattern, storeLocation, tracker);
         binding = true;
         try {
             rules = new ArrayList<>(); // an empty repeatable list is absent from the form
@@ -146,9 +147,9 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     /** Every setting, as it was before a form was bound. */
     private record Saved(String productionPatterns, GateMode productionMode, GateMode nonProductionMode,
             Priority blockPriority, String blockTypes, Priority warnPriority, String warnTypes, boolean warnOverdue,
-            boolean postRollbackFreeze, boolean openIncidentsOutsideProduction, boolean allowWeakerPipelineMode,
-            boolean fourEyes, int maxOverrideWindowHours, List<GateRule> rules, String changeSetTicketPattern,
-            String storeLocation, TrackerSettings tracker) {
+            boolean postRollbackFreeze, int staleIncidentDays, boolean openIncidentsOutsideProduction,
+            boolean allowWeakerPipelineMode, boolean fourEyes, int maxOverrideWindowHours, List<GateRule> rules,
+            String changeSetTicketPattern, String storeLocation, TrackerSettings tracker) {
     }
 
     private void restore(Saved saved) {
@@ -161,6 +162,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         warnTypes = saved.warnTypes();
         warnOverdue = saved.warnOverdue();
         postRollbackFreeze = saved.postRollbackFreeze();
+        staleIncidentDays = saved.staleIncidentDays();
         openIncidentsOutsideProduction = saved.openIncidentsOutsideProduction();
         allowWeakerPipelineMode = saved.allowWeakerPipelineMode();
         fourEyes = saved.fourEyes();
@@ -296,6 +298,17 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         changed();
     }
 
+    public int getStaleIncidentDays() {
+        return staleIncidentDays;
+    }
+
+    @DataBoundSetter
+    public void setStaleIncidentDays(int staleIncidentDays) {
+        PolicyFields.check(() -> GatePolicy.builder().staleIncidentDays(staleIncidentDays));
+        this.staleIncidentDays = staleIncidentDays;
+        changed();
+    }
+
     public boolean isOpenIncidentsOutsideProduction() {
         return openIncidentsOutsideProduction;
     }
@@ -406,6 +419,11 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     @POST
     public FormValidation doCheckMaxOverrideWindowHours(@QueryParameter int value) {
         return PolicyFields.validate(() -> PolicyFields.checkHours(value));
+    }
+
+    @POST
+    public FormValidation doCheckStaleIncidentDays(@QueryParameter int value) {
+        return PolicyFields.validate(() -> GatePolicy.builder().staleIncidentDays(value));
     }
 
     @POST

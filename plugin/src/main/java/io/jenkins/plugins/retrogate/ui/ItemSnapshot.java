@@ -93,7 +93,13 @@ public final class ItemSnapshot {
         return rule;
     }
 
+    /** Whether the finding blocks, as its kind says (a kind this version does not know blocks nothing). */
     public boolean isBlocking() {
-        return Finding.Kind.BLOCKING.name().equals(finding);
+        for (Finding.Kind kind : Finding.Kind.values()) {
+            if (kind.name().equals(finding)) {
+                return kind.blocks();
+            }
+        }
+        return false;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
 import net.sf.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,15 @@ class FormFieldsTest {
                 .hasMessage("maxOverrideWindowHours 'abc' is not a whole number");
         assertThatThrownBy(() -> PolicyFields.checkHours(0))
                 .hasMessage("maxOverrideWindowHours '0' must be between 1 and 720 hours");
+    }
+
+    @Test
+    void staleIncidentDaysThatAreNotANumberOrOutOfRangeAreNamedAsTyped() {
+        assertThatThrownBy(() -> FormFields.check(JSONObject.fromObject("{\"staleIncidentDays\": \"a week\"}")))
+                .hasMessage("staleIncidentDays 'a week' is not a whole number");
+        assertThatThrownBy(() -> PolicyFields.check(() -> GatePolicy.builder().staleIncidentDays(-1)))
+                .isInstanceOf(FieldException.class)
+                .hasMessage("staleIncidentDays '-1' must be 0 (off) or a whole number of days from 1 to 365");
     }
 
     @Test

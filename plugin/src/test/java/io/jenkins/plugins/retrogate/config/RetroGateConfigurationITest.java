@@ -40,6 +40,7 @@ class RetroGateConfigurationITest {
         assertThat(policy.blockTypes()).containsExactlyInAnyOrder(ItemType.PREVENTATIVE, ItemType.MITIGATIVE);
         assertThat(policy.fourEyes()).isFalse();
         assertThat(policy.postRollbackFreeze()).isTrue();
+        assertThat(policy.staleIncidentDays()).isEqualTo(14);
         assertThat(policy.openIncidentsOutsideProduction()).isTrue();
         assertThat(policy.maxOverrideWindow()).isEqualTo(Duration.ofHours(8));
         assertThat(policy.rules()).hasSize(1);

@@ -39,7 +39,7 @@ public final class PolicyFile {
      */
     public static final List<String> FIELDS = List.of("productionPatterns", "productionMode", "nonProductionMode",
             "blockPriority", "blockTypes", "warnPriority", "warnTypes", "warnOverdue", "postRollbackFreeze",
-            "openIncidentsOutsideProduction", "allowWeakerPipelineMode", "fourEyes", "maxOverrideWindow", "rules");
+            "staleIncidentDays", "openIncidentsOutsideProduction", "allowWeakerPipelineMode", "fourEyes", "maxOverrideWindow", "rules");
     private static final Pattern SHORT_DURATION = Pattern.compile("([1-9][0-9]{0,6})\\s*([mhd])");
 
     private PolicyFile() {
@@ -73,6 +73,7 @@ public final class PolicyFile {
             case "warnTypes" -> b.warnTypes(types(field, value));
             case "warnOverdue" -> b.warnOverdue(bool(field, value));
             case "postRollbackFreeze" -> b.postRollbackFreeze(bool(field, value));
+            case "staleIncidentDays" -> b.staleIncidentDays(days(field, value));
             case "openIncidentsOutsideProduction" -> b.openIncidentsOutsideProduction(bool(field, value));
             case "allowWeakerPipelineMode" -> b.allowWeakerPipelineMode(bool(field, value));
             case "fourEyes" -> b.fourEyes(bool(field, value));
@@ -184,6 +185,17 @@ public final class PolicyFile {
         return Duration.ofHours(value.intValue());
     }
 
+    /** A whole number of days, as a YAML number or text; the policy checks its range. */
+    private static int days(String field, JsonNode value) {
+        if (value.isIntegralNumber() && value.canConvertToInt()) {
+            return value.intValue();
+        }
+        if (value.isTextual() && value.textValue().strip().matches("-?[0-9]{1,9}")) {
+            return Integer.parseInt(value.textValue().strip());
+        }
+        throw new InvalidInputException(field, value.asText(), "is not a whole number of days (0 turns it off)");
+    }
+
     private static String text(String field, JsonNode value) {
         if (value == null || !(value.isTextual() || value.isNumber())) {
             throw new InvalidInputException(field, value == null ? "" : value.toString(), "is not a text value");
@@ -249,6 +261,7 @@ public final class PolicyFile {
         policy.warnTypes().stream().sorted().forEach(t -> warnTypes.add(t.name()));
         node.put("warnOverdue", policy.warnOverdue());
         node.put("postRollbackFreeze", policy.postRollbackFreeze());
+        node.put("staleIncidentDays", policy.staleIncidentDays());
         node.put("openIncidentsOutsideProduction", policy.openIncidentsOutsideProduction());
         node.put("allowWeakerPipelineMode", policy.allowWeakerPipelineMode());
         node.put("fourEyes", policy.fourEyes());

@@ -48,9 +48,9 @@ public record GateDecision(Decision decision, GateRequest request, boolean produ
         return result;
     }
 
-    /** The blocking items (without the freeze), what a BLOCK lists. */
+    /** The items whose findings block, what a BLOCK lists (a finding about an incident, the freeze, names none). */
     public List<ActionItem> blockingItems() {
-        return findings(Finding.Kind.BLOCKING).stream().map(Finding::item).toList();
+        return findings.stream().filter(f -> f.blocks() && f.item() != null).map(Finding::item).toList();
     }
 
     /** Every item the decision names, blocking first, each once. */

@@ -1,9 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
-import io.jenkins.plugins.retrogate.engine.model.Incident;
-import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
-import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
 import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
@@ -16,6 +13,8 @@ import java.util.Optional;
 /**
  * The gate: a pure function of (state, policy, request). It reads an immutable state, does no I/O
  * and takes no lock, so the same input always yields the same decision and readers never wait.
+ * What it finds comes from the policy's rules ({@link GatePolicy#findingRules()}); what it decides
+ * comes from the kinds of those findings (blocking, warning) and the mode, and overrides.
  */
 public final class GateEvaluator {
     private GateEvaluator() {
@@ -28,20 +27,13 @@ public final class GateEvaluator {
         if (mode == GateMode.OFF) {
             return decided(Decision.ALLOW, request, production, mode, List.of(), null, rules);
         }
-        List<Finding> findings = new ArrayList<>();
-        LocalDate today = LocalDate.ofInstant(request.at(), ZoneOffset.UTC);
-        for (ActionItem item : state.activeItemsGuarding(request.service())) {
-            classify(item, policy, request, today, findings);
+        List<Finding> findings = findings(state, policy, request);
+        boolean blocking = false;
+        boolean warning = false;
+        for (Finding finding : findings) {
+            blocking |= finding.blocks();
+            warning |= finding.warns();
         }
-        if (policy.postRollbackFreeze()) {
-            freeze(state, request.service()).ifPresent(incident -> findings.add(0, new Finding(Finding.Kind.FREEZE,
-                    null, incident.id(), "post-rollback freeze: incident " + incident.id()
-                            + " has no action item yet and is not reviewed")));
-        }
-        boolean blocking = findings.stream()
-                .anyMatch(f -> f.kind() == Finding.Kind.BLOCKING || f.kind() == Finding.Kind.FREEZE);
-        boolean warning = findings.stream()
-                .anyMatch(f -> f.kind() == Finding.Kind.WARNING || f.kind() == Finding.Kind.OVERDUE);
         if (blocking && mode == GateMode.BLOCK) {
             Optional<OverrideApproval> override = usableOverride(state, policy, request, rules);
             if (override.isPresent()) {
@@ -107,42 +99,27 @@ public final class GateEvaluator {
         return mode;
     }
 
-    private static void classify(ActionItem item, GatePolicy policy, GateRequest request, LocalDate today,
-            List<Finding> findings) {
-        boolean blockingKind = policy.blocks(item);
-        if (item.status() == ItemStatus.OPEN) {
-            boolean carried = request.changeTickets().stream().anyMatch(item::isNamedBy);
-            if (blockingKind && carried) {
-                findings.add(new Finding(Finding.Kind.CARRIES_FIX, item, item.incidentId(),
-                        "this deployment carries the fix (its change set names " + reference(item) + ")"));
-            } else if (blockingKind) {
-                findings.add(new Finding(Finding.Kind.BLOCKING, item, item.incidentId(),
-                        "open " + item.priority() + " " + lower(item) + " item"));
-            } else if (item.priority().atLeast(policy.warnPriority()) && policy.warnTypes().contains(item.type())) {
-                findings.add(new Finding(Finding.Kind.WARNING, item, item.incidentId(),
-                        "open " + item.priority() + " " + lower(item) + " item"));
-            }
-            if (policy.warnOverdue() && item.isOverdue(today)) {
-                findings.add(new Finding(Finding.Kind.OVERDUE, item, item.incidentId(), "overdue since " + item.due()));
-            }
-        } else if (item.status() == ItemStatus.RESOLVED && blockingKind) {
-            findings.add(new Finding(Finding.Kind.UNVERIFIED, item, item.incidentId(),
-                    "resolved, waiting for a successful production deployment to verify it"));
+    /**
+     * What the policy's rules find: first about the service, then about each item guarding it (in
+     * {@link RetroState#ITEM_ORDER}), each item's findings together in the order of the rules.
+     */
+    private static List<Finding> findings(RetroState state, GatePolicy policy, GateRequest request) {
+        RuleContext context = new RuleContext(state, policy, request,
+                LocalDate.ofInstant(request.at(), ZoneOffset.UTC));
+        List<Finding> findings = new ArrayList<>();
+        for (ServiceRule rule : policy.serviceRules()) {
+            findings.addAll(rule.check(context));
         }
-    }
-
-    private static Optional<Incident> freeze(RetroState state, String service) {
-        return state.latestRollbackIncidentOf(service)
-                .filter(incident -> incident.status() != IncidentStatus.REVIEWED)
-                .filter(incident -> state.itemsOf(incident.id()).isEmpty());
-    }
-
-    private static String reference(ActionItem item) {
-        return item.ticket() == null ? item.id() : item.ticket().key() + " / " + item.id();
-    }
-
-    private static String lower(ActionItem item) {
-        return item.type().name().toLowerCase(java.util.Locale.ROOT);
+        ItemRule[] itemRules = policy.itemRules();
+        for (ActionItem item : state.activeItemsGuarding(request.service())) {
+            for (ItemRule rule : itemRules) {
+                Finding finding = rule.check(item, context);
+                if (finding != null) {
+                    findings.add(finding);
+                }
+            }
+        }
+        return findings;
     }
 
     private static GateDecision decided(Decision decision, GateRequest request, boolean production, GateMode mode,

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 /**
  * The administrator's rules for the gate: which environments are production, what blocks and
- * what warns, per-service and per-folder modes, the post-rollback freeze, whether rollbacks outside
+ * what warns, per-service and per-folder modes, the post-rollback freeze, how long an incident may stay
+ * OPEN before it blocks, whether rollbacks outside
  * production open incidents, whether pipelines may weaken the mode, the four-eyes rule and the longest
  * override window. Immutable; build one
  * with {@link #builder()} (the defaults are those of the design).
@@ -19,6 +21,8 @@ import java.util.Set;
 public final class GatePolicy {
     /** The production patterns used when none are configured. */
     public static final List<String> DEFAULT_PRODUCTION_PATTERNS = List.of("production", "prod", "prod-*", "*-prod");
+    /** The longest {@code staleIncidentDays} a policy may set: a year. */
+    public static final int MAX_STALE_INCIDENT_DAYS = 365;
 
     private final List<Glob> productionPatterns;
     private final GateMode productionMode;
@@ -29,11 +33,16 @@ public final class GatePolicy {
     private final Set<ItemType> warnTypes;
     private final boolean warnOverdue;
     private final boolean postRollbackFreeze;
+    private final int staleIncidentDays;
     private final boolean openIncidentsOutsideProduction;
     private final boolean allowWeakerPipelineMode;
     private final boolean fourEyes;
     private final Duration maxOverrideWindow;
     private final List<PolicyRule> rules;
+    /** Derived from the switches above, once: the decision runs them without asking again. */
+    private final List<FindingRule> findingRules;
+    private final ServiceRule[] serviceRules;
+    private final ItemRule[] itemRules;
 
     private GatePolicy(Builder b) {
         productionPatterns = List.copyOf(b.productionPatterns);
@@ -45,11 +54,17 @@ public final class GatePolicy {
         warnTypes = Set.copyOf(b.warnTypes);
         warnOverdue = b.warnOverdue;
         postRollbackFreeze = b.postRollbackFreeze;
+        staleIncidentDays = b.staleIncidentDays;
         openIncidentsOutsideProduction = b.openIncidentsOutsideProduction;
         allowWeakerPipelineMode = b.allowWeakerPipelineMode;
         fourEyes = b.fourEyes;
         maxOverrideWindow = b.maxOverrideWindow;
         rules = List.copyOf(b.rules);
+        findingRules = FindingRules.ALL.stream().filter(rule -> rule.isOn(this)).toList();
+        serviceRules = findingRules.stream().filter(ServiceRule.class::isInstance).map(ServiceRule.class::cast)
+                .toArray(ServiceRule[]::new);
+        itemRules = findingRules.stream().filter(ItemRule.class::isInstance).map(ItemRule.class::cast)
+                .toArray(ItemRule[]::new);
     }
 
     /** The design's defaults. */
@@ -73,6 +88,7 @@ public final class GatePolicy {
         b.warnTypes = warnTypes;
         b.warnOverdue = warnOverdue;
         b.postRollbackFreeze = postRollbackFreeze;
+        b.staleIncidentDays = staleIncidentDays;
         b.openIncidentsOutsideProduction = openIncidentsOutsideProduction;
         b.allowWeakerPipelineMode = allowWeakerPipelineMode;
         b.fourEyes = fourEyes;
@@ -146,6 +162,14 @@ public final class GatePolicy {
     }
 
     /**
+     * After how many days an incident of a service that is still OPEN (not yet mitigated) blocks its
+     * production deployments; 0 (the default): never.
+     */
+    public int staleIncidentDays() {
+        return staleIncidentDays;
+    }
+
+    /**
      * Whether a rollback in an environment that is not production opens an incident (or attaches to
      * the service's open one) like a production rollback. Off by default: an incident is a production
      * failure, and a rollback in dev or QA is the pipeline doing its job.
@@ -162,8 +186,31 @@ public final class GatePolicy {
      * Whether an OPEN item of this priority and type blocks production deployments under this
      * policy. The one place that says so: the gate and the rule for dropping items both ask here.
      */
-    public boolean blocks(io.jenkins.plugins.retrogate.engine.model.ActionItem item) {
+    public boolean blocks(ActionItem item) {
         return item.priority().atLeast(blockPriority) && blockTypes.contains(item.type());
+    }
+
+    /**
+     * Whether an OPEN item of this priority and type warns (and does not block) under this policy:
+     * priority {@link #warnPriority()} or more urgent, of a type in {@link #warnTypes()}.
+     */
+    public boolean warns(ActionItem item) {
+        return !blocks(item) && item.priority().atLeast(warnPriority) && warnTypes.contains(item.type());
+    }
+
+    /** The gate's rules this policy switches on, in the order their findings are listed. */
+    public List<FindingRule> findingRules() {
+        return findingRules;
+    }
+
+    /** The rules about the service, as the evaluator runs them. */
+    ServiceRule[] serviceRules() {
+        return serviceRules;
+    }
+
+    /** The rules about each item, as the evaluator runs them. */
+    ItemRule[] itemRules() {
+        return itemRules;
     }
 
     public boolean fourEyes() {
@@ -184,7 +231,7 @@ public final class GatePolicy {
                 && productionMode == p.productionMode && nonProductionMode == p.nonProductionMode
                 && blockPriority == p.blockPriority && blockTypes.equals(p.blockTypes)
                 && warnPriority == p.warnPriority && warnTypes.equals(p.warnTypes) && warnOverdue == p.warnOverdue
-                && postRollbackFreeze == p.postRollbackFreeze
+                && postRollbackFreeze == p.postRollbackFreeze && staleIncidentDays == p.staleIncidentDays
                 && openIncidentsOutsideProduction == p.openIncidentsOutsideProduction
                 && allowWeakerPipelineMode == p.allowWeakerPipelineMode
                 && fourEyes == p.fourEyes && maxOverrideWindow.equals(p.maxOverrideWindow) && rules.equals(p.rules);
@@ -207,6 +254,7 @@ public final class GatePolicy {
         private Set<ItemType> warnTypes = EnumSet.of(ItemType.PREVENTATIVE);
         private boolean warnOverdue = true;
         private boolean postRollbackFreeze;
+        private int staleIncidentDays;
         private boolean openIncidentsOutsideProduction;
         private boolean allowWeakerPipelineMode;
         private boolean fourEyes = true;
@@ -267,6 +315,19 @@ public final class GatePolicy {
 
         public Builder postRollbackFreeze(boolean freeze) {
             this.postRollbackFreeze = freeze;
+            return this;
+        }
+
+        /**
+         * Block a service's production deployments while one of its incidents has been OPEN for more
+         * than {@code days} days since it was detected; 0 turns the rule off (the default).
+         */
+        public Builder staleIncidentDays(int days) {
+            if (days < 0 || days > MAX_STALE_INCIDENT_DAYS) {
+                throw new InvalidInputException("staleIncidentDays", days, "must be 0 (off) or a whole number of days"
+                        + " from 1 to " + MAX_STALE_INCIDENT_DAYS);
+            }
+            this.staleIncidentDays = days;
             return this;
         }
 

@@ -41,7 +41,7 @@ class PolicyFileTest {
                 {"productionPatterns": ["live", "prod-*"], "productionMode": "warn", "nonProductionMode": "off",
                  "blockPriority": "P1", "blockTypes": ["preventative", "mitigative"], "warnPriority": "P2",
                  "warnTypes": "other", "warnOverdue": false, "postRollbackFreeze": true,
-                 "openIncidentsOutsideProduction": true, "allowWeakerPipelineMode": "true", "fourEyes": false,
+                 "staleIncidentDays": 7, "openIncidentsOutsideProduction": true, "allowWeakerPipelineMode": "true", "fourEyes": false,
                  "maxOverrideWindow": "4h",
                  "rules": [{"scope": "service", "pattern": "legacy-*", "mode": "off"}, {"folder": "payments/*", "mode": "block"}]}
                 """));
@@ -54,6 +54,7 @@ class PolicyFileTest {
         assertThat(policy.warnTypes()).containsExactly(ItemType.OTHER);
         assertThat(policy.warnOverdue()).isFalse();
         assertThat(policy.postRollbackFreeze()).isTrue();
+        assertThat(policy.staleIncidentDays()).isEqualTo(7);
         assertThat(policy.openIncidentsOutsideProduction()).isTrue();
         assertThat(policy.allowWeakerPipelineMode()).isTrue();
         assertThat(policy.fourEyes()).isFalse();
@@ -65,7 +66,7 @@ class PolicyFileTest {
     @Test
     void writeGivesADocumentThatReadsBackToTheSamePolicy() {
         GatePolicy policy = GatePolicy.builder().productionPatterns(List.of("live")).fourEyes(false)
-                .openIncidentsOutsideProduction(true).blockTypes(EnumSet.of(ItemType.OTHER))
+                .openIncidentsOutsideProduction(true).blockTypes(EnumSet.of(ItemType.OTHER)).staleIncidentDays(14)
                 .maxOverrideWindow(Duration.ofMinutes(90))
                 .rules(List.of(new PolicyRule(PolicyRule.Scope.FOLDER, Glob.parse("f", "team-a/*"), GateMode.WARN)))
                 .build();
@@ -95,6 +96,31 @@ class PolicyFileTest {
         assertThat(GatePolicy.builder().openIncidentsOutsideProduction(true).build()).isNotEqualTo(GatePolicy.defaults());
         assertThatThrownBy(() -> PolicyFile.read(tree("{\"openIncidentsOutsideProduction\": \"all\"}")))
                 .hasMessage("openIncidentsOutsideProduction 'all' is not one of true, false");
+    }
+
+    @Test
+    void staleIncidentDaysIsOffUnlessSetAndReadsAsANumberOrAText() throws Exception {
+        assertThat(GatePolicy.defaults().staleIncidentDays()).isZero();
+        assertThat(PolicyFile.read(tree("{\"staleIncidentDays\": 0}"))).isEqualTo(GatePolicy.defaults());
+        assertThat(PolicyFile.read(tree("{\"staleIncidentDays\": \" 10 \"}")).staleIncidentDays()).isEqualTo(10);
+        assertThat(PolicyFile.read(tree("{\"staleIncidentDays\": 365}")).staleIncidentDays()).isEqualTo(365);
+        assertThat(PolicyFile.write(GatePolicy.defaults()).get("staleIncidentDays").intValue()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "-1|staleIncidentDays '-1' must be 0 (off) or a whole number of days from 1 to 365",
+        "366|staleIncidentDays '366' must be 0 (off) or a whole number of days from 1 to 365",
+        "\"-3\"|staleIncidentDays '-3' must be 0 (off) or a whole number of days from 1 to 365",
+        "7.5|staleIncidentDays '7.5' is not a whole number of days (0 turns it off)",
+        "\"a week\"|staleIncidentDays 'a week' is not a whole number of days (0 turns it off)",
+        "true|staleIncidentDays 'true' is not a whole number of days (0 turns it off)",
+        "null|staleIncidentDays 'null' is not a whole number of days (0 turns it off)",
+        "9999999999|staleIncidentDays '9999999999' is not a whole number of days (0 turns it off)"})
+    void staleIncidentDaysOutsideZeroToAYearIsRefusedNamingTheValue(String value, String message) {
+        assertThatThrownBy(() -> PolicyFile.read(tree("{\"staleIncidentDays\": " + value + "}")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(message);
     }
 
     @Test

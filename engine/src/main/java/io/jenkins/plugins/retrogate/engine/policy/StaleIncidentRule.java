@@ -1,0 +1,53 @@
+package io.jenkins.plugins.retrogate.engine.policy;
+
+import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Blocks while an incident of the service has stayed OPEN — not yet MITIGATED, RESOLVED or REVIEWED —
+ * for more than the policy's {@code staleIncidentDays} since it was detected: a failure nobody has
+ * even mitigated in that time should not have more changes shipped on top of it. Off by default
+ * ({@code staleIncidentDays} 0). The incidents looked at are the service's open incident (the one its
+ * rollbacks attach to) and the incident of its latest rollback, both read from the state's indexes.
+ */
+final class StaleIncidentRule implements ServiceRule {
+    @Override
+    public boolean isOn(GatePolicy policy) {
+        return policy.staleIncidentDays() > 0;
+    }
+
+    @Override
+    public List<Finding> check(RuleContext context) {
+        String service = context.request().service();
+        Optional<Incident> open = context.state().openIncidentOf(service);
+        Optional<Incident> rolledBack = context.state().latestRollbackIncidentOf(service)
+                .filter(incident -> open.isEmpty() || !open.get().id().equals(incident.id()));
+        List<Finding> findings = new ArrayList<>(1);
+        open.flatMap(incident -> stale(incident, context)).ifPresent(findings::add);
+        rolledBack.flatMap(incident -> stale(incident, context)).ifPresent(findings::add);
+        return findings;
+    }
+
+    private static Optional<Finding> stale(Incident incident, RuleContext context) {
+        int days = context.policy().staleIncidentDays();
+        Duration age = Duration.between(incident.detectedAt(), context.request().at());
+        if (incident.status() != IncidentStatus.OPEN || age.compareTo(Duration.ofDays(days)) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(Finding.Kind.STALE_INCIDENT, null, incident.id(), "stale incident: "
+                + incident.id() + " has been OPEN for " + age(age) + " since it was detected ("
+                + incident.detectedAt() + "), more than staleIncidentDays (" + days
+                + "); it blocks until the incident is MITIGATED, RESOLVED or REVIEWED"));
+    }
+
+    /** {@code 9 days}, {@code 7 days 5 hours}. */
+    private static String age(Duration age) {
+        long days = age.toDays();
+        int hours = age.toHoursPart();
+        return days + (days == 1 ? " day" : " days") + (hours == 0 ? "" : " " + hours + (hours == 1 ? " hour" : " hours"));
+    }
+}
