@@ -9,6 +9,7 @@ import io.jenkins.plugins.retrogate.engine.store.journal.JournalStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -33,7 +34,7 @@ public final class AppendOverheadProbe {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int block = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         Path dir = Files.createTempDirectory(BenchFiles.root(), "overhead-");
-        byte[] line = Arrays.copyOf(("{\"seq\":1,\"event\":\"" + "x".repeat(270) + "\"}").getBytes(), 300);
+        byte[] line = Arrays.copyOf(("{\"seq\":1,\"event\":\"" + "x".repeat(270) + "\"}").getBytes(StandardCharsets.US_ASCII), 300);
         line[299] = '\n';
         try (FileChannel raw = FileChannel.open(dir.resolve("raw.jsonl"), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);

@@ -88,7 +88,7 @@ public final class EventJson {
         fields.remove(TYPE_KEY);
         try {
             return MAPPER.treeToValue(fields, eventClass);
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalArgumentException("event of type '" + type + "' is malformed: " + e.getMessage(), e);
         }
     }

@@ -70,12 +70,18 @@ public record TrackerSyncState(int format, Instant closeFrom, Map<String, Ticket
 
     /** Reads the JSON form; an unknown key, a wrong type or another format version is an error. */
     public static TrackerSyncState fromJson(String json) {
+        TrackerSyncState state;
         try {
-            return Objects.requireNonNull(Json.mapper().readValue(json, TrackerSyncState.class), "state");
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            state = Json.mapper().readValue(json, TrackerSyncState.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new TrackerException(TrackerException.Kind.CONFIGURATION,
                     "the tracker sync state is not readable: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
+        if (state == null) {
+            throw new TrackerException(TrackerException.Kind.CONFIGURATION,
+                    "the tracker sync state is not readable: it is JSON null, not an object");
+        }
+        return state;
     }
 
     /** The JSON form: ISO-8601 times, keys sorted, absent values left out. */

@@ -137,4 +137,13 @@ class EventJsonTest {
                 .hasMessageContaining("item-added").hasMessageContaining("ownr");
         assertThatThrownBy(() -> EventJson.read("[1,2]")).hasMessageContaining("JSON object");
     }
+
+    @Test
+    void anEventWhoseConstructorRefusesAMissingFieldIsMalformedNotACrash() {
+        String withoutServices = EventJson.write(added).replaceFirst(",?\"services\":\\[[^]]*]", "");
+
+        assertThat(withoutServices).doesNotContain("services").contains("\"owner\"");
+        assertThatThrownBy(() -> EventJson.read(withoutServices)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("event of type 'item-added' is malformed");
+    }
 }

@@ -54,5 +54,7 @@ class TrackerHealthTest {
                 .hasMessageContaining("tracker sync state format 2 is not supported; expected 1");
         assertThatThrownBy(() -> TrackerSyncState.fromJson("not json")).isInstanceOf(TrackerException.class)
                 .hasMessageStartingWith("the tracker sync state is not readable");
+        assertThatThrownBy(() -> TrackerSyncState.fromJson("null")).isInstanceOf(TrackerException.class)
+                .hasMessage("the tracker sync state is not readable: it is JSON null, not an object");
     }
 }

@@ -55,7 +55,7 @@ final class EventDecoder {
                 }
                 return event;
             }
-        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+        } catch (IOException | IllegalArgumentException e) {
             if (e.getClass() == IOException.class) {
                 throw (IOException) e;
             }
@@ -78,7 +78,7 @@ final class EventDecoder {
         ((ObjectNode) node).remove(EventJson.TYPE_KEY);
         try {
             return MAPPER.treeToValue(node, eventClass);
-        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new IOException("event of type '" + type + "' is malformed: " + e.getMessage(), e);
         }
     }

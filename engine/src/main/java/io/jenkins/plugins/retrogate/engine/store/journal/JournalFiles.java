@@ -52,7 +52,7 @@ final class JournalFiles {
         List<Numbered> result = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             files.forEach(file -> {
-                Matcher m = pattern.matcher(file.getFileName().toString());
+                Matcher m = pattern.matcher(String.valueOf(file.getFileName()));
                 if (m.matches() && Files.isRegularFile(file)) {
                     result.add(new Numbered(Long.parseLong(m.group(1)), file));
                 }

@@ -71,7 +71,7 @@ final class JournalWriter implements AutoCloseable {
     /** The logical end of the segment, buffered bytes included; command lock. */
     private long logicalEnd;
     private volatile long durable;
-    private volatile long forces;
+    private final AtomicLong forces = new AtomicLong();
     /** A moving average of how long a write and force took (nanoseconds; 0 before the first); leader only writes it. */
     private volatile long forceNanos;
     /** How many times an interrupt closed the segment channel and it was opened again. */
@@ -350,7 +350,7 @@ final class JournalWriter implements AutoCloseable {
                 long took = System.nanoTime() - start;
                 long average = forceNanos;
                 forceNanos = average == 0 ? took : average + (took - average) / 8;
-                forces++;
+                forces.incrementAndGet();
             }
             markDurable(target);
         } catch (IOException e) {
@@ -390,7 +390,7 @@ final class JournalWriter implements AutoCloseable {
 
     /** How many times the leader forced the segment: with concurrent writers, far fewer than records. */
     long forces() {
-        return forces;
+        return forces.get();
     }
 
     /** How many times an interrupt closed the segment and it was reopened (for tests and diagnostics). */

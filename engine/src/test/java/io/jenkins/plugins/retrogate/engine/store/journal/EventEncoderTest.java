@@ -1,6 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.store.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.IncidentDetailsChanged;
@@ -10,6 +11,7 @@ import io.jenkins.plugins.retrogate.engine.model.Severity;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
 import io.jenkins.plugins.retrogate.engine.store.InMemoryStore;
 import io.jenkins.plugins.retrogate.engine.store.RecordedEvent;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +40,24 @@ class EventEncoderTest {
             byte[] fast = EventEncoder.encode(event);
             assertThat(new String(fast, StandardCharsets.UTF_8)).isEqualTo(EventJson.write(event));
             assertThat(EventDecoder.decode(fast, 0, fast.length)).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void aRecordWhoseEventMissesAFieldItsConstructorNeedsIsMalformedOnBothReadingPaths() {
+        IncidentOpened opened = new IncidentOpened(Instant.EPOCH, "alice", "INC-1", "t", Severity.SEV1, List.of("a"),
+                Detection.ALERT, Instant.EPOCH, null, null, null);
+        // no "services": the record's constructor refuses null
+        String streamed = EventJson.write(opened).replaceFirst(",\"services\":\\[[^]]*]", "");
+        String typeLast = streamed.replace("\"event\":\"incident-opened\",", "")
+                .replaceFirst("}$", ",\"event\":\"incident-opened\"}");
+        assertThat(streamed).startsWith("{\"event\":\"incident-opened\",").doesNotContain("services");
+        assertThat(typeLast).endsWith(",\"event\":\"incident-opened\"}");
+
+        for (String json : List.of(streamed, typeLast)) {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> EventDecoder.decode(bytes, 0, bytes.length)).isInstanceOf(IOException.class)
+                    .hasMessageStartingWith("event of type 'incident-opened' is malformed");
         }
     }
 }
