@@ -234,7 +234,7 @@ class CorruptionTest {
 
     private StoreException refusedOpen(StoreException.Reason reason) throws IOException {
         Map<String, String> before = JournalFixture.contents(dir);
-        StoreException error = catchThrowableOfType(() -> JournalStore.open(dir), StoreException.class);
+        StoreException error = catchThrowableOfType(StoreException.class, () -> JournalStore.open(dir));
         assertThat(error).as("open must refuse").isNotNull();
         assertThat(error.reason()).as(error.getMessage()).isEqualTo(reason);
         assertThat(JournalFixture.contents(dir)).as("a refused open changes nothing").isEqualTo(before);

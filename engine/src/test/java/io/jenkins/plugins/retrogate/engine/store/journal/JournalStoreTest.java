@@ -95,6 +95,7 @@ class JournalStoreTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the store is held open for its lock, never used
     void aSecondOwnerIsRefusedWithTheLockFileAndHolder() {
         try (JournalStore store = JournalStore.open(dir)) {
             assertThatThrownBy(() -> JournalStore.open(dir)).isInstanceOf(StoreException.class)

@@ -59,9 +59,8 @@ class LockWaitTest {
     @Test
     void theWaitIsBoundedAndTheMessageSaysHowLongAndWho() throws Exception {
         long pid = holdInAnotherProcess("write");
-        StoreException refused = catchThrowableOfType(
-                () -> JournalStore.open(dir, JournalOptions.defaults().withLockWait(Duration.ofMillis(300))),
-                StoreException.class);
+        StoreException refused = catchThrowableOfType(StoreException.class,
+                () -> JournalStore.open(dir, JournalOptions.defaults().withLockWait(Duration.ofMillis(300))));
         assertThat(refused.reason()).isEqualTo(StoreException.Reason.LOCKED);
         assertThat(refused).hasMessageContaining("waited 300 ms").hasMessageContaining("pid " + pid)
                 .hasMessageContaining("--lock-wait");
@@ -70,7 +69,7 @@ class LockWaitTest {
     @Test
     void withoutAWaitASecondWriterIsRefusedAtOnce() throws Exception {
         holdInAnotherProcess("write");
-        StoreException refused = catchThrowableOfType(() -> JournalStore.open(dir), StoreException.class);
+        StoreException refused = catchThrowableOfType(StoreException.class, () -> JournalStore.open(dir));
         assertThat(refused.reason()).isEqualTo(StoreException.Reason.LOCKED);
         assertThat(refused).hasMessageNotContaining("waited");
     }
@@ -81,7 +80,7 @@ class LockWaitTest {
         try (JournalStore reader = JournalStore.open(dir, JournalOptions.defaults().asReadOnly())) {
             assertThat(reader.state().sequence()).isPositive();
         }
-        StoreException refused = catchThrowableOfType(() -> JournalStore.open(dir), StoreException.class);
+        StoreException refused = catchThrowableOfType(StoreException.class, () -> JournalStore.open(dir));
         assertThat(refused.reason()).isEqualTo(StoreException.Reason.LOCKED);
     }
 
@@ -112,11 +111,11 @@ class LockWaitTest {
     @Test
     void aRefusedSecondOpenInThisProcessLeavesTheFirstOnesLockInPlaceForOtherProcesses() throws Exception {
         try (JournalStore first = JournalStore.open(dir)) {
-            StoreException refused = catchThrowableOfType(() -> JournalStore.open(dir), StoreException.class);
+            StoreException refused = catchThrowableOfType(StoreException.class, () -> JournalStore.open(dir));
             assertThat(refused.reason()).isEqualTo(StoreException.Reason.LOCKED);
             assertThat(refused).hasMessageContaining("another store object in this process");
-            StoreException reader = catchThrowableOfType(() -> JournalStore.open(dir,
-                    JournalOptions.defaults().asReadOnly().withLockWait(Duration.ofMillis(100))), StoreException.class);
+            StoreException reader = catchThrowableOfType(StoreException.class, () -> JournalStore.open(dir,
+                    JournalOptions.defaults().asReadOnly().withLockWait(Duration.ofMillis(100))));
             assertThat(reader.reason()).isEqualTo(StoreException.Reason.LOCKED);
 
             assertThat(lineOfAnotherProcess("write")).as("the OS lock is still held").isEqualTo("refused LOCKED");

@@ -197,9 +197,10 @@ class RepairTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the store is held open for its lock, never used
     void refusesWhileTheStoreIsOpen() {
         try (JournalStore store = JournalStore.open(dir)) {
-            StoreException error = catchThrowableOfType(() -> JournalStore.repair(dir), StoreException.class);
+            StoreException error = catchThrowableOfType(StoreException.class, () -> JournalStore.repair(dir));
             assertThat(error.reason()).isEqualTo(StoreException.Reason.LOCKED);
         }
     }

@@ -44,7 +44,7 @@ class SnapshotAndFormatTest {
             Files.copy(segment.path(), dir.resolve(segment.path().getFileName()));
         }
 
-        StoreException error = catchThrowableOfType(() -> JournalStore.open(dir), StoreException.class);
+        StoreException error = catchThrowableOfType(StoreException.class, () -> JournalStore.open(dir));
 
         assertThat(error.reason()).isEqualTo(StoreException.Reason.CORRUPTED);
         assertThat(error).hasMessageContaining(snapshot.toString()).hasMessageContaining("journal ends at sequence");
@@ -84,7 +84,7 @@ class SnapshotAndFormatTest {
         Path foreign = JournalFiles.snapshots(elsewhere).get(0).path();
         Files.copy(foreign, dir.resolve(foreign.getFileName()));
 
-        StoreException error = catchThrowableOfType(() -> JournalStore.open(dir), StoreException.class);
+        StoreException error = catchThrowableOfType(StoreException.class, () -> JournalStore.open(dir));
 
         assertThat(error.reason()).isEqualTo(StoreException.Reason.CORRUPTED);
         assertThat(error).hasMessageContaining("does not belong to this journal");
@@ -160,7 +160,7 @@ class SnapshotAndFormatTest {
                 StandardCharsets.UTF_8).strip());
         JournalFixture.writeLines(last, lines);
 
-        StoreException error = catchThrowableOfType(() -> JournalStore.open(dir), StoreException.class);
+        StoreException error = catchThrowableOfType(StoreException.class, () -> JournalStore.open(dir));
 
         assertThat(error.reason()).isEqualTo(StoreException.Reason.UNSUPPORTED_FORMAT);
         assertThat(error).hasMessageContaining("format version " + newer + " is newer").hasMessageContaining("upgrade");
@@ -205,7 +205,7 @@ class SnapshotAndFormatTest {
         String text = Files.readString(snapshot, StandardCharsets.UTF_8).replaceFirst("\"format\":" + SnapshotFile.FORMAT, "\"format\":9");
         Files.writeString(snapshot, text, StandardCharsets.UTF_8);
 
-        StoreException error = catchThrowableOfType(() -> JournalStore.open(dir), StoreException.class);
+        StoreException error = catchThrowableOfType(StoreException.class, () -> JournalStore.open(dir));
 
         assertThat(error.reason()).isEqualTo(StoreException.Reason.UNSUPPORTED_FORMAT);
         assertThat(error).hasMessageContaining("format 9");
