@@ -71,6 +71,7 @@ public final class Workload {
         return T0.plusSeconds(clock++);
     }
 
+    @SuppressWarnings("EnumOrdinal") // the synthetic items take the priorities P0, P1, P2 in turn
     private void generate(long total, Consumer<Event> sink) {
         long[] count = {0};
         Consumer<Event> counted = event -> {
@@ -115,7 +116,8 @@ public final class Workload {
     }
 
     private String deployment(String service, Consumer<Event> sink) {
-        String id = "DEP-" + (++deployments);
+        deployments++;
+        String id = "DEP-" + deployments;
         DeploymentRef ref = new DeploymentRef(id, "deploy-" + service, (int) deployments,
                 "https://ci.example.com/job/deploy-" + service + "/" + deployments + "/", service, "production",
                 "2." + deployments);

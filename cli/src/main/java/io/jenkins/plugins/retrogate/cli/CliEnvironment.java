@@ -15,6 +15,7 @@ import java.util.Map;
 public record CliEnvironment(Map<String, String> variables, Clock clock, String osUser, InputStream in,
         PrintWriter out, PrintWriter err) {
 
+    @SuppressWarnings("JavaTimeDefaultTimeZone") // the machine's zone, on purpose: see below
     public static CliEnvironment system() {
         // Milliseconds are precise enough for people and keep the JSON readable; the zone is the
         // machine's, for local date-times typed on the command line (every instant written is UTC)

@@ -228,7 +228,7 @@ final class TrackerConfigFile {
 
     /**
      * {@code priorities: {P0: Highest, P1: High}}, or the Jenkins form {@code "P0=Highest, P1=High"};
-     * {@code none} (or an empty mapping): no priority is set on new tickets.
+     * "none" (or an empty mapping): no priority is set on new tickets.
      */
     private Map<Priority, String> priorities(JsonNode node, String path) {
         JsonNode value = node.get("priorities");
@@ -241,7 +241,7 @@ final class TrackerConfigFile {
             if (value.asText().strip().equalsIgnoreCase("none")) {
                 return map;
             }
-            for (String part : value.asText().split("[,\\n]")) {
+            for (String part : value.asText().split("[,\\n]", -1)) {
                 if (!part.isBlank()) {
                     int equals = part.indexOf('=');
                     if (equals < 0) {

@@ -82,7 +82,7 @@ final class YamlFields {
                 values.add(value.get(i).asText().strip());
             }
         } else if (value.isValueNode()) {
-            for (String part : value.asText().split("[,\\n]")) {
+            for (String part : value.asText().split("[,\\n]", -1)) {
                 if (!part.isBlank()) {
                     values.add(part.strip());
                 }

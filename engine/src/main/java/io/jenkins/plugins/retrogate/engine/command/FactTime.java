@@ -50,7 +50,7 @@ final class FactTime {
         return at.isAfter(now) ? now : at;
     }
 
-    /** What an event records as {@code happenedAt}: nothing when the fact happened as it is recorded. */
+    /** What an event records as the time the fact happened: nothing when it happened as it is recorded. */
     static Instant happenedAt(Instant happened, Instant now) {
         return happened.equals(now) ? null : happened;
     }

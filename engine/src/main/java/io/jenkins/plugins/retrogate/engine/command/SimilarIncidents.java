@@ -54,7 +54,7 @@ public final class SimilarIncidents {
 
     static Set<String> words(String text) {
         Set<String> words = new HashSet<>();
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+", -1)) {
             if (word.length() > 2) {
                 words.add(word);
             }

@@ -11,4 +11,8 @@ public abstract class RetroGateException extends RuntimeException {
     protected RetroGateException(String message) {
         super(message);
     }
+
+    protected RetroGateException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

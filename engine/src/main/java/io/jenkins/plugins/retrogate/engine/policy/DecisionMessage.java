@@ -48,8 +48,8 @@ final class DecisionMessage {
 
     /** The rules a reader must be told about: a pipeline's mode ignored, an override not applied. */
     private static boolean isNote(String rule) {
-        return rule.startsWith("pipeline asked for ") && rule.contains(", ignored: ")
-                || rule.startsWith("override ") && rule.contains(" not applied: ");
+        return (rule.startsWith("pipeline asked for ") && rule.contains(", ignored: "))
+                || (rule.startsWith("override ") && rule.contains(" not applied: "));
     }
 
     private static void line(StringBuilder text, Finding finding) {

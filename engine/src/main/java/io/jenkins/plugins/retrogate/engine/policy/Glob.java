@@ -37,7 +37,8 @@ public final class Glob {
             fixed = null;
         }
         StringBuilder regex = new StringBuilder();
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c == '*') {
                 regex.append(".*");
             } else if (c == '?') {

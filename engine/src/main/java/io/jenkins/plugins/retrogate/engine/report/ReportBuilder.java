@@ -32,6 +32,8 @@ public final class ReportBuilder {
     }
 
     /**
+     * Builds the report of a period from the state and the events.
+     *
      * @param days    the period: the {@code days} days up to {@code now}
      * @param service only this service, or {@code null} for all
      */

@@ -30,9 +30,8 @@ public class StoreException extends RetroGateException {
     }
 
     public StoreException(Reason reason, String message, Throwable cause) {
-        super(message);
+        super(message, cause);
         this.reason = reason;
-        initCause(cause);
     }
 
     public Reason reason() {

@@ -170,7 +170,7 @@ public final class GitHubClient implements TrackerClient {
         String url = read.text(issue, path, "html_url");
         Instant updated = read.isoTime(issue, path, "updated_at");
         boolean closed = state.equals("closed");
-        boolean done = closed && ("completed".equals(reason) || reason == null && settings.closedWithoutReasonIsDone());
+        boolean done = closed && ("completed".equals(reason) || (reason == null && settings.closedWithoutReasonIsDone()));
         String status = closed && reason != null ? "closed (" + reason + ")" : state;
         return new TicketState(new Ticket(TicketSystem.GITHUB, ticket.key(), url), status, closed, done, reason,
                 updated, url);

@@ -47,7 +47,7 @@ public record JiraSettings(URI baseUrl, Deployment deployment, int apiVersion, S
         if (deployment == null) {
             throw new InvalidInputException("jira.deployment", "", "is missing: CLOUD or DATA_CENTER");
         }
-        if (apiVersion != 2 && apiVersion != 3 || deployment == Deployment.DATA_CENTER && apiVersion != 2) {
+        if ((apiVersion != 2 && apiVersion != 3) || (deployment == Deployment.DATA_CENTER && apiVersion != 2)) {
             throw new InvalidInputException("jira.apiVersion", apiVersion,
                     "must be 2 or 3 for Jira Cloud and 2 for Jira Data Center");
         }

@@ -102,7 +102,7 @@ final class SyncRun {
         }
         RetroState state = gate.state();
         Map<String, List<ActionItem>> tracked = tracked(client, state);
-        read(client, state, tracked);
+        read(client, tracked);
         readFrom.put(client.system(), started);
         for (List<ActionItem> items : tracked.values()) {
             for (ActionItem item : items) {
@@ -168,7 +168,7 @@ final class SyncRun {
         return tracked;
     }
 
-    private void read(TrackerClient client, RetroState state, Map<String, List<ActionItem>> tracked) {
+    private void read(TrackerClient client, Map<String, List<ActionItem>> tracked) {
         List<Ticket> unseen = new ArrayList<>();
         List<Ticket> seen = new ArrayList<>();
         for (List<ActionItem> items : tracked.values()) {

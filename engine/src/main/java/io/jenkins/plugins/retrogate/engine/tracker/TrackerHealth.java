@@ -21,13 +21,13 @@ public record TrackerHealth(Instant lastAttemptAt, Instant lastSuccessAt, String
 
     private static final TrackerHealth NEVER = new TrackerHealth(null, null, null, null, 0);
 
-    /** A tracker that was never synced. */
     /** What the report shows for tracker {@code tracker} with this health at {@code now}, stale beyond {@code staleAfter}. */
     public TrackerStatus status(String tracker, Instant now, Duration staleAfter) {
         return new TrackerStatus(tracker, lastAttemptAt, lastSuccessAt, lastError, lastErrorAt, consecutiveFailures,
                 isStale(now, staleAfter), describe(now));
     }
 
+    /** A tracker that was never synced. */
     public static TrackerHealth never() {
         return NEVER;
     }
@@ -74,7 +74,7 @@ public record TrackerHealth(Instant lastAttemptAt, Instant lastSuccessAt, String
     }
 
     static String humane(Duration duration) {
-        long seconds = Math.max(0, duration.getSeconds());
+        long seconds = Math.max(0, duration.toSeconds());
         if (seconds < 120) {
             return seconds + " seconds";
         }

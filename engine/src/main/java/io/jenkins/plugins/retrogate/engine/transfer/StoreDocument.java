@@ -88,8 +88,8 @@ public final class StoreDocument {
 
         @Override
         public int compare(String a, String b) {
-            String[] left = a.split("-");
-            String[] right = b.split("-");
+            String[] left = a.split("-", -1);
+            String[] right = b.split("-", -1);
             for (int i = 0; i < Math.min(left.length, right.length); i++) {
                 int c = compareParts(left[i], right[i]);
                 if (c != 0) {

@@ -70,6 +70,7 @@ class LifecyclePropertiesTest {
         }
     }
 
+    @SuppressWarnings("EnumOrdinal") // the generated steps pick priorities, types and outcomes by index
     private static void apply(Scenario s, Step step) {
         RetroState state = s.store.state();
         List<String> incidents = state.incidents().keySet().stream().sorted().toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -41,6 +42,6 @@ class GlobTest {
         Pattern regex = Pattern.compile((starFirst ? ".*" : "") + Pattern.quote(stem) + (starLast ? ".*" : ""),
                 Pattern.CASE_INSENSITIVE);
 
-        assertThat(Glob.parse("p", glob).matches(name.toUpperCase())).isEqualTo(regex.matcher(name).matches());
+        assertThat(Glob.parse("p", glob).matches(name.toUpperCase(Locale.ROOT))).isEqualTo(regex.matcher(name).matches());
     }
 }

@@ -115,7 +115,7 @@ public abstract class StoreContractTest {
 
         assertThat(ids).as("every command saw the latest state: no id handed out twice").hasSize(threads * each);
         assertThat(store.state().incidents()).hasSize(threads * each);
-        assertThat(store.state().sequence()).isEqualTo(threads * each);
+        assertThat(store.state().sequence()).isEqualTo((long) threads * each);
     }
 
     @Test

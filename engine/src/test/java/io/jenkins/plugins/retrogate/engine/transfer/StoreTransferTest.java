@@ -36,7 +36,7 @@ class StoreTransferTest {
     @BeforeEach
     void story() {
         Incident incident = s.rollback("cart");
-        ActionItem p0 = s.item(incident, Priority.P0, ItemType.PREVENTATIVE, "PAY-1");
+        s.item(incident, Priority.P0, ItemType.PREVENTATIVE, "PAY-1");
         ActionItem p1 = s.item(incident, Priority.P1, ItemType.MITIGATIVE, null);
         s.gate.updateIncident(Scenario.RELEASE_MANAGER, IncidentUpdate.of(incident.id()).withRootCause("pool")
                 .withContributor(ContributorRole.DEBUGGED, "team-sre"));

@@ -18,7 +18,7 @@ final class CommandQueue {
     /** Runs one queued command; called with the lock held. */
     @FunctionalInterface
     interface Runner {
-        /** @return the last sequence it buffered, 0 if none */
+        /** Runs the request's command; returns the last sequence it buffered, 0 if none. */
         long run(Request<?> request);
     }
 
@@ -126,7 +126,7 @@ final class CommandQueue {
         }
 
         /** Rethrows what the command threw, as it was, on its caller's thread. */
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // T is inferred unchecked: the sneaky throw
         static <T extends Throwable> T sneaky(Throwable failure) throws T {
             throw (T) failure;
         }

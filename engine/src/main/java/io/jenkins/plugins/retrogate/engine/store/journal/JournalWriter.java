@@ -257,6 +257,7 @@ final class JournalWriter implements AutoCloseable {
     }
 
     /** Yields until {@code spinUntil} (a {@link System#nanoTime()}), parks after it; returns on a wake-up either way. */
+    @SuppressWarnings("ThreadPriorityCheck") // a short spin for a force measured in microseconds, then park
     void pause(long spinUntil) {
         if (System.nanoTime() < spinUntil) {
             Thread.yield();
@@ -325,6 +326,7 @@ final class JournalWriter implements AutoCloseable {
      *
      * @return whether an interrupt arrived during the I/O (and was cleared to redo it)
      */
+    @SuppressWarnings("ThreadPriorityCheck") // gathers the writers already inside for at most COMMIT_DELAY_NANOS
     private boolean lead() {
         long deadline = System.nanoTime() + COMMIT_DELAY_NANOS;
         while (inside.get() > waiters.size() && System.nanoTime() < deadline) {

@@ -48,6 +48,7 @@ final class SnapshotMaps {
      * {@link TreePMap#fromSortedMap} builds its tree in one pass, without a {@link TreeMap} (a node
      * and a dozen string comparisons per entry) in between.
      */
+    @SuppressWarnings("JdkObsolete") // TreePMap.fromSortedMap takes a SortedMap
     private static final class SortedRows<V> extends AbstractMap<String, V> implements SortedMap<String, V> {
         private final String[] keys;
         private final List<V> values;

@@ -104,9 +104,9 @@ class CrashRecoveryTest {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.startsWith("READY")) {
-                    continue;
+                    // the child has started: nothing to record
                 } else if (line.startsWith("ACK ")) {
-                    String[] parts = line.split(" ");
+                    String[] parts = line.split(" ", -1);
                     if (parts.length == 3) {
                         acknowledged.put(Long.parseLong(parts[1]), parts[2]);
                         appending.countDown();

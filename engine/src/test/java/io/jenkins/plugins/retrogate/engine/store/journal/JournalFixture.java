@@ -42,7 +42,7 @@ final class JournalFixture {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == '\n') {
                 offsets.add(start);
-                start = i + 1;
+                start = i + 1L;
             }
         }
         return offsets;

@@ -21,7 +21,7 @@ class RepairTest {
 
     @Test
     void cutsAfterTheLastGoodRecordAndKeepsACopy() throws IOException {
-        RetroState built = JournalFixture.build(dir, 25, JournalFixture.SMALL_SEGMENTS);
+        JournalFixture.build(dir, 25, JournalFixture.SMALL_SEGMENTS);
         List<Path> segments = JournalFixture.segments(dir);
         Path damaged = segments.get(1);
         long offset = JournalFixture.lineOffsets(damaged).get(2);
