@@ -36,7 +36,7 @@ public final class HashChain {
         }
     }
 
-    /** The bytes the hash covers before the event's JSON: {@code {"seq":n,"v":V,"prev":"…","event":}. */
+    /** The bytes the hash covers before the event's JSON: <code>{"seq":n,"v":V,"prev":"…","event":</code>. */
     public static byte[] head(long seq, int version, String prev) {
         if (prev.length() != HEX_LENGTH) {
             throw new IllegalArgumentException("prev '" + prev + "' is not a " + HEX_LENGTH + "-digit hash");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
@@ -81,7 +82,8 @@ public final class TrackerStateFile {
      */
     public void write(TrackerSyncState state) {
         try {
-            Path directory = file.toAbsolutePath().getParent();
+            // never null: the file is <directory>/tracker-sync.json
+            Path directory = Objects.requireNonNull(file.toAbsolutePath().getParent(), "directory");
             Files.createDirectories(directory);
             Path temporary = Files.createTempFile(directory, "." + FILE_NAME, ".tmp");
             try {
