@@ -179,7 +179,7 @@ public final class PolicyFile {
     }
 
     private static Duration hours(String field, JsonNode value) {
-        if (!value.canConvertToInt() || value.intValue() < 1) {
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1) { // 1.5 is refused, never cut to 1
             throw new InvalidInputException(field, value.asText(), "is not a whole number of hours, 1 or more");
         }
         return Duration.ofHours(value.intValue());
