@@ -15,7 +15,7 @@ final class RepairCommand extends CliCommand {
     int execute() {
         Path home = root().home();
         StoreReports.requireStore(home);
-        RepairReport report = root().storeBackend().repair();
+        RepairReport report = root().storeBackendToCheck().repair();
         out().line(report.summary());
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("ok", report.ok());

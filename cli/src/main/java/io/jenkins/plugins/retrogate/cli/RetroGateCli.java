@@ -170,6 +170,14 @@ public final class RetroGateCli implements Callable<Integer> {
         return StoreLocation.of(home()).backend(lockWait());
     }
 
+    /**
+     * The home's backend for {@code verify} and {@code repair}: they wait for no other process, so a bad
+     * {@code --lock-wait} never stands in the way of the recovery tools.
+     */
+    StoreBackend storeBackendToCheck() {
+        return StoreLocation.of(home()).backend(Duration.ZERO);
+    }
+
     /** The acting user, holding both engine permissions (four eyes still applies). */
     Actor actor() {
         String name = actor != null ? actor : environment.variable(ACTOR_VARIABLE);

@@ -15,7 +15,7 @@ final class VerifyCommand extends CliCommand {
     int execute() {
         Path home = root().home();
         StoreReports.requireStore(home);
-        VerifyReport report = root().storeBackend().verify();
+        VerifyReport report = root().storeBackendToCheck().verify();
         out().line(report.summary());
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("ok", report.ok());

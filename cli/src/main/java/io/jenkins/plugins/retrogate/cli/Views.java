@@ -1,7 +1,9 @@
 package io.jenkins.plugins.retrogate.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.retrogate.engine.json.Json;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
@@ -13,6 +15,7 @@ import io.jenkins.plugins.retrogate.engine.policy.DecisionView;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
 import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 
 /** How the tool shows things to people (one line per thing) and to programs (the ModelJson shapes). */
@@ -72,8 +75,26 @@ final class Views {
         return array;
     }
 
-    /** The gate's decision as JSON: the engine's one view of it ({@link DecisionView}), as the pipeline step returns it. */
+    /**
+     * The gate's decision as JSON: the engine's one view of it ({@link DecisionView}), as the pipeline
+     * step returns it, except that — as this tool's JSON has always promised (keys are only ever added)
+     * — {@code items} are the full item objects with the view's {@code finding}, {@code blocks} and
+     * {@code rule} added, and {@code override} is the full override object.
+     */
     static ObjectNode decision(GateDecision decision) {
-        return (ObjectNode) Json.treeWithNulls(DecisionView.of(decision));
+        ObjectNode node = (ObjectNode) Json.treeWithNulls(DecisionView.of(decision));
+        ArrayNode items = JsonNodeFactory.instance.arrayNode();
+        List<ActionItem> named = decision.items();
+        for (int i = 0; i < named.size(); i++) {
+            ObjectNode full = ModelJson.item(named.get(i));
+            JsonNode view = node.get("items").get(i);
+            full.set("finding", view.get("finding"));
+            full.set("blocks", view.get("blocks"));
+            full.set("rule", view.get("rule"));
+            items.add(full);
+        }
+        node.set("items", items);
+        node.set("override", decision.override() == null ? NullNode.instance : ModelJson.override(decision.override()));
+        return node;
     }
 }

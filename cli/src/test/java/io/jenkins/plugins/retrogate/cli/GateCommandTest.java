@@ -56,8 +56,10 @@ class GateCommandTest {
         assertThat(json.get("items")).hasSize(1);
         JsonNode item = json.get("items").get(0);
         assertThat(item.get("id").asText()).isEqualTo("INC-1-A1");
-        assertThat(item.fieldNames()).toIterable().containsExactly("id", "incident", "title", "priority", "type",
-                "status", "owner", "ticket", "due", "finding", "blocks", "rule");
+        assertThat(item.fieldNames()).toIterable().contains("id", "incident", "title", "priority", "type", "owner",
+                "ticket", "status", "services", "createdAt", "finding", "blocks", "rule");
+        assertThat(item.get("finding").asText()).isEqualTo("BLOCKING");
+        assertThat(item.get("blocks").asBoolean()).isTrue();
         assertThat(json.at("/request/id").asText()).isEqualTo("REQ-1");
         assertThat(json.at("/request/requestedBy").asText()).isEqualTo("alice");
         assertThat(json.get("approve").asText()).contains("override approve");
@@ -128,8 +130,8 @@ class GateCommandTest {
 
         assertThat(result.code()).isZero();
         assertThat(result.json().get("decision").asText()).isEqualTo("OVERRIDDEN");
-        assertThat(result.json().get("override").asText()).isEqualTo("OVR-1");
-        assertThat(result.json().get("message").asText()).contains("OVR-1", "bob");
+        assertThat(result.json().at("/override/id").asText()).isEqualTo("OVR-1");
+        assertThat(result.json().at("/override/approvedBy").asText()).isEqualTo("bob");
         assertThat(result.json().get("request").isNull()).isTrue();
     }
 

@@ -17,6 +17,8 @@ import io.jenkins.plugins.retrogate.security.Actors;
 import io.jenkins.plugins.retrogate.ui.DeploymentRecord;
 import io.jenkins.plugins.retrogate.ui.RetroGateBuildAction;
 import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.BodyExecution;
@@ -29,6 +31,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * writes happen on a timer thread, never on the CPS thread. A block fails before the body runs.
  */
 public class RetroDeployExecution extends StepExecution {
+    private static final Logger LOGGER = Logger.getLogger(RetroDeployExecution.class.getName());
     private static final long serialVersionUID = 1L;
 
     private final String service;
@@ -56,32 +59,41 @@ public class RetroDeployExecution extends StepExecution {
     }
 
     private void begin() {
+        Run<?, ?> run = null;
+        RetroGate engine = null;
+        BegunDeployment begun = null;
         try {
-            Run<?, ?> run = getContext().get(Run.class);
+            run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            RetroGate engine = RetroGateStore.get().engine();
+            engine = RetroGateStore.get().engine();
             GateRequest request = BuildFacts.request(run, service, environment, mode, engine.now());
-            Deployment deployment;
-            synchronized (this) { // a stop either comes first (nothing is decided or deployed) or finds the body to cancel
+            synchronized (this) { // a stop either comes first (nothing is decided or deployed) or is seen below
                 if (stopped) {
                     return;
                 }
                 // one command: the gate's decision is recorded and, if it lets the build through, the
                 // deployment started carrying it; nothing recorded in between can change the decision
-                BegunDeployment begun = engine.beginDeployment(Actors.build(run),
-                        BuildFacts.deployment(run, request, version));
-                GateOutcome outcome = begun.gate();
-                GateDecision decision = outcome.decision();
-                String trackerNotice = DecisionReport.record(run, listener, decision, outcome.request());
-                if (!begun.started()) {
-                    getContext().onFailure(new AbortException(DecisionReport.blocked(decision, outcome.request(),
-                            trackerNotice)));
+                begun = engine.beginDeployment(Actors.build(run), BuildFacts.deployment(run, request, version));
+                if (begun.started()) {
+                    deploymentId = begun.deployment().id();
+                }
+            }
+            GateOutcome outcome = begun.gate();
+            GateDecision decision = outcome.decision();
+            String trackerNotice = DecisionReport.record(run, listener, decision, outcome.request());
+            if (!begun.started()) {
+                getContext().onFailure(new AbortException(DecisionReport.blocked(decision, outcome.request(),
+                        trackerNotice)));
+                return;
+            }
+            DecisionReport.markWarning(run, getContext().get(FlowNode.class), decision);
+            Deployment deployment = begun.deployment();
+            RetroGateBuildAction.update(run, action -> action.add(new DeploymentRecord(deployment)));
+            synchronized (this) {
+                if (stopped) { // stop() failed the step meanwhile: the deployment never ran, and is not left running
+                    endUnrun(engine, run, begun, "the build was stopped before the deployment's body ran");
                     return;
                 }
-                DecisionReport.markWarning(run, getContext().get(FlowNode.class), decision);
-                deployment = begun.deployment();
-                deploymentId = deployment.id();
-                RetroGateBuildAction.update(run, action -> action.add(new DeploymentRecord(deployment)));
                 body = getContext().newBodyInvoker()
                         .withContext(new RunningDeployment(deployment.id(), deployment.service(),
                                 deployment.environment()))
@@ -92,9 +104,27 @@ public class RetroDeployExecution extends StepExecution {
                     + " to " + deployment.environment() + " started");
             getContext().saveState();
         } catch (RetroGateException | RetroGateStore.StoreUnavailableException e) {
+            endUnrun(engine, run, begun, "the step failed before the deployment's body ran: " + e.getMessage());
             getContext().onFailure(new AbortException(e.getMessage()));
         } catch (Exception e) {
+            endUnrun(engine, run, begun, "the step failed before the deployment's body ran: " + e);
             getContext().onFailure(e);
+        }
+    }
+
+    /**
+     * A deployment that was started but whose body never ran ends FAILED, so that it is never left
+     * running in the store (nothing else would end it: no body, no callback).
+     */
+    private synchronized void endUnrun(RetroGate engine, Run<?, ?> run, BegunDeployment begun, String why) {
+        if (begun == null || !begun.started() || body != null) {
+            return;
+        }
+        try {
+            engine.finishDeployment(Actors.build(run), begun.deployment().id(), Outcome.FAILED, why);
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Retro Gate could not end deployment " + begun.deployment().id()
+                    + ", which never ran: " + why, e);
         }
     }
 

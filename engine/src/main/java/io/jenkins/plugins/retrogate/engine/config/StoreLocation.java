@@ -25,8 +25,11 @@ public final class StoreLocation {
     public static final String FIELD = "store location";
     /** The longest wait for a store held by another process that may be asked for. */
     public static final Duration MAX_LOCK_WAIT = JournalOptions.MAX_LOCK_WAIT;
-    /** A URI scheme: two characters at least, so that {@code C:\…} stays a path. */
-    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):");
+    /**
+     * A {@code file:} URI, or an address of another backend ({@code scheme://…}); anything else, a
+     * colon in a directory name ({@code stores:prod}) or a drive letter ({@code C:\…}) included, is a path.
+     */
+    private static final Pattern SCHEME = Pattern.compile("^(?:([Ff][Ii][Ll][Ee]):|([A-Za-z][A-Za-z0-9+.-]+)://)");
 
     private final Path directory;
 
@@ -52,8 +55,8 @@ public final class StoreLocation {
         String shown = location.replace("\0", "\\0");
         Matcher scheme = SCHEME.matcher(location);
         if (scheme.find()) {
-            if (!scheme.group(1).toLowerCase(Locale.ROOT).equals("file")) {
-                throw new InvalidInputException(FIELD, shown, "uses '" + scheme.group(1)
+            if (scheme.group(1) == null) {
+                throw new InvalidInputException(FIELD, shown, "uses '" + scheme.group(2).toLowerCase(Locale.ROOT)
                         + ":', which no store backend reads: give a directory (or a file: URI) for the journal");
             }
             try {

@@ -69,6 +69,12 @@ class StoreLocationTest {
     }
 
     @Test
+    void aColonInADirectoryNameOrADriveLetterIsAPathNotAScheme() {
+        assertThat(StoreLocation.parse("stores:prod", dir).localDirectory()).isEqualTo(dir.resolve("stores:prod"));
+        assertThat(StoreLocation.parse("backup.v2:x/y", dir).localDirectory()).isEqualTo(dir.resolve("backup.v2:x/y"));
+    }
+
+    @Test
     void choosingABackendOpensNothing() {
         StoreBackend backend = StoreLocation.parse("not-yet", dir).backend(Duration.ofSeconds(1));
 
