@@ -53,6 +53,9 @@ final class DeploymentCommands {
      */
     static Change<BegunDeployment> begin(RetroState state, GatePolicy policy, Actor actor, NewDeployment input,
             Instant now) {
+        if (input.request().buildUrl() == null) { // the decision is recorded for the build, and the deployment carries it
+            throw new InvalidInputException("buildUrl", "", "is needed to gate and start a deployment in one command");
+        }
         Change<GateOutcome> gated = OverrideCommands.gate(state, policy, actor, input.request());
         if (!gated.result().decision().allowed()) {
             return Change.of(new BegunDeployment(gated.result(), null), gated.events());

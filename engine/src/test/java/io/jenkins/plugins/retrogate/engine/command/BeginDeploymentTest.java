@@ -3,12 +3,14 @@ package io.jenkins.plugins.retrogate.engine.command;
 import static io.jenkins.plugins.retrogate.engine.model.ItemType.PREVENTATIVE;
 import static io.jenkins.plugins.retrogate.engine.model.Priority.P0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.retrogate.engine.Scenario;
 import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
 import io.jenkins.plugins.retrogate.engine.event.GateDecided;
 import io.jenkins.plugins.retrogate.engine.model.Actor;
 import io.jenkins.plugins.retrogate.engine.model.GatePassage;
+import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.Permission;
 import io.jenkins.plugins.retrogate.engine.policy.Decision;
 import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
@@ -95,6 +97,16 @@ class BeginDeploymentTest {
         assertThat(begun.gate().request()).isNotNull();
         assertThat(scenario.store.state().deployments()).hasSize(deploymentsBefore);
         assertThat(scenario.store.state().requests()).containsKey(begun.gate().request().id());
+    }
+
+    @Test
+    void withoutABuildThereIsNothingToCarryTheDecisionAndNothingIsRecorded() {
+        long before = scenario.store.state().sequence();
+
+        assertThatThrownBy(() -> engine.beginDeployment(Scenario.ALICE, new NewDeployment(GateRequest.of(
+                "checkout-api", "production", null, null, "alice", List.of(), null, scenario.clock.instant()), "2.1",
+                "deploy", 9))).isInstanceOf(InvalidInputException.class).hasMessageContaining("buildUrl");
+        assertThat(scenario.store.state().sequence()).isEqualTo(before);
     }
 
     @Test
