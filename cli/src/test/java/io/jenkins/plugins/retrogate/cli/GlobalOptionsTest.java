@@ -181,6 +181,21 @@ class GlobalOptionsTest {
     }
 
     @Test
+    void theRecoveryToolsWaitForNoLockSoABadLockWaitDoesNotStopThem() {
+        Cli cli = new Cli(dir);
+        cli.id("incident", "open", "--service", "cart", "--title", "t");
+        cli.variables.put("RETRO_GATE_LOCK_WAIT", "soon");
+
+        Cli.Result verify = cli.run("verify");
+        Cli.Result repair = cli.run("repair");
+
+        assertThat(verify.code()).as(verify.toString()).isZero();
+        assertThat(verify.out()).startsWith("OK: ");
+        assertThat(repair.code()).as(repair.toString()).isZero();
+        assertThat(repair.out()).startsWith("Nothing to repair");
+    }
+
+    @Test
     void aCommandWaitsItsTurnWhileAnotherHoldsTheStoreAndThenRecords() throws Exception {
         Cli cli = new Cli(dir);
         cli.id("incident", "open", "--service", "cart", "--title", "t");
