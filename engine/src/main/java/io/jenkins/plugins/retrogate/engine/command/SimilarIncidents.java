@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.command;
 
+import io.jenkins.plugins.retrogate.engine.model.Ids;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class SimilarIncidents {
             }
         }
         result.sort(Comparator.comparingDouble(SimilarIncident::score).reversed()
-                .thenComparing(s -> -Long.parseLong(s.incidentId().substring(4))));
+                .thenComparing(s -> -Ids.incidentNumber(s.incidentId())));
         return List.copyOf(result.subList(0, Math.min(LIMIT, result.size())));
     }
 
@@ -49,7 +50,7 @@ public final class SimilarIncidents {
     }
 
     private static long number(Incident incident) {
-        return Long.parseLong(incident.id().substring(4));
+        return Ids.incidentNumber(incident.id());
     }
 
     static Set<String> words(String text) {

@@ -23,6 +23,11 @@ public final class Ids {
         return incidentId + "-A" + number;
     }
 
+    /** The number of an incident ({@code INC-12} → 12). */
+    public static long incidentNumber(String incidentId) {
+        return Long.parseLong(incidentId.substring(incidentId.indexOf('-') + 1));
+    }
+
     /** The number part of an action item's id ({@code INC-3-A2} → 2). */
     public static int itemNumber(String itemId) {
         return Integer.parseInt(itemId.substring(itemId.lastIndexOf("-A") + 2));

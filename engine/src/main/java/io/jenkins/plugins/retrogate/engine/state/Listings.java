@@ -23,12 +23,12 @@ import java.util.Map;
 public final class Listings {
     /** Items in the order they were written down: by incident number, then item number. */
     public static final Comparator<ActionItem> AS_WRITTEN = Comparator
-            .comparingLong((ActionItem i) -> incidentNumber(i.incidentId()))
+            .comparingLong((ActionItem i) -> Ids.incidentNumber(i.incidentId()))
             .thenComparingInt(i -> Ids.itemNumber(i.id()));
     /** Items most urgent first: priority, then the oldest ({@link RetroState#ITEM_ORDER}). */
     public static final Comparator<ActionItem> MOST_URGENT = RetroState.ITEM_ORDER;
     /** Incidents by number, oldest first. */
-    public static final Comparator<Incident> OLDEST_FIRST = Comparator.comparingLong(i -> incidentNumber(i.id()));
+    public static final Comparator<Incident> OLDEST_FIRST = Comparator.comparingLong(i -> Ids.incidentNumber(i.id()));
     /** Incidents by detection, newest first. */
     public static final Comparator<Incident> NEWEST_FIRST = Comparator.comparing(Incident::detectedAt).reversed()
             .thenComparing(Incident::id);
@@ -82,9 +82,5 @@ public final class Listings {
         }
         state.items().values().forEach(i -> counts.merge(i.status(), 1L, Long::sum));
         return counts;
-    }
-
-    private static long incidentNumber(String incidentId) {
-        return Long.parseLong(incidentId.substring(incidentId.indexOf('-') + 1));
     }
 }

@@ -48,7 +48,7 @@ public final class JournalBackend implements StoreBackend {
 
     @Override
     public Store open() {
-        return JournalStore.open(directory, options.readOnly() ? options.asReadWrite() : options);
+        return JournalStore.open(directory, options.asReadWrite());
     }
 
     @Override
