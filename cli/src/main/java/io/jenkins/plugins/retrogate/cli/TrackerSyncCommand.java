@@ -49,10 +49,7 @@ final class TrackerSyncCommand extends CliCommand {
                 throw new BadInputException(TrackerConfig.file(home) + ": " + entry.path() + ": " + e.getMessage());
             }
         }
-        TrackerSyncOptions options = TrackerSyncOptions.defaults().withCloseHistoricItems(config.closeHistoricItems());
-        if (config.fileTicketsIn() != null) {
-            options = options.fileTicketsIn(config.fileTicketsIn(), config.incidentUrl());
-        }
+        TrackerSyncOptions options = config.syncOptions();
         if (Files.exists(home)) {
             new TrackerStateFile(home).read(); // an unreadable state stops the sync before the store is opened
         }

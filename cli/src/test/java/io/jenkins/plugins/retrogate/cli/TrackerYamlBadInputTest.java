@@ -38,9 +38,9 @@ class TrackerYamlBadInputTest {
                 bad("repository is missing: fileTickets needs", "kind: github\nfileTickets: true\n"),
                 bad("repository 'not-a-repo'", "kind: github\nrepository: not-a-repo\n"),
                 bad("doneStatuses is a Jira setting", "kind: github\nrepository: acme/shop\ndoneStatuses: [Done]\n"),
-                bad("trackers[1].kind: a second Jira tracker", "trackers:\n  - kind: jira-data-center\n    url: https://a\n    project: A\n"
+                bad("trackers[1].kind 'jira-data-center' is a second Jira tracker", "trackers:\n  - kind: jira-data-center\n    url: https://a\n    project: A\n"
                         + "  - kind: jira-data-center\n    url: https://b\n    project: B\n"),
-                bad("fileTickets is true for more than one tracker", "trackers:\n  - kind: jira-data-center\n    url: https://a\n"
+                bad("fileTickets 'true' is set for more than one tracker", "trackers:\n  - kind: jira-data-center\n    url: https://a\n"
                         + "    project: A\n    fileTickets: true\n  - kind: github\n    repository: acme/shop\n    fileTickets: true\n"),
                 bad("trackers[0].url", "trackers:\n  - kind: github\n    url: not a url\n"),
                 bad("staleAfter and staleAfterMinutes are both set", JIRA + "staleAfter: 1h\nstaleAfterMinutes: 60\n"),

@@ -201,7 +201,7 @@ public final class TrackerSetupBuilder {
             }
         }
         if (repository != null && project != null) {
-            throw new InvalidInputException("repository", repository,
+            throw new InvalidInputException("repository", "",
                     "and project are both set; a github tracker takes one owner/repo");
         }
         String repo = repository != null ? repository : project;

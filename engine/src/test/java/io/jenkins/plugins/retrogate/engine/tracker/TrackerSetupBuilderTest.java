@@ -60,7 +60,7 @@ class TrackerSetupBuilderTest {
                         () -> TrackerSetup.builder().kind("github").repository("not-a-repo")),
                 bad("project", "not-a-repo", "is not a repository like owner/repo",
                         () -> TrackerSetup.builder().kind("github").project("not-a-repo")),
-                bad("repository", "a/b", "and project are both set", () -> github().repository("a/b").project("a/c")),
+                bad("repository", "", "and project are both set", () -> github().repository("a/b").project("a/c")),
                 bad("url", "not a url", "", () -> github().url("not a url")));
     }
 
