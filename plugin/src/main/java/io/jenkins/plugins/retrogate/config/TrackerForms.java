@@ -48,18 +48,12 @@ final class TrackerForms {
     /** Checks {@code field} (url or project) with the engine's validation of the whole connection. */
     static FormValidation checkField(String field, String kind, String url, String project) {
         try {
-            new TrackerSettings(kind(kind), url, project, null).engineSettings();
+            new TrackerSettings(kind(kind), url, project, null).setup();
             return FormValidation.ok();
         } catch (InvalidInputException e) {
-            return field.equals(formField(e.field())) ? FormValidation.error(e.getMessage()) : FormValidation.ok();
+            // the form calls a GitHub repository "project"
+            String named = e.field().equals("repository") ? "project" : e.field();
+            return field.equals(named) ? FormValidation.error(e.getMessage()) : FormValidation.ok();
         }
-    }
-
-    private static String formField(String engineField) {
-        return switch (engineField) {
-            case "jira.baseUrl", "github.apiUrl" -> "url";
-            case "jira.projectKey", "github.repository" -> "project";
-            default -> engineField;
-        };
     }
 }

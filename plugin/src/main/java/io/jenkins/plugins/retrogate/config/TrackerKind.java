@@ -1,27 +1,29 @@
 package io.jenkins.plugins.retrogate.config;
 
 import io.jenkins.plugins.retrogate.engine.model.TicketSystem;
+import io.jenkins.plugins.retrogate.engine.tracker.TrackerSetup;
 
-/** Which tracker Retro Gate talks to; no tracker at all is an absent {@link TrackerSettings}. */
+/**
+ * Which tracker Retro Gate talks to, as the form and Configuration as Code name it ({@code JIRA_CLOUD});
+ * the engine's {@link TrackerSetup.Kind} under the hood. No tracker at all is an absent {@link TrackerSettings}.
+ */
 public enum TrackerKind {
-    JIRA_CLOUD("Jira Cloud", TicketSystem.JIRA),
-    JIRA_DATA_CENTER("Jira Data Center", TicketSystem.JIRA),
-    GITHUB("GitHub Issues", TicketSystem.GITHUB);
+    JIRA_CLOUD(TrackerSetup.Kind.JIRA_CLOUD),
+    JIRA_DATA_CENTER(TrackerSetup.Kind.JIRA_DATA_CENTER),
+    GITHUB(TrackerSetup.Kind.GITHUB);
 
-    private final String displayName;
-    private final TicketSystem system;
+    private final TrackerSetup.Kind engine;
 
-    TrackerKind(String displayName, TicketSystem system) {
-        this.displayName = displayName;
-        this.system = system;
+    TrackerKind(TrackerSetup.Kind engine) {
+        this.engine = engine;
     }
 
     public String getDisplayName() {
-        return displayName;
+        return engine.displayName();
     }
 
     /** The tickets this tracker serves, as action items name them. */
     public TicketSystem system() {
-        return system;
+        return engine.system();
     }
 }

@@ -7,17 +7,14 @@ import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
-import io.jenkins.plugins.retrogate.engine.model.Priority;
 import io.jenkins.plugins.retrogate.engine.model.TicketSystem;
-import io.jenkins.plugins.retrogate.engine.tracker.GitHubClient;
-import io.jenkins.plugins.retrogate.engine.tracker.GitHubSettings;
 import io.jenkins.plugins.retrogate.engine.tracker.HttpOptions;
-import io.jenkins.plugins.retrogate.engine.tracker.JiraClient;
-import io.jenkins.plugins.retrogate.engine.tracker.JiraSettings;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerClient;
+import io.jenkins.plugins.retrogate.engine.tracker.TrackerSetup;
+import io.jenkins.plugins.retrogate.engine.tracker.TrackerSetupBuilder;
+import io.jenkins.plugins.retrogate.engine.tracker.TrackerSetups;
 import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;
 import java.time.Duration;
-import java.util.Map;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -26,21 +23,23 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The ticket tracker Retro Gate keeps in step with (DESIGN §2, docs/trackers.md), as the
- * administrator writes it: which tracker, where, which credentials id, and the few mappings the
- * engine's {@link JiraSettings} and {@link GitHubSettings} take. The credentials are resolved each
+ * administrator writes it: which tracker, where, which credentials id, and the few mappings it takes.
+ * This class only maps the form and Configuration as Code onto the engine's {@link TrackerSetupBuilder}
+ * and {@link TrackerSetups}, the one validation the CLI's {@code tracker.yaml} uses too. The credentials are resolved each
  * time a client is built ({@link #client}), never stored here. Configuration as Code:
  * {@code unclassified: retroGate: tracker: {kind: JIRA_CLOUD, url: ..., project: PAY, credentialsId: ...}}.
  */
 public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettings> {
-    static final int DEFAULT_SYNC_INTERVAL_MINUTES = 15;
-    static final int DEFAULT_STALE_AFTER_MINUTES = 30;
+    static final int DEFAULT_SYNC_INTERVAL_MINUTES = TrackerSetups.DEFAULT_SYNC_INTERVAL_MINUTES;
+    static final int DEFAULT_STALE_AFTER_MINUTES = TrackerSetups.DEFAULT_STALE_AFTER_MINUTES;
+    private static final String DEFAULT_LABEL = "retro-gate";
 
     private final TrackerKind kind;
     private final String url;
     private final String project;
     private final String credentialsId;
     private String issueType = "Task";
-    private String labels = TrackerFields.DEFAULT_LABEL;
+    private String labels = DEFAULT_LABEL;
     private String priorities = "";
     private String doneCategories = "";
     private String doneStatuses = "";
@@ -70,7 +69,7 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
      * @throws IllegalArgumentException with the engine's message, naming the field
      */
     public void check() {
-        PolicyFields.check(this::engineSettings);
+        PolicyFields.check(() -> setups(null));
     }
 
     /** The tickets this tracker serves. */
@@ -94,54 +93,32 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
      * @throws InvalidInputException when a setting is invalid
      */
     public TrackerClient client(HttpOptions options) {
-        if (kind == TrackerKind.GITHUB) {
-            GitHubSettings github = gitHubSettings();
-            return new GitHubClient(github, TrackerAccess.resolve(new JenkinsFacade(), credentialsId), options);
-        }
-        JiraSettings jira = jiraSettings();
-        return new JiraClient(jira, TrackerAccess.resolve(new JenkinsFacade(), credentialsId), options);
+        TrackerSetup setup = setup();
+        return setup.client(TrackerAccess.resolve(new JenkinsFacade(), credentialsId), options);
     }
 
-    /** Builds the engine's settings for this kind of tracker, which validates them. */
-    void engineSettings() {
-        if (kind == TrackerKind.GITHUB) {
-            gitHubSettings();
-        } else {
-            jiraSettings();
-        }
+    /**
+     * The engine's checked tracker section for this one tracker.
+     *
+     * @param incidentUrl an incident's page for filed tickets ({@code {id}}), or null when Jenkins knows no URL
+     * @throws InvalidInputException naming the field, the value and what is allowed
+     */
+    public TrackerSetups setups(String incidentUrl) {
+        return TrackerSetups.builder().tracker(setup()).syncIntervalMinutes(syncIntervalMinutes)
+                .staleAfterMinutes(staleAfterMinutes).closeHistoricItems(closeHistoricItems).incidentUrl(incidentUrl)
+                .build();
     }
 
-    private GitHubSettings gitHubSettings() {
-        if (fileTickets && project == null) {
-            throw new InvalidInputException("project", "",
-                    "is needed to file tickets in GitHub: the owner/repo where issues are filed");
+    /** Maps the form onto the engine's builder; the Jira-only fields go only to a Jira tracker. */
+    TrackerSetup setup() {
+        TrackerSetupBuilder builder = TrackerSetup.builder().kind(kind.name()).url(url).project(project)
+                .credentials(credentialsId).userFromCredentials().labels(labels).priorities(priorities)
+                .fileTickets(fileTickets);
+        if (kind != TrackerKind.GITHUB) {
+            builder.issueType(issueType).doneCategories(doneCategories).doneStatuses(doneStatuses)
+                    .closeTransition(closeTransition);
         }
-        GitHubSettings github = GitHubSettings.of(project);
-        if (url != null) {
-            github = github.withApiUrl(url);
-        }
-        Map<Priority, String> priorityLabels = TrackerFields.priorities(priorities);
-        return github.withLabels(TrackerFields.labels(labels),
-                priorityLabels == null ? github.priorityLabels() : priorityLabels);
-    }
-
-    private JiraSettings jiraSettings() {
-        if (url == null) {
-            throw new InvalidInputException("url", "", "is missing: the Jira site, like https://acme.atlassian.net");
-        }
-        if (project == null) {
-            throw new InvalidInputException("project", "",
-                    "is missing: the Jira project key where tickets are filed, like PAY");
-        }
-        JiraSettings jira = kind == TrackerKind.JIRA_CLOUD ? JiraSettings.cloud(url, project)
-                : JiraSettings.dataCenter(url, project);
-        jira = jira.withIssueType(issueType == null ? "Task" : issueType).withLabels(TrackerFields.labels(labels))
-                .withDone(doneCategories == null || doneCategories.isBlank() ? jira.doneCategories()
-                        : TrackerFields.list(doneCategories), TrackerFields.list(doneStatuses),
-                        jira.notFixedResolutions())
-                .withCloseTransition(closeTransition);
-        Map<Priority, String> priorityNames = TrackerFields.priorities(priorities);
-        return priorityNames == null ? jira : jira.withPriorities(priorityNames);
+        return builder.build();
     }
 
     public TrackerKind getKind() {
@@ -175,7 +152,7 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
 
     @DataBoundSetter
     public void setLabels(String labels) {
-        this.labels = String.join("\n", TrackerFields.list(labels));
+        this.labels = TrackerSetupBuilder.listText(labels);
     }
 
     public String getPriorities() {
@@ -184,7 +161,7 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
 
     @DataBoundSetter
     public void setPriorities(String priorities) {
-        this.priorities = String.join("\n", TrackerFields.list(priorities));
+        this.priorities = TrackerSetupBuilder.listText(priorities);
     }
 
     public String getDoneCategories() {
@@ -193,7 +170,7 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
 
     @DataBoundSetter
     public void setDoneCategories(String doneCategories) {
-        this.doneCategories = String.join("\n", TrackerFields.list(doneCategories));
+        this.doneCategories = TrackerSetupBuilder.listText(doneCategories);
     }
 
     public String getDoneStatuses() {
@@ -202,7 +179,7 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
 
     @DataBoundSetter
     public void setDoneStatuses(String doneStatuses) {
-        this.doneStatuses = String.join("\n", TrackerFields.list(doneStatuses));
+        this.doneStatuses = TrackerSetupBuilder.listText(doneStatuses);
     }
 
     public String getCloseTransition() {
@@ -238,7 +215,8 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
 
     @DataBoundSetter
     public void setSyncIntervalMinutes(int syncIntervalMinutes) {
-        this.syncIntervalMinutes = TrackerFields.syncIntervalMinutes(syncIntervalMinutes);
+        PolicyFields.check(() -> TrackerSetups.builder().syncIntervalMinutes(syncIntervalMinutes));
+        this.syncIntervalMinutes = syncIntervalMinutes;
     }
 
     public int getStaleAfterMinutes() {
@@ -247,7 +225,8 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
 
     @DataBoundSetter
     public void setStaleAfterMinutes(int staleAfterMinutes) {
-        this.staleAfterMinutes = TrackerFields.staleAfterMinutes(staleAfterMinutes);
+        PolicyFields.check(() -> TrackerSetups.builder().staleAfterMinutes(staleAfterMinutes));
+        this.staleAfterMinutes = staleAfterMinutes;
     }
 
     /** Settings saved before a field existed read back with its default. */
@@ -308,17 +287,17 @@ public final class TrackerSettings extends AbstractDescribableImpl<TrackerSettin
 
         @POST
         public FormValidation doCheckPriorities(@QueryParameter String value) {
-            return PolicyFields.validate(() -> TrackerFields.priorities(value));
+            return PolicyFields.validate(() -> TrackerSetup.builder().priorities(value));
         }
 
         @POST
         public FormValidation doCheckSyncIntervalMinutes(@QueryParameter int value) {
-            return PolicyFields.validate(() -> TrackerFields.syncIntervalMinutes(value));
+            return PolicyFields.validate(() -> TrackerSetups.builder().syncIntervalMinutes(value));
         }
 
         @POST
         public FormValidation doCheckStaleAfterMinutes(@QueryParameter int value) {
-            return PolicyFields.validate(() -> TrackerFields.staleAfterMinutes(value));
+            return PolicyFields.validate(() -> TrackerSetups.builder().staleAfterMinutes(value));
         }
     }
 }

@@ -12,8 +12,8 @@ import io.jenkins.plugins.retrogate.engine.model.RetroGateException;
 import io.jenkins.plugins.retrogate.engine.tracker.HttpOptions;
 import io.jenkins.plugins.retrogate.engine.tracker.SyncReport;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerClient;
+import io.jenkins.plugins.retrogate.engine.tracker.TrackerSetups;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerSync;
-import io.jenkins.plugins.retrogate.engine.tracker.TrackerSyncOptions;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerSyncState;
 import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;
 import io.jenkins.plugins.retrogate.jenkins.Links;
@@ -103,8 +103,10 @@ public class TrackerSyncWork extends AsyncPeriodicWork {
         TrackerSyncFile file = jenkins.getExtension(TrackerSyncFile.class);
         TrackerSyncState previous = file.state();
         try {
-            TrackerClient client = tracker.client(HttpOptions.defaults());
-            SyncReport report = new TrackerSync(engine, List.of(client), options(tracker), Clock.systemUTC())
+            // The engine's settings for the whole section: its retry policy and sync options, as the CLI's.
+            TrackerSetups setups = tracker.setups(incidentUrl());
+            TrackerClient client = tracker.client(HttpOptions.defaults().withRetry(setups.retry()));
+            SyncReport report = new TrackerSync(engine, List.of(client), setups.syncOptions(), Clock.systemUTC())
                     .run(previous);
             file.save(report.state());
             finished(listener, report.summary(), report.succeeded());
@@ -117,15 +119,9 @@ public class TrackerSyncWork extends AsyncPeriodicWork {
         }
     }
 
-    private TrackerSyncOptions options(TrackerSettings tracker) {
-        TrackerSyncOptions options = TrackerSyncOptions.defaults()
-                .withCloseHistoricItems(tracker.isCloseHistoricItems());
-        if (tracker.isFileTickets()) {
-            // New tickets link to the incident's page when Jenkins knows its own URL.
-            options = options.fileTicketsIn(tracker.system(),
-                    jenkins.getRootUrl() == null ? null : jenkins.getAbsoluteUrl(Links.incident("{id}")));
-        }
-        return options;
+    /** New tickets link to the incident's page when Jenkins knows its own URL. */
+    private String incidentUrl() {
+        return jenkins.getRootUrl() == null ? null : jenkins.getAbsoluteUrl(Links.incident("{id}"));
     }
 
     private void finished(TaskListener listener, List<String> summary, boolean succeeded) {

@@ -80,7 +80,8 @@ class TrackerSettingsITest {
         TrackerSettings tracker = new TrackerSettings(TrackerKind.JIRA_CLOUD, "https://acme.atlassian.net",
                 "not a key", "jira-login");
         assertThatThrownBy(() -> RetroGateConfiguration.get().setTracker(tracker))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jira.projectKey");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("project 'NOT A KEY' is not a Jira project key");
         assertThat(RetroGateConfiguration.get().getTracker()).isNull();
     }
 

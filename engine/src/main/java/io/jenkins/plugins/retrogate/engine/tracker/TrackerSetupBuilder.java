@@ -275,6 +275,17 @@ public final class TrackerSetupBuilder {
         return this;
     }
 
+    /**
+     * A list's text as a form keeps it: one entry per line, {@code none} kept as {@code none} (so it
+     * still means "no entries" when read back), empty for empty.
+     */
+    public static String listText(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        return isNone(text) ? "none" : String.join("\n", clean(Arrays.asList(text.split("[,\\n]"))));
+    }
+
     /** Entries separated by new lines or commas; {@code none} alone: no entries. */
     static Set<String> list(String text) {
         if (text == null || isNone(text)) {

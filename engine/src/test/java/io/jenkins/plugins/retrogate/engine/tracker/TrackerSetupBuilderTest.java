@@ -107,6 +107,14 @@ class TrackerSetupBuilderTest {
     }
 
     @Test
+    void aFormKeepsListsOnePerLineAndNoneStaysNoneSoItReadsBackTheSame() {
+        assertThat(TrackerSetupBuilder.listText(" a, b\n\nc ")).isEqualTo("a\nb\nc");
+        assertThat(TrackerSetupBuilder.listText(" None ")).isEqualTo("none");
+        assertThat(TrackerSetupBuilder.listText(null)).isEmpty();
+        assertThat(github().labels(TrackerSetupBuilder.listText("none")).build().github().labels()).isEmpty();
+    }
+
+    @Test
     void githubTakesTheRepositoryFromProjectAsTheJenkinsFormNamesIt() {
         TrackerSetup setup = TrackerSetup.builder().kind("GITHUB").project("acme/shop").url("https://ghe.acme.com/api/v3")
                 .credentials("gh-token").fileTickets(true).build();
