@@ -122,7 +122,7 @@ final class Transitions {
             DeploymentRef ref = e.deploymentId().equals(e.ref().deploymentId())
                     ? e.ref().withDeploymentId(e.deploymentId()) : e.ref();
             Deployment deployment = new Deployment(e.deploymentId(), ref, e.production(),
-                    Set.copyOf(e.changeTickets()), Names.shared(e.decision()), Names.shared(e.actor()), e.happened(),
+                    Set.copyOf(e.changeTickets()), e.decision(), Names.shared(e.actor()), e.happened(),
                     null, null, e.gate(), e.overrideId(), e.bypass());
             n.deployments = n.deployments.plus(deployment.id(), deployment);
             n.counters = n.counters.withDeployment(Counters.numberOf(deployment.id()));
@@ -164,7 +164,7 @@ final class Transitions {
                 throw new IllegalStateException("the event log holds a gate decision that names no build");
             }
             BuildDecision decision = new BuildDecision(Names.shared(e.service()), Names.shared(e.environment()),
-                    e.buildUrl(), Names.shared(e.decision()), Names.shared(e.requestedBy()), e.at(), e.overrideId(),
+                    e.buildUrl(), e.decision(), Names.shared(e.requestedBy()), e.at(), e.overrideId(),
                     e.requestId());
             n.decisionsByBuild = n.decisionsByBuild.plus(
                     RetroState.requestKey(e.service(), e.environment(), e.buildUrl()), decision);

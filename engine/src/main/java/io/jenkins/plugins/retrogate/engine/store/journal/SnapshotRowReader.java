@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Contributor;
 import io.jenkins.plugins.retrogate.engine.model.ContributorRole;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
 import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
 import io.jenkins.plugins.retrogate.engine.model.Detection;
@@ -112,7 +113,7 @@ final class SnapshotRowReader {
         expect(JsonToken.VALUE_TRUE, JsonToken.VALUE_FALSE);
         boolean production = p.currentToken() == JsonToken.VALUE_TRUE;
         Set<String> tickets = Set.copyOf(textList());
-        String decision = name();
+        Decision decision = constant(Decision.class);
         String requestedBy = name();
         Instant startedAt = instant();
         Instant endedAt = instant();
