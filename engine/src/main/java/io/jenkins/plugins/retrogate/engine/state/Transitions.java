@@ -57,10 +57,11 @@ final class Transitions {
     static RetroState apply(RetroState s, Event event) {
         Next n = new Next(s);
         if (event instanceof IncidentOpened e) {
-            Incident incident = new Incident(e.incidentId(), e.title(), e.severity(), shared(e.services()),
-                    e.detection(), e.detectedAt(), null, List.of(), List.of(), e.trigger(),
-                    e.rollback() == null ? List.of() : List.of(e.rollback()), List.of(), null, IncidentStatus.OPEN,
-                    e.signature(), Names.shared(e.actor()), e.at());
+            Incident incident = Incident.builder().id(e.incidentId()).title(e.title()).severity(e.severity())
+                    .affectedServices(shared(e.services())).detection(e.detection()).detectedAt(e.detectedAt())
+                    .trigger(e.trigger()).rollbacks(e.rollback() == null ? List.of() : List.of(e.rollback()))
+                    .status(IncidentStatus.OPEN).signature(e.signature()).openedBy(Names.shared(e.actor()))
+                    .updatedAt(e.at()).build();
             n.incidents = n.incidents.plus(incident.id(), incident);
             for (String service : incident.affectedServices()) {
                 n.openIncidentByService = n.openIncidentByService.plus(service, incident.id());
@@ -101,9 +102,10 @@ final class Transitions {
             n.incidents = n.incidents.plus(incident.id(), incident);
         } else if (event instanceof ItemAdded e) {
             String incidentId = incident(s, e.incidentId()).id();
-            ActionItem item = new ActionItem(e.itemId(), incidentId, e.title(), e.priority(), e.type(),
-                    Names.shared(e.owner()), e.ticket(), Set.copyOf(shared(e.services())), e.due(), ItemStatus.OPEN,
-                    e.at(), Names.shared(e.actor()), null, null, null, null, null, null, null, null);
+            ActionItem item = ActionItem.builder().id(e.itemId()).incidentId(incidentId).title(e.title())
+                    .priority(e.priority()).type(e.type()).owner(Names.shared(e.owner())).ticket(e.ticket())
+                    .services(Set.copyOf(shared(e.services()))).due(e.due()).status(ItemStatus.OPEN).createdAt(e.at())
+                    .createdBy(Names.shared(e.actor())).build();
             n.putItem(item);
             n.itemsByIncident = n.itemsByIncident.plus(incidentId,
                     append(n.itemsByIncident.getOrDefault(incidentId, List.of()), item.id()));
