@@ -9,6 +9,7 @@ import io.jenkins.plugins.retrogate.engine.event.ItemAdded;
 import io.jenkins.plugins.retrogate.engine.event.ItemReopened;
 import io.jenkins.plugins.retrogate.engine.event.ItemResolved;
 import io.jenkins.plugins.retrogate.engine.event.ItemVerified;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
 import io.jenkins.plugins.retrogate.engine.model.Detection;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
@@ -121,7 +122,7 @@ public final class Workload {
         DeploymentRef ref = new DeploymentRef(id, "deploy-" + service, (int) deployments,
                 "https://ci.example.com/job/deploy-" + service + "/" + deployments + "/", service, "production",
                 "2." + deployments);
-        sink.accept(new DeploymentStarted(now(), "alice", id, ref, true, List.of(), "ALLOW"));
+        sink.accept(new DeploymentStarted(now(), "alice", id, ref, true, List.of(), Decision.ALLOW));
         sink.accept(new DeploymentFinished(now(), "alice", id, Outcome.SUCCEEDED, null));
         return id;
     }

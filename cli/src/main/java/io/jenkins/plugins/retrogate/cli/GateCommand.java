@@ -3,7 +3,7 @@ package io.jenkins.plugins.retrogate.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.retrogate.engine.command.GateOutcome;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
-import io.jenkins.plugins.retrogate.engine.policy.Decision;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.policy.GateMode;
 import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
 import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;

@@ -5,7 +5,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
-import io.jenkins.plugins.retrogate.engine.policy.Decision;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.policy.DecisionView;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
 import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;

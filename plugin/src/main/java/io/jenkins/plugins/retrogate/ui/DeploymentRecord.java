@@ -23,7 +23,7 @@ public final class DeploymentRecord {
         this.service = deployment.service();
         this.environment = deployment.environment();
         this.version = deployment.ref().version();
-        this.decision = deployment.decision();
+        this.decision = deployment.decision() == null ? null : deployment.decision().name();
         this.outcome = deployment.outcome() == null ? null : deployment.outcome().name();
     }
 

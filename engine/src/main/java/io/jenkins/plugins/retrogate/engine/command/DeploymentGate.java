@@ -1,6 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.command;
 
 import io.jenkins.plugins.retrogate.engine.model.BuildDecision;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.GatePassage;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.policy.GateEvaluator;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * or any deployment the gate blocked — and a deployment outside production that never asked is UNGATED.
  * Starting a deployment and replaying its event both compute it here.
  */
-record DeploymentGate(String decision, GatePassage gate, String overrideId, String bypass) {
+record DeploymentGate(Decision decision, GatePassage gate, String overrideId, String bypass) {
 
     static DeploymentGate of(RetroState state, boolean fourEyes, String service, String environment,
             String buildUrl, boolean production, String deployer, Instant at) {
@@ -37,8 +38,8 @@ record DeploymentGate(String decision, GatePassage gate, String overrideId, Stri
         Optional<OverrideApproval> override = GateEvaluator.usableOverride(state, fourEyes, service, environment,
                 buildUrl, at, Arrays.asList(last.requestedBy(), deployer), new ArrayList<>());
         if (override.isPresent()) {
-            return new DeploymentGate(BuildDecision.OVERRIDDEN, GatePassage.PASSED, override.get().id(), null);
+            return new DeploymentGate(Decision.OVERRIDDEN, GatePassage.PASSED, override.get().id(), null);
         }
-        return new DeploymentGate(BuildDecision.BLOCK, GatePassage.BYPASSED, null, GatePassage.BLOCKED);
+        return new DeploymentGate(Decision.BLOCK, GatePassage.BYPASSED, null, GatePassage.BLOCKED);
     }
 }

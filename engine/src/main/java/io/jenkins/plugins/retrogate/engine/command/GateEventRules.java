@@ -15,11 +15,12 @@ import io.jenkins.plugins.retrogate.engine.event.GateDecided;
 import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
 import io.jenkins.plugins.retrogate.engine.event.OverrideRequested;
 import io.jenkins.plugins.retrogate.engine.model.Actor;
+import io.jenkins.plugins.retrogate.engine.model.Choices;
 import io.jenkins.plugins.retrogate.engine.model.Ids;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.OverrideScope;
-import io.jenkins.plugins.retrogate.engine.policy.Decision;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.policy.GateEvaluator;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
@@ -79,11 +80,9 @@ final class GateEventRules {
         present("buildUrl", e.buildUrl(), "the build the decision is for");
         buildUrl("buildUrl", e.buildUrl());
         optionalLine("requestedBy", e.requestedBy(), 200);
-        Decision decision;
-        try {
-            decision = Decision.valueOf(String.valueOf(e.decision()));
-        } catch (IllegalArgumentException ex) {
-            throw broken("decision", e.decision(), "is not one of ALLOW, WARN, BLOCK, OVERRIDDEN");
+        Decision decision = e.decision();
+        if (decision == null) {
+            throw broken("decision", "", "is missing: one of " + Choices.allowed(Decision.class) + " is required");
         }
         String override = null;
         String request = null;

@@ -18,7 +18,7 @@ import io.jenkins.plugins.retrogate.engine.model.OverrideScope;
 import io.jenkins.plugins.retrogate.engine.model.Permission;
 import io.jenkins.plugins.retrogate.engine.model.RefusedException;
 import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
-import io.jenkins.plugins.retrogate.engine.policy.Decision;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
 import io.jenkins.plugins.retrogate.engine.policy.GateEvaluator;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
@@ -68,7 +68,7 @@ final class OverrideCommands {
         }
         if (request.buildUrl() != null) {
             GateDecided decided = new GateDecided(request.at(), actor.name(), request.service(),
-                    request.environment(), request.buildUrl(), request.requestedBy(), decision.decision().name(),
+                    request.environment(), request.buildUrl(), request.requestedBy(), decision.decision(),
                     decision.override() == null ? null : decision.override().id(), raised == null ? null : raised.id());
             if (!state.decisionFor(request.service(), request.environment(), request.buildUrl())
                     .filter(last -> sameDecision(last, decided)).isPresent()) {

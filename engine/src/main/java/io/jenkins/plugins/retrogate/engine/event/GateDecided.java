@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.event;
 
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import java.time.Instant;
 
 /**
@@ -12,5 +13,5 @@ import java.time.Instant;
  * @param requestId  the override request a BLOCK raised or found
  */
 public record GateDecided(Instant at, String actor, String service, String environment, String buildUrl,
-        String requestedBy, String decision, String overrideId, String requestId) implements Event {
+        String requestedBy, Decision decision, String overrideId, String requestId) implements Event {
 }

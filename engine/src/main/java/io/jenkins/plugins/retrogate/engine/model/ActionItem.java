@@ -75,4 +75,183 @@ public record ActionItem(String id, String incidentId, String title, Priority pr
                 ItemStatus.DROPPED, createdAt, createdBy, resolvedAt, resolvedBy, resolution, fix, fixDeployment, null,
                 null, reason);
     }
+
+    /** An empty builder; id, incidentId, title, priority, type, services, status and createdAt are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this item's values, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.id = id;
+        b.incidentId = incidentId;
+        b.title = title;
+        b.priority = priority;
+        b.type = type;
+        b.owner = owner;
+        b.ticket = ticket;
+        b.services = services;
+        b.due = due;
+        b.status = status;
+        b.createdAt = createdAt;
+        b.createdBy = createdBy;
+        b.resolvedAt = resolvedAt;
+        b.resolvedBy = resolvedBy;
+        b.resolution = resolution;
+        b.fix = fix;
+        b.fixDeployment = fixDeployment;
+        b.verifiedAt = verifiedAt;
+        b.verifiedBy = verifiedBy;
+        b.note = note;
+        return b;
+    }
+
+    /** Builds {@link ActionItem} values by field name instead of position. */
+    public static final class Builder {
+        private String id;
+        private String incidentId;
+        private String title;
+        private Priority priority;
+        private ItemType type;
+        private String owner;
+        private Ticket ticket;
+        private Set<String> services;
+        private LocalDate due;
+        private ItemStatus status;
+        private Instant createdAt;
+        private String createdBy;
+        private Instant resolvedAt;
+        private String resolvedBy;
+        private Resolution resolution;
+        private String fix;
+        private String fixDeployment;
+        private Instant verifiedAt;
+        private String verifiedBy;
+        private String note;
+
+        private Builder() {
+        }
+
+        public Builder id(String value) {
+            this.id = value;
+            return this;
+        }
+
+        public Builder incidentId(String value) {
+            this.incidentId = value;
+            return this;
+        }
+
+        public Builder title(String value) {
+            this.title = value;
+            return this;
+        }
+
+        public Builder priority(Priority value) {
+            this.priority = value;
+            return this;
+        }
+
+        public Builder type(ItemType value) {
+            this.type = value;
+            return this;
+        }
+
+        public Builder owner(String value) {
+            this.owner = value;
+            return this;
+        }
+
+        public Builder ticket(Ticket value) {
+            this.ticket = value;
+            return this;
+        }
+
+        public Builder services(Set<String> value) {
+            this.services = value;
+            return this;
+        }
+
+        public Builder due(LocalDate value) {
+            this.due = value;
+            return this;
+        }
+
+        public Builder status(ItemStatus value) {
+            this.status = value;
+            return this;
+        }
+
+        public Builder createdAt(Instant value) {
+            this.createdAt = value;
+            return this;
+        }
+
+        public Builder createdBy(String value) {
+            this.createdBy = value;
+            return this;
+        }
+
+        public Builder resolvedAt(Instant value) {
+            this.resolvedAt = value;
+            return this;
+        }
+
+        public Builder resolvedBy(String value) {
+            this.resolvedBy = value;
+            return this;
+        }
+
+        public Builder resolution(Resolution value) {
+            this.resolution = value;
+            return this;
+        }
+
+        public Builder fix(String value) {
+            this.fix = value;
+            return this;
+        }
+
+        public Builder fixDeployment(String value) {
+            this.fixDeployment = value;
+            return this;
+        }
+
+        public Builder verifiedAt(Instant value) {
+            this.verifiedAt = value;
+            return this;
+        }
+
+        public Builder verifiedBy(String value) {
+            this.verifiedBy = value;
+            return this;
+        }
+
+        public Builder note(String value) {
+            this.note = value;
+            return this;
+        }
+
+        /** The ActionItem; fails naming the first required field that was not set. */
+        public ActionItem build() {
+            require(id, "id");
+            require(incidentId, "incidentId");
+            require(title, "title");
+            require(priority, "priority");
+            require(type, "type");
+            require(status, "status");
+            require(createdAt, "createdAt");
+            require(services, "services");
+            return new ActionItem(id, incidentId, title, priority, type, owner, ticket, services, due, status,
+                    createdAt, createdBy, resolvedAt, resolvedBy, resolution, fix, fixDeployment, verifiedAt,
+                    verifiedBy, note);
+        }
+
+        private static void require(Object value, String field) {
+            if (value == null) {
+                throw new IllegalStateException("ActionItem.Builder: " + field + " is required but was not set");
+            }
+        }
+    }
 }

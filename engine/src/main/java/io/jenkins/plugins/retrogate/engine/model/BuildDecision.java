@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param overrideId  the override that let an OVERRIDDEN decision through
  * @param requestId   the override request a BLOCK raised or found
  */
-public record BuildDecision(String service, String environment, String buildUrl, String decision,
+public record BuildDecision(String service, String environment, String buildUrl, Decision decision,
         String requestedBy, Instant at, String overrideId, String requestId) {
 
     public BuildDecision {
@@ -25,11 +25,6 @@ public record BuildDecision(String service, String environment, String buildUrl,
 
     /** Whether this decision let the build through by itself (anything but BLOCK). */
     public boolean letThrough() {
-        return !BLOCK.equals(decision);
+        return decision.allowed();
     }
-
-    /** The decision that stops a deployment. */
-    public static final String BLOCK = "BLOCK";
-    /** The decision of a block that an override lets through. */
-    public static final String OVERRIDDEN = "OVERRIDDEN";
 }

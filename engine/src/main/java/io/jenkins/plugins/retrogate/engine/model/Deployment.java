@@ -18,7 +18,7 @@ import java.util.Set;
  * @param bypass         why it bypassed the gate (gate BYPASSED)
  */
 public record Deployment(String id, DeploymentRef ref, boolean production, Set<String> changeTickets,
-        String decision, String requestedBy, Instant startedAt, Instant endedAt, Outcome outcome,
+        Decision decision, String requestedBy, Instant startedAt, Instant endedAt, Outcome outcome,
         GatePassage gate, String overrideId, String bypass) {
 
     public Deployment {

@@ -93,4 +93,160 @@ public record Incident(String id, String title, Severity severity, List<String> 
         copy.add(element);
         return copy;
     }
+
+    /** An empty builder; id, title, detection, detectedAt, status and affectedServices are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this incident's values, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.id = id;
+        b.title = title;
+        b.severity = severity;
+        b.affectedServices = affectedServices;
+        b.detection = detection;
+        b.detectedAt = detectedAt;
+        b.responseStartedAt = responseStartedAt;
+        b.mitigations = mitigations;
+        b.similarIncidents = similarIncidents;
+        b.trigger = trigger;
+        b.rollbacks = rollbacks;
+        b.contributors = contributors;
+        b.rootCause = rootCause;
+        b.status = status;
+        b.signature = signature;
+        b.openedBy = openedBy;
+        b.updatedAt = updatedAt;
+        return b;
+    }
+
+    /** Builds {@link Incident} values by field name instead of position. */
+    public static final class Builder {
+        private String id;
+        private String title;
+        private Severity severity;
+        private List<String> affectedServices;
+        private Detection detection;
+        private Instant detectedAt;
+        private Instant responseStartedAt;
+        private List<Mitigation> mitigations;
+        private List<String> similarIncidents;
+        private DeploymentRef trigger;
+        private List<DeploymentRef> rollbacks;
+        private List<Contributor> contributors;
+        private String rootCause;
+        private IncidentStatus status;
+        private String signature;
+        private String openedBy;
+        private Instant updatedAt;
+
+        private Builder() {
+        }
+
+        public Builder id(String value) {
+            this.id = value;
+            return this;
+        }
+
+        public Builder title(String value) {
+            this.title = value;
+            return this;
+        }
+
+        public Builder severity(Severity value) {
+            this.severity = value;
+            return this;
+        }
+
+        public Builder affectedServices(List<String> value) {
+            this.affectedServices = value;
+            return this;
+        }
+
+        public Builder detection(Detection value) {
+            this.detection = value;
+            return this;
+        }
+
+        public Builder detectedAt(Instant value) {
+            this.detectedAt = value;
+            return this;
+        }
+
+        public Builder responseStartedAt(Instant value) {
+            this.responseStartedAt = value;
+            return this;
+        }
+
+        public Builder mitigations(List<Mitigation> value) {
+            this.mitigations = value;
+            return this;
+        }
+
+        public Builder similarIncidents(List<String> value) {
+            this.similarIncidents = value;
+            return this;
+        }
+
+        public Builder trigger(DeploymentRef value) {
+            this.trigger = value;
+            return this;
+        }
+
+        public Builder rollbacks(List<DeploymentRef> value) {
+            this.rollbacks = value;
+            return this;
+        }
+
+        public Builder contributors(List<Contributor> value) {
+            this.contributors = value;
+            return this;
+        }
+
+        public Builder rootCause(String value) {
+            this.rootCause = value;
+            return this;
+        }
+
+        public Builder status(IncidentStatus value) {
+            this.status = value;
+            return this;
+        }
+
+        public Builder signature(String value) {
+            this.signature = value;
+            return this;
+        }
+
+        public Builder openedBy(String value) {
+            this.openedBy = value;
+            return this;
+        }
+
+        public Builder updatedAt(Instant value) {
+            this.updatedAt = value;
+            return this;
+        }
+
+        /** The Incident; fails naming the first required field that was not set. */
+        public Incident build() {
+            require(id, "id");
+            require(title, "title");
+            require(detection, "detection");
+            require(detectedAt, "detectedAt");
+            require(status, "status");
+            require(affectedServices, "affectedServices");
+            return new Incident(id, title, severity, affectedServices, detection, detectedAt, responseStartedAt,
+                    mitigations, similarIncidents, trigger, rollbacks, contributors, rootCause, status, signature,
+                    openedBy, updatedAt);
+        }
+
+        private static void require(Object value, String field) {
+            if (value == null) {
+                throw new IllegalStateException("Incident.Builder: " + field + " is required but was not set");
+            }
+        }
+    }
 }

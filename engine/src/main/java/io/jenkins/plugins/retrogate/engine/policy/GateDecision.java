@@ -1,6 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import java.util.ArrayList;
 import java.util.List;

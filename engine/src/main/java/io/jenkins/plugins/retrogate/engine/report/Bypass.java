@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.report;
 
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import java.time.Instant;
 
 /**
@@ -10,5 +11,5 @@ import java.time.Instant;
  * @param reason   why it counts as a bypass
  */
 public record Bypass(String deploymentId, String service, String environment, String buildUrl, String version,
-        Instant startedAt, String requestedBy, String decision, String reason) {
+        Instant startedAt, String requestedBy, Decision decision, String reason) {
 }

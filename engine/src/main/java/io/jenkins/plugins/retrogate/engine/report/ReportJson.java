@@ -43,7 +43,7 @@ public final class ReportJson {
             bypasses.addObject().put("deployment", b.deploymentId()).put("service", b.service())
                     .put("environment", b.environment()).put("buildUrl", b.buildUrl()).put("version", b.version())
                     .put("startedAt", instant(b.startedAt())).put("requestedBy", b.requestedBy())
-                    .put("decision", b.decision()).put("reason", b.reason());
+                    .put("decision", b.decision() == null ? null : b.decision().name()).put("reason", b.reason());
         }
         RetroFigures r = report.retro();
         ObjectNode retro = root.putObject("retrospective");

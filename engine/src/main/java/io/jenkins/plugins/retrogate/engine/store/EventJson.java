@@ -3,6 +3,7 @@ package io.jenkins.plugins.retrogate.engine.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.retrogate.engine.event.Backdatable;
 import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
@@ -11,7 +12,9 @@ import io.jenkins.plugins.retrogate.engine.event.EventTypes;
 import io.jenkins.plugins.retrogate.engine.event.GateDecided;
 import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
 import io.jenkins.plugins.retrogate.engine.json.Json;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The JSON form of events: an object whose {@code event} key names the event's type (see
@@ -89,8 +92,24 @@ public final class EventJson {
         try {
             return MAPPER.treeToValue(fields, eventClass);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("event of type '" + type + "' is malformed: " + e.getMessage(), e);
+            throw new IllegalArgumentException("event of type '" + type + "' is malformed: " + problem(e), e);
         }
+    }
+
+    /**
+     * What is wrong in an event, for a message: a value that is not one of an enum's constants names
+     * its field, the value and the allowed constants ({@code decision 'MAYBE' is not one of ALLOW, WARN,
+     * BLOCK, OVERRIDDEN}); anything else is the reader's own message.
+     */
+    public static String problem(Exception e) {
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum() && !invalid.getPath().isEmpty()) {
+            String field = invalid.getPath().get(invalid.getPath().size() - 1).getFieldName();
+            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+            return field + " '" + invalid.getValue() + "' is not one of " + allowed;
+        }
+        return e.getMessage();
     }
 
     public static Event read(String json) {

@@ -99,7 +99,7 @@ public final class ModelJson {
         }
         node.put("url", ref.url());
         node.set("changeTickets", strings(deployment.changeTickets()));
-        node.put("decision", deployment.decision());
+        node.put("decision", name(deployment.decision()));
         node.put("gate", name(deployment.gate()));
         node.put("override", deployment.overrideId());
         node.put("bypass", deployment.bypass());

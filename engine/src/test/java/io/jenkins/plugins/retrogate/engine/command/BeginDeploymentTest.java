@@ -12,7 +12,7 @@ import io.jenkins.plugins.retrogate.engine.model.Actor;
 import io.jenkins.plugins.retrogate.engine.model.GatePassage;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.Permission;
-import io.jenkins.plugins.retrogate.engine.policy.Decision;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.Change;
@@ -75,7 +75,7 @@ class BeginDeploymentTest {
 
         assertThat(begun.started()).isTrue();
         assertThat(begun.gate().decision().decision()).isEqualTo(Decision.ALLOW);
-        assertThat(begun.deployment().decision()).isEqualTo("ALLOW");
+        assertThat(begun.deployment().decision()).isEqualTo(Decision.ALLOW);
         assertThat(begun.deployment().gate()).isEqualTo(GatePassage.PASSED);
         assertThat(commands).hasValue(1);
         assertThat(eventsAfter(before)).hasSize(2).satisfiesExactly(
@@ -118,7 +118,7 @@ class BeginDeploymentTest {
         BegunDeployment begun = begin();
 
         assertThat(begun.started()).isTrue();
-        assertThat(begun.deployment().decision()).isEqualTo("OVERRIDDEN");
+        assertThat(begun.deployment().decision()).isEqualTo(Decision.OVERRIDDEN);
         assertThat(begun.deployment().overrideId()).isEqualTo(override);
     }
 }

@@ -11,7 +11,7 @@ import io.jenkins.plugins.retrogate.engine.model.Deployment;
 import io.jenkins.plugins.retrogate.engine.model.GatePassage;
 import io.jenkins.plugins.retrogate.engine.model.Outcome;
 import io.jenkins.plugins.retrogate.engine.model.Permission;
-import io.jenkins.plugins.retrogate.engine.policy.Decision;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
 import io.jenkins.plugins.retrogate.engine.report.Report;
 import io.jenkins.plugins.retrogate.engine.transfer.StoreDocument;
@@ -47,7 +47,7 @@ class DeploymentGateTest {
 
         Deployment deployment = deploy("checkout-api", "production", BUILD);
 
-        assertThat(deployment.decision()).isEqualTo("ALLOW");
+        assertThat(deployment.decision()).isEqualTo(Decision.ALLOW);
         assertThat(deployment.gate()).isEqualTo(GatePassage.PASSED);
         assertThat(deployment.bypass()).isNull();
     }
@@ -62,7 +62,7 @@ class DeploymentGateTest {
 
         Deployment deployment = deploy("checkout-api", "production", BUILD);
 
-        assertThat(deployment.decision()).isEqualTo("OVERRIDDEN");
+        assertThat(deployment.decision()).isEqualTo(Decision.OVERRIDDEN);
         assertThat(deployment.overrideId()).isEqualTo(override);
         assertThat(deployment.gate()).isEqualTo(GatePassage.PASSED);
     }
@@ -76,7 +76,7 @@ class DeploymentGateTest {
 
         Deployment deployment = deploy("checkout-api", "production", BUILD);
 
-        assertThat(deployment.decision()).isEqualTo("OVERRIDDEN");
+        assertThat(deployment.decision()).isEqualTo(Decision.OVERRIDDEN);
         assertThat(deployment.overrideId()).isEqualTo(override);
         assertThat(deployment.bypassed()).isFalse();
     }
@@ -89,7 +89,7 @@ class DeploymentGateTest {
         Deployment deployment = deploy("checkout-api", "production", BUILD);
 
         assertThat(deployment.gate()).isEqualTo(GatePassage.BYPASSED);
-        assertThat(deployment.decision()).isEqualTo("BLOCK");
+        assertThat(deployment.decision()).isEqualTo(Decision.BLOCK);
         assertThat(deployment.bypass()).isEqualTo("the gate blocked this build and no override was approved");
         assertThat(scenario.store.state().deployment(deployment.id()).orElseThrow().bypassed()).isTrue();
     }
@@ -150,7 +150,7 @@ class DeploymentGateTest {
 
         assertThat(decided).isEqualTo(1);
         assertThat(scenario.store.state().decisionFor("checkout-api", "production", BUILD).orElseThrow().decision())
-                .isEqualTo("OVERRIDDEN");
+                .isEqualTo(Decision.OVERRIDDEN);
     }
 
     @Test

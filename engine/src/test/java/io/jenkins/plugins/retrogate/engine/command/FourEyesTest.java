@@ -14,7 +14,7 @@ import io.jenkins.plugins.retrogate.engine.model.OverrideScope;
 import io.jenkins.plugins.retrogate.engine.model.Permission;
 import io.jenkins.plugins.retrogate.engine.model.RefusedException;
 import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
-import io.jenkins.plugins.retrogate.engine.policy.Decision;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import java.util.List;

@@ -164,7 +164,7 @@ class ItemLifecycleTest {
 
         assertThat(linked.ticket().key()).isEqualTo("PAY-77");
         assertThat(scenario.decide("checkout-api", "production", "PAY-77").decision())
-                .isEqualTo(io.jenkins.plugins.retrogate.engine.policy.Decision.ALLOW);
+                .isEqualTo(io.jenkins.plugins.retrogate.engine.model.Decision.ALLOW);
         assertThatThrownBy(() -> scenario.gate.linkTicket(Scenario.ALICE, item.id(), "PAY-78"))
                 .isInstanceOf(RefusedException.class).hasMessageContaining("already has ticket PAY-77");
     }

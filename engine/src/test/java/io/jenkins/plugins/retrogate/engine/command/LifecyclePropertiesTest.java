@@ -15,7 +15,7 @@ import io.jenkins.plugins.retrogate.engine.model.Outcome;
 import io.jenkins.plugins.retrogate.engine.model.Permission;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
 import io.jenkins.plugins.retrogate.engine.model.RetroGateException;
-import io.jenkins.plugins.retrogate.engine.policy.Decision;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
 import io.jenkins.plugins.retrogate.engine.policy.GateEvaluator;
 import io.jenkins.plugins.retrogate.engine.policy.GateMode;

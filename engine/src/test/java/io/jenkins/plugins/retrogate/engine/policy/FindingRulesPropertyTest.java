@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.retrogate.engine.Scenario;
 import io.jenkins.plugins.retrogate.engine.command.NewActionItem;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;

@@ -11,6 +11,7 @@ import io.jenkins.plugins.retrogate.engine.Scenario;
 import io.jenkins.plugins.retrogate.engine.command.NewActionItem;
 import io.jenkins.plugins.retrogate.engine.command.OverrideGrant;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
 import io.jenkins.plugins.retrogate.engine.command.IncidentUpdate;

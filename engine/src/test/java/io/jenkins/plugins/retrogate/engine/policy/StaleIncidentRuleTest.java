@@ -7,6 +7,7 @@ import io.jenkins.plugins.retrogate.engine.Scenario;
 import io.jenkins.plugins.retrogate.engine.command.IncidentUpdate;
 import io.jenkins.plugins.retrogate.engine.command.NewIncident;
 import io.jenkins.plugins.retrogate.engine.command.OverrideGrant;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;

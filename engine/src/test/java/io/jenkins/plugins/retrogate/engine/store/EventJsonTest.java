@@ -11,6 +11,7 @@ import io.jenkins.plugins.retrogate.engine.event.GateDecided;
 import io.jenkins.plugins.retrogate.engine.event.ItemAdded;
 import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
 import io.jenkins.plugins.retrogate.engine.event.MitigationRecorded;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
 import io.jenkins.plugins.retrogate.engine.model.GatePassage;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
@@ -63,16 +64,43 @@ class EventJsonTest {
     void theGatesFieldsOfADeploymentAndTheGatesDecisionsRoundTrip() {
         Instant at = Instant.parse("2026-11-02T09:00:00Z");
         DeploymentStarted bypass = new DeploymentStarted(at, "alice", "DEP-2", new DeploymentRef("DEP-2", null, null,
-                "https://ci/job/8/", "cart", "production", null), true, List.of(), "BLOCK", GatePassage.BYPASSED, null,
+                "https://ci/job/8/", "cart", "production", null), true, List.of(), Decision.BLOCK, GatePassage.BYPASSED, null,
                 GatePassage.BLOCKED, null);
         GateDecided decided = new GateDecided(at, "alice", "cart", "production", "https://ci/job/8/", "alice",
-                "OVERRIDDEN", "OVR-1", null);
+                Decision.OVERRIDDEN, "OVR-1", null);
 
         assertThat(EventJson.write(bypass)).contains("\"gate\":\"BYPASSED\"",
                 "\"bypass\":\"the gate blocked this build and no override was approved\"");
         assertThat(EventJson.read(EventJson.write(bypass))).isEqualTo(bypass);
         assertThat(EventJson.write(decided)).startsWith("{\"event\":\"gate-decided\"");
         assertThat(EventJson.read(EventJson.write(decided))).isEqualTo(decided);
+    }
+
+    @Test
+    void decisionsWrittenAsTextBeforeTheyWereAnEnumReadAndAreWrittenTheSame() {
+        String decided = "{\"event\":\"gate-decided\",\"at\":\"2026-11-02T09:00:00Z\",\"actor\":\"alice\","
+                + "\"service\":\"cart\",\"environment\":\"production\",\"buildUrl\":\"https://ci/job/8/\","
+                + "\"requestedBy\":\"alice\",\"decision\":\"OVERRIDDEN\",\"overrideId\":\"OVR-1\"}";
+        String started = "{\"event\":\"deployment-started\",\"at\":\"2026-11-02T09:00:00Z\",\"actor\":\"alice\","
+                + "\"deploymentId\":\"DEP-2\",\"ref\":{\"deploymentId\":\"DEP-2\",\"url\":\"https://ci/job/8/\","
+                + "\"service\":\"cart\",\"environment\":\"production\"},\"production\":true,\"changeTickets\":[],"
+                + "\"decision\":\"BLOCK\",\"gate\":\"BYPASSED\","
+                + "\"bypass\":\"the gate blocked this build and no override was approved\"}";
+
+        assertThat(((GateDecided) EventJson.read(decided)).decision()).isEqualTo(Decision.OVERRIDDEN);
+        assertThat(((DeploymentStarted) EventJson.read(started)).decision()).isEqualTo(Decision.BLOCK);
+        assertThat(EventJson.write(EventJson.read(decided))).isEqualTo(decided);
+        assertThat(EventJson.write(EventJson.read(started))).isEqualTo(started);
+    }
+
+    @Test
+    void anUnknownDecisionIsRefusedNamingTheFieldAndTheAllowedValues() {
+        String decided = "{\"event\":\"gate-decided\",\"at\":\"2026-11-02T09:00:00Z\",\"actor\":\"alice\","
+                + "\"service\":\"cart\",\"environment\":\"production\",\"buildUrl\":\"https://ci/job/8/\","
+                + "\"decision\":\"MAYBE\"}";
+
+        assertThatThrownBy(() -> EventJson.read(decided)).hasMessageContaining("decision")
+                .hasMessageContaining("MAYBE").hasMessageContaining("ALLOW, WARN, BLOCK, OVERRIDDEN");
     }
 
     @Test
@@ -106,7 +134,7 @@ class EventJsonTest {
         Instant at = Instant.parse("2026-11-02T09:00:00Z");
         DeploymentRef ref = new DeploymentRef("DEP-1", null, null, "https://ci/job/7/", "cart", "production", null);
         DeploymentStarted plain = new DeploymentStarted(at, "alice", "DEP-1", ref, true, List.of(), null);
-        DeploymentStarted gated = new DeploymentStarted(at, "alice", "DEP-1", ref, true, List.of(), "ALLOW",
+        DeploymentStarted gated = new DeploymentStarted(at, "alice", "DEP-1", ref, true, List.of(), Decision.ALLOW,
                 GatePassage.PASSED, null, null, null);
         DeploymentStarted backdated = new DeploymentStarted(at, "alice", "DEP-1", ref, true, List.of(), null, null,
                 null, null, at.minusSeconds(3600));
@@ -118,7 +146,7 @@ class EventJsonTest {
         assertThat(EventJson.versionOf(gated)).isEqualTo(2);
         assertThat(EventJson.versionOf(backdated)).isEqualTo(2);
         assertThat(EventJson.versionOf(new GateDecided(at, "alice", "cart", "production", "https://ci/job/7/",
-                "alice", "ALLOW", null, null))).isEqualTo(2);
+                "alice", Decision.ALLOW, null, null))).isEqualTo(2);
         assertThat(EventJson.versionOf(new IdsReserved(at, "repair", 3, 0, 0, 0, null, "cut"))).isEqualTo(2);
         assertThat(EventJson.FORMAT_VERSION).isEqualTo(2);
     }

@@ -28,7 +28,7 @@ import io.jenkins.plugins.retrogate.engine.model.Permission;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
 import io.jenkins.plugins.retrogate.engine.model.Ticket;
 import io.jenkins.plugins.retrogate.engine.model.TicketSystem;
-import io.jenkins.plugins.retrogate.engine.policy.Decision;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
 import io.jenkins.plugins.retrogate.engine.store.InMemoryStore;

@@ -60,7 +60,7 @@ final class EventDecoder {
                 throw (IOException) e;
             }
             throw new IOException(type == null ? "the event is not valid JSON: " + e.getMessage()
-                    : "event of type '" + type + "' is malformed: " + e.getMessage(), e);
+                    : "event of type '" + type + "' is malformed: " + EventJson.problem(e), e);
         }
         return decodeTree(bytes, start, length);
     }
@@ -79,7 +79,7 @@ final class EventDecoder {
         try {
             return MAPPER.treeToValue(node, eventClass);
         } catch (IOException | IllegalArgumentException e) {
-            throw new IOException("event of type '" + type + "' is malformed: " + e.getMessage(), e);
+            throw new IOException("event of type '" + type + "' is malformed: " + EventJson.problem(e), e);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Contributor;
 import io.jenkins.plugins.retrogate.engine.model.ContributorRole;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
 import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
 import io.jenkins.plugins.retrogate.engine.model.Detection;
@@ -73,9 +74,12 @@ final class SnapshotRowReader {
             contributors.add(new Contributor(constant(ContributorRole.class), name()));
             expect(JsonToken.END_ARRAY);
         }
-        Incident incident = new Incident(id, title, severity, services, detection, detectedAt, responseStartedAt,
-                mitigations, similar, trigger, rollbacks, contributors, text(), constant(IncidentStatus.class),
-                text(), name(), instant());
+        // the remaining columns are read in their order: rootCause, status, signature, openedBy, updatedAt
+        Incident incident = Incident.builder().id(id).title(title).severity(severity).affectedServices(services)
+                .detection(detection).detectedAt(detectedAt).responseStartedAt(responseStartedAt)
+                .mitigations(mitigations).similarIncidents(similar).trigger(trigger).rollbacks(rollbacks)
+                .contributors(contributors).rootCause(text()).status(constant(IncidentStatus.class)).signature(text())
+                .openedBy(name()).updatedAt(instant()).build();
         expect(JsonToken.END_ARRAY);
         return incident;
     }
@@ -96,10 +100,13 @@ final class SnapshotRowReader {
         }
         List<String> services = nameList();
         String due = text();
-        ActionItem item = new ActionItem(id, incidentId, title, priority, type, owner, ticket,
-                Set.copyOf(services), due == null ? null : LocalDate.parse(due), constant(ItemStatus.class),
-                instant(), name(), instant(), name(), constant(Resolution.class), text(),
-                reference(null, deployments), instant(), reference(null, deployments), text());
+        // the remaining columns are read in their order, status to note
+        ActionItem item = ActionItem.builder().id(id).incidentId(incidentId).title(title).priority(priority).type(type)
+                .owner(owner).ticket(ticket).services(Set.copyOf(services))
+                .due(due == null ? null : LocalDate.parse(due)).status(constant(ItemStatus.class))
+                .createdAt(instant()).createdBy(name()).resolvedAt(instant()).resolvedBy(name())
+                .resolution(constant(Resolution.class)).fix(text()).fixDeployment(reference(null, deployments))
+                .verifiedAt(instant()).verifiedBy(reference(null, deployments)).note(text()).build();
         expect(JsonToken.END_ARRAY);
         return item;
     }
@@ -112,7 +119,7 @@ final class SnapshotRowReader {
         expect(JsonToken.VALUE_TRUE, JsonToken.VALUE_FALSE);
         boolean production = p.currentToken() == JsonToken.VALUE_TRUE;
         Set<String> tickets = Set.copyOf(textList());
-        String decision = name();
+        Decision decision = constant(Decision.class);
         String requestedBy = name();
         Instant startedAt = instant();
         Instant endedAt = instant();

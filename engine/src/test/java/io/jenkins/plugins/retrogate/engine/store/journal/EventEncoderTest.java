@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.GateDecided;
 import io.jenkins.plugins.retrogate.engine.event.IncidentDetailsChanged;
 import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.Detection;
 import io.jenkins.plugins.retrogate.engine.model.Severity;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
@@ -58,6 +60,26 @@ class EventEncoderTest {
             byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
             assertThatThrownBy(() -> EventDecoder.decode(bytes, 0, bytes.length)).isInstanceOf(IOException.class)
                     .hasMessageStartingWith("event of type 'incident-opened' is malformed");
+        }
+    }
+
+    @Test
+    void aJournalLineWithTheDecisionAsTheOldCodeWroteItReadsOnBothPathsAndAnUnknownOneIsRefused() throws Exception {
+        // written by the engine before the decision became an enum: the same text
+        String old = "{\"event\":\"gate-decided\",\"at\":\"2026-11-02T09:00:00Z\",\"actor\":\"alice\","
+                + "\"service\":\"cart\",\"environment\":\"production\",\"buildUrl\":\"https://ci/job/8/\","
+                + "\"requestedBy\":\"alice\",\"decision\":\"BLOCK\",\"requestId\":\"REQ-1\"}";
+        String typeLast = old.replace("\"event\":\"gate-decided\",", "").replaceFirst("}$", ",\"event\":\"gate-decided\"}");
+
+        for (String json : List.of(old, typeLast)) {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            GateDecided read = (GateDecided) EventDecoder.decode(bytes, 0, bytes.length);
+            assertThat(read.decision()).isEqualTo(Decision.BLOCK);
+            assertThat(EventJson.write(read)).isEqualTo(old);
+            byte[] unknown = json.replace("\"BLOCK\"", "\"STOP\"").getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> EventDecoder.decode(unknown, 0, unknown.length)).isInstanceOf(IOException.class)
+                    .hasMessage("event of type 'gate-decided' is malformed: decision 'STOP' is not one of"
+                            + " ALLOW, WARN, BLOCK, OVERRIDDEN");
         }
     }
 }

@@ -26,6 +26,7 @@ import io.jenkins.plugins.retrogate.engine.event.SimilarIncidentLinked;
 import io.jenkins.plugins.retrogate.engine.event.TicketLinked;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.ContributorRole;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
 import io.jenkins.plugins.retrogate.engine.model.Detection;
 import io.jenkins.plugins.retrogate.engine.model.GatePassage;
@@ -281,12 +282,12 @@ class SnapshotContentTest {
                         ItemType.PREVENTATIVE, "team-search", null, List.of("search"), null),
                 new TicketLinked(T.plusSeconds(11), "bob", "INC-2-A1", Ticket.parse("ticket", "https://t.example/9")),
                 new DeploymentStarted(T.plusSeconds(12), "gate", "DEP-1", new DeploymentRef("DEP-1", "deploy-pay", 42,
-                        "https://ci/job/deploy-pay/42/", "pay", "production", "1.5"), true, List.of("PAY-12"), "BLOCK",
+                        "https://ci/job/deploy-pay/42/", "pay", "production", "1.5"), true, List.of("PAY-12"), Decision.BLOCK,
                         null, null, null, null),
                 new DeploymentFinished(T.plusSeconds(13), "gate", "DEP-1", Outcome.FAILED, null),
                 new ItemResolved(T.plusSeconds(14), "alice", "INC-1-A1", Resolution.MANUAL, "commit abc", null),
                 new DeploymentStarted(T.plusSeconds(15), "gate", "DEP-2", new DeploymentRef("DEP-2", "deploy-pay", 43,
-                        "https://ci/job/deploy-pay/43/", "pay", "production", "1.6"), true, List.of(), "ALLOW", null, null,
+                        "https://ci/job/deploy-pay/43/", "pay", "production", "1.6"), true, List.of(), Decision.ALLOW, null, null,
                         null, null),
                 new DeploymentFinished(T.plusSeconds(16), "gate", "DEP-2", Outcome.SUCCEEDED, null),
                 new ItemVerified(T.plusSeconds(17), "gate", "INC-1-A1", "DEP-2"),
@@ -318,12 +319,12 @@ class SnapshotContentTest {
         List<Event> events = new ArrayList<>(eventFormatOne());
         events.addAll(List.of(
                 new GateDecided(T.plusSeconds(31), "gate", "pay", "production", "https://ci/job/deploy-pay/45/",
-                        "alice", "OVERRIDDEN", "OVR-2", null),
+                        "alice", Decision.OVERRIDDEN, "OVR-2", null),
                 new GateDecided(T.plusSeconds(32), "gate", "pay", "production", "https://ci/job/deploy-pay/46/",
-                        null, "BLOCK", null, "REQ-1"),
-                new DeploymentStarted(T.plusSeconds(33), "gate", "DEP-4", passed, true, List.of(), "OVERRIDDEN",
+                        null, Decision.BLOCK, null, "REQ-1"),
+                new DeploymentStarted(T.plusSeconds(33), "gate", "DEP-4", passed, true, List.of(), Decision.OVERRIDDEN,
                         GatePassage.PASSED, "OVR-2", null, null),
-                new DeploymentStarted(T.plusSeconds(34), "alice", "DEP-5", blocked, true, List.of(), "BLOCK",
+                new DeploymentStarted(T.plusSeconds(34), "alice", "DEP-5", blocked, true, List.of(), Decision.BLOCK,
                         GatePassage.BYPASSED, null, GatePassage.BLOCKED, null),
                 new io.jenkins.plugins.retrogate.engine.event.IdsReserved(T.plusSeconds(35), "repair", 4, 7, 3, 5,
                         java.util.Map.of("INC-1", 6, "INC-2", 2), "named by records a repair cut")));

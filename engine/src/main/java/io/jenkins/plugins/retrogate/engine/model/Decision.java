@@ -1,4 +1,4 @@
-package io.jenkins.plugins.retrogate.engine.policy;
+package io.jenkins.plugins.retrogate.engine.model;
 
 /** The gate's answer. Only {@code BLOCK} stops a deployment. */
 public enum Decision {

@@ -1,0 +1,56 @@
+package io.jenkins.plugins.retrogate.engine.state;
+
+import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
+import io.jenkins.plugins.retrogate.engine.event.OverrideDenied;
+import io.jenkins.plugins.retrogate.engine.event.OverrideRequestExpired;
+import io.jenkins.plugins.retrogate.engine.event.OverrideRequested;
+import io.jenkins.plugins.retrogate.engine.model.Names;
+import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
+import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
+
+/** How override requests and approvals change the state: requested, approved, denied or expired. */
+final class OverrideTransitions {
+    private OverrideTransitions() {
+    }
+
+    /** Applies {@code event} when it is an override's or an override request's; {@code false} when it is not. */
+    static boolean apply(NextState n, Event event) {
+        if (event instanceof OverrideRequested e) {
+            OverrideRequest request = new OverrideRequest(e.requestId(), Names.shared(e.service()),
+                    Names.shared(e.environment()), e.buildUrl(), Names.shared(e.actor()), e.at(), e.blockingItems(),
+                    RequestStatus.PENDING, null, null, null, null);
+            n.requests = n.requests.plus(request.id(), request);
+            n.pendingRequestByTarget = n.pendingRequestByTarget.plus(
+                    RetroState.requestKey(e.service(), e.environment(), e.buildUrl()), request.id());
+            n.counters = n.counters.withRequest(Counters.numberOf(request.id()));
+        } else if (event instanceof OverrideApproved e) {
+            approved(n, e);
+        } else if (event instanceof OverrideDenied e) {
+            n.closeRequest(n.request(e.requestId())
+                    .decided(RequestStatus.DENIED, Names.shared(e.actor()), e.at(), e.reason(), null));
+        } else if (event instanceof OverrideRequestExpired e) {
+            n.closeRequest(n.request(e.requestId())
+                    .decided(RequestStatus.EXPIRED, Names.shared(e.actor()), e.at(), null, null));
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private static void approved(NextState n, OverrideApproved e) {
+        OverrideApproval override = new OverrideApproval(e.overrideId(), e.scope(), Names.shared(e.service()),
+                Names.shared(e.environment()), e.buildUrl(), Names.shared(e.requestedBy()), Names.shared(e.actor()),
+                e.reason(), e.at(), e.expiresAt(), e.requestIds());
+        n.overrides = n.overrides.plus(override.id(), override);
+        String target = RetroState.target(e.service(), e.environment());
+        n.overridesByTarget = n.overridesByTarget.plus(target,
+                n.overridesByTarget.getOrDefault(target, RetroState.NO_IDS).plus(override.id()));
+        n.counters = n.counters.withOverride(Counters.numberOf(override.id()));
+        for (String requestId : e.requestIds()) {
+            n.closeRequest(n.request(requestId)
+                    .decided(RequestStatus.APPROVED, override.approvedBy(), e.at(), e.reason(), override.id()));
+        }
+    }
+}
