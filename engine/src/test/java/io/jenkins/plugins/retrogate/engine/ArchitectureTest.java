@@ -81,6 +81,15 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage(ENGINE + "store.journal..");
 
     @ArchTest
+    static final ArchRule thePostgresBackendIsChosenInOnePlaceToo = noClasses().that()
+            .resideOutsideOfPackages(ENGINE + "store.postgres..", ENGINE + "config..")
+            .should().dependOnClassesThat().resideInAPackage(ENGINE + "store.postgres..");
+
+    @ArchTest
+    static final ArchRule backendsKnowNothingOfEachOther = noClasses().that().resideInAPackage(ENGINE + "store.postgres..")
+            .should().dependOnClassesThat().resideInAPackage(ENGINE + "store.journal..");
+
+    @ArchTest
     static final ArchRule storageKnowsNoCommand = noClasses().that().resideInAPackage(ENGINE + "store..")
             .should().dependOnClassesThat().resideInAPackage(ENGINE + "command..");
 }

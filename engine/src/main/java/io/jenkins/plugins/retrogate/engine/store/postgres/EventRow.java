@@ -1,0 +1,106 @@
+package io.jenkins.plugins.retrogate.engine.store.postgres;
+
+import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.EventTypes;
+import io.jenkins.plugins.retrogate.engine.store.EventJson;
+import io.jenkins.plugins.retrogate.engine.store.HashChain;
+import io.jenkins.plugins.retrogate.engine.store.Problem;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A row of the {@code events} table: one event with its place in the hash chain, hashed exactly as
+ * a journal record is ({@link HashChain}) over the event's JSON as {@link EventJson} writes it. The
+ * payload is kept as text, not {@code jsonb}, because the hash covers its exact bytes.
+ */
+record EventRow(long seq, int version, String type, String payload, String prev, String hash) {
+    static final String TABLE = "events";
+    private static final String COLUMNS = "seq, format_version, type, payload, prev, hash";
+
+    /** The row that records {@code event} as number {@code seq} after the record whose hash is {@code prev}. */
+    static EventRow of(HashChain chain, long seq, String prev, Event event) {
+        String json = EventJson.write(event);
+        int version = EventJson.versionOf(event);
+        return new EventRow(seq, version, EventTypes.nameOf(event), json, prev,
+                chain.hash(seq, version, prev, json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Up to {@code limit} rows from sequence {@code from} on, in order. */
+    static List<EventRow> read(Connection connection, long from, long to, int limit) throws SQLException {
+        List<EventRow> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
+                + " WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?")) {
+            select.setLong(1, from);
+            select.setLong(2, to);
+            select.setInt(3, limit);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new EventRow(result.getLong(1), result.getInt(2), result.getString(3),
+                            result.getString(4), result.getString(5), result.getString(6)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Adds this row to a batch insert prepared with {@link #INSERT}. */
+    void addTo(PreparedStatement insert) throws SQLException {
+        insert.setLong(1, seq);
+        insert.setInt(2, version);
+        insert.setString(3, type);
+        insert.setString(4, payload);
+        insert.setString(5, prev);
+        insert.setString(6, hash);
+        insert.addBatch();
+    }
+
+    static final String INSERT = "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+
+    /** Whether the hash is that of this row's own bytes (whatever the row before it). */
+    boolean selfConsistent(HashChain chain) {
+        return prev != null && prev.length() == HashChain.HEX_LENGTH
+                && chain.hash(seq, version, prev, payload.getBytes(StandardCharsets.UTF_8)).equals(hash);
+    }
+
+    /** The event, read strictly. */
+    Event event() {
+        return EventJson.read(payload);
+    }
+
+    /**
+     * What is wrong with this row where it follows a row with sequence {@code expectedSeq - 1} and hash
+     * {@code expectedPrev}, or {@code null} when it is a good next record; the event is decoded to check it.
+     */
+    Problem problem(HashChain chain, long expectedSeq, String expectedPrev) {
+        if (version > EventJson.FORMAT_VERSION) {
+            return problem(Problem.Kind.UNSUPPORTED_FORMAT, "format version " + version
+                    + " was written by a newer Retro Gate (this one reads up to " + EventJson.FORMAT_VERSION
+                    + "): upgrade Retro Gate");
+        }
+        String broken = HashChain.brokenLink(expectedSeq, expectedPrev, seq, prev);
+        if (broken != null) {
+            return problem(Problem.Kind.CORRUPTED, broken);
+        }
+        if (!selfConsistent(chain)) {
+            return problem(Problem.Kind.CORRUPTED, HashChain.HASH_MISMATCH);
+        }
+        try {
+            Event event = event();
+            if (!EventTypes.nameOf(event).equals(type)) {
+                return problem(Problem.Kind.CORRUPTED, "type '" + type + "' is not the payload's event type");
+            }
+        } catch (IllegalArgumentException e) {
+            return problem(Problem.Kind.CORRUPTED, "its event cannot be read (" + e.getMessage() + ")");
+        }
+        return null;
+    }
+
+    private Problem problem(Problem.Kind kind, String message) {
+        return new Problem("table " + TABLE, seq, seq, kind, message);
+    }
+}

@@ -1,0 +1,59 @@
+package io.jenkins.plugins.retrogate.engine.store.postgres;
+
+import io.jenkins.plugins.retrogate.engine.store.RepairReport;
+import io.jenkins.plugins.retrogate.engine.store.Store;
+import io.jenkins.plugins.retrogate.engine.store.StoreBackend;
+import io.jenkins.plugins.retrogate.engine.store.VerifyReport;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A store in a PostgreSQL database, shared by every process that opens it (see {@link PostgresStore}).
+ * The database must exist; the store creates its tables there the first time it is opened to write.
+ */
+public final class PostgresBackend implements StoreBackend {
+    private final PgConnections db;
+
+    /**
+     * @param jdbcUrl  {@code jdbc:postgresql://host:port/database[?options]}, without a password
+     * @param user     the database user ({@code null}: the URL's or the driver's default)
+     * @param password the password ({@code null}: none), never shown in messages
+     */
+    public PostgresBackend(String jdbcUrl, String user, String password) {
+        this.db = new PgConnections(jdbcUrl, user, password);
+    }
+
+    @Override
+    public String location() {
+        return db.location();
+    }
+
+    @Override
+    public boolean exists() {
+        try (Connection connection = db.connect()) {
+            return Schema.exists(connection);
+        } catch (SQLException e) {
+            throw db.failed("looking for the store's tables", e);
+        }
+    }
+
+    @Override
+    public Store open() {
+        return PostgresStore.open(db, false);
+    }
+
+    @Override
+    public Store openReadOnly() {
+        return PostgresStore.open(db, true);
+    }
+
+    @Override
+    public VerifyReport verify() {
+        return PgRecovery.verify(db);
+    }
+
+    @Override
+    public RepairReport repair() {
+        return PgRecovery.repair(db);
+    }
+}
