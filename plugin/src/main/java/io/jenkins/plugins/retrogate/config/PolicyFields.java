@@ -1,15 +1,12 @@
 package io.jenkins.plugins.retrogate.config;
 
 import hudson.util.FormValidation;
-import io.jenkins.plugins.retrogate.engine.model.Choices;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
-import java.util.Arrays;
-import java.util.EnumSet;
+import io.jenkins.plugins.retrogate.engine.policy.PolicyText;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import jenkins.model.Jenkins;
 
 /** How the configuration's text fields read, and the engine's validation turned into form and setter errors. */
@@ -47,26 +44,21 @@ final class PolicyFields {
 
     static Pattern compile(String regex) {
         try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new FieldException("changeSetTicketPattern '" + regex + "' is not a regular expression: "
-                    + e.getDescription(), e);
+            return PolicyText.ticketPattern("changeSetTicketPattern", regex);
+        } catch (InvalidInputException e) {
+            throw new FieldException(e.getMessage(), e);
         }
     }
 
     static List<String> lines(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+        return PolicyText.list(text);
     }
 
     static Set<ItemType> types(String field, String text) {
-        Set<ItemType> result = EnumSet.noneOf(ItemType.class);
-        for (String name : lines(text)) {
-            result.add(Choices.parse(ItemType.class, field, name));
-        }
-        return result;
+        return PolicyText.types(field, text);
     }
 
     static String names(Set<ItemType> types) {
-        return String.join(", ", types.stream().sorted().map(Enum::name).toList());
+        return PolicyText.names(types);
     }
 }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.retrogate.engine.policy.GateMode;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
 import io.jenkins.plugins.retrogate.engine.policy.Glob;
 import io.jenkins.plugins.retrogate.engine.policy.PolicyRule;
+import io.jenkins.plugins.retrogate.engine.policy.PolicyText;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
 import java.time.Duration;
@@ -162,11 +163,13 @@ public final class PolicyFile {
         return types;
     }
 
-    /** A list, or one text with the entries on separate lines or between commas (as Jenkins' form stores them). */
+    /**
+     * A list, or one text with the entries between commas, new lines or spaces ({@link PolicyText#list},
+     * as Jenkins' form reads them).
+     */
     private static List<String> texts(String field, JsonNode value) {
         if (value.isTextual()) {
-            return java.util.Arrays.stream(value.textValue().split("[\\n,]+")).map(String::strip)
-                    .filter(t -> !t.isEmpty()).toList();
+            return PolicyText.list(value.textValue());
         }
         if (!value.isArray()) {
             throw new InvalidInputException(field, value.toString(), "is not a list of texts");
