@@ -2,6 +2,7 @@ package io.jenkins.plugins.retrogate.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.retrogate.engine.store.StoreBackend;
 import picocli.CommandLine.Command;
 
 /**
@@ -14,9 +15,10 @@ import picocli.CommandLine.Command;
 final class InitCommand extends CliCommand {
     @Override
     int execute() {
-        boolean existed = root().storeBackend().exists();
+        StoreBackend backend = root().storeBackend();
+        boolean existed = backend.exists();
         try (Session session = open()) {
-            out().line((existed ? "A store already exists at " : "Created a store at ") + session.home
+            out().line((existed ? "A store already exists at " : "Created a store at ") + backend.location()
                     + " (" + session.store.state().sequence() + " events)");
             ObjectNode json = JsonNodeFactory.instance.objectNode();
             json.put("home", session.home.toString());

@@ -14,7 +14,9 @@ final class RepairCommand extends CliCommand {
     @Override
     int execute() {
         Path home = root().home();
-        StoreReports.requireStore(home);
+        if (!root().storeElsewhere()) {
+            StoreReports.requireStore(home);
+        }
         RepairReport report = root().storeBackendToCheck().repair();
         out().line(report.summary());
         ObjectNode json = JsonNodeFactory.instance.objectNode();

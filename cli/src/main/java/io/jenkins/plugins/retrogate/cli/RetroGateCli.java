@@ -44,12 +44,26 @@ public final class RetroGateCli implements Callable<Integer> {
     static final String HOME_VARIABLE = "RETRO_GATE_HOME";
     static final String ACTOR_VARIABLE = "RETRO_GATE_ACTOR";
     static final String LOCK_WAIT_VARIABLE = "RETRO_GATE_LOCK_WAIT";
+    static final String STORE_VARIABLE = "RETRO_GATE_STORE";
+    static final String STORE_PASSWORD_VARIABLE = "RETRO_GATE_STORE_PASSWORD";
     /** How long a command waits for other processes using the same home, unless told otherwise. */
     static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(5);
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "The store's directory. Default: $RETRO_GATE_HOME, else the directory .retro-gate in the user's home.")
     Path home;
+
+    @Option(names = "--store", paramLabel = "LOCATION", scope = ScopeType.INHERIT,
+            description = "Where the events are kept: a directory, or a PostgreSQL database shared by many"
+                    + " processes (postgresql://host:port/database?user=NAME). The policy and tracker files stay in"
+                    + " the home. Default: $" + STORE_VARIABLE + ", else the home. Never put the password here:"
+                    + " $" + STORE_PASSWORD_VARIABLE + " or --store-password-file.")
+    String store;
+
+    @Option(names = "--store-password-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "A file holding the database password (its first line). Default: $"
+                    + STORE_PASSWORD_VARIABLE + ".")
+    Path storePasswordFile;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,
             description = "Write exactly one JSON document to stdout.")
@@ -165,17 +179,65 @@ public final class RetroGateCli implements Callable<Integer> {
         return DEFAULT_LOCK_WAIT;
     }
 
-    /** Where the home's events are kept, opened with the home's lock wait: the one way commands reach a store. */
+    /**
+     * Where the events are kept: {@code --store}, else {@code $RETRO_GATE_STORE} (a relative directory
+     * taken from the home), else the home itself.
+     */
+    StoreLocation storeLocation() {
+        String given = store != null ? store : environment.variable(STORE_VARIABLE);
+        if (given == null) {
+            return StoreLocation.of(home());
+        }
+        String flag = store != null ? "--store" : "$" + STORE_VARIABLE;
+        try {
+            return StoreLocation.parse(given, home());
+        } catch (InvalidInputException e) {
+            throw new BadInputException(flag + ": " + e.getMessage());
+        }
+    }
+
+    /** Whether the events are kept somewhere else than in the home's journal. */
+    boolean storeElsewhere() {
+        return store != null || environment.variable(STORE_VARIABLE) != null;
+    }
+
+    /** The database password: {@code --store-password-file}'s first line, else {@code $RETRO_GATE_STORE_PASSWORD}. */
+    private String storePassword(StoreLocation location) {
+        if (!location.isDatabase()) {
+            return null;
+        }
+        if (storePasswordFile != null) {
+            try {
+                String password = Files.readAllLines(storePasswordFile).stream().findFirst().orElse("").strip();
+                if (password.isEmpty()) {
+                    throw new BadInputException("--store-password-file '" + storePasswordFile + "' is empty: write"
+                            + " the database password on its first line");
+                }
+                return password;
+            } catch (IOException e) {
+                throw new BadInputException("--store-password-file '" + storePasswordFile + "' cannot be read ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            }
+        }
+        return environment.variable(STORE_PASSWORD_VARIABLE);
+    }
+
+    private StoreBackend backend(Duration wait) {
+        StoreLocation location = storeLocation();
+        return location.backend(wait, storePassword(location));
+    }
+
+    /** Where the events are kept, opened with the home's lock wait: the one way commands reach a store. */
     StoreBackend storeBackend() {
-        return StoreLocation.of(home()).backend(lockWait());
+        return backend(lockWait());
     }
 
     /**
-     * The home's backend for {@code verify} and {@code repair}: they wait for no other process, so a bad
+     * The backend for {@code verify} and {@code repair}: they wait for no other process, so a bad
      * {@code --lock-wait} never stands in the way of the recovery tools.
      */
     StoreBackend storeBackendToCheck() {
-        return StoreLocation.of(home()).backend(Duration.ZERO);
+        return backend(Duration.ZERO);
     }
 
     /** The acting user, holding both engine permissions (four eyes still applies). */
@@ -210,10 +272,10 @@ public final class RetroGateCli implements Callable<Integer> {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new BadInputException("--home '" + dir + "' is not a directory");
         }
-        StoreBackend backend = StoreLocation.of(dir).backend(wait);
+        StoreBackend backend = backend(wait);
         if (!create && !backend.exists()) {
-            throw new BadInputException("there is no Retro Gate store at " + dir + " (--home, $" + HOME_VARIABLE
-                    + "): refusing to answer from an empty store. Create it with 'retro-gate init' (or any command that"
+            throw new BadInputException("there is no Retro Gate store at " + backend.location() + " ("
+                    + (storeElsewhere() ? "--store, $" + STORE_VARIABLE : "--home, $" + HOME_VARIABLE) + "): refusing to answer from an empty store. Create it with 'retro-gate init' (or any command that"
                     + " records something: deploy, rollback, incident open, import)");
         }
         GatePolicy policy = Policies.load(dir);

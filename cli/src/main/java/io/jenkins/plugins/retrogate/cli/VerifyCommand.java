@@ -14,7 +14,9 @@ final class VerifyCommand extends CliCommand {
     @Override
     int execute() {
         Path home = root().home();
-        StoreReports.requireStore(home);
+        if (!root().storeElsewhere()) {
+            StoreReports.requireStore(home);
+        }
         VerifyReport report = root().storeBackendToCheck().verify();
         out().line(report.summary());
         ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -30,7 +32,9 @@ final class VerifyCommand extends CliCommand {
         json.put("repairWouldReplay", report.replayable());
         out().document(json);
         if (!report.ok()) {
-            out().error("verify: the store " + home + " is damaged; 'retro-gate --home " + home + " repair' cuts"
+            String again = root().storeElsewhere() ? "'retro-gate repair' (with the same --store)"
+                    : "'retro-gate --home " + home + " repair'";
+            out().error("verify: the store " + report.location() + " is damaged; " + again + " cuts"
                     + " after the last good record and keeps a copy of what it cuts");
         }
         return report.ok() ? ExitCode.OK : ExitCode.STORE;

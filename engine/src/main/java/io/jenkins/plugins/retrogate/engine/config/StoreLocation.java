@@ -4,6 +4,7 @@ import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.store.StoreBackend;
 import io.jenkins.plugins.retrogate.engine.store.journal.JournalBackend;
 import io.jenkins.plugins.retrogate.engine.store.journal.JournalOptions;
+import io.jenkins.plugins.retrogate.engine.store.postgres.PostgresBackend;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -17,8 +18,10 @@ import java.util.regex.Pattern;
  * Where a store is, as an administrator writes it (the CLI's {@code --home}, the plugin's store
  * location), and the {@link StoreBackend} that keeps it there. The one place that knows which
  * backends exist: both front-ends open stores only through here. A directory path or a
- * {@code file:} URI is the journal in that directory; any other scheme is refused, naming what is
- * allowed.
+ * {@code file:} URI is the journal in that directory; {@code postgresql://host:port/database?user=…}
+ * or {@code jdbc:postgresql://…} is a PostgreSQL database, whose password is never part of the
+ * location (it would land in shell history and process lists) but given to {@link #backend(Duration, String)};
+ * any other scheme is refused, naming what is allowed.
  */
 public final class StoreLocation {
     /** The field named in errors. */
@@ -31,10 +34,27 @@ public final class StoreLocation {
      */
     private static final Pattern SCHEME = Pattern.compile("^(?:([Ff][Ii][Ll][Ee]):|([A-Za-z][A-Za-z0-9+.-]+)://)");
 
+    /** What a password in a database address is told. */
+    static final String PASSWORD_ELSEWHERE = "holds a password, which would land in shell history and process"
+            + " lists: leave it out of the address and give it in $RETRO_GATE_STORE_PASSWORD or a file named by"
+            + " --store-password-file (the CLI)";
+    private static final Pattern POSTGRES = Pattern.compile("^(?:jdbc:)?postgres(?:ql)?://([^/?#]*)(.*)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(?:^|[?&])password=");
+
     private final Path directory;
+    /** The JDBC address of a PostgreSQL store, without credentials; {@code null} for a journal. */
+    private final String jdbcUrl;
+    private final String user;
 
     private StoreLocation(Path directory) {
+        this(directory, null, null);
+    }
+
+    private StoreLocation(Path directory, String jdbcUrl, String user) {
         this.directory = directory.toAbsolutePath().normalize();
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
     }
 
     /** The journal in {@code directory}. */
@@ -53,11 +73,16 @@ public final class StoreLocation {
             throw new InvalidInputException(FIELD, "", "is empty: give the store's directory");
         }
         String shown = location.replace("\0", "\\0");
+        Matcher postgres = POSTGRES.matcher(location.strip());
+        if (postgres.matches()) {
+            return postgres(postgres.group(1), postgres.group(2), shown, relativeTo);
+        }
         Matcher scheme = SCHEME.matcher(location);
         if (scheme.find()) {
             if (scheme.group(1) == null) {
                 throw new InvalidInputException(FIELD, shown, "uses '" + scheme.group(2).toLowerCase(Locale.ROOT)
-                        + ":', which no store backend reads: give a directory (or a file: URI) for the journal");
+                        + ":', which no store backend reads: give a directory (or a file: URI) for the journal,"
+                        + " or postgresql://host:port/database?user=NAME for a PostgreSQL database");
             }
             try {
                 return of(Path.of(URI.create(location)));
@@ -73,32 +98,83 @@ public final class StoreLocation {
     }
 
     /**
+     * A PostgreSQL address: the user may be given as {@code user@host} or {@code ?user=}; a password
+     * either way is refused, shown masked.
+     */
+    private static StoreLocation postgres(String authority, String rest, String shown, Path relativeTo) {
+        String user = null;
+        String hostPort = authority;
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            user = authority.substring(0, at);
+            hostPort = authority.substring(at + 1);
+            if (user.contains(":")) {
+                throw new InvalidInputException(FIELD, shown.replace(user, user.substring(0, user.indexOf(':')) + ":***"),
+                        PASSWORD_ELSEWHERE);
+            }
+        }
+        int query = rest.indexOf('?');
+        if (query >= 0 && PASSWORD_PARAMETER.matcher(rest.substring(query)).find()) {
+            throw new InvalidInputException(FIELD, shown.replaceAll("(?i)(password=)[^&]*", "$1***"),
+                    PASSWORD_ELSEWHERE);
+        }
+        String path = query < 0 ? rest : rest.substring(0, query);
+        if (hostPort.isEmpty() || path.length() < 2 || !path.startsWith("/")) {
+            throw new InvalidInputException(FIELD, shown, "is not a complete PostgreSQL address: write"
+                    + " postgresql://host:port/database?user=NAME");
+        }
+        String url = "jdbc:postgresql://" + hostPort + rest;
+        return new StoreLocation(relativeTo, url, user);
+    }
+
+    /** Whether the store is a database, which takes a password ({@link #backend(Duration, String)}). */
+    public boolean isDatabase() {
+        return jdbcUrl != null;
+    }
+
+    /**
      * The backend keeping the store here.
      *
      * @param lockWait how long opening waits for another process that holds the store (zero: not at
-     *                 all; at most {@link #MAX_LOCK_WAIT})
+     *                 all; at most {@link #MAX_LOCK_WAIT}); a database needs no lock, so it ignores it
      */
     public StoreBackend backend(Duration lockWait) {
+        return backend(lockWait, null);
+    }
+
+    /**
+     * The backend keeping the store here, logging in to a database with {@code password} ({@code null}:
+     * none); a journal has no password and ignores it.
+     */
+    public StoreBackend backend(Duration lockWait, String password) {
+        if (jdbcUrl != null) {
+            return new PostgresBackend(jdbcUrl, user, password);
+        }
         return new JournalBackend(directory, JournalOptions.defaults().withLockWait(lockWait));
     }
 
-    /** The local directory where the files that go with the store live (policy, tracker state): the journal's. */
+    /**
+     * The local directory where the files that go with the store live (policy, tracker state): the
+     * journal's; for a database, the directory the location was read relative to (the CLI's home).
+     */
     public Path localDirectory() {
         return directory;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof StoreLocation that && directory.equals(that.directory);
+        return other instanceof StoreLocation that && directory.equals(that.directory)
+                && Objects.equals(jdbcUrl, that.jdbcUrl) && Objects.equals(user, that.user);
     }
 
     @Override
     public int hashCode() {
-        return directory.hashCode();
+        return Objects.hash(directory, jdbcUrl, user);
     }
 
+    /** The directory, or the database's address (never a password). */
     @Override
     public String toString() {
-        return directory.toString();
+        return jdbcUrl != null ? backend(Duration.ZERO).location() : directory.toString();
     }
 }

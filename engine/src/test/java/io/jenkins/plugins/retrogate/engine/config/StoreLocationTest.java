@@ -81,4 +81,42 @@ class StoreLocationTest {
         assertThat(backend.exists()).isFalse();
         assertThat(Files.exists(dir.resolve("not-yet"))).isFalse();
     }
+
+    @Test
+    void aPostgresAddressWrittenEitherWayIsOneDatabaseShownWithoutCredentials() {
+        StoreLocation plain = StoreLocation.parse("postgresql://db.example:5432/retro?user=gate", dir);
+        StoreLocation jdbc = StoreLocation.parse("jdbc:postgresql://db.example:5432/retro?user=gate", dir);
+
+        assertThat(plain).isEqualTo(jdbc);
+        assertThat(plain.isDatabase()).isTrue();
+        assertThat(StoreLocation.parse("stores/main", dir).isDatabase()).isFalse();
+        assertThat(plain.backend(Duration.ZERO, "secret").location())
+                .isEqualTo("jdbc:postgresql://db.example:5432/retro");
+        assertThat(plain.toString()).isEqualTo("jdbc:postgresql://db.example:5432/retro").doesNotContain("gate");
+        assertThat(plain.localDirectory()).isEqualTo(dir);
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void aPasswordInAPostgresAddressIsRefusedMaskedSayingWhereToPutIt() {
+        for (String address : List.of("postgresql://gate:hunter2@db.example/retro",
+                "jdbc:postgresql://db.example/retro?user=gate&password=hunter2")) {
+            InvalidInputException error = catchThrowableOfType(InvalidInputException.class,
+                    () -> StoreLocation.parse(address, dir));
+
+            assertThat(error.field()).isEqualTo("store location");
+            assertThat(error.value()).doesNotContain("hunter2").contains("***");
+            assertThat(error).hasMessageNotContaining("hunter2").hasMessageContaining("$RETRO_GATE_STORE_PASSWORD")
+                    .hasMessageContaining("--store-password-file");
+        }
+    }
+
+    @Test
+    void anIncompletePostgresAddressIsRefusedShowingTheFormToWrite() {
+        InvalidInputException error = catchThrowableOfType(InvalidInputException.class,
+                () -> StoreLocation.parse("postgresql://db.example", dir));
+
+        assertThat(error.value()).isEqualTo("postgresql://db.example");
+        assertThat(error).hasMessageContaining("postgresql://host:port/database?user=NAME");
+    }
 }

@@ -29,6 +29,7 @@ final class Follower {
     private final CatchUp catchUp;
     private final Thread thread;
     private volatile boolean stopped;
+    private volatile Connection connection;
 
     Follower(PgConnections db, CatchUp catchUp) {
         this.db = db;
@@ -41,11 +42,20 @@ final class Follower {
         thread.start();
     }
 
+    /** Stops following: the connection is cut, so that a wait for notifications ends at once. */
     void stop() {
         stopped = true;
+        Connection current = connection;
+        if (current != null) {
+            try {
+                current.abort(Runnable::run);
+            } catch (SQLException e) {
+                LOG.log(Level.DEBUG, "cutting the follower connection: {0}", e.getMessage());
+            }
+        }
         thread.interrupt();
         try {
-            thread.join(POLL.toMillis() * 2);
+            thread.join(POLL.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -53,13 +63,17 @@ final class Follower {
 
     private void run() {
         while (!stopped) {
-            try (Connection connection = db.connect()) {
-                try (Statement listen = connection.createStatement()) {
+            try (Connection listening = db.connect()) {
+                this.connection = listening;
+                if (stopped) {
+                    return;
+                }
+                try (Statement listen = listening.createStatement()) {
                     listen.execute("LISTEN " + PostgresStore.CHANNEL);
                 }
-                PGConnection notifications = connection.unwrap(PGConnection.class);
+                PGConnection notifications = listening.unwrap(PGConnection.class);
                 while (!stopped) {
-                    catchUp.run(connection);
+                    catchUp.run(listening);
                     notifications.getNotifications((int) POLL.toMillis());
                 }
             } catch (SQLException | StoreException e) {

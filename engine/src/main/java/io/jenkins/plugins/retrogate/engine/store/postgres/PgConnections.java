@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.postgresql.Driver;
 
 /**
@@ -16,6 +18,7 @@ final class PgConnections {
     /** What every connection calls itself, so that repair can see other Retro Gate sessions. */
     static final String APPLICATION_NAME = "retro-gate";
     private static final String CONNECT_TIMEOUT_SECONDS = "5";
+    private static final Pattern USER_PARAMETER = Pattern.compile("[?&]user=([^&]*)");
 
     private final String url;
     private final String user;
@@ -24,10 +27,11 @@ final class PgConnections {
 
     PgConnections(String jdbcUrl, String user, String password) {
         this.url = jdbcUrl;
-        this.user = user;
         this.password = password;
         int query = jdbcUrl.indexOf('?');
         this.location = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+        Matcher named = USER_PARAMETER.matcher(query < 0 ? "" : jdbcUrl.substring(query));
+        this.user = user != null ? user : named.find() ? named.group(1) : null;
     }
 
     /** The database's address without user, password or options. */
