@@ -32,16 +32,6 @@ final class PolicyFields {
         }
     }
 
-    /** The longest override window an administrator may allow, in hours (the engine's bound: 30 days). */
-    static final int MAX_WINDOW_HOURS = 30 * 24;
-
-    static void checkHours(int hours) {
-        if (hours < 1 || hours > MAX_WINDOW_HOURS) {
-            throw new FieldException("maxOverrideWindowHours '" + hours + "' must be between 1 and " + MAX_WINDOW_HOURS
-                    + " hours");
-        }
-    }
-
     static Pattern compile(String regex) {
         try {
             return PolicyText.ticketPattern("changeSetTicketPattern", regex);

@@ -10,7 +10,6 @@ import io.jenkins.plugins.retrogate.engine.model.Priority;
 import io.jenkins.plugins.retrogate.engine.policy.GateMode;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -86,7 +85,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
             .warnOverdue(warnOverdue).postRollbackFreeze(postRollbackFreeze).staleIncidentDays(staleIncidentDays)
             .openIncidentsOutsideProduction(openIncidentsOutsideProduction)
             .allowWeakerPipelineMode(allowWeakerPipelineMode).fourEyes(fourEyes)
-            .maxOverrideWindow(Duration.ofHours(maxOverrideWindowHours))
+            .maxOverrideWindowHours(maxOverrideWindowHours)
             .rules(getRules().stream().map(GateRule::toPolicyRule).toList())
             .build();
     }
@@ -345,7 +344,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setMaxOverrideWindowHours(int maxOverrideWindowHours) {
-        PolicyFields.checkHours(maxOverrideWindowHours);
+        PolicyFields.check(() -> GatePolicy.builder().maxOverrideWindowHours(maxOverrideWindowHours));
         this.maxOverrideWindowHours = maxOverrideWindowHours;
         changed();
     }
@@ -418,7 +417,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
 
     @POST
     public FormValidation doCheckMaxOverrideWindowHours(@QueryParameter int value) {
-        return PolicyFields.validate(() -> PolicyFields.checkHours(value));
+        return PolicyFields.validate(() -> GatePolicy.builder().maxOverrideWindowHours(value));
     }
 
     @POST

@@ -32,8 +32,9 @@ class FormFieldsTest {
     void hoursThatAreNotANumberAreNamedAsTyped() {
         assertThatThrownBy(() -> FormFields.check(JSONObject.fromObject("{\"maxOverrideWindowHours\": \"abc\"}")))
                 .hasMessage("maxOverrideWindowHours 'abc' is not a whole number");
-        assertThatThrownBy(() -> PolicyFields.checkHours(0))
-                .hasMessage("maxOverrideWindowHours '0' must be between 1 and 720 hours");
+        assertThatThrownBy(() -> PolicyFields.check(() -> GatePolicy.builder().maxOverrideWindowHours(0)))
+                .isInstanceOf(FieldException.class)
+                .hasMessage("maxOverrideWindowHours '0' must be a whole number of hours from 1 to 720 (30 days)");
     }
 
     @Test

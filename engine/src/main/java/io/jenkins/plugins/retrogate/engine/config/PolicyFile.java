@@ -79,7 +79,7 @@ public final class PolicyFile {
             case "allowWeakerPipelineMode" -> b.allowWeakerPipelineMode(bool(field, value));
             case "fourEyes" -> b.fourEyes(bool(field, value));
             case "maxOverrideWindow" -> b.maxOverrideWindow(duration(field, text(field, value)));
-            case "maxOverrideWindowHours" -> b.maxOverrideWindow(hours(field, value));
+            case "maxOverrideWindowHours" -> b.maxOverrideWindowHours(hours(field, value));
             case "rules" -> b.rules(rules(value));
             case "changeSetTicketPattern", "storeLocation" -> throw new InvalidInputException(field, value.asText(),
                     "is a setting of the Jenkins plugin only; the command-line tool takes --change-ticket and --home");
@@ -181,11 +181,13 @@ public final class PolicyFile {
         return texts;
     }
 
-    private static Duration hours(String field, JsonNode value) {
-        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 1) { // 1.5 is refused, never cut to 1
-            throw new InvalidInputException(field, value.asText(), "is not a whole number of hours, 1 or more");
+    /** A whole number of hours (1.5 is refused, never cut to 1); the policy checks its range. */
+    private static long hours(String field, JsonNode value) {
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new InvalidInputException(field, value.asText(), "must be a whole number of hours from 1 to "
+                    + GatePolicy.MAX_OVERRIDE_WINDOW_HOURS + " (30 days)");
         }
-        return Duration.ofHours(value.intValue());
+        return value.longValue();
     }
 
     /** A whole number of days, as a YAML number or text; the policy checks its range. */

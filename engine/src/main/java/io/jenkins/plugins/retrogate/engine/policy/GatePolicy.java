@@ -37,6 +37,9 @@ public final class GatePolicy {
     private final boolean openIncidentsOutsideProduction;
     private final boolean allowWeakerPipelineMode;
     private final boolean fourEyes;
+    /** The longest override window a policy may allow, in hours. */
+    public static final int MAX_OVERRIDE_WINDOW_HOURS = 30 * 24;
+
     private final Duration maxOverrideWindow;
     private final List<PolicyRule> rules;
     /** Derived from the switches above, once: the decision runs them without asking again. */
@@ -353,6 +356,19 @@ public final class GatePolicy {
                 throw new InvalidInputException("maxOverrideWindow", window, "must be more than zero and at most 30 days (P30D)");
             }
             this.maxOverrideWindow = window;
+            return this;
+        }
+
+        /**
+         * The override window in whole hours, as the Jenkins form and {@code maxOverrideWindowHours} in
+         * policy.yaml give it: 1 to 720 (30 days).
+         */
+        public Builder maxOverrideWindowHours(long hours) {
+            if (hours < 1 || hours > MAX_OVERRIDE_WINDOW_HOURS) {
+                throw new InvalidInputException("maxOverrideWindowHours", hours,
+                        "must be a whole number of hours from 1 to " + MAX_OVERRIDE_WINDOW_HOURS + " (30 days)");
+            }
+            this.maxOverrideWindow = Duration.ofHours(hours);
             return this;
         }
 

@@ -152,8 +152,9 @@ class PolicyFileTest {
         "{\"rules\": [{\"scope\": \"service\", \"mode\": \"warn\"}]}|rules[0].pattern '' is not a text value",
         "{\"rules\": [{\"scope\": \"service\", \"service\": \"a\", \"mode\": \"warn\"}]}|mixes scope/pattern with the short form",
         "{\"rules\": [\"a\"]}|rules[0] '\"a\"' is not a rule",
-        "{\"maxOverrideWindowHours\": 0}|maxOverrideWindowHours '0' is not a whole number of hours",
-        "{\"maxOverrideWindowHours\": 1.5}|maxOverrideWindowHours '1.5' is not a whole number of hours",
+        "{\"maxOverrideWindowHours\": 0}|maxOverrideWindowHours '0' must be a whole number of hours from 1 to 720",
+        "{\"maxOverrideWindowHours\": 721}|maxOverrideWindowHours '721' must be a whole number of hours from 1 to 720",
+        "{\"maxOverrideWindowHours\": 1.5}|maxOverrideWindowHours '1.5' must be a whole number of hours from 1 to 720",
         "{\"storeLocation\": \"/x\"}|storeLocation '/x' is a setting of the Jenkins plugin only",
         "[1, 2]|policy '[1,2]' is not a mapping of policy fields"})
     void wrongValuesNameTheFieldTheValueAndWhatIsAllowed(String document, String message) {
