@@ -84,8 +84,9 @@ final class GateCommand extends CliCommand {
         }
         line.append(" --actor <release-manager> override approve --service ").append(request.service())
                 .append(" --environment ").append(request.environment());
-        if (pending.buildUrl() != null) {
-            line.append(" --build-url ").append(RetroGateCli.quote(pending.buildUrl()));
+        String buildUrl = pending.buildUrl();
+        if (buildUrl != null) {
+            line.append(" --build-url ").append(RetroGateCli.quote(buildUrl));
         }
         return line.append(" --reason '<why this may go out>'").toString();
     }

@@ -159,8 +159,9 @@ final class IncidentCommand extends CliGroup {
         for (Mitigation m : incident.mitigations()) {
             out.line("  mitigation:        " + m.kind() + " at " + m.at() + ": " + m.description());
         }
-        if (incident.trigger() != null) {
-            out.line("  trigger:           " + ref(incident.trigger()));
+        DeploymentRef trigger = incident.trigger();
+        if (trigger != null) {
+            out.line("  trigger:           " + ref(trigger));
         }
         for (DeploymentRef rollback : incident.rollbacks()) {
             out.line("  rollback:          " + ref(rollback));

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.json.Json;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
+import io.jenkins.plugins.retrogate.engine.model.GatePassage;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.model.Ticket;
 import io.jenkins.plugins.retrogate.engine.policy.DecisionView;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
 import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
@@ -25,7 +28,11 @@ final class Views {
 
     static String itemLine(ActionItem item) {
         return String.format("%-12s %-9s %-2s %-12s %-14s %s%s", item.id(), item.status(), item.priority(),
-                item.type(), item.owner(), item.title(), item.ticket() == null ? "" : " [" + item.ticket().key() + "]");
+                item.type(), item.owner(), item.title(), ticketSuffix(item.ticket()));
+    }
+
+    private static String ticketSuffix(@CheckForNull Ticket ticket) {
+        return ticket == null ? "" : " [" + ticket.key() + "]";
     }
 
     static String incidentLine(Incident incident) {
@@ -43,10 +50,11 @@ final class Views {
 
     /** What the gate said of a deployment, as its record carries it. */
     static String gateLine(Deployment deployment) {
-        if (deployment.gate() == null) {
+        GatePassage gate = deployment.gate();
+        if (gate == null) {
             return "Gate: not recorded (a deployment recorded before the gate was tracked)";
         }
-        return switch (deployment.gate()) {
+        return switch (gate) {
             case PASSED -> "Gate: " + deployment.decision() + " for build " + deployment.ref().url()
                     + (deployment.overrideId() == null ? "" : " (override " + deployment.overrideId() + ")");
             case BYPASSED -> "BYPASS: this deployment went out without a gate decision that let it through: "

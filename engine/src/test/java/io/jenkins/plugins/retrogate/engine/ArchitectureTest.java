@@ -26,11 +26,13 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule modelIsPlainJava = classes().that().resideInAPackage(ENGINE + "model..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(ENGINE + "model..", "java..");
+            .should().onlyDependOnClassesThat().resideInAnyPackage(ENGINE + "model..", "java..",
+                    "edu.umd.cs.findbugs.annotations.."); // nullness for SpotBugs, compile-time only
 
     @ArchTest
     static final ArchRule eventsNeedOnlyTheModel = classes().that().resideInAPackage(ENGINE + "event..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(ENGINE + "model..", ENGINE + "event..", "java..");
+            .should().onlyDependOnClassesThat().resideInAnyPackage(ENGINE + "model..", ENGINE + "event..", "java..",
+                    "edu.umd.cs.findbugs.annotations..");
 
     @ArchTest
     static final ArchRule modelEventsStateAndPolicyKnowNothingOfStorage = noClasses().that()

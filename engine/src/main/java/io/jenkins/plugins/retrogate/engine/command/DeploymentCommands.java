@@ -229,7 +229,8 @@ final class DeploymentCommands {
         for (ActionItem item : state.activeItemsGuarding(ended.service())) {
             ActionItem current = item;
             if (LifecycleRules.resolvesByCarrying(ended, item)) {
-                String fix = ended.ref().version() == null ? ended.id() : ended.ref().version();
+                String version = ended.ref().version();
+                String fix = version == null ? ended.id() : version;
                 events.add(new ItemResolved(now, actor.name(), item.id(), Resolution.DEPLOYMENT, fix, ended.id()));
                 resolved.add(item.id());
                 current = item.resolved(now, actor.name(), Resolution.DEPLOYMENT, fix, ended.id());

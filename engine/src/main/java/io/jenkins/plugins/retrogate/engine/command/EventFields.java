@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.command;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.Names;
@@ -109,8 +110,9 @@ final class EventFields {
         optionalLine(field + ".job", ref.job(), 1000);
         optionalLine(field + ".version", ref.version(), 200);
         optionalLine(field + ".deploymentId", ref.deploymentId(), 200);
-        if (ref.build() != null && ref.build() < 0) {
-            throw broken(field + ".build", ref.build(), "must be a build number of 0 or more");
+        Integer build = ref.build();
+        if (build != null && build < 0) {
+            throw broken(field + ".build", build, "must be a build number of 0 or more");
         }
     }
 
@@ -126,16 +128,17 @@ final class EventFields {
                         + " ticket key in its one form (" + parsed.system() + " " + parsed.key() + ")");
             }
         });
-        if (ticket.url() != null) {
-            line(field + ".url", ticket.url(), 2000);
-            if (!ticket.url().startsWith("https://") && !ticket.url().startsWith("http://")) {
-                throw broken(field + ".url", ticket.url(), "is not an http(s) link");
+        String url = ticket.url();
+        if (url != null) {
+            line(field + ".url", url, 2000);
+            if (!url.startsWith("https://") && !url.startsWith("http://")) {
+                throw broken(field + ".url", url, "is not an http(s) link");
             }
         }
     }
 
-    private static void canonical(String field, String value, String canonical) {
-        if (!canonical.equals(value)) {
+    private static void canonical(String field, String value, @CheckForNull String canonical) {
+        if (!value.equals(canonical)) {
             throw new InvalidInputException(field, value, "is not in the one form commands record: " + canonical);
         }
     }

@@ -46,8 +46,9 @@ final class LifecycleRules {
 
     /** A ticket is linked once, to an OPEN or RESOLVED item. */
     static void requireLinkable(ActionItem item, Ticket ticket) {
-        if (item.ticket() != null) {
-            throw new RefusedException("Action item " + item.id() + " already has ticket " + item.ticket().key()
+        Ticket linked = item.ticket();
+        if (linked != null) {
+            throw new RefusedException("Action item " + item.id() + " already has ticket " + linked.key()
                     + "; a ticket, once linked, is not replaced");
         }
         if (!item.status().isActive()) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -16,9 +17,9 @@ import java.util.Set;
  * @param note           the reason of the last reopen or of the drop
  */
 public record ActionItem(String id, String incidentId, String title, Priority priority, ItemType type,
-        String owner, Ticket ticket, Set<String> services, LocalDate due, ItemStatus status, Instant createdAt,
-        String createdBy, Instant resolvedAt, String resolvedBy, Resolution resolution, String fix,
-        String fixDeployment, Instant verifiedAt, String verifiedBy, String note) {
+        @CheckForNull String owner, @CheckForNull Ticket ticket, Set<String> services, @CheckForNull LocalDate due, ItemStatus status, Instant createdAt,
+        @CheckForNull String createdBy, @CheckForNull Instant resolvedAt, @CheckForNull String resolvedBy, @CheckForNull Resolution resolution, @CheckForNull String fix,
+        @CheckForNull String fixDeployment, @CheckForNull Instant verifiedAt, @CheckForNull String verifiedBy, @CheckForNull String note) {
 
     public ActionItem {
         Objects.requireNonNull(id, "id");
@@ -109,149 +110,163 @@ public record ActionItem(String id, String incidentId, String title, Priority pr
 
     /** Builds {@link ActionItem} values by field name instead of position. */
     public static final class Builder {
+        @CheckForNull
         private String id;
+        @CheckForNull
         private String incidentId;
+        @CheckForNull
         private String title;
+        @CheckForNull
         private Priority priority;
+        @CheckForNull
         private ItemType type;
+        @CheckForNull
         private String owner;
+        @CheckForNull
         private Ticket ticket;
+        @CheckForNull
         private Set<String> services;
+        @CheckForNull
         private LocalDate due;
+        @CheckForNull
         private ItemStatus status;
+        @CheckForNull
         private Instant createdAt;
+        @CheckForNull
         private String createdBy;
+        @CheckForNull
         private Instant resolvedAt;
+        @CheckForNull
         private String resolvedBy;
+        @CheckForNull
         private Resolution resolution;
+        @CheckForNull
         private String fix;
+        @CheckForNull
         private String fixDeployment;
+        @CheckForNull
         private Instant verifiedAt;
+        @CheckForNull
         private String verifiedBy;
+        @CheckForNull
         private String note;
 
         private Builder() {
         }
 
-        public Builder id(String value) {
+        public Builder id(@CheckForNull String value) {
             this.id = value;
             return this;
         }
 
-        public Builder incidentId(String value) {
+        public Builder incidentId(@CheckForNull String value) {
             this.incidentId = value;
             return this;
         }
 
-        public Builder title(String value) {
+        public Builder title(@CheckForNull String value) {
             this.title = value;
             return this;
         }
 
-        public Builder priority(Priority value) {
+        public Builder priority(@CheckForNull Priority value) {
             this.priority = value;
             return this;
         }
 
-        public Builder type(ItemType value) {
+        public Builder type(@CheckForNull ItemType value) {
             this.type = value;
             return this;
         }
 
-        public Builder owner(String value) {
+        public Builder owner(@CheckForNull String value) {
             this.owner = value;
             return this;
         }
 
-        public Builder ticket(Ticket value) {
+        public Builder ticket(@CheckForNull Ticket value) {
             this.ticket = value;
             return this;
         }
 
-        public Builder services(Set<String> value) {
+        public Builder services(@CheckForNull Set<String> value) {
             this.services = value;
             return this;
         }
 
-        public Builder due(LocalDate value) {
+        public Builder due(@CheckForNull LocalDate value) {
             this.due = value;
             return this;
         }
 
-        public Builder status(ItemStatus value) {
+        public Builder status(@CheckForNull ItemStatus value) {
             this.status = value;
             return this;
         }
 
-        public Builder createdAt(Instant value) {
+        public Builder createdAt(@CheckForNull Instant value) {
             this.createdAt = value;
             return this;
         }
 
-        public Builder createdBy(String value) {
+        public Builder createdBy(@CheckForNull String value) {
             this.createdBy = value;
             return this;
         }
 
-        public Builder resolvedAt(Instant value) {
+        public Builder resolvedAt(@CheckForNull Instant value) {
             this.resolvedAt = value;
             return this;
         }
 
-        public Builder resolvedBy(String value) {
+        public Builder resolvedBy(@CheckForNull String value) {
             this.resolvedBy = value;
             return this;
         }
 
-        public Builder resolution(Resolution value) {
+        public Builder resolution(@CheckForNull Resolution value) {
             this.resolution = value;
             return this;
         }
 
-        public Builder fix(String value) {
+        public Builder fix(@CheckForNull String value) {
             this.fix = value;
             return this;
         }
 
-        public Builder fixDeployment(String value) {
+        public Builder fixDeployment(@CheckForNull String value) {
             this.fixDeployment = value;
             return this;
         }
 
-        public Builder verifiedAt(Instant value) {
+        public Builder verifiedAt(@CheckForNull Instant value) {
             this.verifiedAt = value;
             return this;
         }
 
-        public Builder verifiedBy(String value) {
+        public Builder verifiedBy(@CheckForNull String value) {
             this.verifiedBy = value;
             return this;
         }
 
-        public Builder note(String value) {
+        public Builder note(@CheckForNull String value) {
             this.note = value;
             return this;
         }
 
         /** The ActionItem; fails naming the first required field that was not set. */
         public ActionItem build() {
-            require(id, "id");
-            require(incidentId, "incidentId");
-            require(title, "title");
-            require(priority, "priority");
-            require(type, "type");
-            require(status, "status");
-            require(createdAt, "createdAt");
-            require(services, "services");
-            return new ActionItem(id, incidentId, title, priority, type, owner, ticket, services, due, status,
-                    createdAt, createdBy, resolvedAt, resolvedBy, resolution, fix, fixDeployment, verifiedAt,
-                    verifiedBy, note);
+            return new ActionItem(required(id, "id"), required(incidentId, "incidentId"), required(title, "title"),
+                    required(priority, "priority"), required(type, "type"), owner, ticket, required(services,
+                    "services"), due, required(status, "status"), required(createdAt, "createdAt"), createdBy,
+                    resolvedAt, resolvedBy, resolution, fix, fixDeployment, verifiedAt, verifiedBy, note);
         }
 
-        private static void require(Object value, String field) {
+        private static <T> T required(@CheckForNull T value, String field) {
             if (value == null) {
                 throw new IllegalStateException("ActionItem.Builder: " + field + " is required but was not set");
             }
+            return value;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param requestId   the override request a BLOCK raised or found
  */
 public record BuildDecision(String service, String environment, String buildUrl, Decision decision,
-        String requestedBy, Instant at, String overrideId, String requestId) {
+        @CheckForNull String requestedBy, Instant at, @CheckForNull String overrideId, @CheckForNull String requestId) {
 
     public BuildDecision {
         Objects.requireNonNull(service, "service");

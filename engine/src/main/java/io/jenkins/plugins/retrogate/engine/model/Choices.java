@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -13,7 +14,7 @@ public final class Choices {
      * Returns the constant of {@code type} named by {@code value} ({@code customer-report} finds
      * {@code CUSTOMER_REPORT}), or fails naming the field, the value and every allowed name.
      */
-    public static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+    public static <E extends Enum<E>> E parse(Class<E> type, String field, @CheckForNull String value) {
         if (value != null) {
             String wanted = value.strip().replace('-', '_').replace(' ', '_').toUpperCase(Locale.ROOT);
             for (E constant : type.getEnumConstants()) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -18,8 +19,8 @@ import java.util.Set;
  * @param bypass         why it bypassed the gate (gate BYPASSED)
  */
 public record Deployment(String id, DeploymentRef ref, boolean production, Set<String> changeTickets,
-        Decision decision, String requestedBy, Instant startedAt, Instant endedAt, Outcome outcome,
-        GatePassage gate, String overrideId, String bypass) {
+        @CheckForNull Decision decision, @CheckForNull String requestedBy, Instant startedAt, @CheckForNull Instant endedAt, @CheckForNull Outcome outcome,
+        @CheckForNull GatePassage gate, @CheckForNull String overrideId, @CheckForNull String bypass) {
 
     public Deployment {
         Objects.requireNonNull(id, "id");

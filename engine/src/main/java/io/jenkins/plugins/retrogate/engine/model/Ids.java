@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,7 +61,7 @@ public final class Ids {
         return text != null && ITEM.matcher(text.strip().toUpperCase(Locale.ROOT)).matches();
     }
 
-    private static String parse(Pattern pattern, String field, String raw, String allowed) {
+    private static String parse(Pattern pattern, String field, @CheckForNull String raw, String allowed) {
         String value = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
         Matcher matcher = pattern.matcher(value);
         if (!matcher.matches()) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,11 @@ import java.util.Objects;
  * @param signature  the failure text used to suggest similar incidents (rollback reason, failing stage)
  * @param rollbacks  every rollback recorded against this incident, the first one included
  */
-public record Incident(String id, String title, Severity severity, List<String> affectedServices,
-        Detection detection, Instant detectedAt, Instant responseStartedAt, List<Mitigation> mitigations,
-        List<String> similarIncidents, DeploymentRef trigger, List<DeploymentRef> rollbacks,
-        List<Contributor> contributors, String rootCause, IncidentStatus status, String signature,
-        String openedBy, Instant updatedAt) {
+public record Incident(String id, String title, @CheckForNull Severity severity, List<String> affectedServices,
+        Detection detection, Instant detectedAt, @CheckForNull Instant responseStartedAt, List<Mitigation> mitigations,
+        List<String> similarIncidents, @CheckForNull DeploymentRef trigger, List<DeploymentRef> rollbacks,
+        List<Contributor> contributors, @CheckForNull String rootCause, IncidentStatus status, @CheckForNull String signature,
+        @CheckForNull String openedBy, @CheckForNull Instant updatedAt) {
 
     public Incident {
         Objects.requireNonNull(id, "id");
@@ -34,6 +35,7 @@ public record Incident(String id, String title, Severity severity, List<String> 
     }
 
     /** The rollback that opened the incident, if a rollback did. */
+    @CheckForNull
     public DeploymentRef rollback() {
         return rollbacks.isEmpty() ? null : rollbacks.get(0);
     }
@@ -124,58 +126,71 @@ public record Incident(String id, String title, Severity severity, List<String> 
 
     /** Builds {@link Incident} values by field name instead of position. */
     public static final class Builder {
+        @CheckForNull
         private String id;
+        @CheckForNull
         private String title;
+        @CheckForNull
         private Severity severity;
+        @CheckForNull
         private List<String> affectedServices;
+        @CheckForNull
         private Detection detection;
+        @CheckForNull
         private Instant detectedAt;
+        @CheckForNull
         private Instant responseStartedAt;
-        private List<Mitigation> mitigations;
-        private List<String> similarIncidents;
+        private List<Mitigation> mitigations = List.of();
+        private List<String> similarIncidents = List.of();
+        @CheckForNull
         private DeploymentRef trigger;
-        private List<DeploymentRef> rollbacks;
-        private List<Contributor> contributors;
+        private List<DeploymentRef> rollbacks = List.of();
+        private List<Contributor> contributors = List.of();
+        @CheckForNull
         private String rootCause;
+        @CheckForNull
         private IncidentStatus status;
+        @CheckForNull
         private String signature;
+        @CheckForNull
         private String openedBy;
+        @CheckForNull
         private Instant updatedAt;
 
         private Builder() {
         }
 
-        public Builder id(String value) {
+        public Builder id(@CheckForNull String value) {
             this.id = value;
             return this;
         }
 
-        public Builder title(String value) {
+        public Builder title(@CheckForNull String value) {
             this.title = value;
             return this;
         }
 
-        public Builder severity(Severity value) {
+        public Builder severity(@CheckForNull Severity value) {
             this.severity = value;
             return this;
         }
 
-        public Builder affectedServices(List<String> value) {
+        public Builder affectedServices(@CheckForNull List<String> value) {
             this.affectedServices = value;
             return this;
         }
 
-        public Builder detection(Detection value) {
+        public Builder detection(@CheckForNull Detection value) {
             this.detection = value;
             return this;
         }
 
-        public Builder detectedAt(Instant value) {
+        public Builder detectedAt(@CheckForNull Instant value) {
             this.detectedAt = value;
             return this;
         }
 
-        public Builder responseStartedAt(Instant value) {
+        public Builder responseStartedAt(@CheckForNull Instant value) {
             this.responseStartedAt = value;
             return this;
         }
@@ -190,7 +205,7 @@ public record Incident(String id, String title, Severity severity, List<String> 
             return this;
         }
 
-        public Builder trigger(DeploymentRef value) {
+        public Builder trigger(@CheckForNull DeploymentRef value) {
             this.trigger = value;
             return this;
         }
@@ -205,48 +220,44 @@ public record Incident(String id, String title, Severity severity, List<String> 
             return this;
         }
 
-        public Builder rootCause(String value) {
+        public Builder rootCause(@CheckForNull String value) {
             this.rootCause = value;
             return this;
         }
 
-        public Builder status(IncidentStatus value) {
+        public Builder status(@CheckForNull IncidentStatus value) {
             this.status = value;
             return this;
         }
 
-        public Builder signature(String value) {
+        public Builder signature(@CheckForNull String value) {
             this.signature = value;
             return this;
         }
 
-        public Builder openedBy(String value) {
+        public Builder openedBy(@CheckForNull String value) {
             this.openedBy = value;
             return this;
         }
 
-        public Builder updatedAt(Instant value) {
+        public Builder updatedAt(@CheckForNull Instant value) {
             this.updatedAt = value;
             return this;
         }
 
         /** The Incident; fails naming the first required field that was not set. */
         public Incident build() {
-            require(id, "id");
-            require(title, "title");
-            require(detection, "detection");
-            require(detectedAt, "detectedAt");
-            require(status, "status");
-            require(affectedServices, "affectedServices");
-            return new Incident(id, title, severity, affectedServices, detection, detectedAt, responseStartedAt,
-                    mitigations, similarIncidents, trigger, rollbacks, contributors, rootCause, status, signature,
-                    openedBy, updatedAt);
+            return new Incident(required(id, "id"), required(title, "title"), severity, required(affectedServices,
+                    "affectedServices"), required(detection, "detection"), required(detectedAt, "detectedAt"),
+                    responseStartedAt, mitigations, similarIncidents, trigger, rollbacks, contributors, rootCause,
+                    required(status, "status"), signature, openedBy, updatedAt);
         }
 
-        private static void require(Object value, String field) {
+        private static <T> T required(@CheckForNull T value, String field) {
             if (value == null) {
                 throw new IllegalStateException("Incident.Builder: " + field + " is required but was not set");
             }
+            return value;
         }
     }
 }

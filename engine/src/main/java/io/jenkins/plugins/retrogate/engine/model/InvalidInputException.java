@@ -1,5 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 /** Input that breaks a field's rules; the message names the field, the value and what is allowed. */
 public final class InvalidInputException extends RetroGateException {
     private static final long serialVersionUID = 1L;
@@ -7,7 +9,7 @@ public final class InvalidInputException extends RetroGateException {
     private final String value;
     private final String allowed;
 
-    public InvalidInputException(String field, Object value, String allowed) {
+    public InvalidInputException(String field, @CheckForNull Object value, String allowed) {
         super(field + " '" + value + "' " + allowed);
         this.field = field;
         this.value = String.valueOf(value);
@@ -35,7 +37,7 @@ public final class InvalidInputException extends RetroGateException {
      * line breaks and tabs (an ANSI escape, say) and bidirectional overrides, embeddings and isolates
      * (which make text read reversed).
      */
-    public static String requireText(String field, String value, int maxLength) {
+    public static String requireText(String field, @CheckForNull String value, int maxLength) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, value == null ? "" : value, "is missing: a non-empty text is required");
         }
@@ -53,7 +55,8 @@ public final class InvalidInputException extends RetroGateException {
     }
 
     /** Like {@link #requireText} but returns {@code null} for a missing or blank value. */
-    public static String optionalText(String field, String value, int maxLength) {
+    @CheckForNull
+    public static String optionalText(String field, @CheckForNull String value, int maxLength) {
         return value == null || value.isBlank() ? null : requireText(field, value, maxLength);
     }
 
@@ -61,7 +64,7 @@ public final class InvalidInputException extends RetroGateException {
      * Like {@link #requireText}, for a value shown on one line (a title, a name, a version): a line
      * break or tab in it could print a line of its own, such as a fake {@code ALLOW:} inside a BLOCK.
      */
-    public static String requireLine(String field, String value, int maxLength) {
+    public static String requireLine(String field, @CheckForNull String value, int maxLength) {
         String text = requireText(field, value, maxLength);
         int bad = text.codePoints().filter(c -> forbidden(c, true)).findFirst().orElse(-1);
         if (bad >= 0) {
@@ -72,7 +75,8 @@ public final class InvalidInputException extends RetroGateException {
     }
 
     /** Like {@link #requireLine} but returns {@code null} for a missing or blank value. */
-    public static String optionalLine(String field, String value, int maxLength) {
+    @CheckForNull
+    public static String optionalLine(String field, @CheckForNull String value, int maxLength) {
         return value == null || value.isBlank() ? null : requireLine(field, value, maxLength);
     }
 

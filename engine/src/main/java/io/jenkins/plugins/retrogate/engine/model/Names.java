@@ -1,5 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -41,7 +43,8 @@ public final class Names {
      * fifty team names. Backed by the JVM's string pool, whose entries are collected once unused; meant
      * for names only, never for unique text such as ids, titles or URLs.
      */
-    public static String shared(String name) {
+    @Nullable
+    public static String shared(@Nullable String name) {
         if (name == null) {
             return null;
         }
@@ -64,7 +67,7 @@ public final class Names {
      * trimmed, case-insensitive, as Jenkins' default user id strategy does — so that {@code PAT}
      * cannot approve what {@code pat} asked for. {@code null} is nobody and matches nobody.
      */
-    public static boolean samePerson(String a, String b) {
+    public static boolean samePerson(@CheckForNull String a, @CheckForNull String b) {
         return a != null && b != null && person(a).equals(person(b));
     }
 
@@ -79,7 +82,8 @@ public final class Names {
      * without spaces or control characters, always ending in one {@code /} so that a URL written
      * with and without its trailing slash names one build. {@code null} or blank: no build.
      */
-    public static String buildUrl(String field, String raw) {
+    @CheckForNull
+    public static String buildUrl(String field, @CheckForNull String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -127,7 +131,7 @@ public final class Names {
         return shown.toString();
     }
 
-    private static String name(String field, String raw) {
+    private static String name(String field, @CheckForNull String raw) {
         String value = raw == null ? "" : raw.strip();
         if (!NAME.matcher(value).matches()) {
             throw new InvalidInputException(field, raw == null ? "" : raw, ALLOWED);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -8,8 +9,8 @@ import java.util.Objects;
  * An approved exception to a block: for one build ({@code buildUrl}) or for every deployment of
  * a service to an environment until {@code expiresAt}. Who asked and who approved are recorded.
  */
-public record OverrideApproval(String id, OverrideScope scope, String service, String environment, String buildUrl,
-        String requestedBy, String approvedBy, String reason, Instant approvedAt, Instant expiresAt,
+public record OverrideApproval(String id, OverrideScope scope, String service, String environment, @CheckForNull String buildUrl,
+        @CheckForNull String requestedBy, String approvedBy, String reason, Instant approvedAt, Instant expiresAt,
         List<String> requestIds) {
 
     public OverrideApproval {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  * An action item's ticket in a tracker. {@code key} is what commit messages name
  * ({@code PAY-123}, {@code acme/shop#42}); {@code url} is where a person opens it, when known.
  */
-public record Ticket(TicketSystem system, String key, String url) {
+public record Ticket(TicketSystem system, String key, @CheckForNull String url) {
     private static final Pattern JIRA_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,49}-[1-9][0-9]{0,9}");
     private static final Pattern GITHUB_KEY = Pattern.compile("([A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100})?#[1-9][0-9]{0,9}");
 

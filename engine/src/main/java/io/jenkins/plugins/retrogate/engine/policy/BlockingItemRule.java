@@ -2,6 +2,7 @@ package io.jenkins.plugins.retrogate.engine.policy;
 
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
+import io.jenkins.plugins.retrogate.engine.model.Ticket;
 
 /**
  * An OPEN item that blocks under the policy ({@link GatePolicy#blocks}) blocks the deployment,
@@ -27,6 +28,7 @@ final class BlockingItemRule implements ItemRule {
     }
 
     private static String reference(ActionItem item) {
-        return item.ticket() == null ? item.id() : item.ticket().key() + " / " + item.id();
+        Ticket ticket = item.ticket();
+        return ticket == null ? item.id() : ticket.key() + " / " + item.id();
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.retrogate.engine.policy;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
+import io.jenkins.plugins.retrogate.engine.model.Ticket;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,8 +68,9 @@ final class DecisionMessage {
         if (item.owner() != null) {
             text.append(" owner ").append(item.owner());
         }
-        if (item.ticket() != null) {
-            text.append(" ticket ").append(item.ticket().key());
+        Ticket ticket = item.ticket();
+        if (ticket != null) {
+            text.append(" ticket ").append(ticket.key());
         }
         return text.toString();
     }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Ticket;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,8 +65,10 @@ public final class DecisionView {
         map.put("type", item.type().name());
         map.put("status", item.status().name());
         map.put("owner", item.owner());
-        map.put("ticket", item.ticket() == null ? null : item.ticket().key());
-        map.put("due", item.due() == null ? null : item.due().toString());
+        Ticket ticket = item.ticket();
+        LocalDate due = item.due();
+        map.put("ticket", ticket == null ? null : ticket.key());
+        map.put("due", due == null ? null : due.toString());
         map.put("finding", finding.kind().name());
         map.put("blocks", blocks);
         map.put("rule", finding.rule());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.retrogate.engine.report;
 
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
+import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.Names;
@@ -16,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -62,7 +64,8 @@ public final class ReportBuilder {
             if (!d.production() || (only != null && !d.service().equals(only))) {
                 continue;
             }
-            if (d.outcome() != null && d.endedAt() != null && within(d.endedAt(), from, now)) {
+            Instant ended = d.endedAt();
+            if (d.outcome() != null && ended != null && within(ended, from, now)) {
                 deployments.add(d);
                 deploymentsByService.computeIfAbsent(d.service(), k -> new ArrayList<>()).add(d);
             }
@@ -112,10 +115,12 @@ public final class ReportBuilder {
      * unless a deployment says otherwise), or triggered by a production deployment.
      */
     private static boolean production(RetroState state, Incident incident) {
-        if (incident.trigger() == null || incident.trigger().deploymentId() == null) {
+        DeploymentRef ref = incident.trigger();
+        String triggerId = ref == null ? null : ref.deploymentId();
+        if (triggerId == null) {
             return true;
         }
-        Deployment trigger = state.deployments().get(incident.trigger().deploymentId());
+        Deployment trigger = state.deployments().get(triggerId);
         return trigger == null || trigger.production();
     }
 
@@ -181,7 +186,9 @@ public final class ReportBuilder {
         long firstDay = first.toEpochDay();
         int[][] counts = new int[(int) (last.toEpochDay() - firstDay + 1)][2];
         for (Deployment d : deployments) {
-            long day = Math.floorDiv(d.endedAt().getEpochSecond(), 86_400L) - firstDay;
+            // only ended deployments are counted (see build): a running one has no day yet
+            long day = Math.floorDiv(Objects.requireNonNull(d.endedAt(), "endedAt").getEpochSecond(), 86_400L)
+                    - firstDay;
             if (day >= 0 && day < counts.length) {
                 counts[(int) day][d.outcome() == Outcome.SUCCEEDED ? 0 : 1]++;
             }

@@ -32,7 +32,7 @@ public record NewTicket(String itemId, String title, String description, Priorit
     public static NewTicket forItem(ActionItem item, Incident incident, String incidentUrl) {
         return new NewTicket(item.id(), clip("[" + item.id() + "] " + item.title()), String.join("\n",
                 describe(incident, incidentUrl, "Action item " + item.id(), item.priority(), item.type().name(),
-                        item.owner(), item.services(), item.due() == null ? null : item.due().toString())),
+                        item.owner(), item.services(), Objects.toString(item.due(), null))),
                 item.priority());
     }
 

@@ -220,7 +220,8 @@ final class SyncRun {
     }
 
     private boolean needsClosing(ActionItem item) {
-        if (item.status() != ItemStatus.VERIFIED || item.verifiedAt() == null || item.verifiedAt().isBefore(closeFrom)) {
+        Instant verifiedAt = item.verifiedAt();
+        if (item.status() != ItemStatus.VERIFIED || verifiedAt == null || verifiedAt.isBefore(closeFrom)) {
             return false;
         }
         TrackerSyncState.Closing progress = closing.get(item.id());
@@ -258,8 +259,9 @@ final class SyncRun {
     private Instant nextCloseFrom(RetroState state) {
         Instant next = startedAt.minus(CLOSE_MARGIN);
         for (ActionItem item : state.items().values()) {
-            if (needsClosing(item) && servedTicket(item) != null && item.verifiedAt().isBefore(next)) {
-                next = item.verifiedAt();
+            Instant verifiedAt = item.verifiedAt();
+            if (needsClosing(item) && servedTicket(item) != null && verifiedAt != null && verifiedAt.isBefore(next)) {
+                next = verifiedAt;
             }
         }
         return next.isAfter(closeFrom) ? next : closeFrom;

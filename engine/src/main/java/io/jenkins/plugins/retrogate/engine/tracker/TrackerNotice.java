@@ -1,6 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.tracker;
 
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Ticket;
 import io.jenkins.plugins.retrogate.engine.model.TicketSystem;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
 import java.time.Duration;
@@ -31,9 +32,10 @@ public final class TrackerNotice {
             Set<TicketSystem> configured, Instant now, Duration staleAfter) {
         Map<TicketSystem, Set<String>> ticketsBySystem = new EnumMap<>(TicketSystem.class);
         for (ActionItem item : decision.items()) {
-            if (item.ticket() != null && configured.contains(item.ticket().system())) {
-                ticketsBySystem.computeIfAbsent(item.ticket().system(), s -> new TreeSet<>())
-                        .add(item.id() + " (" + item.ticket().key() + ")");
+            Ticket ticket = item.ticket();
+            if (ticket != null && configured.contains(ticket.system())) {
+                ticketsBySystem.computeIfAbsent(ticket.system(), s -> new TreeSet<>())
+                        .add(item.id() + " (" + ticket.key() + ")");
             }
         }
         List<String> parts = new ArrayList<>();

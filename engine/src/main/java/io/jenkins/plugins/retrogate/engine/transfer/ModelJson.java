@@ -14,6 +14,7 @@ import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.Ticket;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Objects;
 
 /**
  * The JSON objects users and tools see for incidents, action items, deployments, overrides and
@@ -69,7 +70,7 @@ public final class ModelJson {
         node.set("ticket", ticket(item.ticket()));
         node.put("status", item.status().name());
         node.set("services", strings(item.services()));
-        node.put("due", item.due() == null ? null : item.due().toString());
+        node.put("due", Objects.toString(item.due(), null));
         node.put("createdAt", instant(item.createdAt()));
         node.put("createdBy", item.createdBy());
         node.put("resolvedAt", instant(item.resolvedAt()));

@@ -7,8 +7,10 @@ import io.jenkins.plugins.retrogate.engine.model.Deployment;
 import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.Mitigation;
+import io.jenkins.plugins.retrogate.engine.model.Ticket;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,17 +92,19 @@ final class SnapshotRowWriter {
         name(i.priority());
         name(i.type());
         name(i.owner());
-        if (i.ticket() == null) {
+        Ticket ticket = i.ticket();
+        if (ticket == null) {
             g.writeNull();
         } else {
             g.writeStartArray();
-            name(i.ticket().system());
-            g.writeString(i.ticket().key());
-            text(i.ticket().url());
+            name(ticket.system());
+            g.writeString(ticket.key());
+            text(ticket.url());
             g.writeEndArray();
         }
         names(i.services());
-        text(i.due() == null ? null : i.due().toString());
+        LocalDate due = i.due();
+        text(due == null ? null : due.toString());
         name(i.status());
         instant(i.createdAt());
         name(i.createdBy());
@@ -145,10 +149,11 @@ final class SnapshotRowWriter {
             text(r.deploymentId());
         }
         name(r.job());
-        if (r.build() == null) {
+        Integer build = r.build();
+        if (build == null) {
             g.writeNull();
         } else {
-            g.writeNumber(r.build());
+            g.writeNumber(build);
         }
         text(r.url());
         name(r.service());
