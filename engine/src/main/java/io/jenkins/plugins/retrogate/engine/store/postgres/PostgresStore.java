@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -38,12 +39,15 @@ public final class PostgresStore implements Store {
     private static final System.Logger LOG = System.getLogger(PostgresStore.class.getName());
     private static final int MAX_ATTEMPTS = 1_000;
     private static final int PAGE = 5_000;
+    /** The most commands recorded in one transaction. */
+    private static final int MAX_BATCH = 256;
 
     private final PgConnections db;
     private final boolean readOnly;
     private final ReentrantLock lock = new ReentrantLock();
     private final HashChain chain = new HashChain();
     private final Follower follower;
+    private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
     /** Guarded by {@link #lock}. */
     private Connection connection;
     /** The hash of the last folded row; guarded by {@link #lock}. */
@@ -109,7 +113,32 @@ public final class PostgresStore implements Store {
 
     @Override
     public <R> R execute(Function<RetroState, Change<R>> command) {
+        Pending<R> mine = new Pending<>(command);
+        waiting.add(mine);
         lock.lock();
+        try {
+            if (!mine.done) {
+                runWaiting();
+            }
+        } finally {
+            lock.unlock();
+        }
+        return mine.outcome();
+    }
+
+    /**
+     * Runs every command waiting so far, in order, each on the state the one before left, and records
+     * all their events in one transaction; when another process took those sequence numbers first, reads
+     * its rows and runs them all again. A command that throws (or whose events the rules refuse) fails
+     * alone. Called with {@link #lock} held.
+     */
+    private void runWaiting() {
+        List<Pending<?>> batch = new ArrayList<>();
+        Pending<?> next = waiting.poll();
+        while (next != null) {
+            batch.add(next);
+            next = batch.size() < MAX_BATCH ? waiting.poll() : null;
+        }
         try {
             if (closed) {
                 throw new IllegalStateException("the store " + db.location() + " is closed");
@@ -124,28 +153,82 @@ public final class PostgresStore implements Store {
                     dropConnection();
                     throw db.failed("reading the latest events (nothing was recorded)", e);
                 }
-                RetroState before = state;
-                Change<R> change = command.apply(before);
-                RetroState next = before;
-                for (Event event : change.events()) {
-                    next = next.apply(next.sequence() + 1, event);
+                RetroState after = state;
+                List<Event> events = new ArrayList<>();
+                for (Pending<?> pending : batch) {
+                    after = pending.run(after, events);
                 }
-                if (change.events().isEmpty()) {
-                    return change.result();
+                if (events.isEmpty()) {
+                    return;
                 }
-                List<EventRow> rows = rows(before.sequence(), change.events());
+                List<EventRow> rows = rows(state.sequence(), events);
                 if (insert(rows)) {
-                    state = next;
+                    state = after;
                     lastHash = rows.get(rows.size() - 1).hash();
-                    return change.result();
+                    return;
                 }
-                LOG.log(Level.DEBUG, "sequence {0} was taken by another process; running the command again",
-                        before.sequence() + 1);
+                LOG.log(Level.DEBUG, "sequence {0} was taken by another process; running {1} command(s) again",
+                        rows.get(0).seq(), batch.size());
             }
             throw new StoreException(StoreException.Reason.IO, "store " + db.location() + ": the command lost "
                     + MAX_ATTEMPTS + " races for the next sequence number in a row; nothing was recorded");
+        } catch (RuntimeException e) {
+            for (Pending<?> pending : batch) {
+                pending.fail(e);
+            }
         } finally {
-            lock.unlock();
+            for (Pending<?> pending : batch) {
+                pending.done = true;
+            }
+        }
+    }
+
+    /** A command waiting to run, on its caller's thread or on whichever caller holds the lock. */
+    private static final class Pending<R> {
+        final Function<RetroState, Change<R>> command;
+        R result;
+        /** What the command threw (a RuntimeException or an Error), or why it could not be recorded. */
+        Throwable failure;
+        /** Set under the lock, after the fields above. */
+        volatile boolean done;
+
+        Pending(Function<RetroState, Change<R>> command) {
+            this.command = command;
+        }
+
+        /** Runs the command on {@code state}; adds its events to {@code events}; returns the state after them. */
+        RetroState run(RetroState state, List<Event> events) {
+            failure = null;
+            try {
+                Change<R> change = command.apply(state);
+                RetroState next = state;
+                for (Event event : change.events()) {
+                    next = next.apply(next.sequence() + 1, event);
+                }
+                result = change.result();
+                events.addAll(change.events());
+                return next;
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                return state;
+            }
+        }
+
+        /** Fails the command, unless it failed by itself already. */
+        void fail(RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+
+        R outcome() {
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            if (failure != null) {
+                throw (RuntimeException) failure;
+            }
+            return result;
         }
     }
 

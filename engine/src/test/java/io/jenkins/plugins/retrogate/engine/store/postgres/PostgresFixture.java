@@ -83,4 +83,16 @@ final class PostgresFixture {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The number the query {@code sql} answers, asked as the superuser in the database at {@code url}. */
+    static long count(String url, String sql) {
+        try (Connection connection = server().getDatabase("postgres", url.substring(url.lastIndexOf('/') + 1))
+                .getConnection(); Statement statement = connection.createStatement();
+                java.sql.ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -91,4 +91,32 @@ class PostgresSharingTest {
             stores.forEach(Store::close);
         }
     }
+
+    @Test
+    void commandsWaitingInOneProcessAreRecordedTogetherInFewerTransactions() throws Exception {
+        try (Store store = PostgresFixture.backend(url).open()) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    int me = t;
+                    futures.add(pool.submit(() -> {
+                        for (int i = 0; i < 25; i++) {
+                            openIncident(store, "g" + me + "-" + i);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> future : futures) {
+                    future.get(2, TimeUnit.MINUTES);
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(store.state().incidents()).hasSize(200);
+        }
+        // xmin is the id of the transaction that inserted the row
+        long transactions = PostgresFixture.count(url, "SELECT count(DISTINCT xmin::text) FROM events");
+        assertThat(transactions).as("transactions for 200 commands").isLessThan(200);
+    }
 }
