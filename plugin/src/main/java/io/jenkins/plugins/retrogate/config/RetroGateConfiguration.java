@@ -106,8 +106,22 @@ public class RetroGateConfiguration extends GlobalConfiguration {
      */
     public StoreLocation storeLocation() {
         String location = Util.fixEmptyAndTrim(storeLocation);
-        return StoreLocation.parse(location == null ? DEFAULT_STORE_DIRECTORY : location,
-                Jenkins.get().getRootDir().toPath());
+        return directoryOnly(StoreLocation.parse(location == null ? DEFAULT_STORE_DIRECTORY : location,
+                Jenkins.get().getRootDir().toPath()), location);
+    }
+
+    /**
+     * Jenkins keeps its store in a directory: a PostgreSQL store needs its driver from a library plugin
+     * and a password from credentials, which the plugin does not take yet; refused clearly rather than
+     * failing later for want of a driver or a password.
+     */
+    private static StoreLocation directoryOnly(StoreLocation location, String shown) {
+        if (location.isDatabase()) {
+            throw new FieldException("storeLocation '" + shown + "' is a database address: in Jenkins the store is"
+                    + " a directory (absolute, or relative to JENKINS_HOME); a PostgreSQL store is chosen with the"
+                    + " command-line tool's --store for now");
+        }
+        return location;
     }
 
     /** The local directory of the store's companion files (tracker sync state): the store's own directory. */
@@ -379,7 +393,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     public void setStoreLocation(String storeLocation) {
         String value = Util.fixEmptyAndTrim(storeLocation);
         if (value != null) {
-            StoreLocation.parse(value, Path.of("")); // refused here, at save, not at the next start
+            directoryOnly(StoreLocation.parse(value, Path.of("")), value); // refused here, at save, not at the next start
         }
         this.storeLocation = value;
         changed();

@@ -2,6 +2,7 @@ package io.jenkins.plugins.retrogate.config;
 
 import static io.jenkins.plugins.retrogate.Fixtures.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.ExtensionList;
 import hudson.model.Result;
@@ -36,5 +37,18 @@ class StoreMonitorITest {
         String page = j.createWebClient().goTo("retro-gate/").asNormalizedText();
         assertThat(page).contains("Retro Gate's store is not available")
                 .doesNotContain("No deployment is waiting for an override"); // no lists that would lie by being empty
+    }
+
+    @Test
+    void aDatabaseAddressIsRefusedAtSaveAndChangesNothing(JenkinsRule j) {
+        RetroGateConfiguration configuration = RetroGateConfiguration.get();
+        String before = configuration.getStoreLocation();
+
+        assertThatThrownBy(() -> configuration.setStoreLocation("postgresql://db.example:5432/retro?user=jenkins"))
+                .hasMessageStartingWith("storeLocation 'postgresql://db.example:5432/retro?user=jenkins' is a database"
+                        + " address: in Jenkins the store is a directory");
+
+        assertThat(configuration.getStoreLocation()).isEqualTo(before);
+        assertThat(RetroGateStore.get().isOpen()).isTrue();
     }
 }
