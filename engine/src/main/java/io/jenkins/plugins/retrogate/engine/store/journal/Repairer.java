@@ -1,11 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.store.journal;
 
-import io.jenkins.plugins.retrogate.engine.event.EventTypes;
-import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
-import io.jenkins.plugins.retrogate.engine.state.Counters;
-import io.jenkins.plugins.retrogate.engine.state.RetroState;
-import io.jenkins.plugins.retrogate.engine.store.Change;
 import io.jenkins.plugins.retrogate.engine.store.Problem;
+import io.jenkins.plugins.retrogate.engine.store.RepairReplay;
 import io.jenkins.plugins.retrogate.engine.store.RepairReport;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.io.IOException;
@@ -19,8 +15,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Cuts a damaged journal after its last good record, only when an operator asks. Everything it
@@ -95,7 +89,7 @@ final class Repairer {
                 Files.deleteIfExists(file);
             }
             JournalFiles.syncDirectory(dir);
-            Replayed replayed;
+            RepairReplay.Result replayed;
             try {
                 replayed = replay(dir, lock, found);
             } catch (RuntimeException e) {
@@ -106,7 +100,7 @@ final class Repairer {
             }
             lock = null; // the store it opened has released it
             return new RepairReport(dir, true, true, walk.records(), walk.lastSeq(), cut, saved, problems,
-                    replayed.count(), replayed.skipped(), replayed.reserved());
+                    replayed.replayed(), replayed.skipped(), replayed.reserved());
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "repair of " + dir + " failed: " + e, e);
         } finally {
@@ -116,48 +110,12 @@ final class Repairer {
         }
     }
 
-    private record Replayed(int count, List<String> skipped, String reserved) {
-    }
-
-    /**
-     * Records again, in order and with their own times, actors and ids, the cut records that still
-     * verify — each through the state's rules, so one that no longer fits (it needed a lost record) is
-     * left out and named — then reserves every id the cut bytes named ({@link IdsReserved}).
-     */
-    private static Replayed replay(Path dir, DirectoryLock lock, Salvage.Found found) {
-        int count = 0;
-        List<String> skipped = new ArrayList<>(found.left());
-        String reserved = null;
+    /** Records again the cut records that still verify and reserves every id the cut bytes named. */
+    private static RepairReplay.Result replay(Path dir, DirectoryLock lock, Salvage.Found found) {
         try (JournalStore store = JournalStore.openLocked(dir, JournalOptions.defaults(), lock)) {
-            for (Salvage.Kept record : found.records()) {
-                try {
-                    // the store applies the event through the state's rules: one that no longer fits fails
-                    store.execute(state -> Change.of(null, List.of(record.event())));
-                    count++;
-                } catch (RuntimeException e) {
-                    skipped.add("sequence " + record.seq() + " (" + EventTypes.nameOf(record.event()) + "): " + e.getMessage());
-                }
-            }
-            RetroState replayed = store.state();
-            Counters now = replayed.counters();
-            Map<String, Integer> items = new TreeMap<>();
-            found.items().forEach((incident, number) -> {
-                if (number > replayed.highestItemNumber(incident)) {
-                    items.put(incident, number);
-                }
-            });
-            if (found.incidents() > now.incidents() || found.deployments() > now.deployments()
-                    || found.overrides() > now.overrides() || found.requests() > now.requests() || !items.isEmpty()) {
-                IdsReserved event = new IdsReserved(Instant.now(), ACTOR, found.incidents(), found.deployments(),
-                        found.overrides(), found.requests(), items, "named by records a repair cut");
-                store.execute(state -> Change.of(null, List.of(event)));
-                StringBuilder text = new StringBuilder("INC-" + found.incidents() + ", DEP-" + found.deployments()
-                        + ", OVR-" + found.overrides() + ", REQ-" + found.requests());
-                items.forEach((incident, number) -> text.append(", ").append(incident).append("-A").append(number));
-                reserved = text.toString();
-            }
+            return RepairReplay.run(store, found.records(), found.left(), found.ids(), ACTOR,
+                    "named by records a repair cut");
         }
-        return new Replayed(count, skipped, reserved);
     }
 
     private static Path repairDirectory(Path dir) throws IOException {

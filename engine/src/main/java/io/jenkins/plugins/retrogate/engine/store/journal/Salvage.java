@@ -1,17 +1,13 @@
 package io.jenkins.plugins.retrogate.engine.store.journal;
 
-import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.store.Problem;
+import io.jenkins.plugins.retrogate.engine.store.RepairReplay;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What lies after the first break in a journal — the records a repair has to cut — read record by
@@ -23,32 +19,23 @@ import java.util.regex.Pattern;
  * an id field and reserves nothing.
  */
 final class Salvage {
-    /** An id field: a key that names an id ({@code incidentId}, {@code itemId}, {@code id}…) and its value. */
-    private static final Pattern ID_FIELD = Pattern.compile(
-            "\"(?:[A-Za-z]*Id|id)\":\"(INC|DEP|OVR|REQ)-(\\d{1,12})(?:-A(\\d{1,9}))?\"");
-
-    /** One cut record that still verifies: its old sequence number and its event. */
-    record Kept(long seq, Event event) {
-    }
-
     /**
      * @param records   the records that verify, in journal order
      * @param left      the records that verify on their own but do not link to the ones kept before them
      *                  (a record from another journal): named, and left in the repair's copy
      * @param lines     how many records (lines, damaged or not) would be cut
      * @param bytes     how many bytes would be cut
-     * @param incidents the highest incident number the cut records' id fields hold (0: none); likewise below
-     * @param items     per incident, the highest action-item number the cut records' id fields hold
+     * @param ids       the ids the cut records hold in their id fields, damaged or not
      */
-    record Found(List<Kept> records, List<String> left, long lines, long bytes, long incidents, long deployments,
-            long overrides, long requests, Map<String, Integer> items) {
+    record Found(List<RepairReplay.Kept> records, List<String> left, long lines, long bytes, RepairReplay.CutIds ids) {
         Found {
             records = List.copyOf(records);
             left = List.copyOf(left);
-            items = Map.copyOf(items);
         }
 
-        static final Found NOTHING = new Found(List.of(), List.of(), 0, 0, 0, 0, 0, 0, Map.of());
+        static Found nothing() {
+            return new Found(List.of(), List.of(), 0, 0, new RepairReplay.CutIds());
+        }
     }
 
     private Salvage() {
@@ -58,7 +45,7 @@ final class Salvage {
     static Found scan(List<JournalFiles.Numbered> segments, Problem problem, long lastGood, String lastGoodHash)
             throws IOException {
         if (problem == null || !problem.fatal()) {
-            return Found.NOTHING;
+            return Found.nothing();
         }
         Scan scan = new Scan(lastGood, lastGoodHash);
         boolean reached = false;
@@ -72,18 +59,16 @@ final class Salvage {
             scan.bytes += Math.max(0, bytes.length - from);
             scan.segment(bytes, (int) Math.min(from, bytes.length));
         }
-        return new Found(scan.kept, scan.left, scan.lines, scan.bytes, scan.highest[0], scan.highest[1],
-                scan.highest[2], scan.highest[3], scan.items);
+        return new Found(scan.kept, scan.left, scan.lines, scan.bytes, scan.ids);
     }
 
     /** The walk over the cut bytes. */
     private static final class Scan {
         final RecordFormat format = new RecordFormat();
         final String[] why = new String[1];
-        final List<Kept> kept = new ArrayList<>();
+        final List<RepairReplay.Kept> kept = new ArrayList<>();
         final List<String> left = new ArrayList<>();
-        final long[] highest = new long[4];
-        final Map<String, Integer> items = new HashMap<>();
+        final RepairReplay.CutIds ids = new RepairReplay.CutIds();
         long lines;
         long bytes;
         long lastSeq;
@@ -116,7 +101,7 @@ final class Salvage {
 
         void line(byte[] line, boolean terminated) {
             lines++;
-            ids(new String(line, StandardCharsets.ISO_8859_1));
+            ids.scan(new String(line, StandardCharsets.ISO_8859_1));
             RecordFormat.Decoded record = terminated ? format.decode(line, line.length, why, true) : null;
             if (record == null) {
                 gap = true;
@@ -130,30 +115,13 @@ final class Salvage {
                 return;
             }
             try {
-                kept.add(new Kept(record.seq(), EventDecoder.decode(record)));
+                kept.add(new RepairReplay.Kept(record.seq(), EventDecoder.decode(record)));
                 lastSeq = record.seq();
                 lastHash = record.hash();
                 gap = false;
             } catch (IOException | RuntimeException e) {
                 left.add("sequence " + record.seq() + ": its event cannot be read (" + e.getMessage() + ")");
                 gap = true;
-            }
-        }
-
-        void ids(String text) {
-            Matcher matcher = ID_FIELD.matcher(text);
-            while (matcher.find()) {
-                long number = Long.parseLong(matcher.group(2));
-                int kind = switch (matcher.group(1)) {
-                    case "INC" -> 0;
-                    case "DEP" -> 1;
-                    case "OVR" -> 2;
-                    default -> 3;
-                };
-                highest[kind] = Math.max(highest[kind], number);
-                if (kind == 0 && matcher.group(3) != null) {
-                    items.merge("INC-" + number, Integer.parseInt(matcher.group(3)), Math::max);
-                }
             }
         }
     }

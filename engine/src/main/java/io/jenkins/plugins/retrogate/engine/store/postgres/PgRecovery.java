@@ -1,14 +1,9 @@
 package io.jenkins.plugins.retrogate.engine.store.postgres;
 
-import io.jenkins.plugins.retrogate.engine.event.Event;
-import io.jenkins.plugins.retrogate.engine.event.EventTypes;
-import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
-import io.jenkins.plugins.retrogate.engine.state.Counters;
-import io.jenkins.plugins.retrogate.engine.state.RetroState;
-import io.jenkins.plugins.retrogate.engine.store.Change;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
 import io.jenkins.plugins.retrogate.engine.store.HashChain;
 import io.jenkins.plugins.retrogate.engine.store.Problem;
+import io.jenkins.plugins.retrogate.engine.store.RepairReplay;
 import io.jenkins.plugins.retrogate.engine.store.RepairReport;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import io.jenkins.plugins.retrogate.engine.store.VerifyReport;
@@ -23,12 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Verify and repair of a PostgreSQL store. Verify walks the whole chain read-only. Repair cuts the
@@ -44,8 +34,6 @@ final class PgRecovery {
     private static final String ACTOR = "retro-gate repair";
     private static final int PAGE = 5_000;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
-    private static final Pattern ID_FIELD = Pattern.compile(
-            "\"(?:[A-Za-z]*Id|id)\":\"(INC|DEP|OVR|REQ)-(\\d{1,12})(?:-A(\\d{1,9}))?\"");
 
     private PgRecovery() {
     }
@@ -104,20 +92,19 @@ final class PgRecovery {
     }
 
     /** The cut rows that still verify on their own and link to each other, and the highest ids all cut rows name. */
-    private record Found(List<EventRow> kept, List<String> left, List<Long> highest, Map<String, Integer> items) {
+    private record Found(List<RepairReplay.Kept> kept, List<String> left, RepairReplay.CutIds ids) {
     }
 
     private static Found salvage(Walk walk) {
         HashChain chain = new HashChain();
-        List<EventRow> kept = new ArrayList<>();
+        List<RepairReplay.Kept> kept = new ArrayList<>();
         List<String> left = new ArrayList<>();
-        long[] highest = new long[4];
-        Map<String, Integer> items = new HashMap<>();
+        RepairReplay.CutIds ids = new RepairReplay.CutIds();
         long lastSeq = walk.lastSequence();
         String lastHash = walk.lastHash();
         boolean gap = true;
         for (EventRow row : walk.cut()) {
-            ids(row.payload(), highest, items);
+            ids.scan(row.payload());
             if (row.version() > EventJson.FORMAT_VERSION || !row.selfConsistent(chain) || !readable(row)) {
                 gap = true;
                 continue;
@@ -129,12 +116,12 @@ final class PgRecovery {
                 left.add("sequence " + row.seq() + ": it does not link to the row before it");
                 continue;
             }
-            kept.add(row);
+            kept.add(new RepairReplay.Kept(row.seq(), row.event()));
             lastSeq = row.seq();
             lastHash = row.hash();
             gap = false;
         }
-        return new Found(kept, left, List.of(highest[0], highest[1], highest[2], highest[3]), items);
+        return new Found(kept, left, ids);
     }
 
     private static boolean readable(EventRow row) {
@@ -143,23 +130,6 @@ final class PgRecovery {
             return true;
         } catch (IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    private static void ids(String text, long[] highest, Map<String, Integer> items) {
-        Matcher matcher = ID_FIELD.matcher(text);
-        while (matcher.find()) {
-            long number = Long.parseLong(matcher.group(2));
-            int kind = switch (matcher.group(1)) {
-                case "INC" -> 0;
-                case "DEP" -> 1;
-                case "OVR" -> 2;
-                default -> 3;
-            };
-            highest[kind] = Math.max(highest[kind], number);
-            if (kind == 0 && matcher.group(3) != null) {
-                items.merge("INC-" + number, Integer.parseInt(matcher.group(3)), Math::max);
-            }
         }
     }
 
@@ -180,49 +150,17 @@ final class PgRecovery {
         for (EventRow row : walk.cut()) {
             bytes += row.payload().length();
         }
-        int replayed = 0;
-        List<String> skipped = new ArrayList<>(found.left());
-        String reserved = null;
+        RepairReplay.Result replayed;
         long events;
         long lastSequence;
         try (PostgresStore store = PostgresStore.open(db, false)) {
-            for (EventRow row : found.kept()) {
-                Event event = row.event();
-                try {
-                    store.execute(state -> Change.of(null, List.of(event)));
-                    replayed++;
-                } catch (RuntimeException e) {
-                    skipped.add("sequence " + row.seq() + " (" + EventTypes.nameOf(event) + "): " + e.getMessage());
-                }
-            }
-            reserved = reserve(store, found);
+            replayed = RepairReplay.run(store, found.kept(), found.left(), found.ids(), ACTOR,
+                    "named by rows a repair cut");
             events = store.state().sequence();
             lastSequence = events;
         }
         return new RepairReport(db.location(), true, true, events, lastSequence, bytes, Path.of("table " + table),
-                problems, replayed, skipped, reserved);
-    }
-
-    private static String reserve(PostgresStore store, Found found) {
-        RetroState replayed = store.state();
-        Counters now = replayed.counters();
-        long[] h = found.highest().stream().mapToLong(Long::longValue).toArray();
-        Map<String, Integer> items = new TreeMap<>();
-        found.items().forEach((incident, number) -> {
-            if (number > replayed.highestItemNumber(incident)) {
-                items.put(incident, number);
-            }
-        });
-        if (h[0] <= now.incidents() && h[1] <= now.deployments() && h[2] <= now.overrides() && h[3] <= now.requests()
-                && items.isEmpty()) {
-            return null;
-        }
-        IdsReserved event = new IdsReserved(Instant.now(), ACTOR, h[0], h[1], h[2], h[3], items,
-                "named by rows a repair cut");
-        store.execute(state -> Change.of(null, List.of(event)));
-        StringBuilder text = new StringBuilder("INC-" + h[0] + ", DEP-" + h[1] + ", OVR-" + h[2] + ", REQ-" + h[3]);
-        items.forEach((incident, number) -> text.append(", ").append(incident).append("-A").append(number));
-        return text.toString();
+                problems, replayed.replayed(), replayed.skipped(), replayed.reserved());
     }
 
     /** Moves the rows from {@code from} on into a new table, in one transaction; returns the table's name. */
