@@ -1,6 +1,5 @@
 package io.jenkins.plugins.retrogate.engine.store.postgres;
 
-import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -62,6 +61,7 @@ final class Follower {
     }
 
     private void run() {
+        int failures = 0;
         while (!stopped) {
             try (Connection listening = db.connect()) {
                 this.connection = listening;
@@ -74,21 +74,30 @@ final class Follower {
                 PGConnection notifications = listening.unwrap(PGConnection.class);
                 while (!stopped) {
                     catchUp.run(listening);
+                    failures = 0;
                     notifications.getNotifications((int) POLL.toMillis());
                 }
-            } catch (SQLException | StoreException e) {
+            } catch (SQLException | RuntimeException e) { // never let the thread die: a dead follower is a stale state
                 if (!stopped) {
+                    failures++;
+                    Duration wait = backOff(failures);
                     LOG.log(Level.WARNING, "following {0}: {1}; trying again in {2} s", db.location(),
-                            e.getMessage(), POLL.toSeconds());
-                    pause();
+                            e.getMessage(), wait.toSeconds());
+                    pause(wait);
                 }
             }
         }
     }
 
-    private void pause() {
+    /** The poll's interval, doubled for each failure in a row, at most a minute (a damaged row fails every time). */
+    static Duration backOff(int failures) {
+        long seconds = POLL.toSeconds() << Math.min(failures - 1, 5);
+        return Duration.ofSeconds(Math.min(seconds, 60));
+    }
+
+    private void pause(Duration wait) {
         try {
-            Thread.sleep(POLL.toMillis());
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped = true;

@@ -18,6 +18,9 @@ final class PgConnections {
     /** What every connection calls itself, so that repair can see other Retro Gate sessions. */
     static final String APPLICATION_NAME = "retro-gate";
     private static final String CONNECT_TIMEOUT_SECONDS = "5";
+    private static final String SOCKET_TIMEOUT_SECONDS = "60";
+    /** Server-side bounds on a session: a lock waited for, and a transaction left open by a lost writer. */
+    private static final String SESSION_OPTIONS = "-c lock_timeout=30s -c idle_in_transaction_session_timeout=60s";
     private static final Pattern USER_PARAMETER = Pattern.compile("[?&]user=([^&]*)");
 
     private final String url;
@@ -54,6 +57,17 @@ final class PgConnections {
         }
         if (!url.contains("loginTimeout=")) {
             properties.setProperty("loginTimeout", CONNECT_TIMEOUT_SECONDS);
+        }
+        // a half-open connection (a failover, a partition) must not hold the store's lock for ever, and a
+        // writer that vanished between INSERT and COMMIT must not hold the next sequence number for hours
+        if (!url.contains("socketTimeout=")) {
+            properties.setProperty("socketTimeout", SOCKET_TIMEOUT_SECONDS);
+        }
+        if (!url.contains("tcpKeepAlive=")) {
+            properties.setProperty("tcpKeepAlive", "true");
+        }
+        if (!url.contains("options=")) {
+            properties.setProperty("options", SESSION_OPTIONS);
         }
         try {
             Connection connection = new Driver().connect(url, properties);

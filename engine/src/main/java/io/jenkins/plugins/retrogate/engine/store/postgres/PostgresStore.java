@@ -117,7 +117,7 @@ public final class PostgresStore implements Store {
         waiting.add(mine);
         lock.lock();
         try {
-            if (!mine.done) {
+            while (!mine.done) { // a batch holds at most MAX_BATCH commands: run batches until this one has run
                 runWaiting();
             }
         } finally {
@@ -172,9 +172,12 @@ public final class PostgresStore implements Store {
             }
             throw new StoreException(StoreException.Reason.IO, "store " + db.location() + ": the command lost "
                     + MAX_ATTEMPTS + " races for the next sequence number in a row; nothing was recorded");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // never report success for a batch that was not recorded
             for (Pending<?> pending : batch) {
                 pending.fail(e);
+            }
+            if (e instanceof Error error) {
+                throw error;
             }
         } finally {
             for (Pending<?> pending : batch) {
@@ -215,7 +218,7 @@ public final class PostgresStore implements Store {
         }
 
         /** Fails the command, unless it failed by itself already. */
-        void fail(RuntimeException e) {
+        void fail(Throwable e) {
             if (failure == null) {
                 failure = e;
             }

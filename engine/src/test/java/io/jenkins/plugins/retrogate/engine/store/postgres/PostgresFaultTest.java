@@ -193,4 +193,27 @@ class PostgresFaultTest {
         }
         PostgresFixture.sql(url, "SELECT pg_terminate_backend(" + pid + ")");
     }
+
+    @Test
+    void aSessionBoundsItsWaitsSoALostWriterOrAHalfOpenConnectionCannotHangEveryGate() throws Exception {
+        try (java.sql.Connection connection = new PgConnections(url, PostgresFixture.USER, PostgresFixture.PASSWORD)
+                .connect(); java.sql.Statement statement = connection.createStatement()) {
+            assertThat(show(statement, "lock_timeout")).isEqualTo("30s");
+            assertThat(show(statement, "idle_in_transaction_session_timeout")).isEqualTo("1min");
+            assertThat(connection.getClientInfo("ApplicationName")).isEqualTo(PgConnections.APPLICATION_NAME);
+        }
+        // an address that sets its own options keeps them
+        try (java.sql.Connection connection = new PgConnections(url + "?options=-c%20lock_timeout%3D5s",
+                PostgresFixture.USER, PostgresFixture.PASSWORD).connect();
+                java.sql.Statement statement = connection.createStatement()) {
+            assertThat(show(statement, "lock_timeout")).isEqualTo("5s");
+        }
+    }
+
+    private static String show(java.sql.Statement statement, String setting) throws java.sql.SQLException {
+        try (java.sql.ResultSet result = statement.executeQuery("SHOW " + setting)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -118,5 +119,58 @@ class PostgresSharingTest {
         // xmin is the id of the transaction that inserted the row
         long transactions = PostgresFixture.count(url, "SELECT count(DISTINCT xmin::text) FROM events");
         assertThat(transactions).as("transactions for 200 commands").isLessThan(200);
+    }
+
+    @Test
+    void moreCommandsWaitingThanOneTransactionTakesEachRunAndAnswerTheirOwnResult() throws Exception {
+        int waiting = 600; // more than two batches' worth
+        try (Store store = PostgresFixture.backend(url).open()) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(waiting + 1);
+            try {
+                Future<String> first = pool.submit(() -> store.execute(state -> {
+                    holding.countDown();
+                    try {
+                        release.await(); // holds the store while the others queue behind it
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Change.of("first", List.of());
+                }));
+                holding.await();
+                CountDownLatch queued = new CountDownLatch(waiting);
+                List<Future<String>> futures = new ArrayList<>();
+                for (int t = 0; t < waiting; t++) {
+                    String title = "queued-" + t;
+                    futures.add(pool.submit(() -> {
+                        queued.countDown();
+                        String id = store.execute(state -> {
+                            String next = Ids.incident(state.counters().incidents() + 1);
+                            return Change.of(next, List.of(new IncidentOpened(T0, "alice", next, title, null,
+                                    List.of("payments"), Detection.MANUAL, T0, null, null, null)));
+                        });
+                        // answered only once recorded: its own id, already in the state
+                        return id + "=" + store.state().incidents().get(id).title();
+                    }));
+                }
+                queued.await();
+                Thread.sleep(500); // let every thread reach the store's queue
+                release.countDown();
+                assertThat(first.get(2, TimeUnit.MINUTES)).isEqualTo("first");
+                Set<String> answered = ConcurrentHashMap.newKeySet();
+                for (Future<String> future : futures) {
+                    answered.add(future.get(2, TimeUnit.MINUTES));
+                }
+                assertThat(answered).hasSize(waiting).allMatch(answer -> answer.matches("INC-\\d+=queued-\\d+"));
+            } finally {
+                release.countDown();
+                pool.shutdown();
+            }
+            // every command that answered is in the state, each once: none returned before it ran
+            assertThat(store.state().incidents()).hasSize(waiting);
+            assertThat(store.state().incidents().values().stream().map(i -> i.title()).distinct().count())
+                    .isEqualTo(waiting);
+        }
     }
 }
