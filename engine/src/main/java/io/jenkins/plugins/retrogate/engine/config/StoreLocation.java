@@ -40,6 +40,11 @@ public final class StoreLocation {
             + " --store-password-file (the CLI)";
     private static final Pattern POSTGRES = Pattern.compile("^(?:jdbc:)?postgres(?:ql)?://([^/?#]*)(.*)$",
             Pattern.CASE_INSENSITIVE);
+    /** User info before the last {@code @} that a host and a database path follow: a password may hold / ? # @. */
+    private static final Pattern USER_INFO = Pattern.compile("^((?:jdbc:)?postgres(?:ql)?://)(.*)@([^@/?#]+/[^@]*)$",
+            Pattern.CASE_INSENSITIVE);
+    /** Text that means a database, whatever follows: never read as a directory name. */
+    private static final Pattern DATABASE_LIKE = Pattern.compile("^(?:jdbc:|postgres(?:ql)?:)", Pattern.CASE_INSENSITIVE);
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(?:^|[?&])password=");
 
     private final Path directory;
@@ -73,9 +78,20 @@ public final class StoreLocation {
             throw new InvalidInputException(FIELD, "", "is empty: give the store's directory");
         }
         String shown = location.replace("\0", "\\0");
-        Matcher postgres = POSTGRES.matcher(location.strip());
+        String stripped = location.strip();
+        Matcher userInfo = USER_INFO.matcher(stripped);
+        if (userInfo.matches() && userInfo.group(2).contains(":")) {
+            throw passwordInAddress(userInfo.group(1), userInfo.group(2));
+        }
+        Matcher postgres = POSTGRES.matcher(stripped);
         if (postgres.matches()) {
             return postgres(postgres.group(1), postgres.group(2), shown, relativeTo);
+        }
+        if (DATABASE_LIKE.matcher(stripped).find()) { // never a local journal by mistake: a gate there would see nothing
+            throw new InvalidInputException(FIELD, stripped.contains(":") && stripped.contains("@")
+                    ? stripped.substring(0, stripped.indexOf(':') + 1) + "…" : shown,
+                    "is not an address any store backend reads: write postgresql://host:port/database?user=NAME or"
+                            + " jdbc:postgresql://host:port/database?user=NAME");
         }
         Matcher scheme = SCHEME.matcher(location);
         if (scheme.find()) {
@@ -109,13 +125,12 @@ public final class StoreLocation {
             user = authority.substring(0, at);
             hostPort = authority.substring(at + 1);
             if (user.contains(":")) {
-                throw new InvalidInputException(FIELD, shown.replace(user, user.substring(0, user.indexOf(':')) + ":***"),
-                        PASSWORD_ELSEWHERE);
+                throw passwordInAddress(shown.substring(0, shown.indexOf("//") + 2), user);
             }
         }
         int query = rest.indexOf('?');
         if (query >= 0 && PASSWORD_PARAMETER.matcher(rest.substring(query)).find()) {
-            throw new InvalidInputException(FIELD, shown.replaceAll("(?i)(password=)[^&]*", "$1***"),
+            throw new InvalidInputException(FIELD, shown.replaceAll("(?i)(password=).*$", "$1***"), // to the end: & may be in it
                     PASSWORD_ELSEWHERE);
         }
         String path = query < 0 ? rest : rest.substring(0, query);
@@ -125,6 +140,12 @@ public final class StoreLocation {
         }
         String url = "jdbc:postgresql://" + hostPort + rest;
         return new StoreLocation(relativeTo, url, user);
+    }
+
+    /** A password given as {@code user:password@}: shown as {@code scheme//user:***@…}, nothing after it. */
+    private static InvalidInputException passwordInAddress(String scheme, String userInfo) {
+        return new InvalidInputException(FIELD, scheme + userInfo.substring(0, userInfo.indexOf(':')) + ":***@…",
+                PASSWORD_ELSEWHERE);
     }
 
     /** Whether the store is a database, which takes a password ({@link #backend(Duration, String)}). */

@@ -100,13 +100,17 @@ class StoreLocationTest {
     @Test
     void aPasswordInAPostgresAddressIsRefusedMaskedSayingWhereToPutIt() {
         for (String address : List.of("postgresql://gate:hunter2@db.example/retro",
-                "jdbc:postgresql://db.example/retro?user=gate&password=hunter2")) {
+                "jdbc:postgresql://db.example/retro?user=gate&password=hunter2",
+                // a password holding the characters that end an authority or a parameter
+                "postgresql://gate:hun?ter2@db.example/retro", "postgresql://gate:hun/ter2@db.example/retro",
+                "jdbc:postgresql://gate:hun#t@er2@db.example:5432/retro?ssl=true",
+                "postgresql://db.example/retro?password=hun&ter2&user=gate")) {
             InvalidInputException error = catchThrowableOfType(InvalidInputException.class,
                     () -> StoreLocation.parse(address, dir));
 
             assertThat(error.field()).isEqualTo("store location");
-            assertThat(error.value()).doesNotContain("hunter2").contains("***");
-            assertThat(error).hasMessageNotContaining("hunter2").hasMessageContaining("$RETRO_GATE_STORE_PASSWORD")
+            assertThat(error.value()).doesNotContain("hunter2").doesNotContain("ter2").contains("***");
+            assertThat(error).hasMessageNotContaining("hunter2").hasMessageNotContaining("ter2").hasMessageContaining("$RETRO_GATE_STORE_PASSWORD")
                     .hasMessageContaining("--store-password-file");
         }
     }
@@ -118,5 +122,27 @@ class StoreLocationTest {
 
         assertThat(error.value()).isEqualTo("postgresql://db.example");
         assertThat(error).hasMessageContaining("postgresql://host:port/database?user=NAME");
+    }
+
+    @Test
+    void aDatabaseAddressInAnotherFormIsRefusedNeverTakenForADirectory() {
+        for (String address : List.of("jdbc:postgresql:retro", "jdbc:postgresql:/db.example/retro",
+                "jdbc:mysql://db.example/retro", "postgres:retro", "JDBC:PostgreSQL:retro")) {
+            InvalidInputException error = catchThrowableOfType(InvalidInputException.class,
+                    () -> StoreLocation.parse(address, dir));
+
+            assertThat(error).as(address).isNotNull();
+            assertThat(error.field()).isEqualTo("store location");
+            assertThat(error).hasMessageContaining("jdbc:postgresql://host:port/database?user=NAME");
+        }
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void aUserWithAnAtSignInAParameterIsNoPassword() {
+        StoreLocation location = StoreLocation.parse("postgresql://db.example:5432/retro?user=me@corp", dir);
+
+        assertThat(location.isDatabase()).isTrue();
+        assertThat(location.toString()).isEqualTo("jdbc:postgresql://db.example:5432/retro");
     }
 }
