@@ -82,6 +82,10 @@ final class GateCommand extends CliCommand {
         if (root().homeGiven()) {
             line.append(" --home ").append(RetroGateCli.quote(root().home().toString()));
         }
+        String store = root().storeGiven();
+        if (store != null) { // the approval must reach the store this gate asked, not the approver's home
+            line.append(" --store ").append(RetroGateCli.quote(store));
+        }
         line.append(" --actor <release-manager> override approve --service ").append(request.service())
                 .append(" --environment ").append(request.environment());
         String buildUrl = pending.buildUrl();

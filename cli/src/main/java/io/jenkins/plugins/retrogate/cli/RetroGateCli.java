@@ -196,6 +196,14 @@ public final class RetroGateCli implements Callable<Integer> {
         }
     }
 
+    /**
+     * The store as given by {@code --store} or {@code $RETRO_GATE_STORE} ({@code null}: the home's journal),
+     * for a command line printed for someone else to run; it never holds a password (refused when read).
+     */
+    String storeGiven() {
+        return store != null ? store : environment.variable(STORE_VARIABLE);
+    }
+
     /** Whether the events are kept somewhere else than in the home's journal. */
     boolean storeElsewhere() {
         return store != null || environment.variable(STORE_VARIABLE) != null;

@@ -82,7 +82,10 @@ class PostgresStoreCommandTest {
         Cli first = cli(home);
         first.incidentWithItems();
 
-        assertThat(gate(first).code()).isEqualTo(3);
+        Cli.Result blocked = gate(first);
+        assertThat(blocked.code()).isEqualTo(3);
+        assertThat(blocked.out() + blocked.err()).as("the approve line printed for a release manager names the store")
+                .contains("override approve").contains("--store " + RetroGateCli.quote(store));
         Cli.Result deploy = first.run("--actor", "alice", "deploy", "--service", "checkout-api", "--environment",
                 "staging", "--outcome", "succeeded", "--version", "2.0");
         assertThat(deploy.code()).as(deploy.toString()).isZero();
