@@ -118,17 +118,29 @@ final class TrackerConfigFile {
                 .closeTransition(fields.optional(node, path, "closeTransition"))
                 .fileTickets(fields.bool(node, path, "fileTickets", false)).credentials(variable);
         if (node.has("labels")) {
-            if (node.get("labels").isValueNode()) {
-                builder.labels(node.get("labels").asText());
+            JsonNode labels = node.get("labels");
+            if (labels.isValueNode() && labels.asText().isBlank()) {
+                builder.labels(List.of()); // labels: "" is no labels, as it always was in tracker.yaml
+            } else if (labels.isValueNode()) {
+                builder.labels(labels.asText()); // the Jenkins form's text: "a, b", or none
             } else {
                 builder.labels(fields.list(node, path, "labels"));
             }
         }
+        // a list, or the Jenkins form's text ("Done, Closed" or none) read the same way as there
         if (node.has("doneStatuses")) {
-            builder.doneStatuses(fields.list(node, path, "doneStatuses"));
+            if (node.get("doneStatuses").isValueNode()) {
+                builder.doneStatuses(node.get("doneStatuses").asText());
+            } else {
+                builder.doneStatuses(fields.list(node, path, "doneStatuses"));
+            }
         }
         if (node.has("doneCategories")) {
-            builder.doneCategories(fields.list(node, path, "doneCategories"));
+            if (node.get("doneCategories").isValueNode()) {
+                builder.doneCategories(node.get("doneCategories").asText());
+            } else {
+                builder.doneCategories(fields.list(node, path, "doneCategories"));
+            }
         }
         if (node.has("priorities")) {
             priorities(builder, node, path);

@@ -181,7 +181,9 @@ public final class TrackerSetupBuilder {
     public TrackerSetup build() {
         TrackerSetup.Kind parsed = TrackerSetup.Kind.parse(kind);
         if (user != null && user.contains(":")) {
-            throw new InvalidInputException("user", user, "must not contain ':' (basic auth)");
+            // what follows the ':' is most likely a token pasted by mistake: never shown
+            throw new InvalidInputException("user", user.substring(0, user.indexOf(':')) + ":***",
+                    "must not contain ':' (the token goes in the credentials, never in the user)");
         }
         try {
             if (parsed == TrackerSetup.Kind.GITHUB) {

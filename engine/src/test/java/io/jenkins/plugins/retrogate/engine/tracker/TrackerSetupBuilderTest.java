@@ -43,7 +43,7 @@ class TrackerSetupBuilderTest {
                 bad("project", "", "is missing", () -> jira().project(" ")),
                 bad("project", "PAY X", "is not a Jira project key", () -> jira().project("pay x")),
                 bad("user", "", "is missing: Jira Cloud", () -> jira().kind("JIRA_CLOUD")),
-                bad("user", "a:b", "must not contain ':'", () -> jira().user("a:b")),
+                bad("user", "me@acme.com:***", "must not contain ':'", () -> jira().user("me@acme.com:ATATT-token")),
                 bad("repository", "acme/shop", "is a GitHub setting", () -> jira().repository("acme/shop")),
                 bad("labels", "two words", "is not a Jira label", () -> jira().labels("ok, two words")),
                 bad("priorities", "Highest", "is not like P0=Highest", () -> jira().priorities("Highest")),
