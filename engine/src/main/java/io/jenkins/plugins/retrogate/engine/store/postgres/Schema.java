@@ -43,6 +43,16 @@ final class Schema {
         }
     }
 
+    private static boolean tableExists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            statement.setString(1, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
     /**
      * Brings the schema to {@link #VERSION}, creating it in an empty database.
      *
@@ -52,8 +62,12 @@ final class Schema {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
-            statement.execute("CREATE TABLE IF NOT EXISTS retro_gate_schema (version integer PRIMARY KEY,"
-                    + " applied_at timestamptz NOT NULL DEFAULT now())");
+            // DDL only when a step is missing: a role granted SELECT and INSERT on tables its DBA created
+            // (no CREATE on the schema, the default since PostgreSQL 15) must be able to open the store
+            if (!tableExists(connection, "retro_gate_schema")) {
+                statement.execute("CREATE TABLE retro_gate_schema (version integer PRIMARY KEY,"
+                        + " applied_at timestamptz NOT NULL DEFAULT now())");
+            }
             int current = version(connection, location);
             for (int next = current + 1; next <= VERSION; next++) {
                 statement.execute(STEPS.get(next - 1));

@@ -216,4 +216,21 @@ class PostgresFaultTest {
             return result.getString(1);
         }
     }
+
+    @Test
+    void aRoleWithoutCreateOnTheSchemaOpensTablesItsAdministratorCreated() {
+        try (Store owner = PostgresFixture.backend(url).open()) {
+            openIncident(owner, "created by the owner");
+        }
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        String role = "app_" + database;
+        PostgresFixture.sql(url, "CREATE ROLE " + role + " LOGIN PASSWORD 'app-password'");
+        PostgresFixture.sql(url, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        PostgresFixture.sql(url, "GRANT SELECT, INSERT ON events, retro_gate_schema TO " + role);
+
+        try (Store app = new PostgresBackend(url, role, "app-password").open()) {
+            openIncident(app, "recorded by a role that may not create tables");
+            assertThat(app.state().incidents()).hasSize(2);
+        }
+    }
 }
