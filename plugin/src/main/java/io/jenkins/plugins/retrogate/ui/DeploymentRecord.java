@@ -1,7 +1,9 @@
 package io.jenkins.plugins.retrogate.ui;
 
 import io.jenkins.plugins.retrogate.engine.command.DeploymentResult;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
+import io.jenkins.plugins.retrogate.engine.model.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +25,10 @@ public final class DeploymentRecord {
         this.service = deployment.service();
         this.environment = deployment.environment();
         this.version = deployment.ref().version();
-        this.decision = deployment.decision() == null ? null : deployment.decision().name();
-        this.outcome = deployment.outcome() == null ? null : deployment.outcome().name();
+        Decision decided = deployment.decision();
+        this.decision = decided == null ? null : decided.name();
+        Outcome ended = deployment.outcome();
+        this.outcome = ended == null ? null : ended.name();
     }
 
     /** Records how the deployment ended. */
@@ -35,7 +39,8 @@ public final class DeploymentRecord {
     }
 
     public void finished(DeploymentResult result) {
-        outcome = result.deployment().outcome() == null ? null : result.deployment().outcome().name();
+        Outcome ended = result.deployment().outcome();
+        outcome = ended == null ? null : ended.name();
         resolved = new ArrayList<>(result.resolved());
         verified = new ArrayList<>(result.verified());
         reopened = new ArrayList<>(result.reopened());

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.retrogate.ui;
 
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Ticket;
 import io.jenkins.plugins.retrogate.security.Actors;
 import io.jenkins.plugins.retrogate.security.RetroGatePermissions;
 import org.kohsuke.stapler.HttpResponse;
@@ -35,7 +36,8 @@ public final class ItemPage {
 
     /** Like {@link ItemPage#getItem()}'s ticket URL, but only when it is an http(s) link. */
     public String getTicketUrl() {
-        String url = item.ticket() == null ? null : item.ticket().url();
+        Ticket ticket = item.ticket();
+        String url = ticket == null ? null : ticket.url();
         return url != null && (url.startsWith("https://") || url.startsWith("http://")) ? url : null;
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.retrogate.ui;
 
 import hudson.Util;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Ticket;
 import io.jenkins.plugins.retrogate.engine.policy.Finding;
 
 /**
@@ -30,8 +31,9 @@ public final class ItemSnapshot {
         this.type = item.type().name();
         this.status = item.status().name();
         this.owner = item.owner();
-        this.ticketKey = item.ticket() == null ? null : item.ticket().key();
-        String url = item.ticket() == null ? null : item.ticket().url();
+        Ticket ticket = item.ticket();
+        this.ticketKey = ticket == null ? null : ticket.key();
+        String url = ticket == null ? null : ticket.url();
         this.ticketUrl = url != null && (url.startsWith("https://") || url.startsWith("http://")) ? url : null;
         this.createdAt = item.createdAt().toEpochMilli();
         this.finding = finding == null ? null : finding.kind().name();
