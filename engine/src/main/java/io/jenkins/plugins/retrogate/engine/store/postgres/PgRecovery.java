@@ -145,7 +145,11 @@ final class PgRecovery {
                     problems, 0, List.of(), null);
         }
         Found found = salvage(walk);
-        String table = cut(db, walk.lastSequence() + 1);
+        long highestSeen = walk.lastSequence();
+        for (EventRow row : walk.cut()) {
+            highestSeen = Math.max(highestSeen, row.seq());
+        }
+        String table = cut(db, walk.lastSequence() + 1, highestSeen);
         long bytes = 0;
         for (EventRow row : walk.cut()) {
             bytes += row.payload().length();
@@ -164,7 +168,7 @@ final class PgRecovery {
     }
 
     /** Moves the rows from {@code from} on into a new table, in one transaction; returns the table's name. */
-    private static String cut(PgConnections db, long from) {
+    private static String cut(PgConnections db, long from, long highestSeen) {
         String table = "events_cut_" + STAMP.format(Instant.now());
         try (Connection connection = db.connect()) {
             refuseWhileOthersAreConnected(db, connection);
@@ -175,6 +179,16 @@ final class PgRecovery {
                     PreparedStatement delete = connection.prepareStatement("DELETE FROM " + EventRow.TABLE
                             + " WHERE seq >= ?")) {
                 statement.execute("LOCK TABLE " + EventRow.TABLE + " IN ACCESS EXCLUSIVE MODE");
+                try (ResultSet last = statement.executeQuery("SELECT coalesce(max(seq), 0) FROM " + EventRow.TABLE)) {
+                    last.next();
+                    if (last.getLong(1) != highestSeen) { // a row came in after the walk: it would be cut unexamined
+                        connection.rollback();
+                        throw new StoreException(StoreException.Reason.IO, "store " + db.location() + ": rows were"
+                                + " recorded while repair examined the table (up to sequence " + last.getLong(1)
+                                + ", examined up to " + highestSeen + "); nothing was changed. Stop every other"
+                                + " Retro Gate process using this database and run repair again.");
+                    }
+                }
                 copy.setLong(1, from);
                 copy.execute();
                 delete.setLong(1, from);
