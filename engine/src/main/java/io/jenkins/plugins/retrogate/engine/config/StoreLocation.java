@@ -46,6 +46,8 @@ public final class StoreLocation {
     /** Text that means a database, whatever follows: never read as a directory name. */
     private static final Pattern DATABASE_LIKE = Pattern.compile("^(?:jdbc:|postgres(?:ql)?:)", Pattern.CASE_INSENSITIVE);
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(?:^|[?&])password=");
+    /** Retro Gate names its sessions itself: repair counts the other sessions by that name. */
+    private static final Pattern APPLICATION_NAME = Pattern.compile("(?i)(?:^|[?&])ApplicationName=");
 
     private final Path directory;
     /** The JDBC address of a PostgreSQL store, without credentials; {@code null} for a journal. */
@@ -132,6 +134,10 @@ public final class StoreLocation {
         if (query >= 0 && PASSWORD_PARAMETER.matcher(rest.substring(query)).find()) {
             throw new InvalidInputException(FIELD, shown.replaceAll("(?i)(password=).*$", "$1***"), // to the end: & may be in it
                     PASSWORD_ELSEWHERE);
+        }
+        if (query >= 0 && APPLICATION_NAME.matcher(rest.substring(query)).find()) {
+            throw new InvalidInputException(FIELD, shown, "sets ApplicationName, which Retro Gate sets itself (repair"
+                    + " finds the other Retro Gate sessions by it): leave it out");
         }
         String path = query < 0 ? rest : rest.substring(0, query);
         if (hostPort.isEmpty() || path.length() < 2 || !path.startsWith("/")) {

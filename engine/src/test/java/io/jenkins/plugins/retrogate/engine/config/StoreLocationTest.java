@@ -145,4 +145,13 @@ class StoreLocationTest {
         assertThat(location.isDatabase()).isTrue();
         assertThat(location.toString()).isEqualTo("jdbc:postgresql://db.example:5432/retro");
     }
+
+    @Test
+    void anAddressThatNamesTheSessionItselfIsRefused() {
+        InvalidInputException error = catchThrowableOfType(InvalidInputException.class,
+                () -> StoreLocation.parse("postgresql://db.example/retro?user=gate&ApplicationName=mine", dir));
+
+        assertThat(error.field()).isEqualTo("store location");
+        assertThat(error).hasMessageContaining("sets ApplicationName, which Retro Gate sets itself");
+    }
 }
