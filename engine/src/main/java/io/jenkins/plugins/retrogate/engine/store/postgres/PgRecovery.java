@@ -39,25 +39,34 @@ final class PgRecovery {
     }
 
     /** What a walk over the table found: the good prefix, the first problem, and what follows it. */
-    private record Walk(long events, long lastSequence, String lastHash, Problem problem, List<EventRow> cut) {
+    private record Walk(long lastSequence, String lastHash, Problem problem, List<EventRow> cut) {
+        /** The size of the cut rows' events. */
+        long cutBytes() {
+            long bytes = 0;
+            for (EventRow row : cut) {
+                bytes += row.payload().length();
+            }
+            return bytes;
+        }
+
+        /** The highest sequence the walk read (rows come in order): the last cut row's, else the last good one. */
+        long lastRead() {
+            return cut.isEmpty() ? lastSequence : cut.get(cut.size() - 1).seq();
+        }
     }
 
     static VerifyReport verify(PgConnections db) {
         Walk walk = walk(db);
         List<Problem> problems = walk.problem() == null ? List.of() : List.of(walk.problem());
-        long bytes = 0;
-        for (EventRow row : walk.cut()) {
-            bytes += row.payload().length();
-        }
         int replayable = salvage(walk).kept().size();
-        return new VerifyReport(db.location(), walk.problem() == null, walk.events(), walk.lastSequence(), 0, 0,
-                problems, walk.cut().size(), bytes, replayable);
+        return new VerifyReport(db.location(), walk.problem() == null, walk.lastSequence(), walk.lastSequence(), 0, 0,
+                problems, walk.cut().size(), walk.cutBytes(), replayable);
     }
 
     private static Walk walk(PgConnections db) {
         try (Connection connection = db.connect()) {
             if (!Schema.exists(connection)) {
-                return new Walk(0, 0, HashChain.GENESIS, null, List.of());
+                return new Walk(0, HashChain.GENESIS, null, List.of());
             }
             Schema.version(connection, db.location());
             HashChain chain = new HashChain();
@@ -66,7 +75,7 @@ final class PgRecovery {
             while (true) {
                 List<EventRow> rows = EventRow.read(connection, seq + 1, Long.MAX_VALUE, PAGE);
                 if (rows.isEmpty()) {
-                    return new Walk(seq, seq, prev, null, List.of());
+                    return new Walk(seq, prev, null, List.of());
                 }
                 for (int i = 0; i < rows.size(); i++) {
                     EventRow row = rows.get(i);
@@ -80,7 +89,7 @@ final class PgRecovery {
                             last = more.get(more.size() - 1).seq();
                             more = EventRow.read(connection, last + 1, Long.MAX_VALUE, PAGE);
                         }
-                        return new Walk(seq, seq, prev, problem, cut);
+                        return new Walk(seq, prev, problem, cut);
                     }
                     seq = row.seq();
                     prev = row.hash();
@@ -137,23 +146,15 @@ final class PgRecovery {
         Walk walk = walk(db);
         List<Problem> problems = walk.problem() == null ? List.of() : List.of(walk.problem());
         if (walk.problem() == null) {
-            return new RepairReport(db.location(), true, false, walk.events(), walk.lastSequence(), 0, null, problems,
+            return new RepairReport(db.location(), true, false, walk.lastSequence(), walk.lastSequence(), 0, null, problems,
                     0, List.of(), null);
         }
         if (walk.problem().kind() == Problem.Kind.UNSUPPORTED_FORMAT) {
-            return new RepairReport(db.location(), false, false, walk.events(), walk.lastSequence(), 0, null,
+            return new RepairReport(db.location(), false, false, walk.lastSequence(), walk.lastSequence(), 0, null,
                     problems, 0, List.of(), null);
         }
         Found found = salvage(walk);
-        long highestSeen = walk.lastSequence();
-        for (EventRow row : walk.cut()) {
-            highestSeen = Math.max(highestSeen, row.seq());
-        }
-        String table = cut(db, walk.lastSequence() + 1, highestSeen);
-        long bytes = 0;
-        for (EventRow row : walk.cut()) {
-            bytes += row.payload().length();
-        }
+        String table = cut(db, walk.lastSequence() + 1, walk.lastRead());
         RepairReplay.Result replayed;
         long events;
         long lastSequence;
@@ -163,7 +164,7 @@ final class PgRecovery {
             events = store.state().sequence();
             lastSequence = events;
         }
-        return new RepairReport(db.location(), true, true, events, lastSequence, bytes, Path.of("table " + table),
+        return new RepairReport(db.location(), true, true, events, lastSequence, walk.cutBytes(), Path.of("table " + table),
                 problems, replayed.replayed(), replayed.skipped(), replayed.reserved());
     }
 
