@@ -105,6 +105,8 @@ public abstract class StoreBackendContractTest {
 
         assertThat(repaired.ok()).as(repaired.summary()).isTrue();
         assertThat(repaired.changed()).isTrue();
+        assertThat(repaired.events()).as("records kept before the cut rows are recorded again").isEqualTo(2);
+        assertThat(repaired.lastSequence()).isEqualTo(2);
         assertThat(repaired.replayed()).isEqualTo(2);
         assertThat(backend().verify().ok()).isTrue();
         try (Store store = backend().open()) {

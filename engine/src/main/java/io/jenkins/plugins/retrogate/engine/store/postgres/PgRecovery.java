@@ -156,15 +156,13 @@ final class PgRecovery {
         Found found = salvage(walk);
         String table = cut(db, walk.lastSequence() + 1, walk.lastRead());
         RepairReplay.Result replayed;
-        long events;
-        long lastSequence;
         try (PostgresStore store = PostgresStore.open(db, false)) {
             replayed = RepairReplay.run(store, found.kept(), found.left(), found.ids(), ACTOR,
                     "named by rows a repair cut");
-            events = store.state().sequence();
-            lastSequence = events;
         }
-        return new RepairReport(db.location(), true, true, events, lastSequence, walk.cutBytes(), Path.of("table " + table),
+        // as the journal's: what was kept before the cut; the replayed rows come after it
+        return new RepairReport(db.location(), true, true, walk.lastSequence(), walk.lastSequence(), walk.cutBytes(),
+                Path.of("table " + table),
                 problems, replayed.replayed(), replayed.skipped(), replayed.reserved());
     }
 
