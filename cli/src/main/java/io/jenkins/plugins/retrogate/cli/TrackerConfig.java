@@ -45,9 +45,4 @@ record TrackerConfig(Path file, List<TrackerEntry> trackers, TrackerSetups setup
     TrackerSyncOptions syncOptions() {
         return setups.syncOptions();
     }
-
-    /** The name people know a tracker by. */
-    static String name(TicketSystem system) {
-        return TrackerSetups.name(system);
-    }
 }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.retrogate.engine.tracker.TrackerClient;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerCredentials;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerSecret;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerSetup;
+import io.jenkins.plugins.retrogate.engine.tracker.TrackerSetups;
 
 /**
  * One tracker of {@code tracker.yaml}: the engine's checked {@link TrackerSetup}, whose credentials are
@@ -23,7 +24,7 @@ record TrackerEntry(String path, TrackerSetup setup) {
     TrackerClient client(CliEnvironment environment, HttpOptions options) {
         String token = environment.variable(tokenVariable());
         if (token == null) {
-            throw new BadInputException("the " + TrackerConfig.name(setup.system()) + " token is missing: set the"
+            throw new BadInputException("the " + TrackerSetups.name(setup.system()) + " token is missing: set the"
                     + " environment variable " + tokenVariable() + " (" + path + "tokenVariable in "
                     + TrackerConfig.FILE + "); the token is never read from a file or a flag");
         }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerNotice;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerStateFile;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerSyncState;
+import io.jenkins.plugins.retrogate.engine.tracker.TrackerSetups;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class TrackerFreshness {
     static List<TrackerStatus> statuses(TrackerConfig config, TrackerSyncState state, Instant now) {
         List<TrackerStatus> statuses = new ArrayList<>();
         for (TicketSystem system : config.systems()) {
-            statuses.add(state.health(system).status(TrackerConfig.name(system), now, config.staleAfter()));
+            statuses.add(state.health(system).status(TrackerSetups.name(system), now, config.staleAfter()));
         }
         return statuses;
     }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.retrogate.engine.tracker.TrackerSync;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerSyncOptions;
 import io.jenkins.plugins.retrogate.engine.tracker.TrackerSyncState;
 import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
+import io.jenkins.plugins.retrogate.engine.tracker.TrackerSetups;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class TrackerSyncCommand extends CliCommand {
         if (report.succeeded()) {
             return ExitCode.OK;
         }
-        report.errors().forEach((system, error) -> out.error("tracker sync: " + TrackerConfig.name(system)
+        report.errors().forEach((system, error) -> out.error("tracker sync: " + TrackerSetups.name(system)
                 + " failed: " + error));
         out.error("The items stay as last known; the sync state and the failure are saved in "
                 + new TrackerStateFile(home).file() + " ('retro-gate tracker status' shows it). Run the sync again once the"

@@ -42,7 +42,7 @@ public final class TrackerNotice {
         ticketsBySystem.forEach((system, items) -> {
             TrackerHealth health = state.health(system);
             if (health.failing() || health.isStale(now, staleAfter)) {
-                parts.add(name(system) + " " + health.describe(now) + "; items " + String.join(", ", items)
+                parts.add(TrackerSetups.name(system) + " " + health.describe(now) + "; items " + String.join(", ", items)
                         + " are as last known");
             }
         });
@@ -54,12 +54,8 @@ public final class TrackerNotice {
     public static List<String> status(TrackerSyncState state, Set<TicketSystem> configured, Instant now) {
         List<String> lines = new ArrayList<>();
         for (TicketSystem system : new TreeSet<>(configured)) {
-            lines.add(name(system) + ": " + state.health(system).describe(now));
+            lines.add(TrackerSetups.name(system) + ": " + state.health(system).describe(now));
         }
         return lines;
-    }
-
-    private static String name(TicketSystem system) {
-        return system == TicketSystem.GITHUB ? "GitHub" : system == TicketSystem.JIRA ? "Jira" : system.name();
     }
 }
