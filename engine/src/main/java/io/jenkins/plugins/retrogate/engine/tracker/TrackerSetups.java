@@ -116,14 +116,14 @@ public record TrackerSetups(List<TrackerSetup> trackers, Duration syncInterval, 
         }
 
         public Builder syncIntervalMinutes(int minutes) {
-            syncInterval = Duration.ofMinutes(wholeMinutes("syncIntervalMinutes", minutes, MAX_SYNC_INTERVAL_MINUTES,
-                    "(a day)"));
+            syncInterval = Duration.ofMinutes(whole("syncIntervalMinutes", minutes, MAX_SYNC_INTERVAL_MINUTES,
+                    "minutes", "(a day)"));
             return this;
         }
 
         public Builder staleAfterMinutes(int minutes) {
-            staleAfter = Duration.ofMinutes(wholeMinutes("staleAfterMinutes", minutes, MAX_STALE_AFTER_MINUTES,
-                    "(a week)"));
+            staleAfter = Duration.ofMinutes(whole("staleAfterMinutes", minutes, MAX_STALE_AFTER_MINUTES,
+                    "minutes", "(a week)"));
             return this;
         }
 
@@ -141,7 +141,7 @@ public record TrackerSetups(List<TrackerSetup> trackers, Duration syncInterval, 
         }
 
         public Builder attempts(int value) {
-            attempts = wholeMinutes("attempts", value, MAX_ATTEMPTS, "");
+            attempts = whole("attempts", value, MAX_ATTEMPTS, "", "");
             return this;
         }
 
@@ -176,9 +176,9 @@ public record TrackerSetups(List<TrackerSetup> trackers, Duration syncInterval, 
             return Integer.parseInt(value);
         }
 
-        private static int wholeMinutes(String field, int value, int max, String hint) {
+        private static int whole(String field, int value, int max, String unit, String hint) {
             if (value < 1 || value > max) {
-                throw outOfRange(field, String.valueOf(value), max, field.equals("attempts") ? "" : "minutes", hint);
+                throw outOfRange(field, String.valueOf(value), max, unit, hint);
             }
             return value;
         }
