@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.command;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.BuildDecision;
 import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.GatePassage;
@@ -19,10 +20,11 @@ import java.util.Optional;
  * or any deployment the gate blocked — and a deployment outside production that never asked is UNGATED.
  * Starting a deployment and replaying its event both compute it here.
  */
-record DeploymentGate(Decision decision, GatePassage gate, String overrideId, String bypass) {
+record DeploymentGate(@CheckForNull Decision decision, GatePassage gate, @CheckForNull String overrideId,
+        @CheckForNull String bypass) {
 
     static DeploymentGate of(RetroState state, boolean fourEyes, String service, String environment,
-            String buildUrl, boolean production, String deployer, Instant at) {
+            @CheckForNull String buildUrl, boolean production, String deployer, Instant at) {
         Optional<BuildDecision> recorded = state.decisionFor(service, environment, buildUrl);
         if (recorded.isEmpty()) {
             if (!production) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.command;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import static io.jenkins.plugins.retrogate.engine.command.EventFields.broken;
 import static io.jenkins.plugins.retrogate.engine.command.EventFields.line;
 import static io.jenkins.plugins.retrogate.engine.command.EventFields.name;
@@ -213,9 +214,10 @@ public final class EventRules {
         if (!Objects.equals(e.rootCause(), incident.rootCause())) {
             text("rootCause", e.rootCause(), IncidentCommands.TEXT_MAX);
         }
-        if (e.responseStartedAt() != null && !e.responseStartedAt().equals(incident.responseStartedAt())) {
-            rule("responseStartedAt", e.responseStartedAt(),
-                    () -> LifecycleRules.requireResponseStart(incident, e.responseStartedAt(), e.at()));
+        Instant responseStartedAt = e.responseStartedAt();
+        if (responseStartedAt != null && !responseStartedAt.equals(incident.responseStartedAt())) {
+            rule("responseStartedAt", responseStartedAt,
+                    () -> LifecycleRules.requireResponseStart(incident, responseStartedAt, e.at()));
         }
         if (Objects.equals(e.title(), incident.title()) && e.severity() == incident.severity()
                 && Objects.equals(e.responseStartedAt(), incident.responseStartedAt())

@@ -148,11 +148,12 @@ final class GateEventRules {
                     () -> OverrideCommands.refuseDeniedBuild(before, e.service(), e.environment(), e.buildUrl()));
         }
         Actor approver = Actor.of(e.actor());
+        String buildUrl = e.buildUrl();
         for (String id : e.requestIds()) {
             OverrideRequest[] request = new OverrideRequest[1];
             rule("requestIds", id, () -> request[0] = OverrideCommands.pending(before, id));
             if (!request[0].service().equals(e.service()) || !request[0].environment().equals(e.environment())
-                    || (e.buildUrl() != null && !e.buildUrl().equals(request[0].buildUrl()))) {
+                    || (buildUrl != null && !buildUrl.equals(request[0].buildUrl()))) {
                 throw broken("requestIds", id, "asks for " + request[0].service() + " → " + request[0].environment()
                         + (request[0].buildUrl() == null ? "" : " build " + request[0].buildUrl())
                         + ", which this override does not cover");

@@ -57,7 +57,8 @@ final class OverrideCommands {
                 raised = pending.get();
             } else {
                 String id = Ids.overrideRequest(state.counters().requests() + 1);
-                String requester = request.requestedBy() == null ? actor.name() : request.requestedBy();
+                String requestedBy = request.requestedBy();
+                String requester = requestedBy == null ? actor.name() : requestedBy;
                 OverrideRequested requested = new OverrideRequested(request.at(), requester, id, request.service(),
                         request.environment(), request.buildUrl(),
                         decision.blockingItems().stream().map(ActionItem::id).toList());
@@ -66,11 +67,13 @@ final class OverrideCommands {
                 raised = after.requests().get(id);
             }
         }
-        if (request.buildUrl() != null) {
+        String buildUrl = request.buildUrl();
+        if (buildUrl != null) {
+            OverrideApproval override = decision.override();
             GateDecided decided = new GateDecided(request.at(), actor.name(), request.service(),
-                    request.environment(), request.buildUrl(), request.requestedBy(), decision.decision(),
-                    decision.override() == null ? null : decision.override().id(), raised == null ? null : raised.id());
-            if (!state.decisionFor(request.service(), request.environment(), request.buildUrl())
+                    request.environment(), buildUrl, request.requestedBy(), decision.decision(),
+                    override == null ? null : override.id(), raised == null ? null : raised.id());
+            if (!state.decisionFor(request.service(), request.environment(), buildUrl)
                     .filter(last -> sameDecision(last, decided)).isPresent()) {
                 events.add(decided);
             }

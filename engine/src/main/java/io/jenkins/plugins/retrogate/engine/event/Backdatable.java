@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.event;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Instant;
 
 /**
@@ -15,10 +16,12 @@ public interface Backdatable {
     Instant at();
 
     /** When the fact happened, if before it was recorded; {@code null}: when it was recorded. */
+    @CheckForNull
     Instant happenedAt();
 
     /** When the fact happened. */
     default Instant happened() {
-        return happenedAt() == null ? at() : happenedAt();
+        Instant happenedAt = happenedAt();
+        return happenedAt == null ? at() : happenedAt;
     }
 }

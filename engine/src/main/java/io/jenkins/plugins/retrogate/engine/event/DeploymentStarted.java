@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.event;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
 import io.jenkins.plugins.retrogate.engine.model.GatePassage;
@@ -17,15 +18,15 @@ import java.util.List;
  * @param happenedAt when, if before it was recorded (a deployment recorded after it ran)
  */
 public record DeploymentStarted(Instant at, String actor, String deploymentId, DeploymentRef ref,
-        boolean production, List<String> changeTickets, Decision decision, GatePassage gate, String overrideId,
-        String bypass, Instant happenedAt) implements Event, Backdatable {
+        boolean production, List<String> changeTickets, @CheckForNull Decision decision, @CheckForNull GatePassage gate,
+        @CheckForNull String overrideId, @CheckForNull String bypass, @CheckForNull Instant happenedAt) implements Event, Backdatable {
     public DeploymentStarted {
         changeTickets = List.copyOf(changeTickets == null ? List.of() : changeTickets);
     }
 
     /** A deployment as event format 1 recorded it: without what the gate said of it, recorded as it started. */
     public DeploymentStarted(Instant at, String actor, String deploymentId, DeploymentRef ref, boolean production,
-            List<String> changeTickets, Decision decision) {
+            List<String> changeTickets, @CheckForNull Decision decision) {
         this(at, actor, deploymentId, ref, production, changeTickets, decision, null, null, null, null);
     }
 }

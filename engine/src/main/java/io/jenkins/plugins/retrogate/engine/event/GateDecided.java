@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.event;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.Decision;
 import java.time.Instant;
 
@@ -13,5 +14,6 @@ import java.time.Instant;
  * @param requestId  the override request a BLOCK raised or found
  */
 public record GateDecided(Instant at, String actor, String service, String environment, String buildUrl,
-        String requestedBy, Decision decision, String overrideId, String requestId) implements Event {
+        @CheckForNull String requestedBy, Decision decision, @CheckForNull String overrideId,
+        @CheckForNull String requestId) implements Event {
 }

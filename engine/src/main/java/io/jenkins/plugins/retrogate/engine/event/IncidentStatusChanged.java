@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.event;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
 import java.time.Instant;
 
@@ -8,5 +9,5 @@ import java.time.Instant;
  * was recorded.
  */
 public record IncidentStatusChanged(Instant at, String actor, String incidentId, IncidentStatus status,
-        Instant happenedAt) implements Event, Backdatable {
+        @CheckForNull Instant happenedAt) implements Event, Backdatable {
 }

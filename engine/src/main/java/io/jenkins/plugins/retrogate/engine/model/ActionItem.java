@@ -49,7 +49,8 @@ public record ActionItem(String id, String incidentId, String title, Priority pr
         return status == ItemStatus.OPEN && due != null && due.isBefore(day);
     }
 
-    public ActionItem resolved(Instant at, String by, Resolution how, String fixRef, String deploymentId) {
+    public ActionItem resolved(Instant at, String by, Resolution how, @CheckForNull String fixRef,
+            @CheckForNull String deploymentId) {
         return new ActionItem(id, incidentId, title, priority, type, owner, ticket, services, due,
                 ItemStatus.RESOLVED, createdAt, createdBy, at, by, how, fixRef, deploymentId, null, null, note);
     }

@@ -50,8 +50,8 @@ public record Incident(String id, String title, @CheckForNull Severity severity,
                 openedBy, at);
     }
 
-    public Incident withDetails(String newTitle, Severity newSeverity, Instant newResponseStartedAt,
-            String newRootCause, Instant at) {
+    public Incident withDetails(String newTitle, @CheckForNull Severity newSeverity,
+            @CheckForNull Instant newResponseStartedAt, @CheckForNull String newRootCause, Instant at) {
         return new Incident(id, newTitle, newSeverity, affectedServices, detection, detectedAt, newResponseStartedAt,
                 mitigations, similarIncidents, trigger, rollbacks, contributors, newRootCause, status, signature,
                 openedBy, at);
@@ -81,7 +81,7 @@ public record Incident(String id, String title, @CheckForNull Severity severity,
     }
 
     /** A further rollback of an affected (or newly affected) service while the incident is open. */
-    public Incident withRollback(DeploymentRef rollback, String reason, Instant at) {
+    public Incident withRollback(DeploymentRef rollback, @CheckForNull String reason, Instant at) {
         List<String> services = affectedServices.contains(rollback.service())
                 ? affectedServices : append(affectedServices, rollback.service());
         String newSignature = reason == null ? signature : (signature == null ? reason : signature + "\n" + reason);

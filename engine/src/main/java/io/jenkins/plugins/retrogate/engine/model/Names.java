@@ -20,12 +20,12 @@ public final class Names {
     }
 
     /** Validates and normalises a service name. */
-    public static String service(String field, String raw) {
+    public static String service(String field, @CheckForNull String raw) {
         return name(field, raw);
     }
 
     /** Validates and normalises an environment name. */
-    public static String environment(String field, String raw) {
+    public static String environment(String field, @CheckForNull String raw) {
         return name(field, raw);
     }
 

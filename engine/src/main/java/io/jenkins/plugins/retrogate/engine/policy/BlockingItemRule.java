@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
 import io.jenkins.plugins.retrogate.engine.model.Ticket;
@@ -16,6 +17,7 @@ final class BlockingItemRule implements ItemRule {
     }
 
     @Override
+    @CheckForNull
     public Finding check(ActionItem item, RuleContext context) {
         if (item.status() != ItemStatus.OPEN || !context.policy().blocks(item)) {
             return null;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
@@ -13,7 +14,7 @@ final class DecisionMessage {
     }
 
     static String render(Decision decision, GateRequest request, GateMode mode, List<Finding> findings,
-            OverrideApproval override, List<String> rules) {
+            @CheckForNull OverrideApproval override, List<String> rules) {
         StringBuilder text = new StringBuilder();
         String target = request.service() + " → " + request.environment();
         switch (decision) {
@@ -56,8 +57,9 @@ final class DecisionMessage {
 
     private static void line(StringBuilder text, Finding finding) {
         text.append("\n  - ");
-        if (finding.item() != null) {
-            text.append(describe(finding.item())).append(": ");
+        ActionItem item = finding.item();
+        if (item != null) {
+            text.append(describe(item)).append(": ");
         }
         text.append(finding.rule());
     }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.Ticket;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,7 +54,8 @@ public final class DecisionView {
         }
         view.put("findings", findings);
         view.put("rules", new ArrayList<>(decision.rules()));
-        view.put("override", decision.override() == null ? null : decision.override().id());
+        OverrideApproval override = decision.override();
+        view.put("override", override == null ? null : override.id());
         return view;
     }
 

@@ -1,12 +1,13 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 
 /**
  * One reason behind a decision: an item (or, for a rule about the service such as the post-rollback
  * freeze, an incident) and the rule it met, in words a release manager understands.
  */
-public record Finding(Kind kind, ActionItem item, String incidentId, String rule) {
+public record Finding(Kind kind, @CheckForNull ActionItem item, String incidentId, String rule) {
     /**
      * Why the finding is there, and what it does to the decision: each kind either blocks, warns or
      * only informs, so the evaluator, the message and every front-end ask the kind and never list

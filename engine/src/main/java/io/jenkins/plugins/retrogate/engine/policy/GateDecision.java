@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param rules the policy decisions that produced the mode, in the order they were applied
  */
 public record GateDecision(Decision decision, GateRequest request, boolean production, GateMode mode,
-        List<Finding> findings, OverrideApproval override, List<String> rules) {
+        List<Finding> findings, @CheckForNull OverrideApproval override, List<String> rules) {
 
     public GateDecision {
         Objects.requireNonNull(decision, "decision");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.Names;
@@ -63,7 +64,7 @@ public final class GateEvaluator {
      * {@code notes}.
      */
     public static Optional<OverrideApproval> usableOverride(RetroState state, boolean fourEyes, String service,
-            String environment, String buildUrl, java.time.Instant at, List<String> requesters, List<String> notes) {
+            String environment, @CheckForNull String buildUrl, java.time.Instant at, List<String> requesters, List<String> notes) {
         for (OverrideApproval override : state.overridesCovering(service, environment, buildUrl, at)) {
             String requester = fourEyes ? requesters.stream()
                     .filter(r -> Names.samePerson(override.approvedBy(), r)).findFirst().orElse(null) : null;
@@ -124,7 +125,7 @@ public final class GateEvaluator {
     }
 
     private static GateDecision decided(Decision decision, GateRequest request, boolean production, GateMode mode,
-            List<Finding> findings, OverrideApproval override, List<String> rules) {
+            List<Finding> findings, @CheckForNull OverrideApproval override, List<String> rules) {
         return new GateDecision(decision, request, production, mode, findings, override, rules);
     }
 }

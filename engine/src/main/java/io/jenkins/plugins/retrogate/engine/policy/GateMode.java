@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.Choices;
 
 /** What the gate does when blocking items are found, from the mildest to the strictest. */
@@ -25,7 +26,8 @@ public enum GateMode {
      * {@code block}, {@code warn} or {@code off}, in any case. Whether a weaker mode than the policy's is
      * honoured is the policy's decision, made and explained by the gate, not here.
      */
-    public static GateMode requested(String field, String value) {
+    @CheckForNull
+    public static GateMode requested(String field, @CheckForNull String value) {
         return value == null || value.isBlank() ? null : parse(field, value.strip());
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
@@ -114,7 +115,8 @@ public final class GatePolicy {
      * The mode the policy sets for a deployment, before any mode the pipeline asks for, and the
      * rule that set it ({@code null} for the global default).
      */
-    public PolicyRule ruleFor(String service, String folder) {
+    @CheckForNull
+    public PolicyRule ruleFor(String service, @CheckForNull String folder) {
         for (PolicyRule rule : rules) {
             if (rule.scope() == PolicyRule.Scope.SERVICE && rule.pattern().matches(service)) {
                 return rule;

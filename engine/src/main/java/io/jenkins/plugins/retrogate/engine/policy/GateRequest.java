@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.Names;
 import java.time.Instant;
@@ -13,8 +14,9 @@ import java.util.TreeSet;
  * change set names, the mode the pipeline asks for ({@code null}: the policy's), and the time of
  * asking (part of the request so that evaluation stays a pure function).
  */
-public record GateRequest(String service, String environment, String folder, String buildUrl, String requestedBy,
-        Set<String> changeTickets, GateMode requestedMode, Instant at) {
+public record GateRequest(String service, String environment, @CheckForNull String folder, @CheckForNull String buildUrl,
+        @CheckForNull String requestedBy, @CheckForNull Set<String> changeTickets, @CheckForNull GateMode requestedMode,
+        Instant at) {
 
     public GateRequest {
         Objects.requireNonNull(at, "at");
@@ -30,8 +32,9 @@ public record GateRequest(String service, String environment, String folder, Str
      * Validates user input into a request; service and environment are checked and normalised,
      * ticket references trimmed.
      */
-    public static GateRequest of(String service, String environment, String folder, String buildUrl,
-            String requestedBy, List<String> changeTickets, GateMode requestedMode, Instant at) {
+    public static GateRequest of(@CheckForNull String service, @CheckForNull String environment,
+            @CheckForNull String folder, @CheckForNull String buildUrl, @CheckForNull String requestedBy,
+            @CheckForNull List<String> changeTickets, @CheckForNull GateMode requestedMode, Instant at) {
         Set<String> tickets = new TreeSet<>();
         for (String ticket : changeTickets == null ? List.<String>of() : changeTickets) {
             // an empty entry names no ticket: a CI script passes one when the commit names none

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -34,7 +35,7 @@ public final class Glob {
             fixed = text.substring(1);
         } else {
             shape = Shape.REGEX;
-            fixed = null;
+            fixed = ""; // unused: the regular expression decides
         }
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
@@ -51,7 +52,7 @@ public final class Glob {
     }
 
     /** Parses a pattern, failing with the field's name when it holds characters names cannot have. */
-    public static Glob parse(String field, String text) {
+    public static Glob parse(String field, @CheckForNull String text) {
         String value = text == null ? "" : text.strip();
         if (!ALLOWED.matcher(value).matches()) {
             throw new InvalidInputException(field, text == null ? "" : text,
@@ -60,7 +61,7 @@ public final class Glob {
         return new Glob(value.toLowerCase(Locale.ROOT));
     }
 
-    public boolean matches(String name) {
+    public boolean matches(@CheckForNull String name) {
         if (name == null) {
             return false;
         }

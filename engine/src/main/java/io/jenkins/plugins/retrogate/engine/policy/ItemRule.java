@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 
 /**
@@ -9,5 +10,6 @@ import io.jenkins.plugins.retrogate.engine.model.ActionItem;
  */
 public non-sealed interface ItemRule extends FindingRule {
     /** The finding about {@code item}, or {@code null} when the rule has nothing to say about it. */
+    @CheckForNull
     Finding check(ActionItem item, RuleContext context);
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
 
@@ -14,6 +15,7 @@ final class UnverifiedItemRule implements ItemRule {
     }
 
     @Override
+    @CheckForNull
     public Finding check(ActionItem item, RuleContext context) {
         if (item.status() != ItemStatus.RESOLVED || !context.policy().blocks(item)) {
             return null;

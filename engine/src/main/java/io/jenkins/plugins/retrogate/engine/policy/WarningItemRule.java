@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
 import java.util.Locale;
@@ -12,6 +13,7 @@ final class WarningItemRule implements ItemRule {
     }
 
     @Override
+    @CheckForNull
     public Finding check(ActionItem item, RuleContext context) {
         if (item.status() != ItemStatus.OPEN || !context.policy().warns(item)) {
             return null;

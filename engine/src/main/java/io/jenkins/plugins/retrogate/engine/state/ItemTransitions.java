@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.state;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import static io.jenkins.plugins.retrogate.engine.state.NextState.append;
 import static io.jenkins.plugins.retrogate.engine.state.NextState.shared;
 
@@ -26,8 +27,9 @@ final class ItemTransitions {
         if (event instanceof ItemAdded e) {
             added(n, e);
         } else if (event instanceof ItemResolved e) {
+            String deploymentId = e.deploymentId();
             n.putItem(n.item(e.itemId()).resolved(e.at(), Names.shared(e.actor()), e.resolution(), e.fix(),
-                    n.deploymentId(e.deploymentId())));
+                    deploymentId == null ? null : n.deploymentId(deploymentId)));
         } else if (event instanceof ItemVerified e) {
             n.putItem(n.item(e.itemId()).verified(e.at(), n.deploymentId(e.deploymentId())));
         } else if (event instanceof ItemReopened e) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.state;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Ids;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
@@ -40,8 +41,8 @@ public final class Listings {
      * Action items, each filter optional ({@code null}: any): their status, a service they guard, their
      * incident.
      */
-    public static List<ActionItem> items(RetroState state, ItemStatus status, String service, String incidentId,
-            Comparator<ActionItem> order) {
+    public static List<ActionItem> items(RetroState state, @CheckForNull ItemStatus status,
+            @CheckForNull String service, @CheckForNull String incidentId, Comparator<ActionItem> order) {
         Collection<ActionItem> source = incidentId == null ? state.items().values() : state.itemsOf(incidentId);
         return source.stream()
                 .filter(i -> status == null || i.status() == status)
@@ -50,8 +51,8 @@ public final class Listings {
     }
 
     /** Incidents, each filter optional ({@code null}: any): their status, a service they affect. */
-    public static List<Incident> incidents(RetroState state, IncidentStatus status, String service,
-            Comparator<Incident> order) {
+    public static List<Incident> incidents(RetroState state, @CheckForNull IncidentStatus status,
+            @CheckForNull String service, Comparator<Incident> order) {
         return state.incidents().values().stream()
                 .filter(i -> status == null || i.status() == status)
                 .filter(i -> service == null || i.affects(service))
@@ -67,7 +68,7 @@ public final class Listings {
     }
 
     /** Overrides, oldest first: those still in force at {@code inForceAt}, or all when it is {@code null}. */
-    public static List<OverrideApproval> overrides(RetroState state, Instant inForceAt) {
+    public static List<OverrideApproval> overrides(RetroState state, @CheckForNull Instant inForceAt) {
         return state.overrides().values().stream()
                 .filter(o -> inForceAt == null || o.expiresAt().isAfter(inForceAt))
                 .sorted(Comparator.comparing(OverrideApproval::approvedAt).thenComparing(OverrideApproval::id))

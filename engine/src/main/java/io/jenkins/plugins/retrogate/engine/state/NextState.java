@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.state;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.BuildDecision;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
@@ -101,9 +102,6 @@ final class NextState {
 
     /** The deployment's own id instance when the state knows it (an item may name one from elsewhere). */
     String deploymentId(String id) {
-        if (id == null) {
-            return null;
-        }
         Deployment deployment = s.deployments().get(id);
         return deployment == null ? id : deployment.id();
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.state;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.BuildDecision;
@@ -139,7 +140,8 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
     }
 
     /** Overrides that let a deployment of build {@code buildUrl} through at {@code at}. */
-    public List<OverrideApproval> overridesCovering(String service, String environment, String buildUrl, Instant at) {
+    public List<OverrideApproval> overridesCovering(String service, String environment,
+            @CheckForNull String buildUrl, Instant at) {
         List<OverrideApproval> result = new ArrayList<>();
         for (String id : overridesByTarget.getOrDefault(target(service, environment), NO_IDS)) {
             OverrideApproval override = overrides.get(id);
@@ -152,13 +154,15 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
     }
 
     /** The pending override request of a blocked build (or of a service and environment when no build). */
-    public Optional<OverrideRequest> pendingRequest(String service, String environment, String buildUrl) {
+    public Optional<OverrideRequest> pendingRequest(String service, String environment,
+            @CheckForNull String buildUrl) {
         return Optional.ofNullable(pendingRequestByTarget.get(requestKey(service, environment, buildUrl)))
                 .map(requests::get);
     }
 
     /** The gate's last recorded decision for a build of {@code service} to {@code environment}. */
-    public Optional<BuildDecision> decisionFor(String service, String environment, String buildUrl) {
+    public Optional<BuildDecision> decisionFor(String service, String environment,
+            @CheckForNull String buildUrl) {
         return buildUrl == null ? Optional.empty()
                 : Optional.ofNullable(decisionsByBuild.get(requestKey(service, environment, buildUrl)));
     }
@@ -168,7 +172,7 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
     }
 
     /** The key of a build's override requests and decisions: {@code service|environment|buildUrl}. */
-    public static String requestKey(String service, String environment, String buildUrl) {
+    public static String requestKey(String service, String environment, @CheckForNull String buildUrl) {
         return target(service, environment) + '|' + (buildUrl == null ? "" : buildUrl);
     }
 

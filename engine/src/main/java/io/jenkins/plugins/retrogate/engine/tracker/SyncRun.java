@@ -233,7 +233,9 @@ final class SyncRun {
                 new TrackerSyncState.Closing(ticket.key(), item.verifiedAt(), null, null, null));
         try {
             if (progress.commentedAt() == null) {
-                client.comment(ticket, VerificationComment.of(item, state.deployment(item.verifiedBy()).orElse(null)));
+                String verifier = item.verifiedBy();
+                client.comment(ticket, VerificationComment.of(item,
+                        verifier == null ? null : state.deployment(verifier).orElse(null)));
                 progress = new TrackerSyncState.Closing(ticket.key(), item.verifiedAt(), clock.instant(), null, null);
                 closing.put(item.id(), progress);
                 commentedItems.add(item.id());

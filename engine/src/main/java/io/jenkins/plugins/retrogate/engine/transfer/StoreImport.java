@@ -109,9 +109,9 @@ public final class StoreImport {
             if (event.at() == null || event.actor() == null || event.actor().isBlank()) {
                 throw new InvalidInputException(path, show(log.get(i)), "needs 'at' and a non-empty 'actor'");
             }
-            if (event instanceof Backdatable dated && dated.happenedAt() != null
-                    && dated.happenedAt().isAfter(event.at())) {
-                throw new InvalidInputException(path + ".happenedAt", dated.happenedAt(), "is after the event's 'at' ("
+            java.time.Instant happenedAt = event instanceof Backdatable dated ? dated.happenedAt() : null;
+            if (happenedAt != null && happenedAt.isAfter(event.at())) {
+                throw new InvalidInputException(path + ".happenedAt", happenedAt, "is after the event's 'at' ("
                         + event.at() + "): a fact is recorded when or after it happened, never before");
             }
             String twice = createdTwice(state, event);
