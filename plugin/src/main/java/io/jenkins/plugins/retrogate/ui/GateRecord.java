@@ -2,6 +2,7 @@ package io.jenkins.plugins.retrogate.ui;
 
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.policy.Finding;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
 import java.util.ArrayList;
@@ -44,8 +45,9 @@ public final class GateRecord {
         this.at = decision.request().at().toEpochMilli();
         List<ItemSnapshot> snapshots = new ArrayList<>();
         for (Finding finding : decision.findings()) {
-            if (finding.item() != null && snapshots.size() < MAX_ITEMS) {
-                snapshots.add(new ItemSnapshot(finding.item(), finding));
+            ActionItem item = finding.item();
+            if (item != null && snapshots.size() < MAX_ITEMS) {
+                snapshots.add(new ItemSnapshot(item, finding));
             }
         }
         this.items = snapshots;
