@@ -1,8 +1,8 @@
 package io.jenkins.plugins.retrogate.ui;
 
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
-import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.policy.Finding;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
 import java.util.ArrayList;
