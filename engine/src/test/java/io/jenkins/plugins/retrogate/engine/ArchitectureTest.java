@@ -45,6 +45,7 @@ class ArchitectureTest {
             .consideringOnlyDependenciesInLayers()
             .layer("model").definedBy(ENGINE + "model..")
             .layer("json").definedBy(ENGINE + "json..")
+            .layer("wording").definedBy(ENGINE + "wording..")
             .layer("event").definedBy(ENGINE + "event..")
             .layer("state").definedBy(ENGINE + "state..")
             .layer("policy").definedBy(ENGINE + "policy..")
@@ -65,13 +66,14 @@ class ArchitectureTest {
                     "transfer")
             .whereLayer("event").mayOnlyBeAccessedByLayers("state", "report", "store", "command", "tracker",
                     "transfer")
-            .whereLayer("json").mayOnlyBeAccessedByLayers("store", "tracker", "transfer");
+            .whereLayer("json").mayOnlyBeAccessedByLayers("store", "tracker", "transfer")
+            .whereLayer("wording").mayOnlyBeAccessedByLayers("policy", "report", "command", "config", "transfer");
 
     @ArchTest
     static final ArchRule everyEngineClassIsInALayer = classes().that().resideInAPackage("io.jenkins.plugins.retrogate.engine..")
             .should().resideInAnyPackage(ENGINE + "model..", ENGINE + "json..", ENGINE + "event..", ENGINE + "state..",
                     ENGINE + "policy..", ENGINE + "report..", ENGINE + "store..", ENGINE + "command..",
-                    ENGINE + "config..", ENGINE + "tracker..", ENGINE + "transfer..");
+                    ENGINE + "config..", ENGINE + "tracker..", ENGINE + "transfer..", ENGINE + "wording..");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching(ENGINE + "(*)..").should().beFreeOfCycles();
