@@ -38,10 +38,10 @@ final class IncidentCommand extends CliGroup {
         Detection how = detection == null ? null : Detection.parse("detection", detection);
         Severity sev = severity == null ? null : Severity.parse("severity", severity);
         try (Session session = open()) {
-            Incident incident = session.engine.openIncident(session.actor,
-                    new NewIncident(title, sev, services, how, Inputs.instant("detected-at", detectedAt, zone())));
+            NewIncident input = new NewIncident(title, sev, services, how, Inputs.instant("detected-at", detectedAt, zone()));
+            Incident incident = session.engine.openIncident(session.actor, input);
             out().line(incident.id());
-            out().document(ModelJson.incident(incident));
+            out().document(out().withHints(input.hints(), ModelJson.incident(incident)));
             return ExitCode.OK;
         }
     }
@@ -143,7 +143,7 @@ final class IncidentCommand extends CliGroup {
             if (update.at() != null) {
                 out().line("Dated " + update.at() + ": when it happened (recorded now)");
             }
-            out().document(ModelJson.incident(incident));
+            out().document(out().withHints(update.hints(), ModelJson.incident(incident)));
             return ExitCode.OK;
         }
     }

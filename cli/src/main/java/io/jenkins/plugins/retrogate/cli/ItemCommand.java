@@ -38,7 +38,7 @@ final class ItemCommand extends CliGroup {
         try (Session session = open()) {
             ActionItem item = session.engine.addItem(session.actor, input);
             out().line(item.id());
-            out().document(ModelJson.item(item));
+            out().document(out().withHints(input.hints(), ModelJson.item(item)));
             return ExitCode.OK;
         }
     }

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.retrogate.engine.wording.WordingHint;
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * Where a command's results go. With {@code --json} stdout holds exactly one JSON document and
@@ -58,6 +62,25 @@ final class Output {
 
     boolean documentWritten() {
         return documentWritten;
+    }
+
+    /**
+     * Wording hints about what was just recorded, on stderr (stdout stays the result a script reads),
+     * and in JSON mode also in the document under {@code hints}.
+     */
+    JsonNode withHints(List<WordingHint> hints, ObjectNode document) {
+        for (WordingHint hint : hints) {
+            err.println("hint: " + hint.message());
+        }
+        err.flush();
+        if (!hints.isEmpty()) {
+            ArrayNode array = document.putArray("hints");
+            for (WordingHint hint : hints) {
+                array.addObject().put("field", hint.field()).put("phrase", hint.phrase()).put("rule", hint.rule())
+                        .put("reason", hint.reason()).put("suggestion", hint.suggestion());
+            }
+        }
+        return document;
     }
 
     void error(String text) {

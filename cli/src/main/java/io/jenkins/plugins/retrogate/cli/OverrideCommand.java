@@ -9,6 +9,7 @@ import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.state.Listings;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
+import io.jenkins.plugins.retrogate.engine.wording.BlameWording;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,13 +35,13 @@ final class OverrideCommand extends CliGroup {
             @Option(names = "--for", paramLabel = "DURATION", description = "30m, 4h, 1d or ISO-8601 (PT4H).") String window) {
         Duration duration = window == null ? null : PolicyFile.duration("for", window);
         try (Session session = open()) {
-            OverrideApproval override = session.engine.approveOverride(session.actor,
-                    new OverrideGrant(service, environment, buildUrl, reason, duration));
+            OverrideGrant grant = new OverrideGrant(service, environment, buildUrl, reason, duration);
+            OverrideApproval override = session.engine.approveOverride(session.actor, grant);
             out().line("Approved " + Views.overrideLine(override));
             if (!override.requestIds().isEmpty()) {
                 out().line("Answers request(s) " + String.join(", ", override.requestIds()));
             }
-            out().document(ModelJson.override(override));
+            out().document(out().withHints(grant.hints(), ModelJson.override(override)));
             return ExitCode.OK;
         }
     }
@@ -51,7 +52,7 @@ final class OverrideCommand extends CliGroup {
         try (Session session = open()) {
             OverrideRequest request = session.engine.denyOverride(session.actor, requestId, reason);
             out().line("Denied " + Views.requestLine(request));
-            out().document(ModelJson.request(request));
+            out().document(out().withHints(BlameWording.check("reason", reason), ModelJson.request(request)));
             return ExitCode.OK;
         }
     }

@@ -15,6 +15,8 @@ import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.Change;
+import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
+import io.jenkins.plugins.retrogate.engine.wording.BlameWording;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,7 +44,8 @@ final class IncidentCommands {
         return Change.of(state.apply(state.sequence() + 1, opened).incidents().get(id), List.of(opened));
     }
 
-    static Change<Incident> update(RetroState state, Actor actor, IncidentUpdate input, Instant now) {
+    static Change<Incident> update(RetroState state, GatePolicy policy, Actor actor, IncidentUpdate input,
+            Instant now) {
         Incident incident = existing(state, input.incidentId());
         List<Event> events = new ArrayList<>();
         Instant happenedAt = happenedAt(incident, input, now);
@@ -52,7 +55,7 @@ final class IncidentCommands {
         }
         if (input.title() != null || input.severity() != null || input.responseStartedAt() != null
                 || input.rootCause() != null) {
-            details(incident, actor, input, now).ifChanged(events);
+            details(incident, policy, actor, input, now).ifChanged(events);
         }
         if (input.mitigation() != null || input.mitigationKind() != null) {
             if (input.mitigationKind() == null) {
@@ -91,11 +94,15 @@ final class IncidentCommands {
                 now);
     }
 
-    private static DetailsChange details(Incident incident, Actor actor, IncidentUpdate input, Instant now) {
+    private static DetailsChange details(Incident incident, GatePolicy policy, Actor actor, IncidentUpdate input,
+            Instant now) {
         String title = input.title() == null ? incident.title()
                 : InvalidInputException.requireLine("title", input.title(), TITLE_MAX);
         String rootCause = input.rootCause() == null ? incident.rootCause()
                 : InvalidInputException.requireText("rootCause", input.rootCause(), TEXT_MAX);
+        if (input.rootCause() != null && policy.requireBlameFreeText()) {
+            BlameWording.requireBlameFree("rootCause", rootCause);
+        }
         Instant responseStartedAt = incident.responseStartedAt();
         if (input.responseStartedAt() != null) {
             LifecycleRules.requireResponseStart(incident, input.responseStartedAt(), now);

@@ -4,7 +4,11 @@ import io.jenkins.plugins.retrogate.engine.model.ContributorRole;
 import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
 import io.jenkins.plugins.retrogate.engine.model.MitigationKind;
 import io.jenkins.plugins.retrogate.engine.model.Severity;
+import io.jenkins.plugins.retrogate.engine.wording.BlameWording;
+import io.jenkins.plugins.retrogate.engine.wording.WordingHint;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Changes to an incident's retrospective fields; {@code null} leaves a field as it is. A mitigation
@@ -15,6 +19,17 @@ import java.time.Instant;
 public record IncidentUpdate(String incidentId, IncidentStatus status, String title, Severity severity,
         Instant responseStartedAt, String rootCause, MitigationKind mitigationKind, String mitigation,
         String similarIncidentId, ContributorRole contributorRole, String contributorName, Instant at) {
+
+    /**
+     * Wording in the texts this update records (title, root cause, mitigation) that blames a person,
+     * each with a systems-focused question.
+     */
+    public List<WordingHint> hints() {
+        List<WordingHint> hints = new ArrayList<>(BlameWording.check("title", title));
+        hints.addAll(BlameWording.check("rootCause", rootCause));
+        hints.addAll(BlameWording.check("mitigation", mitigation));
+        return List.copyOf(hints);
+    }
 
     /** An update that changes nothing yet, for the {@code with…} methods. */
     public static IncidentUpdate of(String incidentId) {

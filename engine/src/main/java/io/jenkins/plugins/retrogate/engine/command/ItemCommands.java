@@ -17,6 +17,7 @@ import io.jenkins.plugins.retrogate.engine.model.RefusedException;
 import io.jenkins.plugins.retrogate.engine.model.Resolution;
 import io.jenkins.plugins.retrogate.engine.model.Ticket;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
+import io.jenkins.plugins.retrogate.engine.wording.BlameWording;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.Change;
 import java.time.Instant;
@@ -31,9 +32,12 @@ final class ItemCommands {
     private ItemCommands() {
     }
 
-    static Change<ActionItem> add(RetroState state, Actor actor, NewActionItem input, Instant now) {
+    static Change<ActionItem> add(RetroState state, GatePolicy policy, Actor actor, NewActionItem input, Instant now) {
         Incident incident = IncidentCommands.existing(state, input.incidentId());
         String title = InvalidInputException.requireLine("title", input.title(), IncidentCommands.TITLE_MAX);
+        if (policy.requireBlameFreeText()) {
+            BlameWording.requireBlameFree("title", title);
+        }
         if (input.priority() == null) {
             throw new InvalidInputException("priority", "", "is missing: one of P0, P1, P2");
         }

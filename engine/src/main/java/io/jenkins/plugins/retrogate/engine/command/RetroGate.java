@@ -115,8 +115,9 @@ public final class RetroGate {
     }
 
     public Incident updateIncident(Actor actor, IncidentUpdate input) {
+        GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> IncidentCommands.update(state, actor, input, now));
+        return store.execute(state -> IncidentCommands.update(state, current, actor, input, now));
     }
 
     public RollbackResult rollback(Actor actor, RollbackRequest input) {
@@ -126,8 +127,9 @@ public final class RetroGate {
     }
 
     public ActionItem addItem(Actor actor, NewActionItem input) {
+        GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> ItemCommands.add(state, actor, input, now));
+        return store.execute(state -> ItemCommands.add(state, current, actor, input, now));
     }
 
     public ActionItem resolveItem(Actor actor, String itemId, String fix) {

@@ -40,7 +40,8 @@ public final class PolicyFile {
      */
     public static final List<String> FIELDS = List.of("productionPatterns", "productionMode", "nonProductionMode",
             "blockPriority", "blockTypes", "warnPriority", "warnTypes", "warnOverdue", "postRollbackFreeze",
-            "staleIncidentDays", "openIncidentsOutsideProduction", "allowWeakerPipelineMode", "fourEyes", "maxOverrideWindow", "rules");
+            "staleIncidentDays", "openIncidentsOutsideProduction", "allowWeakerPipelineMode", "fourEyes", "requireBlameFreeText",
+            "maxOverrideWindow", "rules");
     private static final Pattern SHORT_DURATION = Pattern.compile("([1-9][0-9]{0,6})\\s*([mhd])");
 
     private PolicyFile() {
@@ -78,6 +79,7 @@ public final class PolicyFile {
             case "openIncidentsOutsideProduction" -> b.openIncidentsOutsideProduction(bool(field, value));
             case "allowWeakerPipelineMode" -> b.allowWeakerPipelineMode(bool(field, value));
             case "fourEyes" -> b.fourEyes(bool(field, value));
+            case "requireBlameFreeText" -> b.requireBlameFreeText(bool(field, value));
             case "maxOverrideWindow" -> b.maxOverrideWindow(duration(field, text(field, value)));
             case "maxOverrideWindowHours" -> b.maxOverrideWindowHours(hours(field, value));
             case "rules" -> b.rules(rules(value));
@@ -270,6 +272,7 @@ public final class PolicyFile {
         node.put("openIncidentsOutsideProduction", policy.openIncidentsOutsideProduction());
         node.put("allowWeakerPipelineMode", policy.allowWeakerPipelineMode());
         node.put("fourEyes", policy.fourEyes());
+        node.put("requireBlameFreeText", policy.requireBlameFreeText());
         node.put("maxOverrideWindow", policy.maxOverrideWindow().toString());
         ArrayNode rules = node.putArray("rules");
         for (PolicyRule rule : policy.rules()) {

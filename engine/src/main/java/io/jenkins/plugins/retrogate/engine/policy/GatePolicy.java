@@ -38,6 +38,7 @@ public final class GatePolicy {
     private final boolean openIncidentsOutsideProduction;
     private final boolean allowWeakerPipelineMode;
     private final boolean fourEyes;
+    private final boolean requireBlameFreeText;
     /** The longest override window a policy may allow, in hours. */
     public static final int MAX_OVERRIDE_WINDOW_HOURS = 30 * 24;
 
@@ -62,6 +63,7 @@ public final class GatePolicy {
         openIncidentsOutsideProduction = b.openIncidentsOutsideProduction;
         allowWeakerPipelineMode = b.allowWeakerPipelineMode;
         fourEyes = b.fourEyes;
+        requireBlameFreeText = b.requireBlameFreeText;
         maxOverrideWindow = b.maxOverrideWindow;
         rules = List.copyOf(b.rules);
         findingRules = FindingRules.ALL.stream().filter(rule -> rule.isOn(this)).toList();
@@ -96,6 +98,7 @@ public final class GatePolicy {
         b.openIncidentsOutsideProduction = openIncidentsOutsideProduction;
         b.allowWeakerPipelineMode = allowWeakerPipelineMode;
         b.fourEyes = fourEyes;
+        b.requireBlameFreeText = requireBlameFreeText;
         b.maxOverrideWindow = maxOverrideWindow;
         b.rules = rules;
         return b;
@@ -222,6 +225,14 @@ public final class GatePolicy {
         return fourEyes;
     }
 
+    /**
+     * Whether an incident's root cause and an action item's title must be free of wording that blames
+     * a person ({@code wording.BlameWording}); off by default, when such wording only gets a hint.
+     */
+    public boolean requireBlameFreeText() {
+        return requireBlameFreeText;
+    }
+
     public Duration maxOverrideWindow() {
         return maxOverrideWindow;
     }
@@ -239,7 +250,8 @@ public final class GatePolicy {
                 && postRollbackFreeze == p.postRollbackFreeze && staleIncidentDays == p.staleIncidentDays
                 && openIncidentsOutsideProduction == p.openIncidentsOutsideProduction
                 && allowWeakerPipelineMode == p.allowWeakerPipelineMode
-                && fourEyes == p.fourEyes && maxOverrideWindow.equals(p.maxOverrideWindow) && rules.equals(p.rules);
+                && fourEyes == p.fourEyes && requireBlameFreeText == p.requireBlameFreeText
+                && maxOverrideWindow.equals(p.maxOverrideWindow) && rules.equals(p.rules);
     }
 
     @Override
@@ -263,6 +275,7 @@ public final class GatePolicy {
         private boolean openIncidentsOutsideProduction;
         private boolean allowWeakerPipelineMode;
         private boolean fourEyes = true;
+        private boolean requireBlameFreeText;
         private Duration maxOverrideWindow = Duration.ofHours(24);
         private List<PolicyRule> rules = List.of();
 
@@ -350,6 +363,11 @@ public final class GatePolicy {
         /** When true (the default), nobody may approve an override of a deployment they requested. */
         public Builder fourEyes(boolean required) {
             this.fourEyes = required;
+            return this;
+        }
+
+        public Builder requireBlameFreeText(boolean required) {
+            this.requireBlameFreeText = required;
             return this;
         }
 

@@ -14,7 +14,7 @@ public enum BlameRule {
     /** "human error", "operator error", "PEBKAC": a person named as the cause. */
     HUMAN_ERROR("(?<phrase>\\b(?:human|operator|pilot|user|engineer|developer)[ -]errors?\\b"
             + "(?!\\s+(?:codes?|pages?|messages?|responses?|status|class|rates?|counts?|handling))"
-            + "|\\bPEB[CK]AC\\b|\\blayer[ -]8\\b)",
+            + "|\\bPEB[CK]AC\\b|\\blayer[ -]8\\b|\\bbetween\\s+the\\s+keyboard\\s+and\\s+the\\s+chair\\b)",
             Subject.NONE, "names a person as the cause",
             "Ask what in the system let the mistake through: which check, guard rail or automation was missing?"),
     /** Words about a person's character or care: careless, negligent, lazy, sloppy… */
@@ -22,28 +22,35 @@ public enum BlameRule {
             + "|lazy(?!\\s+(?:load|loading|loaded|init|initiali[sz]ation|evaluation|evaluated|fetch|fetching|val|list|sequence|stream|iterator))"
             + "|laziness|incompeten(?:t|tly|ce)|reckless(?:ly|ness)?|irresponsibl[ey]|stupid(?:ity|ly)?|idiot(?:ic|s)?"
             + "|clueless|inattenti(?:ve|veness|on)|(?:not|n't|never)\\s+paying\\s+attention|asleep\\s+at\\s+the\\s+wheel"
-            + "|dropped\\s+the\\s+ball|rookie\\s+mistake|fat[- ]finger(?:ed|ing|s)?)\\b)",
+            + "|dropped\\s+the\\s+ball|(?:rookie|dumb|stupid|silly|careless)\\s+mistake|fat[- ]finger(?:ed|ing|s)?"
+            + "|without\\s+(?:due\\s+)?care|lack\\s+of\\s+(?:diligence|care|attention|discipline|rigou?r|ownership)"
+            + "|not\\s+(?:careful|vigilant|diligent|attentive)\\s+enough|be\\s+more\\s+(?:careful|attentive|diligent|vigilant)"
+            + "|(?:didn't|did\\s+not)\\s+know\\s+what\\s+(?:he|she|they|I|we|you)\\s+(?:was|were|am|are)\\s+doing)\\b)",
             Subject.NONE, "judges a person's care or competence",
             "Describe the conditions instead: what made the wrong step easy and the right one hard?"),
     /** "should have known (better)", "should have been more careful": hindsight aimed at a person. */
     HINDSIGHT("(?<phrase>\\b(?:should(?:n't|\\s+not)?|ought\\s+to)\\s+have\\s+(?:known(?:\\s+better)?|been\\s+(?:more\\s+)?careful"
-            + "|paid\\s+(?:more\\s+)?attention|reali[sz]ed|thought\\s+(?:of|about)\\s+it)\\b)",
+            + "|paid\\s+(?:more\\s+)?attention|reali[sz]ed|thought\\s+(?:of|about)\\s+it)\\b"
+            + "|\\bshould\\s+never\\s+have\\s+been\\s+allowed\\b)",
             Subject.NONE, "is hindsight aimed at a person",
             "Ask what information was missing at the time, and how the system could have surfaced it."),
     /** A person who forgot, neglected, overlooked, messed up, did not bother…: the failure is theirs. */
-    PERSON_FORGOT("(?<subject>" + Subjects.ANY + ")\\s+(?:" + Subjects.ADVERBS + "\\s+){0,2}"
+    PERSON_FORGOT("(?<subject>" + Subjects.ANY + ")\\s+(?:(?:" + Subjects.ADVERBS + ")\\s+){0,2}"
             + "(?<phrase>(?:forgot|forgets|forgotten|had\\s+forgotten|neglected|neglects|overlooked|overlooks|ignored|ignores"
             + "|messed\\s+up|screwed\\s+up|botched|blundered|fumbled|fat-fingered|didn't\\s+bother|did\\s+not\\s+bother"
             + "|made\\s+(?:a|an|the)\\s+(?:mistake|error|typo|blunder)|mistakenly\\s+\\w+|accidentally\\s+\\w+"
-            + "|carelessly\\s+\\w+|wrongly\\s+\\w+)(?:\\s+to\\s+(?<task>[^.;:!?,\\n]{3,80}))?)",
+            + "|carelessly\\s+\\w+|wrongly\\s+\\w+"
+            + "|(?:pushed|merged|deployed|approved|released|shipped|clicked|ran\\s+it)(?:\\s+\\S+)?\\s+without\\s+"
+            + "(?:a\\s+)?(?:review|reviewing|reading|testing|checking|approval|looking))(?:\\s+to\\s+(?<task>[^.;:!?,\\n]{3,80}))?)",
             Subject.PERSON, "makes a person the subject of the failure",
             null),
     /** Someone (a role, he/she, or a first name) who failed to, missed, broke, skipped, did not check… */
-    PERSON_FAILED("(?<subject>" + Subjects.ANY + ")\\s+(?:" + Subjects.ADVERBS + "\\s+){0,2}"
+    PERSON_FAILED("(?<subject>" + Subjects.ANY + ")\\s+(?:(?:" + Subjects.ADVERBS + ")\\s+){0,2}"
             + "(?<phrase>(?:failed\\s+to\\s+(?<task>[^.;:!?,\\n]{3,80})|missed|broke|skipped|bypassed|deleted|disabled"
             + "|(?:didn't|did\\s+not|never)\\s+(?:check|test|read|follow|verify|notice|review|update|run|look\\s+at|wait|ask"
             + "|validate|double-check|think|escalate|communicate|tell)"
-            + "|(?:deployed|pushed|merged|ran|applied|typed|entered|used|chose|picked|edited)\\s+(?:the|a|an)\\s+(?:wrong|incorrect|bad))"
+            + "|(?:deployed|pushed|merged|ran|applied|typed|entered|used|chose|picked|edited)\\s+(?:the|a|an)\\s+(?:wrong|incorrect|bad)"
+            + ")"
             + "(?:\\s+(?:(?!\\b(?:and|but|so|then|while|because|which)\\b)[^.;:!?,\\n]){1,80})?)",
             Subject.NAMED_PERSON, "makes a person the subject of the failure",
             null),
@@ -52,6 +59,12 @@ public enum BlameRule {
             + "(?:checked|caught|noticed|tested|asked|read|verified|waited|double-checked|looked|reviewed|known|been))\\b",
             Subject.PERSON, "puts a person's choices at the centre",
             "Ask what the system should do so that nobody has to remember: which check could run on its own?"),
+    /** "make sure Mark double-checks next time": the fix is a person trying harder, not a system. */
+    PERSON_TRY_HARDER("(?<phrase>\\b(?:make\\s+sure|ensure|remind|tell|ask|get)\\s+(?<subject>" + Subjects.ANY + ")\\s+"
+            + "(?:to\\s+)?(?:double-checks?|checks?|remembers?|is\\s+more\\s+careful|pays?\\s+(?:more\\s+)?attention|reads?|tests?"
+            + "|be\\s+more\\s+careful|pay\\s+(?:more\\s+)?attention|remember|double-check)\\b)",
+            Subject.NAMED_PERSON, "asks a person to try harder instead of changing the system",
+            "Ask what could do the check every time: a test, a guard rail or automation, so nobody has to remember."),
     /** A failure done "by" a person: "was missed by the on-call", "deleted by Bob". */
     BY_PERSON("(?<phrase>\\b(?:forgotten|missed|overlooked|ignored|neglected|deleted|broken|skipped|botched|caused|introduced"
             + "|pushed|deployed)\\s+by\\s+(?<subject>" + Subjects.ANY + "))(?!\\s*'s?\\s+(?:script|job|pipeline|tool|bot))",
@@ -59,11 +72,16 @@ public enum BlameRule {
             "Name the step and the system instead: what let the change through unchecked?"),
     /** "Bob's mistake", "the intern's fault", "his carelessness". */
     PERSONS_FAULT("(?<phrase>(?<subject>" + Subjects.ANY + "|his|her|their)(?:'s|'|’s)?\\s+"
-            + "(?:mistake|error|fault|typo|oversight|blunder|screw-?up|carelessness|negligence))\\b",
+            + "(?:(?:mistake|error|fault|typo|oversight|blunder|screw-?up|carelessness|negligence)\\b"
+            + "|(?:change|commit|pull\\s+request|PR|deploy|push|query|migration|edit|script)\\s+"
+            + "(?:took\\s+down|brought\\s+down|broke|crashed|killed|wiped|caused)\\b)"
+            + "|\\b(?:mistake|error|typo|oversight|blunder|screw-?up)\\s+(?:made\\s+)?by\\s+(?<subject2>" + Subjects.ANY + "))",
             Subject.PERSON, "attributes the failure to a person",
             "Say which safeguard was missing rather than whose mistake it was."),
     /** Blame named outright: "blame the intern", "X is to blame", "because of Bob", "whoever broke it". */
-    BLAME("(?<phrase>\\bblam(?:e|ed|es|ing)\\s+(?:it\\s+on\\s+|on\\s+)?(?<subject>" + Subjects.ANY + ")"
+    BLAME("(?<phrase>\\bblam(?:e|ed|es|ing)\\s+(?:it\\s+on\\s+|on\\s+|(?:lies|rests)\\s+with\\s+)?(?<subject>" + Subjects.ANY + ")"
+            + "|\\b(?:retrain|re-train|discipline|reprimand|punish|fire|sack|write\\s+up)\\s+(?<subject4>" + Subjects.ANY + ")"
+            + "|\\b(?:needs?|has|have)\\s+to\\s+answer\\s+for\\b|\\bheld\\s+(?:personally\\s+)?(?:accountable|responsible)\\s+for\\b"
             + "|(?<subject2>" + Subjects.ANY + ")\\s+(?:is|was|are|were)\\s+to\\s+blame"
             + "|\\bbecause\\s+of\\s+(?<subject3>" + Subjects.ANY + ")(?!\\s*'s?\\s+(?:script|job|pipeline|tool|bot))"
             + "|\\b(?:(?:the\\s+(?:person|one|people|engineer|developer|dev)\\s+(?:who|that)|whoever|who)\\s+"
@@ -100,10 +118,10 @@ public enum BlameRule {
         }
         return switch (subject) {
             case NONE -> true;
-            case PERSON -> Subjects.isPerson(match.group("subject"), false);
-            case NAMED_PERSON -> Subjects.isPerson(match.group("subject"), true);
+            case PERSON -> Subjects.isPerson(firstGroup(match, "subject", "subject2"), false);
+            case NAMED_PERSON -> Subjects.isPerson(firstGroup(match, "subject", "subject2"), true);
             case BLAMED -> {
-                String blamed = firstGroup(match, "subject", "subject2", "subject3");
+                String blamed = firstGroup(match, "subject", "subject2", "subject3", "subject4");
                 yield blamed == null || Subjects.isPerson(blamed, false);
             }
         };
@@ -132,8 +150,9 @@ public enum BlameRule {
     }
 
     private static String firstGroup(Matcher match, String... names) {
+        String regex = match.pattern().pattern();
         for (String name : names) {
-            String value = match.group(name);
+            String value = regex.contains("(?<" + name + ">") ? match.group(name) : null;
             if (value != null) {
                 return value;
             }
@@ -168,14 +187,17 @@ public enum BlameRule {
                 + "|release\\s+managers?|deployers?|committers?|team\\s+members?|colleagues?|teammates?|sres?|dbas?"
                 + "|person|employees?|programmers?|coders?|juniors?";
         static final String DETERMINERS = "the|a|an|our|their|his|her|one|another|that|this|some|whichever|which";
-        static final String ANY = "(?:(?:" + DETERMINERS + ")\\s+(?:(?:junior|senior|new|other|same|responsible|on-call)\\s+)?(?:"
-                + ROLES + ")|\\b(?:he|she|they|someone|somebody|i|we|you)\\b|(?-i:\\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\\b))";
+        static final String ANY = "(?:(?:(?:" + DETERMINERS + ")\\s+(?:(?:junior|senior|new|other|same|responsible|on-call)\\s+)?(?:"
+                + ROLES + ")(?:\\s+(?:on[- ]call|on\\s+duty|in\\s+charge|on\\s+shift))?"
+                + "|(?:the|our|their)\\s+(?:[\\w-]+\\s+)?team"
+                + "|\\b(?:he|she|they|someone|somebody|i|we|you)\\b(?:\\s+(?:on|from|in)\\s+the\\s+[\\w-]+\\s+team)?"
+                + "|(?-i:\\b\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?:\\s+\\p{Lu}\\p{Ll}+)?\\b)))";
         static final String ADVERBS = "just|simply|also|again|accidentally|mistakenly|then|clearly|apparently|obviously"
                 + "|completely|totally|probably|somehow|never|already|still|once\\s+again|carelessly";
 
         /** Pronouns that may stand for a system too ("they failed to restart"), so only for the clearer verbs. */
         private static final Set<String> LOOSE_PRONOUNS = Set.of("they", "we", "i", "you");
-        private static final Set<String> CLEAR_PRONOUNS = Set.of("he", "she", "someone", "somebody");
+        private static final Set<String> CLEAR_PRONOUNS = Set.of("he", "she", "someone", "somebody", "his", "her");
 
         /** Capitalised words that begin sentences or name no one. */
         private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "this", "that", "these", "those", "it",
@@ -240,8 +262,18 @@ public enum BlameRule {
             }
             String words = subject.strip();
             String lower = words.toLowerCase(Locale.ROOT);
-            if (lower.contains(" ")) { // a determiner and a role
-                return true;
+            if (!Character.isUpperCase(words.charAt(0)) && lower.contains(" ")) {
+                return true; // a determiner and a role or a team, or "someone on the … team"
+            }
+            if (lower.contains(" ")) { // "Sam Jenkins", "The Engineer", "Apache Kafka"
+                String first = lower.substring(0, lower.indexOf(' '));
+                if (FIRST_NAMES.contains(first) || CLEAR_PRONOUNS.contains(first)) {
+                    return true;
+                }
+                if (first.matches(DETERMINERS)) {
+                    return true; // a determiner and a role at the start of a sentence
+                }
+                return isPerson(words.substring(words.lastIndexOf(' ') + 1), named);
             }
             if (CLEAR_PRONOUNS.contains(lower)) {
                 return true;
