@@ -28,25 +28,25 @@ import picocli.CommandLine.Option;
                 "verifies the items its change set names); rolled-back opens an incident like 'rollback'",
                 "(in production, unless the policy says otherwise)."})
 final class DeployCommand extends CliCommand {
-    @Option(names = "--service", required = true, paramLabel = "S")
+    @Option(names = "--service", required = true, paramLabel = "S", description = "The service deployed, like checkout-api.")
     String service;
 
-    @Option(names = "--environment", required = true, paramLabel = "E")
+    @Option(names = "--environment", required = true, paramLabel = "E", description = "Where it was deployed; the policy says whether it counts as production.")
     String environment;
 
-    @Option(names = "--outcome", required = true, paramLabel = "succeeded|failed|rolled-back")
+    @Option(names = "--outcome", required = true, paramLabel = "succeeded|failed|rolled-back", description = "How the deployment ended.")
     String outcome;
 
     @Option(names = "--version", paramLabel = "V", description = "The version or commit deployed.")
     String version;
 
-    @Option(names = "--build-url", paramLabel = "U")
+    @Option(names = "--build-url", paramLabel = "U", description = "The CI build that deployed it; ties the deployment to its gate decision.")
     String buildUrl;
 
-    @Option(names = "--job", paramLabel = "JOB")
+    @Option(names = "--job", paramLabel = "JOB", description = "The CI job that deployed it.")
     String job;
 
-    @Option(names = "--build", paramLabel = "N")
+    @Option(names = "--build", paramLabel = "N", description = "The CI build number.")
     Integer build;
 
     @Option(names = "--change-ticket", paramLabel = "KEY", description = "A ticket key or item id the change set names (repeatable).")

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         description = {"Writes the whole store as one JSON document: formatVersion, incidents, items, deployments,",
                 "overrides, requests and the event log (what 'import' replays). Stdout unless --out."})
 final class ExportCommand extends CliCommand {
-    @Option(names = "--out", paramLabel = "FILE")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the document to this file instead of stdout.")
     Path outFile;
 
     @Override

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
                 "that no command could have made is refused, naming the event, the field, the value and the",
                 "rule); then the export's event log is recorded through the store."})
 final class ImportCommand extends CliCommand {
-    @Parameters(paramLabel = "FILE")
+    @Parameters(paramLabel = "FILE", description = "A document written by 'export' (- for stdin).")
     String file;
 
     @Override

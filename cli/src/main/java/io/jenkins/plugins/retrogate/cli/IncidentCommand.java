@@ -29,10 +29,10 @@ import picocli.CommandLine.Parameters;
 final class IncidentCommand extends CliGroup {
     @Command(name = "open", mixinStandardHelpOptions = true, description = "Opens an incident by hand; prints its id.")
     int open(@Option(names = "--service", required = true, paramLabel = "S", description = "An affected service (repeatable).") List<String> services,
-            @Option(names = "--title", required = true, paramLabel = "T") String title,
+            @Option(names = "--title", required = true, paramLabel = "T", description = "What happened, in one line (blame-free: about systems, not people).") String title,
             @Option(names = "--detection", paramLabel = "rollback|alert|customer-report|deploy-check|manual",
                     description = "How it was detected (default: manual).") String detection,
-            @Option(names = "--severity", paramLabel = "SEV1…SEV4") String severity,
+            @Option(names = "--severity", paramLabel = "SEV1…SEV4", description = "How bad it was (SEV1 the worst).") String severity,
             @Option(names = "--detected-at", paramLabel = "ISO-8601",
                     description = "When (default: now); an instant, or a local date-time.") String detectedAt) {
         Detection how = detection == null ? null : Detection.parse("detection", detection);
@@ -63,8 +63,8 @@ final class IncidentCommand extends CliGroup {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists incidents, oldest first.")
-    int list(@Option(names = "--status", paramLabel = "open|mitigated|resolved|reviewed") String status,
-            @Option(names = "--service", paramLabel = "S") String service) {
+    int list(@Option(names = "--status", paramLabel = "open|mitigated|resolved|reviewed", description = "Only incidents in this status.") String status,
+            @Option(names = "--service", paramLabel = "S", description = "Only incidents that affect this service.") String service) {
         IncidentStatus wanted = status == null ? null : IncidentStatus.parse("status", status);
         String affected = service == null ? null : Names.service("service", service);
         try (Session session = openToRead()) {
@@ -80,14 +80,14 @@ final class IncidentCommand extends CliGroup {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true, description = "Records the retrospective's answers.")
-    int update(@Parameters(paramLabel = "ID") String rawId,
-            @Option(names = "--status", paramLabel = "mitigated|resolved|reviewed") String status,
-            @Option(names = "--response-started", paramLabel = "ISO-8601") String responseStarted,
-            @Option(names = "--mitigation", paramLabel = "temporary:TEXT|permanent:TEXT") String mitigation,
-            @Option(names = "--root-cause", paramLabel = "TEXT") String rootCause,
+    int update(@Parameters(paramLabel = "ID", description = "The incident, like INC-3.") String rawId,
+            @Option(names = "--status", paramLabel = "mitigated|resolved|reviewed", description = "Moves the incident forward (never back).") String status,
+            @Option(names = "--response-started", paramLabel = "ISO-8601", description = "When the response started; an instant, or a local date-time.") String responseStarted,
+            @Option(names = "--mitigation", paramLabel = "temporary:TEXT|permanent:TEXT", description = "Records what mitigated it, and whether the mitigation is temporary or permanent.") String mitigation,
+            @Option(names = "--root-cause", paramLabel = "TEXT", description = "The root cause, about systems and conditions (wording that blames a person gets a hint).") String rootCause,
             @Option(names = "--similar", paramLabel = "INC-n", description = "An earlier incident seen before.") String similar,
-            @Option(names = "--title", paramLabel = "T") String title,
-            @Option(names = "--severity", paramLabel = "SEV1…SEV4") String severity,
+            @Option(names = "--title", paramLabel = "T", description = "A new title.") String title,
+            @Option(names = "--severity", paramLabel = "SEV1…SEV4", description = "A new severity (SEV1 the worst).") String severity,
             @Option(names = "--contributor", paramLabel = "ROLE:NAME",
                     description = "introduced|identified|responded|debugged|resolved|insight, then a name.") String contributor,
             @Option(names = "--at", paramLabel = "ISO-8601",

@@ -26,13 +26,13 @@ import picocli.CommandLine.Parameters;
 final class ItemCommand extends CliGroup {
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Adds an action item; prints its id.")
     int add(@Parameters(paramLabel = "INCIDENT", description = "The incident, like INC-3.") String incident,
-            @Option(names = "--title", required = true, paramLabel = "T") String title,
-            @Option(names = "--priority", required = true, paramLabel = "P0|P1|P2") String priority,
-            @Option(names = "--type", required = true, paramLabel = "preventative|mitigative|other") String type,
+            @Option(names = "--title", required = true, paramLabel = "T", description = "What will change, in one line, about the system ('Add a pool-size alert').") String title,
+            @Option(names = "--priority", required = true, paramLabel = "P0|P1|P2", description = "How urgent: under the default policy an open preventative P0 blocks production deployments.") String priority,
+            @Option(names = "--type", required = true, paramLabel = "preventative|mitigative|other", description = "Preventative items stop it happening again; mitigative ones lessen the harm.") String type,
             @Option(names = "--owner", required = true, paramLabel = "TEAM", description = "A team is preferred to a person.") String owner,
             @Option(names = "--ticket", paramLabel = "KEY", description = "PAY-123, owner/repo#42 or an URL.") String ticket,
             @Option(names = "--service", paramLabel = "S", description = "A guarded service (repeatable; * for all; default: the incident's).") List<String> services,
-            @Option(names = "--due", paramLabel = "YYYY-MM-DD") String due) {
+            @Option(names = "--due", paramLabel = "YYYY-MM-DD", description = "When it is due; past it, an open item warns at the gate.") String due) {
         NewActionItem input = new NewActionItem(incident, title, Priority.parse("priority", priority),
                 ItemType.parse("type", type), owner, ticket, services, Inputs.date("due", due));
         try (Session session = open()) {
@@ -70,7 +70,7 @@ final class ItemCommand extends CliGroup {
 
     @Command(name = "resolve", mixinStandardHelpOptions = true,
             description = "The fix is done; a successful production deployment will verify it.")
-    int resolve(@Parameters(paramLabel = "ID") String id,
+    int resolve(@Parameters(paramLabel = "ID", description = "The item, like INC-3-A1.") String id,
             @Option(names = "--fix", paramLabel = "REF", description = "Commit, pull request or change carrying the fix.") String fix) {
         try (Session session = open()) {
             ActionItem item = session.engine.resolveItem(session.actor, id, fix);
@@ -80,8 +80,8 @@ final class ItemCommand extends CliGroup {
     }
 
     @Command(name = "reopen", mixinStandardHelpOptions = true, description = "The fix did not hold.")
-    int reopen(@Parameters(paramLabel = "ID") String id,
-            @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason) {
+    int reopen(@Parameters(paramLabel = "ID", description = "The item, like INC-3-A1.") String id,
+            @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why it is reopened.") String reason) {
         try (Session session = open()) {
             ActionItem item = session.engine.reopenItem(session.actor, id, reason);
             return done(item, "Reopened " + item.id());
@@ -89,8 +89,8 @@ final class ItemCommand extends CliGroup {
     }
 
     @Command(name = "drop", mixinStandardHelpOptions = true, description = "The item will not be done, for a reason.")
-    int drop(@Parameters(paramLabel = "ID") String id,
-            @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason) {
+    int drop(@Parameters(paramLabel = "ID", description = "The item, like INC-3-A1.") String id,
+            @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why it is dropped; recorded with the item.") String reason) {
         try (Session session = open()) {
             ActionItem item = session.engine.dropItem(session.actor, id, reason);
             return done(item, "Dropped " + item.id());
@@ -98,9 +98,9 @@ final class ItemCommand extends CliGroup {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists action items by incident.")
-    int list(@Option(names = "--status", paramLabel = "open|resolved|verified|dropped") String status,
-            @Option(names = "--service", paramLabel = "S") String service,
-            @Option(names = "--incident", paramLabel = "ID") String incident) {
+    int list(@Option(names = "--status", paramLabel = "open|resolved|verified|dropped", description = "Only items in this status.") String status,
+            @Option(names = "--service", paramLabel = "S", description = "Only items that guard this service.") String service,
+            @Option(names = "--incident", paramLabel = "ID", description = "Only items of this incident.") String incident) {
         ItemStatus wanted = status == null ? null : ItemStatus.parse("status", status);
         String guarded = service == null ? null : Names.service("service", service);
         String incidentId = incident == null ? null : Ids.parseIncident("incident", incident);

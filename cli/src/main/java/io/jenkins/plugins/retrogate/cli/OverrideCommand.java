@@ -28,9 +28,9 @@ final class OverrideCommand extends CliGroup {
     @Command(name = "approve", mixinStandardHelpOptions = true,
             description = {"Approves an override: for one build (--build-url) or for the service and environment",
                     "during a window (--for, default and maximum: the policy's maxOverrideWindow)."})
-    int approve(@Option(names = "--service", required = true, paramLabel = "S") String service,
-            @Option(names = "--environment", required = true, paramLabel = "E") String environment,
-            @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason,
+    int approve(@Option(names = "--service", required = true, paramLabel = "S", description = "The service the override lets through.") String service,
+            @Option(names = "--environment", required = true, paramLabel = "E", description = "The environment the override lets through.") String environment,
+            @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why the deployment may go ahead despite the open items; recorded and audited.") String reason,
             @Option(names = "--build-url", paramLabel = "U", description = "Only this build.") String buildUrl,
             @Option(names = "--for", paramLabel = "DURATION", description = "30m, 4h, 1d or ISO-8601 (PT4H).") String window) {
         Duration duration = window == null ? null : PolicyFile.duration("for", window);
@@ -48,7 +48,7 @@ final class OverrideCommand extends CliGroup {
 
     @Command(name = "deny", mixinStandardHelpOptions = true, description = "Denies a pending override request.")
     int deny(@Parameters(paramLabel = "REQUEST", description = "The request, like REQ-2.") String requestId,
-            @Option(names = "--reason", required = true, paramLabel = "TEXT") String reason) {
+            @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why the request is denied; shown to the requester.") String reason) {
         try (Session session = open()) {
             OverrideRequest request = session.engine.denyOverride(session.actor, requestId, reason);
             out().line("Denied " + Views.requestLine(request));

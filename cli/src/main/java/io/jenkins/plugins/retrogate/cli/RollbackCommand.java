@@ -20,16 +20,16 @@ import picocli.CommandLine.Option;
                 "outside production (unless the policy says otherwise) no incident is opened, and the first",
                 "line says so."})
 final class RollbackCommand extends CliCommand {
-    @Option(names = "--service", required = true, paramLabel = "S")
+    @Option(names = "--service", required = true, paramLabel = "S", description = "The service rolled back.")
     String service;
 
-    @Option(names = "--environment", required = true, paramLabel = "E")
+    @Option(names = "--environment", required = true, paramLabel = "E", description = "Where it was rolled back.")
     String environment;
 
     @Option(names = "--version", paramLabel = "V", description = "The version that was rolled back.")
     String version;
 
-    @Option(names = "--build-url", paramLabel = "U")
+    @Option(names = "--build-url", paramLabel = "U", description = "The CI build whose deployment was rolled back.")
     String buildUrl;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "What failed (used to suggest similar incidents).")
