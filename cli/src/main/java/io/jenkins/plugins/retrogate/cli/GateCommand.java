@@ -56,7 +56,7 @@ final class GateCommand extends CliCommand {
             OverrideRequest pending = outcome.request();
             String approve = pending == null ? null : approveCommand(request, pending);
             Output out = out();
-            out.line(outcome.decision().message());
+            out.decision(outcome.decision().decision(), outcome.decision().message());
             ObjectNode tracker = TrackerFreshness.forDecision(session.home, outcome.decision(), session.engine.now());
             String notice = tracker == null ? null : tracker.path("notice").textValue();
             if (notice != null) {

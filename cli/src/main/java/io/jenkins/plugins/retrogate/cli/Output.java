@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.wording.WordingHint;
 import java.io.PrintWriter;
 import java.util.List;
+import picocli.CommandLine;
 
 /**
  * Where a command's results go. With {@code --json} stdout holds exactly one JSON document and
@@ -21,12 +23,18 @@ final class Output {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean json;
+    private final boolean colour;
     private boolean documentWritten;
 
     Output(PrintWriter out, PrintWriter err, boolean json) {
+        this(out, err, json, false);
+    }
+
+    Output(PrintWriter out, PrintWriter err, boolean json, boolean colour) {
         this.out = out;
         this.err = err;
         this.json = json;
+        this.colour = colour && !json;
     }
 
     boolean json() {
@@ -39,6 +47,25 @@ final class Output {
             out.println(text);
             out.flush();
         }
+    }
+
+    /**
+     * A gate decision's text for people, its first word coloured on a terminal: BLOCK red, WARN yellow,
+     * ALLOW green, OVERRIDDEN magenta (the colour repeats what the word says, never replaces it).
+     */
+    void decision(Decision decision, String message) {
+        if (!colour || !message.startsWith(decision.name())) {
+            line(message);
+            return;
+        }
+        String style = switch (decision) {
+            case BLOCK -> "bold,red";
+            case WARN -> "bold,yellow";
+            case ALLOW -> "bold,green";
+            case OVERRIDDEN -> "bold,magenta";
+        };
+        line(CommandLine.Help.Ansi.ON.string("@|" + style + " " + decision.name() + "|@")
+                + message.substring(decision.name().length()));
     }
 
     /** Text written as it is (a report, an export) to stdout. */

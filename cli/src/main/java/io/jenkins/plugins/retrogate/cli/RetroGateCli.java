@@ -146,7 +146,7 @@ public final class RetroGateCli implements Callable<Integer> {
 
     Output output() {
         if (output == null) {
-            output = new Output(environment.out(), environment.err(), json);
+            output = new Output(environment.out(), environment.err(), json, environment.colour());
         }
         return output;
     }

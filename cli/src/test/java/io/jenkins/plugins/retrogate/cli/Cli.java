@@ -37,6 +37,8 @@ final class Cli {
     final TickingClock clock = new TickingClock(START);
     final Map<String, String> variables = new HashMap<>();
     String stdin = "";
+    /** Whether the streams pretend to be a terminal (colour then depends on NO_COLOR and TERM). */
+    boolean terminal;
 
     Cli(Path home) {
         this.home = home;
@@ -55,7 +57,7 @@ final class Cli {
         StringWriter err = new StringWriter();
         CliEnvironment environment = new CliEnvironment(Map.copyOf(variables), clock, "os-user",
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out),
-                new PrintWriter(err));
+                new PrintWriter(err), terminal);
         int code = RetroGateCli.run(args, environment);
         return new Result(code, out.toString(), err.toString());
     }
