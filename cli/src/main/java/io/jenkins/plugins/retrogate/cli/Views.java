@@ -41,10 +41,12 @@ final class Views {
                 incident.title());
     }
 
+    /** One line for a deployment; the environment's class only when its name does not already say it. */
     static String deploymentLine(Deployment deployment) {
         return deployment.id() + " " + deployment.service() + (deployment.ref().version() == null ? ""
                 : " " + deployment.ref().version()) + " → " + deployment.environment()
-                + (deployment.production() ? " (production)" : "") + ": "
+                + (deployment.production() && !deployment.environment().equals("production") ? " (production)" : "")
+                + ": "
                 + (deployment.outcome() == null ? "RUNNING" : deployment.outcome());
     }
 

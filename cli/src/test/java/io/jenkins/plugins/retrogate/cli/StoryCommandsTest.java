@@ -287,4 +287,15 @@ class StoryCommandsTest {
         assertThat(result.code()).isEqualTo(2);
         assertThat(result.err()).contains("verify");
     }
+
+    @Test
+    void aDeploymentLineNamesTheEnvironmentsClassOnlyWhenItsNameDoesNotSayIt() {
+        Cli.Result named = cli.run("deploy", "--service", "checkout-api", "--environment", "production",
+                "--outcome", "succeeded");
+        Cli.Result patterned = cli.run("deploy", "--service", "checkout-api", "--environment", "prod-eu",
+                "--outcome", "succeeded");
+
+        assertThat(named.out()).contains("checkout-api → production: SUCCEEDED").doesNotContain("(production)");
+        assertThat(patterned.out()).contains("checkout-api → prod-eu (production): SUCCEEDED");
+    }
 }
