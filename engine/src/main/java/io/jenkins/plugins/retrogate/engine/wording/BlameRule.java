@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.wording;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -93,9 +94,10 @@ public enum BlameRule {
     private final Pattern pattern;
     private final Subject subject;
     private final String reason;
-    private final String suggestion;
+    @CheckForNull
+    private final String suggestion; // null: asked about the task the match names
 
-    BlameRule(String regex, Subject subject, String reason, String suggestion) {
+    BlameRule(String regex, Subject subject, String reason, @CheckForNull String suggestion) {
         this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         this.subject = subject;
         this.reason = reason;
@@ -149,6 +151,7 @@ public enum BlameRule {
         return this == PERSON_FORGOT || this == PERSON_FAILED;
     }
 
+    @CheckForNull
     private static String firstGroup(Matcher match, String... names) {
         String regex = match.pattern().pattern();
         for (String name : names) {
@@ -256,7 +259,7 @@ public enum BlameRule {
          * roles, he/she/someone and known first names (verbs like "missed" and "failed to" are said of
          * systems just as often).
          */
-        static boolean isPerson(String subject, boolean named) {
+        static boolean isPerson(@CheckForNull String subject, boolean named) {
             if (subject == null) {
                 return false;
             }
