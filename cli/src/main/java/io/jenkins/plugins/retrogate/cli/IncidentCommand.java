@@ -70,9 +70,10 @@ final class IncidentCommand extends CliGroup {
         try (Session session = openToRead()) {
             List<Incident> incidents = Listings.incidents(session.engine.state(), wanted, affected,
                     Listings.OLDEST_FIRST);
-            incidents.forEach(i -> out().line(Views.incidentLine(i)));
             if (incidents.isEmpty()) {
                 out().line("No incidents.");
+            } else {
+                Views.incidentTable(incidents).forEach(out()::line);
             }
             out().document(Views.array(incidents, ModelJson::incident));
             return ExitCode.OK;
@@ -174,7 +175,9 @@ final class IncidentCommand extends CliGroup {
         }
         out.line("  root cause:        " + (incident.rootCause() == null ? "-" : incident.rootCause()));
         out.line("  action items:      " + (items.isEmpty() ? "none yet" : items.size()));
-        items.forEach(item -> out.line("    " + Views.itemLine(item)));
+        if (!items.isEmpty()) {
+            Views.itemTable(items).forEach(line -> out.line("    " + line));
+        }
     }
 
     private static String ref(DeploymentRef ref) {

@@ -107,9 +107,10 @@ final class ItemCommand extends CliGroup {
         try (Session session = openToRead()) {
             RetroState state = session.engine.state();
             List<ActionItem> items = Listings.items(state, wanted, guarded, incidentId, Listings.AS_WRITTEN);
-            items.forEach(i -> out().line(Views.itemLine(i)));
             if (items.isEmpty()) {
                 out().line("No action items.");
+            } else {
+                Views.itemTable(items).forEach(out()::line);
             }
             out().document(Views.array(items, ModelJson::item));
             return ExitCode.OK;

@@ -26,19 +26,42 @@ final class Views {
     private Views() {
     }
 
+    /** Items as a table: id, status, priority, type, owner, then the title and its ticket. */
+    static List<String> itemTable(Collection<ActionItem> items) {
+        Table table = new Table("ID", 16, "STATUS", 9, "PRIO", 4, "TYPE", 12, "OWNER", 20, "TITLE", 0);
+        for (ActionItem item : items) {
+            table.row(item.id(), item.status().name(), item.priority().name(), item.type().name(),
+                    item.owner() == null ? "-" : item.owner(), item.title() + ticketSuffix(item.ticket()));
+        }
+        return table.lines();
+    }
+
+    /** Incidents as a table: id, status, severity, services, then the title. */
+    static List<String> incidentTable(Collection<Incident> incidents) {
+        Table table = new Table("ID", 10, "STATUS", 9, "SEV", 4, "SERVICES", 30, "TITLE", 0);
+        for (Incident incident : incidents) {
+            table.row(incident.id(), incident.status().name(),
+                    incident.severity() == null ? "-" : incident.severity().name(),
+                    String.join(",", incident.affectedServices()), incident.title());
+        }
+        return table.lines();
+    }
+
+    /** One item on one line, for a command that shows or changes one (lists use {@link #itemTable}). */
     static String itemLine(ActionItem item) {
-        return String.format("%-12s %-9s %-2s %-12s %-14s %s%s", item.id(), item.status(), item.priority(),
-                item.type(), item.owner(), item.title(), ticketSuffix(item.ticket()));
+        return item.id() + " " + item.status() + " " + item.priority() + " " + item.type()
+                + (item.owner() == null ? "" : " owner " + item.owner()) + ": " + item.title()
+                + ticketSuffix(item.ticket());
     }
 
     private static String ticketSuffix(@CheckForNull Ticket ticket) {
         return ticket == null ? "" : " [" + ticket.key() + "]";
     }
 
+    /** One incident on one line, for a command that shows or changes one (lists use {@link #incidentTable}). */
     static String incidentLine(Incident incident) {
-        return String.format("%-8s %-9s %-4s %-24s %s", incident.id(), incident.status(),
-                incident.severity() == null ? "-" : incident.severity(), String.join(",", incident.affectedServices()),
-                incident.title());
+        return incident.id() + " " + incident.status() + (incident.severity() == null ? "" : " " + incident.severity())
+                + " " + String.join(",", incident.affectedServices()) + ": " + incident.title();
     }
 
     /** One line for a deployment; the environment's class only when its name does not already say it. */
