@@ -13,6 +13,7 @@ import io.jenkins.plugins.retrogate.engine.model.GatePassage;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.model.Severity;
 import io.jenkins.plugins.retrogate.engine.model.Ticket;
 import io.jenkins.plugins.retrogate.engine.policy.DecisionView;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
@@ -40,8 +41,8 @@ final class Views {
     static List<String> incidentTable(Collection<Incident> incidents) {
         Table table = new Table("ID", 10, "STATUS", 9, "SEV", 4, "SERVICES", 30, "TITLE", 0);
         for (Incident incident : incidents) {
-            table.row(incident.id(), incident.status().name(),
-                    incident.severity() == null ? "-" : incident.severity().name(),
+            Severity severity = incident.severity();
+            table.row(incident.id(), incident.status().name(), severity == null ? "-" : severity.name(),
                     String.join(",", incident.affectedServices()), incident.title());
         }
         return table.lines();
@@ -60,7 +61,8 @@ final class Views {
 
     /** One incident on one line, for a command that shows or changes one (lists use {@link #incidentTable}). */
     static String incidentLine(Incident incident) {
-        return incident.id() + " " + incident.status() + (incident.severity() == null ? "" : " " + incident.severity())
+        Severity severity = incident.severity();
+        return incident.id() + " " + incident.status() + (severity == null ? "" : " " + severity)
                 + " " + String.join(",", incident.affectedServices()) + ": " + incident.title();
     }
 
