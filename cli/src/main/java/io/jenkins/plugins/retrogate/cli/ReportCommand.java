@@ -48,7 +48,7 @@ final class ReportCommand extends CliCommand {
         String text = switch (chosen) {
             case "json" -> Output.write(ReportJson.write(report)) + "\n";
             case "html" -> ReportHtml.write(report);
-            default -> ReportText.write(report);
+            default -> ReportText.write(report, zone());
         };
         if (outFile != null) {
             OutputFile.write(outFile, text);

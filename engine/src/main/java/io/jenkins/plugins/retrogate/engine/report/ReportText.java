@@ -1,6 +1,10 @@
 package io.jenkins.plugins.retrogate.engine.report;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** The report as plain text for a terminal. */
@@ -8,10 +12,27 @@ public final class ReportText {
     private ReportText() {
     }
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    /** The report with its times in UTC. */
     public static String write(Report report) {
+        return write(report, ZoneOffset.UTC);
+    }
+
+    /**
+     * The report with its header's period in the reader's zone, in words: "the 30 days from Tue 3 Nov 2026,
+     * 10:58 to Thu 3 Dec 2026, 10:58 (Europe/Paris)".
+     */
+    public static String write(Report report, ZoneId zone) {
         StringBuilder text = new StringBuilder();
-        text.append("Retro Gate report, ").append(report.days()).append(" days up to ").append(report.to())
-                .append(report.service() == null ? "" : ", service " + report.service()).append("\n\n");
+        ZonedDateTime from = report.from().atZone(zone);
+        ZonedDateTime to = report.to().atZone(zone);
+        text.append("Retro Gate report").append(report.service() == null ? "" : " for " + report.service())
+                .append(": the ").append(report.days() == 1 ? "day" : report.days() + " days").append(" from ")
+                .append(DAY.format(from)).append(", ").append(TIME.format(from)).append(" to ")
+                .append(DAY.format(to)).append(", ").append(TIME.format(to)).append(" (")
+                .append(zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()).append(")\n\n");
         if (!report.trackers().isEmpty()) {
             text.append("Trackers:\n");
             report.trackers().forEach(t -> text.append("  ").append(t.line()).append('\n'));

@@ -59,4 +59,16 @@ class ReportTrackersTest {
         assertThat(ReportHtml.write(report)).doesNotContain("Trackers");
         assertThat(ReportJson.write(report).get("trackers")).isEmpty();
     }
+
+    @Test
+    void theTextReportsHeaderSaysItsPeriodInTheReadersZoneInWords() {
+        Report report = ReportBuilder.build(s.store.state(), List.of(), Instant.parse("2026-12-03T09:58:37Z"), 30,
+                "checkout-api");
+
+        assertThat(ReportText.write(report, java.time.ZoneId.of("Europe/Paris"))).startsWith(
+                "Retro Gate report for checkout-api: the 30 days from Tue 3 Nov 2026, 10:58 to Thu 3 Dec 2026, 10:58"
+                        + " (Europe/Paris)\n");
+        assertThat(ReportText.write(report)).startsWith("Retro Gate report for checkout-api: the 30 days from"
+                + " Tue 3 Nov 2026, 09:58 to Thu 3 Dec 2026, 09:58 (UTC)\n");
+    }
 }
