@@ -19,6 +19,8 @@ import io.jenkins.plugins.retrogate.engine.model.Severity;
 import io.jenkins.plugins.retrogate.engine.state.Listings;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
+import io.jenkins.plugins.retrogate.engine.wording.BlameWording;
+import io.jenkins.plugins.retrogate.engine.wording.WordingHint;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,8 +57,14 @@ final class IncidentCommand extends CliGroup {
                     .orElseThrow(() -> new InvalidInputException("incident", rawId, "does not exist"));
             List<ActionItem> items = state.itemsOf(id);
             describe(incident, items);
+            List<WordingHint> hints = BlameWording.of(incident, items);
+            if (!hints.isEmpty()) {
+                out().line("  wording hints (systems, not people):");
+                hints.forEach(hint -> out().line("    " + hint.message()));
+            }
             ObjectNode json = ModelJson.incident(incident);
             json.set("items", Views.array(items, ModelJson::item));
+            json.set("hints", Views.array(hints, Views::hint));
             out().document(json);
             return ExitCode.OK;
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.wording.WordingHint;
@@ -101,11 +100,7 @@ final class Output {
         }
         err.flush();
         if (!hints.isEmpty()) {
-            ArrayNode array = document.putArray("hints");
-            for (WordingHint hint : hints) {
-                array.addObject().put("field", hint.field()).put("phrase", hint.phrase()).put("rule", hint.rule())
-                        .put("reason", hint.reason()).put("suggestion", hint.suggestion());
-            }
+            document.set("hints", Views.array(hints, Views::hint));
         }
         return document;
     }

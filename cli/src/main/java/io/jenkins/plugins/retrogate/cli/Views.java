@@ -18,6 +18,7 @@ import io.jenkins.plugins.retrogate.engine.model.Ticket;
 import io.jenkins.plugins.retrogate.engine.policy.DecisionView;
 import io.jenkins.plugins.retrogate.engine.policy.GateDecision;
 import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
+import io.jenkins.plugins.retrogate.engine.wording.WordingHint;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
@@ -25,6 +26,14 @@ import java.util.function.Function;
 /** How the tool shows things to people (one line per thing) and to programs (the ModelJson shapes). */
 final class Views {
     private Views() {
+    }
+
+    /** A wording hint as JSON, as every command that shows hints writes it. */
+    static ObjectNode hint(WordingHint hint) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("field", hint.field()).put("phrase", hint.phrase()).put("rule", hint.rule())
+                .put("reason", hint.reason()).put("suggestion", hint.suggestion());
+        return node;
     }
 
     /** Items as a table: id, status, priority, type, owner, then the title and its ticket. */

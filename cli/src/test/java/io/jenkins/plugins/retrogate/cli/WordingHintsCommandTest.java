@@ -81,4 +81,19 @@ class WordingHintsCommandTest {
                 "The alert paged a rotation with nobody on it");
         assertThat(fine.code()).as(fine.toString()).isZero();
     }
+
+    @Test
+    void incidentShowListsTheHintsOnWhatTheRetrospectiveRecorded() {
+        cli.run("incident", "update", "INC-1", "--root-cause", "Human error in the pool settings");
+        cli.id("item", "add", "INC-1", "--title", "Load-test pool settings in CI", "--priority", "P0", "--type",
+                "preventative", "--owner", "payments");
+
+        Cli.Result text = cli.run("incident", "show", "INC-1");
+        JsonNode json = cli.run("--json", "incident", "show", "INC-1").json();
+
+        assertThat(text.out()).contains("wording hints (systems, not people):",
+                "rootCause: \"Human error\" names a person as the cause");
+        assertThat(json.get("hints")).singleElement()
+                .satisfies(hint -> assertThat(hint.get("field").asText()).isEqualTo("rootCause"));
+    }
 }

@@ -1,8 +1,12 @@
 package io.jenkins.plugins.retrogate.engine.wording;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.model.Mitigation;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -45,6 +49,22 @@ public final class BlameWording {
             }
         }
         hints.sort(Comparator.comparingInt(WordingHint::start));
+        return List.copyOf(hints);
+    }
+
+    /**
+     * The hints on what an incident's retrospective recorded: its title, root cause and mitigations,
+     * and the titles of its action items ({@code items.INC-1-A1.title}), in that order.
+     */
+    public static List<WordingHint> of(Incident incident, Collection<ActionItem> items) {
+        List<WordingHint> hints = new ArrayList<>(check("title", incident.title()));
+        hints.addAll(check("rootCause", incident.rootCause()));
+        for (Mitigation mitigation : incident.mitigations()) {
+            hints.addAll(check("mitigation", mitigation.description()));
+        }
+        for (ActionItem item : items) {
+            hints.addAll(check("items." + item.id() + ".title", item.title()));
+        }
         return List.copyOf(hints);
     }
 

@@ -82,4 +82,22 @@ class BlameWordingTest {
         BlameWording.requireBlameFree("rootCause", "The firewall rules were changed without a dry run.");
         BlameWording.requireBlameFree("rootCause", null);
     }
+
+    @Test
+    void anIncidentsRecordedTextsAreCheckedFieldByFieldWithTheItemsNamed() {
+        io.jenkins.plugins.retrogate.engine.model.Incident incident = io.jenkins.plugins.retrogate.engine.model.Incident
+                .builder().id("INC-1").title("Checkout timeouts").affectedServices(List.of("checkout-api"))
+                .detection(io.jenkins.plugins.retrogate.engine.model.Detection.MANUAL)
+                .detectedAt(java.time.Instant.EPOCH).rootCause("Human error in the pool settings")
+                .status(io.jenkins.plugins.retrogate.engine.model.IncidentStatus.OPEN).build();
+        io.jenkins.plugins.retrogate.engine.model.ActionItem item = io.jenkins.plugins.retrogate.engine.model.ActionItem
+                .builder().id("INC-1-A1").incidentId("INC-1").title("Make sure Mark double-checks the pool size")
+                .priority(io.jenkins.plugins.retrogate.engine.model.Priority.P0)
+                .type(io.jenkins.plugins.retrogate.engine.model.ItemType.PREVENTATIVE).services(java.util.Set.of("checkout-api"))
+                .status(io.jenkins.plugins.retrogate.engine.model.ItemStatus.OPEN).createdAt(java.time.Instant.EPOCH).build();
+
+        assertThat(BlameWording.of(incident, List.of(item))).extracting(WordingHint::field, WordingHint::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("rootCause", "human-error"),
+                        org.assertj.core.groups.Tuple.tuple("items.INC-1-A1.title", "person-try-harder"));
+    }
 }
