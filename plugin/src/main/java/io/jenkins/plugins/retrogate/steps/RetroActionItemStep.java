@@ -111,11 +111,13 @@ public class RetroActionItemStep extends Step {
     private String add(StepContext context) throws Exception {
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
-        ActionItem item = EngineCall.run(engine -> engine.addItem(Actors.build(run), newItem()));
+        NewActionItem input = newItem();
+        ActionItem item = EngineCall.run(engine -> engine.addItem(Actors.build(run), input));
         RetroGateBuildAction.update(run, action -> action.add(new ItemRecord(item)));
         listener.getLogger().println("[Retro Gate] Action item " + item.id() + " (" + item.priority() + " "
                 + item.type() + ") added to " + item.incidentId() + ": "
                 + new JenkinsFacade().getAbsoluteUrl(Links.item(item.id())));
+        input.hints().forEach(hint -> listener.getLogger().println("[Retro Gate] Wording hint: " + hint.message()));
         return item.id();
     }
 

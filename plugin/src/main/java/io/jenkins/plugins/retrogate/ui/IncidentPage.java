@@ -12,6 +12,8 @@ import io.jenkins.plugins.retrogate.engine.model.ItemType;
 import io.jenkins.plugins.retrogate.engine.model.MitigationKind;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
 import io.jenkins.plugins.retrogate.engine.model.Severity;
+import io.jenkins.plugins.retrogate.engine.wording.BlameWording;
+import io.jenkins.plugins.retrogate.engine.wording.WordingHint;
 import io.jenkins.plugins.retrogate.jenkins.Links;
 import io.jenkins.plugins.retrogate.security.Actors;
 import io.jenkins.plugins.retrogate.security.RetroGatePermissions;
@@ -48,6 +50,11 @@ public final class IncidentPage {
 
     public List<ActionItem> getItems() {
         return page.state().itemsOf(incident.id());
+    }
+
+    /** Wording in what the retrospective recorded that blames a person, with the systems question to ask. */
+    public List<WordingHint> getWordingHints() {
+        return BlameWording.of(incident, getItems());
     }
 
     public boolean isManager() {

@@ -65,6 +65,18 @@ class RecordingStepsITest {
     }
 
     @Test
+    void anActionItemWhoseTitleBlamesAPersonIsRecordedWithAWordingHintInTheLog(JenkinsRule j) throws Exception {
+        String incident = incident("checkout-api");
+        WorkflowJob p = pipeline(j, "p", "retroActionItem(incident: '" + incident
+                + "', title: 'Make sure Mark double-checks the pool size', priority: 'P1', type: 'PREVENTATIVE',"
+                + " owner: 'payments')");
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("[Retro Gate] Wording hint: title: \"Make sure Mark double-checks\"", b);
+        j.assertLogContains("asks a person to try harder instead of changing the system", b);
+        assertThat(engine().state().items()).hasSize(1);
+    }
+
+    @Test
     void actionItemWithBadPriorityNamesTheField(JenkinsRule j) throws Exception {
         String incident = incident("checkout-api");
         WorkflowJob p = pipeline(j, "p", "retroActionItem(incident: '" + incident

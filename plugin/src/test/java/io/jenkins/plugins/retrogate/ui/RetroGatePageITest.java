@@ -5,6 +5,7 @@ import static io.jenkins.plugins.retrogate.Fixtures.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.retrogate.Fixtures;
+import io.jenkins.plugins.retrogate.engine.command.IncidentUpdate;
 import io.jenkins.plugins.retrogate.engine.command.NewIncident;
 import io.jenkins.plugins.retrogate.engine.model.Detection;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
@@ -47,6 +48,22 @@ class RetroGatePageITest {
                 .contains("<script>alert(2)</script>");
         assertThat(html).doesNotContain("<img src=x").doesNotContain("<script>alert(2)");
         assertThat(page.getForms()).noneMatch(f -> "openIncident".equals(f.getActionAttribute()));
+    }
+
+    @Test
+    void theIncidentPageShowsWordingHintsEscapedWithTheSystemsQuestion() throws Exception {
+        String incident = engine().openIncident(MANAGER, new NewIncident("Checkout timeouts", null,
+                List.of("checkout-api"), Detection.ALERT, null)).id();
+        engine().updateIncident(MANAGER, IncidentUpdate.of(incident)
+                .withRootCause("Bob forgot to update <i>PATH</i> before the deploy"));
+
+        HtmlPage page = j.createWebClient().login("reader").goTo("retro-gate/incident/" + incident + "/");
+
+        String hints = page.getElementById("wording-hints").asNormalizedText();
+        assertThat(hints).contains("Wording hints: systems, not people.", "rootCause",
+                "makes a person the subject of the failure",
+                "Is there anything in our automation that would ensure \"update <i>PATH</i> before the deploy\"");
+        assertThat(page.getWebResponse().getContentAsString()).doesNotContain("<i>PATH</i>");
     }
 
     @Test
