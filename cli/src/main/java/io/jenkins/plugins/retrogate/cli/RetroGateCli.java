@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
         subcommands = {InitCommand.class, GateCommand.class, DeployCommand.class, RollbackCommand.class, IncidentCommand.class,
                 ItemCommand.class, OverrideCommand.class, ReportCommand.class, ExportCommand.class,
                 ImportCommand.class, TrackerCommand.class, VerifyCommand.class, RepairCommand.class, PolicyCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class},
+                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit codes: 0 done/allowed, 1 unexpected, 2 bad input, 3 blocked, 4 refused, 5 store corrupted or locked."})
 public final class RetroGateCli implements Callable<Integer> {
     static final String HOME_VARIABLE = "RETRO_GATE_HOME";

@@ -1,0 +1,8 @@
+@echo off
+rem retro-gate: the Retro Gate command-line tool. Runs lib\retro-gate.jar with the JVM of %JAVA_HOME%,
+rem else the first java on the PATH (Java 17 or newer); %JAVA_OPTS% are passed to it.
+setlocal
+set "APP_HOME=%~dp0.."
+if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java.exe") else (set "JAVA=java")
+"%JAVA%" %JAVA_OPTS% -jar "%APP_HOME%\lib\retro-gate.jar" %*
+exit /b %ERRORLEVEL%
