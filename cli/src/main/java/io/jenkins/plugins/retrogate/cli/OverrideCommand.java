@@ -10,6 +10,7 @@ import io.jenkins.plugins.retrogate.engine.state.Listings;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
 import io.jenkins.plugins.retrogate.engine.wording.BlameWording;
+import io.jenkins.plugins.retrogate.engine.wording.WordingHint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,22 +27,45 @@ import picocli.CommandLine.Parameters;
 final class OverrideCommand extends CliGroup {
 
     @Command(name = "approve", mixinStandardHelpOptions = true,
-            description = {"Approves an override: for one build (--build-url) or for the service and environment",
-                    "during a window (--for, default and maximum: the policy's maxOverrideWindow)."})
-    int approve(@Option(names = "--service", required = true, paramLabel = "S", description = "The service the override lets through.") String service,
-            @Option(names = "--environment", required = true, paramLabel = "E", description = "The environment the override lets through.") String environment,
+            description = {"Approves an override: a pending request by its id (REQ-n, for its build, or with --window for",
+                    "its service and environment), or for a service and environment: one build (--build-url) or a",
+                    "window (--for, default and maximum: the policy's maxOverrideWindow)."})
+    int approve(@Parameters(paramLabel = "REQUEST", arity = "0..1", description = "A pending request, like REQ-2 ('override list --pending').") String requestId,
+            @Option(names = "--service", paramLabel = "S", description = "The service the override lets through (without REQUEST).") String service,
+            @Option(names = "--environment", paramLabel = "E", description = "The environment the override lets through (without REQUEST).") String environment,
             @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why the deployment may go ahead despite the open items; recorded and audited.") String reason,
-            @Option(names = "--build-url", paramLabel = "U", description = "Only this build.") String buildUrl,
-            @Option(names = "--for", paramLabel = "DURATION", description = "30m, 4h, 1d or ISO-8601 (PT4H).") String window) {
-        Duration duration = window == null ? null : PolicyFile.duration("for", window);
+            @Option(names = "--build-url", paramLabel = "U", description = "Only this build (without REQUEST).") String buildUrl,
+            @Option(names = "--window", description = "With REQUEST: for the request's service and environment during --for, not only its build.") boolean window,
+            @Option(names = "--for", paramLabel = "DURATION", description = "30m, 4h, 1d or ISO-8601 (PT4H).") String duration) {
+        Duration length = duration == null ? null : PolicyFile.duration("for", duration);
+        if (requestId != null && (service != null || environment != null || buildUrl != null)) {
+            throw new BadInputException("override approve " + requestId + ": the request names its service, environment"
+                    + " and build; give REQUEST or --service/--environment/--build-url, not both");
+        }
+        if (requestId == null && (service == null || environment == null)) {
+            throw new BadInputException("override approve: give a pending REQUEST (like REQ-2), or --service and"
+                    + " --environment");
+        }
+        if (requestId == null && window) {
+            throw new BadInputException("override approve: --window goes with a REQUEST; without one, leave out"
+                    + " --build-url for a window");
+        }
         try (Session session = open()) {
-            OverrideGrant grant = new OverrideGrant(service, environment, buildUrl, reason, duration);
-            OverrideApproval override = session.engine.approveOverride(session.actor, grant);
+            OverrideApproval override;
+            List<WordingHint> hints;
+            if (requestId != null) {
+                override = session.engine.approveRequest(session.actor, requestId, window, reason, length);
+                hints = BlameWording.check("reason", reason);
+            } else {
+                OverrideGrant grant = new OverrideGrant(service, environment, buildUrl, reason, length);
+                override = session.engine.approveOverride(session.actor, grant);
+                hints = grant.hints();
+            }
             out().line("Approved " + Views.overrideLine(override));
             if (!override.requestIds().isEmpty()) {
                 out().line("Answers request(s) " + String.join(", ", override.requestIds()));
             }
-            out().document(out().withHints(grant.hints(), ModelJson.override(override)));
+            out().document(out().withHints(hints, ModelJson.override(override)));
             return ExitCode.OK;
         }
     }
@@ -59,7 +83,11 @@ final class OverrideCommand extends CliGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Lists pending override requests and the overrides still in force.")
-    int list(@Option(names = "--all", description = "Also expired overrides and decided requests.") boolean all) {
+    int list(@Option(names = "--all", description = "Also expired overrides and decided requests.") boolean all,
+            @Option(names = "--pending", description = "Only the pending requests, what a release manager has to answer.") boolean pendingOnly) {
+        if (all && pendingOnly) {
+            throw new BadInputException("override list: --all and --pending exclude each other");
+        }
         try (Session session = openToRead()) {
             RetroState state = session.engine.state();
             Instant now = session.engine.now();
@@ -71,14 +99,18 @@ final class OverrideCommand extends CliGroup {
             if (requests.isEmpty()) {
                 out.line("  none");
             }
-            out.line(all ? "Overrides:" : "Overrides in force:");
-            overrides.forEach(o -> out.line("  " + Views.overrideLine(o)));
-            if (overrides.isEmpty()) {
-                out.line("  none");
+            if (!pendingOnly) {
+                out.line(all ? "Overrides:" : "Overrides in force:");
+                overrides.forEach(o -> out.line("  " + Views.overrideLine(o)));
+                if (overrides.isEmpty()) {
+                    out.line("  none");
+                }
             }
             ObjectNode json = JsonNodeFactory.instance.objectNode();
             json.set("requests", Views.array(requests, ModelJson::request));
-            json.set("overrides", Views.array(overrides, ModelJson::override));
+            if (!pendingOnly) {
+                json.set("overrides", Views.array(overrides, ModelJson::override));
+            }
             out.document(json);
             return ExitCode.OK;
         }

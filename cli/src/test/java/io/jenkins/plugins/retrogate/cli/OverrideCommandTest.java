@@ -121,4 +121,41 @@ class OverrideCommandTest {
         cli.clock.advance(java.time.Duration.ofHours(2));
         assertThat(cli.run("--json", "override", "list").json().get("overrides")).isEmpty();
     }
+
+    @Test
+    void aReleaseManagerListsWhatIsPendingAndApprovesARequestByItsId() {
+        Cli.Result pending = cli.run("override", "list", "--pending");
+        assertThat(pending.out()).contains("Pending override requests:", "REQ-1").doesNotContain("Overrides in force");
+        assertThat(cli.run("--json", "override", "list", "--pending").json().has("overrides")).isFalse();
+
+        Cli.Result self = cli.run("--actor", "alice", "override", "approve", "REQ-1", "--reason", "mine");
+        assertThat(self.code()).isEqualTo(4);
+        assertThat(self.err()).contains("Four eyes");
+
+        Cli.Result approved = cli.run("--json", "--actor", "bob", "override", "approve", "REQ-1", "--reason",
+                "urgent tax fix");
+        assertThat(approved.code()).as(approved.toString()).isZero();
+        assertThat(approved.json().get("scope").asText()).isEqualTo("BUILD");
+        assertThat(approved.json().get("requests")).extracting(JsonNode::asText).containsExactly("REQ-1");
+        assertThat(cli.run("--actor", "alice", "gate", "--service", "checkout-api", "--environment", "production",
+                "--build-url", BUILD).out()).startsWith("OVERRIDDEN");
+    }
+
+    @Test
+    void approvingNamesEitherARequestOrAServiceAndEnvironmentNeverBothAndChangesNothingOtherwise() {
+        java.util.Map<String, String> before = cli.fingerprint();
+
+        Cli.Result both = cli.run("--actor", "bob", "override", "approve", "REQ-1", "--service", "checkout-api",
+                "--reason", "r");
+        Cli.Result neither = cli.run("--actor", "bob", "override", "approve", "--reason", "r");
+        Cli.Result unknown = cli.run("--actor", "bob", "override", "approve", "REQ-9", "--reason", "r");
+
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("give REQUEST or --service/--environment/--build-url, not both");
+        assertThat(neither.code()).isEqualTo(2);
+        assertThat(neither.err()).contains("give a pending REQUEST (like REQ-2), or --service and --environment");
+        assertThat(unknown.code()).isNotZero();
+        assertThat(unknown.err()).contains("REQ-9");
+        assertThat(cli.fingerprint()).isEqualTo(before);
+    }
 }
