@@ -2,14 +2,20 @@ package io.jenkins.plugins.retrogate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,5 +140,71 @@ class PostgresStoreCommandTest {
         Cli.Result down = gate(unreachable);
         assertThat(down.code()).isEqualTo(5);
         assertThat(down.err()).contains("cannot be reached");
+    }
+
+    @Test
+    void exportFromAJournalImportsIntoPostgresAndBackWithEveryEventIdAndHash(@TempDir Path files,
+            @TempDir Path journalAgain) throws Exception {
+        Cli journal = new Cli(home);
+        journal.incidentWithItems();
+        assertThat(journal.run("--actor", "alice", "deploy", "--service", "checkout-api", "--environment", "staging",
+                "--outcome", "succeeded", "--version", "2.0").code()).isZero();
+        Path fromJournal = files.resolve("from-journal.json");
+        assertThat(journal.run("export", "--out", fromJournal.toString()).code()).isZero();
+        List<String> hashes = journalHashes(home);
+        assertThat(hashes).isNotEmpty();
+
+        Cli postgres = cli(otherHome);
+        Cli.Result imported = postgres.run("import", fromJournal.toString());
+        assertThat(imported.code()).as(imported.toString()).isZero();
+        assertThat(rowHashes()).as("the same chain in the table").isEqualTo(hashes);
+        assertThat(postgres.run("verify").code()).isZero();
+        assertThat(withoutTime(postgres.run("--json", "export").json()))
+                .isEqualTo(withoutTime(journal.run("--json", "export").json()));
+
+        Path fromPostgres = files.resolve("from-postgres.json");
+        assertThat(postgres.run("export", "--out", fromPostgres.toString()).code()).isZero();
+        Cli back = new Cli(journalAgain);
+        Cli.Result importedBack = back.run("import", fromPostgres.toString());
+        assertThat(importedBack.code()).as(importedBack.toString()).isZero();
+        assertThat(journalHashes(journalAgain)).as("the same chain in the journal again").isEqualTo(hashes);
+        assertThat(withoutTime(back.run("--json", "export").json()))
+                .isEqualTo(withoutTime(journal.run("--json", "export").json()));
+        assertThat(gate(back).code()).as("the moved store still blocks on the open P0 item").isEqualTo(3);
+    }
+
+    private static JsonNode withoutTime(JsonNode document) {
+        ((ObjectNode) document).remove("exportedAt");
+        return document;
+    }
+
+    /** The hash of every journal record, in order. */
+    private static List<String> journalHashes(Path home) throws IOException {
+        List<String> hashes = new ArrayList<>();
+        try (var files = Files.walk(home)) {
+            for (Path segment : files.filter(f -> f.getFileName().toString().matches("journal-\\d+\\.jsonl"))
+                    .sorted().toList()) {
+                for (String line : Files.readAllLines(segment, StandardCharsets.UTF_8)) {
+                    if (line.startsWith("{")) {
+                        hashes.add(new ObjectMapper().readTree(line).get("hash").asText());
+                    }
+                }
+            }
+        }
+        return hashes;
+    }
+
+    /** The hash of every row of the table, in order. */
+    private List<String> rowHashes() throws SQLException {
+        List<String> hashes = new ArrayList<>();
+        String database = store.substring(store.lastIndexOf('/') + 1, store.indexOf('?'));
+        try (Connection connection = server.getDatabase("postgres", database).getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT hash FROM events ORDER BY seq")) {
+            while (rows.next()) {
+                hashes.add(rows.getString(1));
+            }
+        }
+        return hashes;
     }
 }

@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Finds out what became of a transaction whose COMMIT got no answer (the connection broke): the
  * database keeps the fate of recent transactions ({@code txid_status}), so a new connection asks it
- * instead of guessing. A transaction still in progress is waited for; one that cannot be asked about
- * is reported as unknown.
+ * instead of guessing. A transaction still in progress is waited for; a database that is restarting or
+ * cannot be reached is asked again until it answers (up to {@link #WAIT}: a restart takes seconds, and
+ * the fate of a transaction survives it — one that was in progress when the server stopped is
+ * aborted). Only when it cannot be asked within that time is the outcome reported as unknown.
  */
 final class Outcome {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -28,8 +30,29 @@ final class Outcome {
      */
     static boolean resolve(PgConnections db, long transaction, EventRow last, SQLException lost) {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        try (Connection connection = db.connect();
-                PreparedStatement status = connection.prepareStatement("SELECT txid_status(?)");
+        while (true) {
+            String problem;
+            try (Connection connection = db.connect()) {
+                return ask(connection, db, transaction, last, lost, deadline);
+            } catch (SQLException e) {
+                problem = "asking the database failed (" + e.getMessage() + ")";
+            } catch (StoreException e) {
+                if (e.getCause() == lost) { // the database answered, and the answer settles nothing
+                    throw e;
+                }
+                problem = "the database cannot be reached to ask (" + e.getMessage() + ")";
+            }
+            if (System.nanoTime() > deadline) {
+                throw unknown(db, last, problem + ", for " + WAIT.toSeconds() + " s", lost);
+            }
+            pause(db, last, lost);
+        }
+    }
+
+    /** Asks on {@code connection}, waiting while the transaction is still in progress. */
+    private static boolean ask(Connection connection, PgConnections db, long transaction, EventRow last,
+            SQLException lost, long deadline) throws SQLException {
+        try (PreparedStatement status = connection.prepareStatement("SELECT txid_status(?)");
                 PreparedStatement row = connection.prepareStatement("SELECT hash FROM "
                         + EventRow.TABLE + " WHERE seq = ?")) {
             status.setLong(1, transaction);
@@ -55,21 +78,21 @@ final class Outcome {
                 if (!"in progress".equals(fate) || System.nanoTime() > deadline) {
                     throw unknown(db, last, "the database says '" + fate + "' of transaction " + transaction, lost);
                 }
-                TimeUnit.MILLISECONDS.sleep(PAUSE_MILLIS);
+                pause(db, last, lost);
             }
-        } catch (SQLException e) {
-            throw unknown(db, last, "asking the database failed too (" + e.getMessage() + ")", lost);
-        } catch (StoreException e) {
-            if (e.getMessage().contains("outcome")) {
-                throw e;
-            }
-            throw unknown(db, last, "the database cannot be reached to ask (" + e.getMessage() + ")", lost);
+        }
+    }
+
+    private static void pause(PgConnections db, EventRow last, SQLException lost) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(PAUSE_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unknown(db, last, "interrupted while waiting for the database to decide", lost);
         }
     }
 
+    /** A verdict of "unknown"; its cause is {@code lost}, which is how {@link #resolve} tells it from a failure to ask. */
     private static StoreException unknown(PgConnections db, EventRow last, String why, SQLException lost) {
         return new StoreException(StoreException.Reason.IO, "store " + db.location()
                 + ": the outcome of recording up to sequence " + last.seq() + " is unknown: the connection was lost"

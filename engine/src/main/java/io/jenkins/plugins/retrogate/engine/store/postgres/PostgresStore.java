@@ -147,12 +147,7 @@ public final class PostgresStore implements Store {
                 throw new IllegalStateException("the store " + db.location() + " is open to read only");
             }
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-                try {
-                    catchUp(connection());
-                } catch (SQLException e) {
-                    dropConnection();
-                    throw db.failed("reading the latest events (nothing was recorded)", e);
-                }
+                catchUpForCommand();
                 RetroState after = state;
                 List<Event> events = new ArrayList<>();
                 for (Pending<?> pending : batch) {
@@ -334,6 +329,44 @@ public final class PostgresStore implements Store {
             }
             state = next;
             lastHash = prev;
+        }
+    }
+
+    /**
+     * Folds what other processes recorded, before a command runs. The connection kept from an earlier
+     * command may have been cut while it sat idle (the server restarted, an administrator ended the
+     * session): that shows here, before anything is written, so the read is tried once more on a new
+     * connection — the first command after a restart does not fail for a connection that died unused.
+     * Call with {@link #lock} held.
+     */
+    private void catchUpForCommand() {
+        boolean kept = connection != null;
+        SQLException failure;
+        try {
+            catchUp(commandConnection());
+            return;
+        } catch (SQLException e) {
+            dropConnection();
+            failure = e;
+        }
+        if (kept) {
+            try {
+                catchUp(commandConnection());
+                return;
+            } catch (SQLException e) {
+                dropConnection();
+                failure = e;
+            }
+        }
+        throw db.failed("reading the latest events (nothing was recorded)", failure);
+    }
+
+    /** {@link #connection()}, for a command: a failure to connect says that nothing was recorded. */
+    private Connection commandConnection() {
+        try {
+            return connection();
+        } catch (StoreException e) {
+            throw new StoreException(e.reason(), e.getMessage() + "; nothing was recorded", e);
         }
     }
 
