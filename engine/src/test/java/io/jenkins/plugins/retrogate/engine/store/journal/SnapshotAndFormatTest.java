@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
+import io.jenkins.plugins.retrogate.engine.store.LogCapture;
 import io.jenkins.plugins.retrogate.engine.store.Problem;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import io.jenkins.plugins.retrogate.engine.store.VerifyReport;
@@ -107,7 +108,7 @@ class SnapshotAndFormatTest {
         bytes[bytes.length - 30] ^= 0x02;
         Files.write(snapshot, bytes);
 
-        List<String> warnings = LogCapture.warnings(() -> {
+        List<String> warnings = LogCapture.warnings(JournalStore.class, () -> {
             try (JournalStore store = JournalStore.open(dir)) {
                 assertThat(store.state()).isEqualTo(built);
             }
