@@ -77,8 +77,7 @@ public final class PostgresProbe {
     private static EmbeddedPostgres server() throws IOException {
         Path data = BenchFiles.root().resolve("postgres-data");
         return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
-                .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
-                .setServerConfig("shared_buffers", "256MB").start();
+                .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on").start();
     }
 
     private static String url(EmbeddedPostgres server, String database) {
