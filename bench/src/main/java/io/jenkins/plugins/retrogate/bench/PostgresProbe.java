@@ -118,9 +118,7 @@ public final class PostgresProbe {
             throws SQLException {
         String url = url(server, database);
         boolean fresh = create(server, database);
-        if (!fresh && sql(server, database, "SELECT count(*) FROM retro_gate_schema") > 0
-                && sql(server, database, "SELECT coalesce(max(seq), 0) FROM events") == total
-                && sql(server, database, "SELECT count(*) FROM snapshots") > 0) {
+        if (!fresh && complete(server, database, total)) {
             return url;
         }
         if (!fresh) {
@@ -148,6 +146,16 @@ public final class PostgresProbe {
                 sql(server, database, "SELECT max(seq) FROM events"),
                 sql(server, database, "SELECT count(*) FROM snapshots"), (System.nanoTime() - started) / 1e9);
         return url;
+    }
+
+    /** Whether an earlier run built {@code database} to the end (a run stopped half-way left it incomplete). */
+    private static boolean complete(EmbeddedPostgres server, String database, long total) {
+        try {
+            return sql(server, database, "SELECT coalesce(max(seq), 0) FROM events") == total
+                    && sql(server, database, "SELECT count(*) FROM snapshots") > 0;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     // (a) start-up of a new controller
