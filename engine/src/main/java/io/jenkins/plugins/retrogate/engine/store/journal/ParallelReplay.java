@@ -2,6 +2,7 @@ package io.jenkins.plugins.retrogate.engine.store.journal;
 
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.Parallel;
 import io.jenkins.plugins.retrogate.engine.store.Problem;
 import java.io.IOException;
 import java.nio.file.Path;

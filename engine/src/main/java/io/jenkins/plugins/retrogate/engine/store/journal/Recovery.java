@@ -3,6 +3,7 @@ package io.jenkins.plugins.retrogate.engine.store.journal;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.Problem;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
+import io.jenkins.plugins.retrogate.engine.store.snapshot.SnapshotFormat;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
@@ -112,7 +113,7 @@ final class Recovery {
         List<JournalFiles.Numbered> snapshots = JournalFiles.snapshots(dir);
         for (int i = snapshots.size() - 1; i >= 0; i--) {
             Path file = snapshots.get(i).path();
-            SnapshotFile.Header header;
+            SnapshotFormat.Header header;
             try {
                 header = SnapshotFile.header(file);
             } catch (IOException | RuntimeException e) {
@@ -120,10 +121,10 @@ final class Recovery {
                         + "); the journal will be replayed from an older snapshot or from the start");
                 continue;
             }
-            if (header.format() > SnapshotFile.FORMAT) {
+            if (header.format() > SnapshotFormat.FORMAT) {
                 throw new StoreException(StoreException.Reason.UNSUPPORTED_FORMAT, "snapshot " + file
                         + " has format " + header.format() + ", newer than this Retro Gate reads ("
-                        + SnapshotFile.FORMAT + "): upgrade Retro Gate");
+                        + SnapshotFormat.FORMAT + "): upgrade Retro Gate");
             }
             try {
                 return SnapshotFile.read(file, header);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.retrogate.engine.store.journal;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.Problem;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
+import io.jenkins.plugins.retrogate.engine.store.snapshot.SnapshotFormat;
 import io.jenkins.plugins.retrogate.engine.store.VerifyReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,11 +54,11 @@ final class Verifier {
         for (JournalFiles.Numbered snapshot : snapshots) {
             Path file = snapshot.path();
             try {
-                SnapshotFile.Header header = SnapshotFile.header(file);
-                if (header.format() > SnapshotFile.FORMAT) {
+                SnapshotFormat.Header header = SnapshotFile.header(file);
+                if (header.format() > SnapshotFormat.FORMAT) {
                     problems.add(new Problem(file, 0, header.sequence(), Problem.Kind.UNSUPPORTED_FORMAT,
                             "snapshot format " + header.format() + " is newer than this Retro Gate reads ("
-                                    + SnapshotFile.FORMAT + ")"));
+                                    + SnapshotFormat.FORMAT + ")"));
                     continue;
                 }
                 loaded.put(header.sequence(), SnapshotFile.read(file, header));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.store.postgres;
 
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
 import io.jenkins.plugins.retrogate.engine.store.HashChain;
 import io.jenkins.plugins.retrogate.engine.store.Problem;
@@ -7,6 +8,7 @@ import io.jenkins.plugins.retrogate.engine.store.RepairReplay;
 import io.jenkins.plugins.retrogate.engine.store.RepairReport;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import io.jenkins.plugins.retrogate.engine.store.VerifyReport;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +20,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Verify and repair of a PostgreSQL store. Verify walks the whole chain read-only. Repair cuts the
@@ -38,8 +44,12 @@ final class PgRecovery {
     private PgRecovery() {
     }
 
-    /** What a walk over the table found: the good prefix, the first problem, and what follows it. */
-    private record Walk(long lastSequence, String lastHash, Problem problem, List<EventRow> cut) {
+    /**
+     * What a walk over the table found: the good prefix, the first problem, what follows it, and the
+     * state folded up to each snapshot's sequence (where the good prefix reaches it).
+     */
+    private record Walk(long lastSequence, String lastHash, Problem problem, List<EventRow> cut,
+            Map<Long, RetroState> atSnapshots) {
         /** The size of the cut rows' events. */
         long cutBytes() {
             long bytes = 0;
@@ -57,29 +67,73 @@ final class PgRecovery {
 
     static VerifyReport verify(PgConnections db) {
         Walk walk = walk(db);
-        List<Problem> problems = walk.problem() == null ? List.of() : List.of(walk.problem());
+        List<Problem> problems = new ArrayList<>();
+        if (walk.problem() != null) {
+            problems.add(walk.problem());
+        }
+        int snapshots = checkSnapshots(db, walk, problems);
         int replayable = salvage(walk).kept().size();
-        return new VerifyReport(db.location(), walk.problem() == null, walk.lastSequence(), walk.lastSequence(), 0, 0,
-                problems, walk.cut().size(), walk.cutBytes(), replayable);
+        return new VerifyReport(db.location(), walk.problem() == null, walk.lastSequence(), walk.lastSequence(), 0,
+                snapshots, problems, walk.cut().size(), walk.cutBytes(), replayable);
+    }
+
+    /**
+     * Checks every snapshot as start-up would (checksum, header, read back, its last event in the
+     * chain), and compares its state with the events folded up to it; adds what is wrong to
+     * {@code problems}; returns how many snapshots there are.
+     */
+    private static int checkSnapshots(PgConnections db, Walk walk, List<Problem> problems) {
+        try (Connection connection = db.connect()) {
+            List<Long> sequences = PgSnapshots.sequences(connection);
+            for (long seq : sequences) {
+                try {
+                    RetroState state = PgSnapshots.load(connection, seq).state();
+                    RetroState folded = walk.atSnapshots().get(seq);
+                    if (folded == null) {
+                        problems.add(PgSnapshots.problem(seq, "it covers events after the first bad row"));
+                    } else if (!folded.equals(state)) {
+                        problems.add(PgSnapshots.problem(seq, "its state differs from the events folded up to"
+                                + " sequence " + seq + " (it was not written from this chain, or was edited)"));
+                    }
+                } catch (IOException e) {
+                    problems.add(PgSnapshots.problem(seq, e.getMessage()));
+                }
+            }
+            return sequences.size();
+        } catch (SQLException e) {
+            throw db.failed("reading the snapshots table", e);
+        }
     }
 
     private static Walk walk(PgConnections db) {
         try (Connection connection = db.connect()) {
             if (!Schema.exists(connection)) {
-                return new Walk(0, HashChain.GENESIS, null, List.of());
+                return new Walk(0, HashChain.GENESIS, null, List.of(), Map.of());
             }
             Schema.version(connection, db.location());
+            Set<Long> snapshots = new HashSet<>(PgSnapshots.sequences(connection));
+            Map<Long, RetroState> atSnapshots = new HashMap<>();
             HashChain chain = new HashChain();
+            RetroState state = RetroState.empty();
             long seq = 0;
             String prev = HashChain.GENESIS;
             while (true) {
                 List<EventRow> rows = EventRow.read(connection, seq + 1, Long.MAX_VALUE, PAGE);
                 if (rows.isEmpty()) {
-                    return new Walk(seq, prev, null, List.of());
+                    return new Walk(seq, prev, null, List.of(), atSnapshots);
                 }
                 for (int i = 0; i < rows.size(); i++) {
                     EventRow row = rows.get(i);
                     Problem problem = row.problem(chain, seq + 1, prev);
+                    if (problem == null) {
+                        try { // as opening the store does: an event must fit the state before it
+                            state = state.apply(row.seq(), row.event());
+                        } catch (RuntimeException e) {
+                            problem = new Problem("table " + EventRow.TABLE, row.seq(), row.seq(),
+                                    Problem.Kind.CORRUPTED, "its event does not fit the state before it ("
+                                            + e.getMessage() + ")");
+                        }
+                    }
                     if (problem != null) {
                         List<EventRow> cut = new ArrayList<>(rows.subList(i, rows.size()));
                         long last = rows.get(rows.size() - 1).seq();
@@ -89,10 +143,13 @@ final class PgRecovery {
                             last = more.get(more.size() - 1).seq();
                             more = EventRow.read(connection, last + 1, Long.MAX_VALUE, PAGE);
                         }
-                        return new Walk(seq, prev, problem, cut);
+                        return new Walk(seq, prev, problem, cut, atSnapshots);
                     }
                     seq = row.seq();
                     prev = row.hash();
+                    if (snapshots.contains(seq)) {
+                        atSnapshots.put(seq, state);
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -142,7 +199,7 @@ final class PgRecovery {
         }
     }
 
-    static RepairReport repair(PgConnections db) {
+    static RepairReport repair(PgConnections db, PostgresOptions options) {
         Walk walk = walk(db);
         List<Problem> problems = walk.problem() == null ? List.of() : List.of(walk.problem());
         if (walk.problem() == null) {
@@ -156,7 +213,7 @@ final class PgRecovery {
         Found found = salvage(walk);
         String table = cut(db, walk.lastSequence() + 1, walk.lastRead());
         RepairReplay.Result replayed;
-        try (PostgresStore store = PostgresStore.open(db, false)) {
+        try (PostgresStore store = PostgresStore.open(db, options, false)) {
             replayed = RepairReplay.run(store, found.kept(), found.left(), found.ids(), ACTOR,
                     "named by rows a repair cut");
         }
@@ -166,7 +223,10 @@ final class PgRecovery {
                 problems, replayed.replayed(), replayed.skipped(), replayed.reserved());
     }
 
-    /** Moves the rows from {@code from} on into a new table, in one transaction; returns the table's name. */
+    /**
+     * Moves the rows from {@code from} on into a new table and deletes the snapshots that cover any of
+     * them, in one transaction; returns the table's name.
+     */
     private static String cut(PgConnections db, long from, long highestSeen) {
         String table = "events_cut_" + STAMP.format(Instant.now());
         try (Connection connection = db.connect()) {
@@ -192,6 +252,13 @@ final class PgRecovery {
                 copy.execute();
                 delete.setLong(1, from);
                 delete.executeUpdate();
+                if (PgSnapshots.exists(connection)) { // derived from rows that are gone: never to be loaded again
+                    try (PreparedStatement snapshots = connection.prepareStatement("DELETE FROM " + PgSnapshots.TABLE
+                            + " WHERE seq >= ?")) {
+                        snapshots.setLong(1, from);
+                        snapshots.executeUpdate();
+                    }
+                }
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();

@@ -13,6 +13,7 @@ import java.sql.SQLException;
  */
 public final class PostgresBackend implements StoreBackend {
     private final PgConnections db;
+    private final PostgresOptions options;
 
     /**
      * @param jdbcUrl  {@code jdbc:postgresql://host:port/database[?options]}, without a password
@@ -20,7 +21,13 @@ public final class PostgresBackend implements StoreBackend {
      * @param password the password ({@code null}: none), never shown in messages
      */
     public PostgresBackend(String jdbcUrl, String user, String password) {
+        this(jdbcUrl, user, password, PostgresOptions.defaults());
+    }
+
+    /** The same, with its own snapshot settings. */
+    public PostgresBackend(String jdbcUrl, String user, String password, PostgresOptions options) {
         this.db = new PgConnections(jdbcUrl, user, password);
+        this.options = options;
     }
 
     @Override
@@ -39,12 +46,12 @@ public final class PostgresBackend implements StoreBackend {
 
     @Override
     public Store open() {
-        return PostgresStore.open(db, false);
+        return PostgresStore.open(db, options, false);
     }
 
     @Override
     public Store openReadOnly() {
-        return PostgresStore.open(db, true);
+        return PostgresStore.open(db, options, true);
     }
 
     @Override
@@ -54,6 +61,6 @@ public final class PostgresBackend implements StoreBackend {
 
     @Override
     public RepairReport repair() {
-        return PgRecovery.repair(db);
+        return PgRecovery.repair(db, options);
     }
 }

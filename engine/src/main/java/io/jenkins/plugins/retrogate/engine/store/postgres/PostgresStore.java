@@ -8,6 +8,7 @@ import io.jenkins.plugins.retrogate.engine.store.Problem;
 import io.jenkins.plugins.retrogate.engine.store.RecordedEvent;
 import io.jenkins.plugins.retrogate.engine.store.Store;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +28,10 @@ import java.util.function.Function;
  * numbers in one transaction; the sequence is the primary key, so when another process got there
  * first the insert fails, and the store reads the new rows and runs the command again: no update is
  * lost and no decision is made on stale state. Other processes' events reach the state through
- * LISTEN/NOTIFY, with a periodic poll as a safety net ({@link Follower}).
+ * LISTEN/NOTIFY, with a periodic poll as a safety net ({@link Follower}). A new process starts from
+ * the newest snapshot in the database that checks out ({@link PgSnapshots}) and folds only the rows
+ * after it; a writing process adds one every {@link PostgresOptions#snapshotEvery()} events
+ * ({@link Snapshotter}).
  *
  * <p>A commit whose outcome is unknown (the connection broke during COMMIT) is resolved by asking the
  * database what became of the transaction ({@code txid_status}); when that cannot be asked, the
@@ -47,6 +51,9 @@ public final class PostgresStore implements Store {
     private final ReentrantLock lock = new ReentrantLock();
     private final HashChain chain = new HashChain();
     private final Follower follower;
+    private final Snapshotter snapshotter;
+    /** The sequence of the snapshot this store started from, 0 when it folded every row. */
+    private final long startedFrom;
     private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
     /** Guarded by {@link #lock}. */
     private Connection connection;
@@ -63,30 +70,44 @@ public final class PostgresStore implements Store {
         void at(Connection connection, String phase) throws SQLException;
     }
 
-    private PostgresStore(PgConnections db, boolean readOnly) {
+    private PostgresStore(PgConnections db, PostgresOptions options, boolean readOnly, long newestSnapshot) {
         this.db = db;
         this.readOnly = readOnly;
         this.follower = new Follower(db, this::catchUpQuietly);
+        this.snapshotter = new Snapshotter(db, options, newestSnapshot);
+        this.startedFrom = newestSnapshot;
+    }
+
+    /** The sequence of the snapshot this store started from, 0 when it folded every row. */
+    long startedFrom() {
+        return startedFrom;
     }
 
     /**
-     * Opens the store, creating or migrating its tables unless {@code readOnly}, and folds every row.
+     * Opens the store, creating or migrating its tables unless {@code readOnly}, loads the newest
+     * snapshot that checks out and folds every row after it.
      *
      * @throws StoreException when the database cannot be reached, its schema is newer, or a row does not verify
      */
-    static PostgresStore open(PgConnections db, boolean readOnly) {
-        PostgresStore store = new PostgresStore(db, readOnly);
+    static PostgresStore open(PgConnections db, PostgresOptions options, boolean readOnly) {
+        Connection connection = db.connect();
+        PgSnapshots.Loaded base;
+        try {
+            base = prepare(connection, db, readOnly);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw db.failed("opening the store", e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+        PostgresStore store = new PostgresStore(db, options, readOnly, base == null ? 0 : base.state().sequence());
         store.lock.lock();
         try {
-            Connection connection = store.connection();
-            if (readOnly) {
-                if (!Schema.exists(connection)) {
-                    throw new StoreException(StoreException.Reason.IO, "store " + db.location()
-                            + ": no Retro Gate store is in this database yet (open it to write once to create it)");
-                }
-                Schema.version(connection, db.location());
-            } else {
-                Schema.migrate(connection, db.location());
+            store.connection = connection;
+            if (base != null) {
+                store.state = base.state();
+                store.lastHash = base.hash();
             }
             store.catchUp(connection);
         } catch (SQLException e) {
@@ -100,6 +121,29 @@ public final class PostgresStore implements Store {
         }
         store.follower.start();
         return store;
+    }
+
+    /** Checks (and unless {@code readOnly} creates or migrates) the schema; the newest good snapshot or {@code null}. */
+    private static PgSnapshots.Loaded prepare(Connection connection, PgConnections db, boolean readOnly)
+            throws SQLException {
+        if (readOnly) {
+            if (!Schema.exists(connection)) {
+                throw new StoreException(StoreException.Reason.IO, "store " + db.location()
+                        + ": no Retro Gate store is in this database yet (open it to write once to create it)");
+            }
+            Schema.version(connection, db.location());
+        } else {
+            Schema.migrate(connection, db.location());
+        }
+        return PgSnapshots.newest(connection, db.location());
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.log(Level.DEBUG, "closing a connection that failed to open the store: {0}", e.getMessage());
+        }
     }
 
     void commitHook(CommitHook hook) {
@@ -160,6 +204,7 @@ public final class PostgresStore implements Store {
                 if (insert(rows)) {
                     state = after;
                     lastHash = rows.get(rows.size() - 1).hash();
+                    snapshotter.committed(after, lastHash);
                     return;
                 }
                 LOG.log(Level.DEBUG, "sequence {0} was taken by another process; running {1} command(s) again",
@@ -432,9 +477,34 @@ public final class PostgresStore implements Store {
         }
     }
 
+    /** Writes a snapshot of the current state now, on this thread (tests, benchmarks); whether a row was inserted. */
+    boolean snapshot() {
+        RetroState current;
+        String hash;
+        lock.lock();
+        try {
+            current = state;
+            hash = lastHash;
+        } finally {
+            lock.unlock();
+        }
+        if (readOnly) {
+            throw new IllegalStateException("the store " + db.location() + " is open to read only: it writes no snapshot");
+        }
+        try {
+            return snapshotter.write(current, hash, true);
+        } catch (SQLException e) {
+            throw db.failed("writing a snapshot", e);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "store " + db.location() + ": writing a snapshot failed ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
     @Override
     public void close() {
         follower.stop();
+        snapshotter.close();
         lock.lock();
         try {
             closed = true;

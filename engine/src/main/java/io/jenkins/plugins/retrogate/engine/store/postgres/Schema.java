@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class Schema {
     /** The newest schema version this Retro Gate writes and reads. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** Taken while creating or migrating, so that two processes opening a new database at once do not collide. */
     private static final long MIGRATION_LOCK = 0x5265_7472_6f47_6174L;
     /** Step {@code n} (from 1) brings the schema from version {@code n-1} to {@code n}. */
@@ -28,6 +28,14 @@ final class Schema {
                 prev char(64) NOT NULL,
                 hash char(64) NOT NULL,
                 recorded_at timestamptz NOT NULL DEFAULT now()
+            )""", """
+            CREATE TABLE snapshots (
+                seq bigint PRIMARY KEY CHECK (seq > 0),
+                hash char(64) NOT NULL,
+                format integer NOT NULL,
+                checksum char(64) NOT NULL,
+                data bytea NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now()
             )""");
 
     private Schema() {

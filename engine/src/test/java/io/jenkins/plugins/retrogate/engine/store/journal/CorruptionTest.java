@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.LogCapture;
 import io.jenkins.plugins.retrogate.engine.store.Problem;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import io.jenkins.plugins.retrogate.engine.store.VerifyReport;
@@ -71,7 +72,7 @@ class CorruptionTest {
             channel.truncate(size - 40);
         }
         Map<String, String> before = JournalFixture.contents(dir);
-        List<String> warnings = LogCapture.warnings(() -> {
+        List<String> warnings = LogCapture.warnings(JournalStore.class, () -> {
             try (JournalStore store = JournalStore.open(dir, JournalFixture.SMALL_SEGMENTS)) {
                 assertThat(store.state().sequence()).isEqualTo(built.sequence() - 1);
             }
@@ -102,7 +103,7 @@ class CorruptionTest {
             channel.write(java.nio.ByteBuffer.allocate(4096), channel.size()); // zeros a dead writer left ahead
         }
         Map<String, String> before = JournalFixture.contents(dir);
-        LogCapture.warnings(() -> {
+        LogCapture.warnings(JournalStore.class, () -> {
             try (JournalStore store = JournalStore.open(dir, JournalFixture.SMALL_SEGMENTS.asReadOnly())) {
                 assertThat(store.state().sequence()).isEqualTo(built.sequence() - 1);
                 assertThat(store.events(1, 5)).hasSize(5);

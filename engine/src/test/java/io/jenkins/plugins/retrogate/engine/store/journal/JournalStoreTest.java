@@ -7,6 +7,7 @@ import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.Change;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
+import io.jenkins.plugins.retrogate.engine.store.LogCapture;
 import io.jenkins.plugins.retrogate.engine.store.RecordedEvent;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import io.jenkins.plugins.retrogate.engine.store.VerifyReport;
@@ -319,7 +320,7 @@ class JournalStoreTest {
         }
         Path segment = copy.resolve(JournalFiles.segment(dir, 1).getFileName());
         assertThat(Files.size(segment)).isGreaterThan(Files.size(JournalFiles.segment(dir, 1)));
-        List<String> warnings = LogCapture.warnings(() -> {
+        List<String> warnings = LogCapture.warnings(JournalStore.class, () -> {
             try (JournalStore store = JournalStore.open(copy)) {
                 assertThat(store.state()).isEqualTo(written);
                 new Story(store).round(9);

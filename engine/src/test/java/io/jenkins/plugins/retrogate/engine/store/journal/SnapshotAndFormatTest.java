@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
+import io.jenkins.plugins.retrogate.engine.store.LogCapture;
 import io.jenkins.plugins.retrogate.engine.store.Problem;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import io.jenkins.plugins.retrogate.engine.store.VerifyReport;
+import io.jenkins.plugins.retrogate.engine.store.snapshot.SnapshotFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,7 +108,7 @@ class SnapshotAndFormatTest {
         bytes[bytes.length - 30] ^= 0x02;
         Files.write(snapshot, bytes);
 
-        List<String> warnings = LogCapture.warnings(() -> {
+        List<String> warnings = LogCapture.warnings(JournalStore.class, () -> {
             try (JournalStore store = JournalStore.open(dir)) {
                 assertThat(store.state()).isEqualTo(built);
             }
@@ -202,7 +204,7 @@ class SnapshotAndFormatTest {
     void aSnapshotOfANewerFormatIsRefused() throws IOException {
         JournalFixture.build(dir, 2, JournalOptions.defaults().withSnapshotOnCloseAfter(1));
         Path snapshot = JournalFiles.snapshots(dir).get(0).path();
-        String text = Files.readString(snapshot, StandardCharsets.UTF_8).replaceFirst("\"format\":" + SnapshotFile.FORMAT, "\"format\":9");
+        String text = Files.readString(snapshot, StandardCharsets.UTF_8).replaceFirst("\"format\":" + SnapshotFormat.FORMAT, "\"format\":9");
         Files.writeString(snapshot, text, StandardCharsets.UTF_8);
 
         StoreException error = catchThrowableOfType(StoreException.class, () -> JournalStore.open(dir));

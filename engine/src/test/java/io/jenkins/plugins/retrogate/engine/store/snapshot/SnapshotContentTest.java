@@ -1,4 +1,4 @@
-package io.jenkins.plugins.retrogate.engine.store.journal;
+package io.jenkins.plugins.retrogate.engine.store.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,7 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A snapshot holds every fact of the state, reads back equal, and refuses content that is not what was written. */
 class SnapshotContentTest {
-    private static final JournalStore.Mark NOWHERE = new JournalStore.Mark("0".repeat(64), 1, -1);
+    private static final String HASH = "0".repeat(64);
     private static final Instant T = Instant.parse("2026-03-01T10:15:30.123456789Z");
 
     @TempDir
@@ -67,8 +67,8 @@ class SnapshotContentTest {
     void aSnapshotOfEveryKindOfFactReadsBackEqualWithSharedNames() throws IOException {
         RetroState state = RetroState.empty().applyAll(everything());
 
-        Path file = SnapshotFile.write(dir, state, NOWHERE);
-        RetroState read = SnapshotFile.read(file, SnapshotFile.header(file)).state();
+        Path file = write(state);
+        RetroState read = read(file, header(file));
 
         assertThat(read).isEqualTo(state);
         assertThat(read.overrides()).hasSize(2);
@@ -86,18 +86,18 @@ class SnapshotContentTest {
         RetroState state = RetroState.empty().applyAll(eventFormatOne());
         Path file = writeFormatOne(state);
 
-        SnapshotFile.Header header = SnapshotFile.header(file);
+        SnapshotFormat.Header header = header(file);
 
         assertThat(header.format()).isEqualTo(1);
-        assertThat(SnapshotFile.read(file, header).state()).isEqualTo(state);
+        assertThat(read(file, header)).isEqualTo(state);
     }
 
     @Test
     void theGatesFactsReadBack() throws IOException {
         RetroState state = RetroState.empty().applyAll(everything());
 
-        Path file = SnapshotFile.write(dir, state, NOWHERE);
-        RetroState read = SnapshotFile.read(file, SnapshotFile.header(file)).state();
+        Path file = write(state);
+        RetroState read = read(file, header(file));
 
         assertThat(read.decisionsByBuild()).hasSize(2).isEqualTo(state.decisionsByBuild());
         assertThat(read.deployment("DEP-5").orElseThrow().bypass()).isEqualTo(GatePassage.BLOCKED);
@@ -108,11 +108,11 @@ class SnapshotContentTest {
     void theItemNumbersARepairReservedReadBackBesideTheGatesFacts() throws IOException {
         RetroState state = RetroState.empty().applyAll(everything());
 
-        Path file = SnapshotFile.write(dir, state, NOWHERE);
-        SnapshotFile.Header header = SnapshotFile.header(file);
-        RetroState read = SnapshotFile.read(file, header).state();
+        Path file = write(state);
+        SnapshotFormat.Header header = header(file);
+        RetroState read = read(file, header);
 
-        assertThat(header.sections()).extracting(SnapshotFile.Section::name).contains("gateDecisions", "itemCounters");
+        assertThat(header.sections()).extracting(SnapshotFormat.Section::name).contains("gateDecisions", "itemCounters");
         assertThat(read.counters()).isEqualTo(state.counters());
         assertThat(read.counters().reservedItems("INC-1")).isEqualTo(6);
         assertThat(read.counters().incidents()).isEqualTo(4);
@@ -122,21 +122,21 @@ class SnapshotContentTest {
     @Test
     void aSnapshotWrittenInFormatTwoStillReadsBack() throws IOException {
         RetroState state = RetroState.empty().applyAll(eventFormatOne());
-        Path file = SnapshotFile.write(dir, state, NOWHERE);
+        Path file = write(state);
         asFormatTwo(file);
 
-        SnapshotFile.Header header = SnapshotFile.header(file);
+        SnapshotFormat.Header header = header(file);
 
         assertThat(header.format()).isEqualTo(2);
-        assertThat(SnapshotFile.read(file, header).state()).isEqualTo(state);
+        assertThat(read(file, header)).isEqualTo(state);
     }
 
     @Test
     void aSectionEditedWithAMatchingChecksumIsStillRefused() throws IOException {
         RetroState state = RetroState.empty().applyAll(everything());
-        Path file = SnapshotFile.write(dir, state, NOWHERE);
+        Path file = write(state);
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        SnapshotFile.Header header = SnapshotFile.header(file);
+        SnapshotFormat.Header header = header(file);
         // Swap two items: each section still checks out, but the ids are no longer in ascending order.
         List<String> lines = new ArrayList<>(List.of(text.split("\n")));
         int itemsLine = 1 + indexOf(header, "items");
@@ -144,28 +144,28 @@ class SnapshotContentTest {
         int second = items.indexOf(",[\"INC-1-A2\"");
         String swapped = "[" + items.substring(second + 1, items.length() - 1) + "," + items.substring(1, second) + "]";
         lines.set(itemsLine, swapped);
-        List<SnapshotFile.Section> sections = new ArrayList<>(header.sections());
+        List<SnapshotFormat.Section> sections = new ArrayList<>(header.sections());
         sections.set(indexOf(header, "items"), section("items", sections.get(indexOf(header, "items")).count(), swapped));
-        SnapshotFile.Header edited = new SnapshotFile.Header(header.format(), header.eventFormat(), header.sequence(),
+        SnapshotFormat.Header edited = new SnapshotFormat.Header(header.format(), header.eventFormat(), header.sequence(),
                 header.hash(), header.segment(), header.offset(), header.createdAt(), sections);
         lines.set(0, EventJson.mapper().writeValueAsString(edited));
         Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> SnapshotFile.read(file, SnapshotFile.header(file)))
+        assertThatThrownBy(() -> read(file, header(file)))
                 .isInstanceOf(IOException.class).hasMessageContaining("not in ascending id order");
     }
 
     @Test
     void aDamagedRowSectionIsReportedAsFailingItsChecksum() throws IOException {
         RetroState state = RetroState.empty().applyAll(everything());
-        Path file = SnapshotFile.write(dir, state, NOWHERE);
+        Path file = write(state);
         byte[] bytes = Files.readAllBytes(file);
         String text = new String(bytes, StandardCharsets.UTF_8);
         int quote = text.indexOf("[\"INC-1-A2\"") + 1; // the quote opening an item's id: parsing would trip over it
         bytes[quote] = 'x';
         Files.write(file, bytes);
 
-        assertThatThrownBy(() -> SnapshotFile.read(file, SnapshotFile.header(file)))
+        assertThatThrownBy(() -> read(file, header(file)))
                 .isInstanceOf(IOException.class).hasMessageContaining("'items' fails its CRC32C check");
     }
 
@@ -175,11 +175,11 @@ class SnapshotContentTest {
      */
     private static void asFormatTwo(Path file) throws IOException {
         List<String> lines = List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n"));
-        SnapshotFile.Header header = SnapshotFile.header(file);
-        List<SnapshotFile.Section> sections = new ArrayList<>();
+        SnapshotFormat.Header header = header(file);
+        List<SnapshotFormat.Section> sections = new ArrayList<>();
         List<String> body = new ArrayList<>();
         for (int i = 0; i < header.sections().size(); i++) {
-            SnapshotFile.Section section = header.sections().get(i);
+            SnapshotFormat.Section section = header.sections().get(i);
             String line = lines.get(i + 1);
             if (section.name().equals("gateDecisions")) {
                 continue;
@@ -199,13 +199,28 @@ class SnapshotContentTest {
             sections.add(section);
             body.add(line);
         }
-        SnapshotFile.Header two = new SnapshotFile.Header(2, 1, header.sequence(), header.hash(), header.segment(),
+        SnapshotFormat.Header two = new SnapshotFormat.Header(2, 1, header.sequence(), header.hash(), header.segment(),
                 header.offset(), header.createdAt(), sections);
         Files.writeString(file, EventJson.mapper().writeValueAsString(two) + "\n" + String.join("\n", body) + "\n",
                 StandardCharsets.UTF_8);
     }
 
-    private static int indexOf(SnapshotFile.Header header, String name) {
+    private Path write(RetroState state) throws IOException {
+        Path file = dir.resolve("snapshot-" + state.sequence() + ".json");
+        Files.write(file, SnapshotFormat.write(state, HASH, null, null));
+        return file;
+    }
+
+    private static SnapshotFormat.Header header(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return SnapshotFormat.header(text.substring(0, text.indexOf('\n')));
+    }
+
+    private static RetroState read(Path file, SnapshotFormat.Header header) throws IOException {
+        return SnapshotFormat.read(SnapshotFormat.Source.of(Files.readAllBytes(file)), header);
+    }
+
+    private static int indexOf(SnapshotFormat.Header header, String name) {
         for (int i = 0; i < header.sections().size(); i++) {
             if (header.sections().get(i).name().equals(name)) {
                 return i;
@@ -214,16 +229,16 @@ class SnapshotContentTest {
         throw new AssertionError("no section " + name);
     }
 
-    private static SnapshotFile.Section section(String name, int count, String line) {
+    private static SnapshotFormat.Section section(String name, int count, String line) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         CRC32C crc = new CRC32C();
         crc.update(bytes);
-        return new SnapshotFile.Section(name, count, bytes.length, String.format("%08x", crc.getValue()));
+        return new SnapshotFormat.Section(name, count, bytes.length, String.format("%08x", crc.getValue()));
     }
 
     /** Writes {@code state} as the previous version did: the entities as JSON objects, one section per kind. */
     private Path writeFormatOne(RetroState state) throws IOException {
-        List<SnapshotFile.Section> sections = new ArrayList<>();
+        List<SnapshotFormat.Section> sections = new ArrayList<>();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         formatOneSection(body, sections, "counters", 1, state.counters());
         formatOneSection(body, sections, "indexes", 1, new SnapshotFormat1.Indexes(
@@ -236,9 +251,9 @@ class SnapshotContentTest {
             formatOneSection(body, sections, kind.getKey(), kind.getValue().size(),
                     List.copyOf(kind.getValue().values()));
         }
-        SnapshotFile.Header header = new SnapshotFile.Header(1, EventJson.FORMAT_VERSION, state.sequence(),
-                NOWHERE.hash(), null, null, T, sections);
-        Path file = JournalFiles.snapshot(dir, state.sequence());
+        SnapshotFormat.Header header = new SnapshotFormat.Header(1, EventJson.FORMAT_VERSION, state.sequence(),
+                HASH, null, null, T, sections);
+        Path file = dir.resolve("snapshot-" + state.sequence() + ".json");
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         all.writeBytes((EventJson.mapper().writeValueAsString(header) + "\n").getBytes(StandardCharsets.UTF_8));
         all.writeBytes(body.toByteArray());
@@ -246,7 +261,7 @@ class SnapshotContentTest {
         return file;
     }
 
-    private static void formatOneSection(ByteArrayOutputStream body, List<SnapshotFile.Section> sections, String name,
+    private static void formatOneSection(ByteArrayOutputStream body, List<SnapshotFormat.Section> sections, String name,
             int count, Object value) throws IOException {
         String line = SnapshotFormat1.MAPPER.writeValueAsString(value);
         sections.add(section(name, count, line));

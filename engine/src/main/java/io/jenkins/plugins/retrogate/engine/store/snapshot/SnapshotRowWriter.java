@@ -1,4 +1,4 @@
-package io.jenkins.plugins.retrogate.engine.store.journal;
+package io.jenkins.plugins.retrogate.engine.store.snapshot;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;

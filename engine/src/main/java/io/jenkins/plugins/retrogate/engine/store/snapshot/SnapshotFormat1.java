@@ -1,4 +1,4 @@
-package io.jenkins.plugins.retrogate.engine.store.journal;
+package io.jenkins.plugins.retrogate.engine.store.snapshot;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,7 @@ import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.state.Counters;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
+import io.jenkins.plugins.retrogate.engine.store.Parallel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ import org.pcollections.PMap;
  * Reads snapshots of format 1, which earlier versions wrote: the counters, the indexes and the
  * entities as JSON objects with field names (lists of records in chunks). Each line's CRC32C is
  * checked and its JSON parsed on a pool of threads, then the state's maps are built. Read only:
- * snapshots are written in the current format ({@link SnapshotFile}).
+ * snapshots are written in the current format ({@link SnapshotFormat}).
  */
 final class SnapshotFormat1 {
     static final ObjectMapper MAPPER = EventJson.mapper().copy()
@@ -53,14 +54,14 @@ final class SnapshotFormat1 {
     private SnapshotFormat1() {
     }
 
-    static RetroState read(byte[] all, SnapshotFile.Header header) throws IOException {
-        List<SnapshotFile.Section> sections = header.sections();
+    static RetroState read(byte[] all, SnapshotFormat.Header header) throws IOException {
+        List<SnapshotFormat.Section> sections = header.sections();
         List<int[]> lines = lines(all, sections);
         ExecutorService pool = Parallel.pool("snapshot");
         try {
             List<Future<Object>> parsed = new ArrayList<>();
             for (int i = 0; i < sections.size(); i++) {
-                SnapshotFile.Section section = sections.get(i);
+                SnapshotFormat.Section section = sections.get(i);
                 int[] line = lines.get(i + 1);
                 parsed.add(pool.submit(() -> parse(all, line, section)));
             }
@@ -96,7 +97,7 @@ final class SnapshotFormat1 {
         }
     }
 
-    private static Object parse(byte[] all, int[] line, SnapshotFile.Section section) throws IOException {
+    private static Object parse(byte[] all, int[] line, SnapshotFormat.Section section) throws IOException {
         CRC32C crc = new CRC32C();
         crc.update(all, line[0], line[1]);
         if (!String.format("%08x", crc.getValue()).equals(section.crc32c())) {
@@ -124,7 +125,7 @@ final class SnapshotFormat1 {
     }
 
     /** Start and length of the header line and of each section line, from the lengths the header gives. */
-    private static List<int[]> lines(byte[] all, List<SnapshotFile.Section> sections) throws IOException {
+    private static List<int[]> lines(byte[] all, List<SnapshotFormat.Section> sections) throws IOException {
         List<int[]> lines = new ArrayList<>();
         int start = 0;
         while (start < all.length && all[start] != '\n') {
@@ -132,7 +133,7 @@ final class SnapshotFormat1 {
         }
         lines.add(new int[] {0, start});
         start++;
-        for (SnapshotFile.Section section : sections) {
+        for (SnapshotFormat.Section section : sections) {
             int end = start + section.bytes();
             if (section.bytes() < 0 || end >= all.length || all[end] != '\n') {
                 throw new IOException("section '" + section.name() + "' does not end where the header says (the"

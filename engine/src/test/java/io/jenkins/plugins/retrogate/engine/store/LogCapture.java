@@ -1,4 +1,4 @@
-package io.jenkins.plugins.retrogate.engine.store.journal;
+package io.jenkins.plugins.retrogate.engine.store;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,21 +6,24 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
-/** Collects the warnings the journal logs (System.Logger goes to java.util.logging by default). */
-final class LogCapture {
+/** Collects the warnings a store class logs (System.Logger goes to java.util.logging by default), formatted. */
+public final class LogCapture {
     private LogCapture() {
     }
 
-    static List<String> warnings(Runnable action) {
-        Logger logger = Logger.getLogger(JournalStore.class.getName());
+    /** The warnings the logger of {@code source} logs while {@code action} runs. */
+    public static List<String> warnings(Class<?> source, Runnable action) {
+        Logger logger = Logger.getLogger(source.getName());
         List<String> messages = new ArrayList<>();
+        SimpleFormatter formatter = new SimpleFormatter();
         Handler handler = new Handler() {
             @Override
             public void publish(LogRecord record) {
                 if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
                     synchronized (messages) {
-                        messages.add(record.getMessage());
+                        messages.add(formatter.formatMessage(record));
                     }
                 }
             }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.retrogate.engine.store.journal;
+package io.jenkins.plugins.retrogate.engine.store.snapshot;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,11 +14,9 @@ import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.state.Counters;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
+import io.jenkins.plugins.retrogate.engine.store.Parallel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -41,28 +39,28 @@ import org.pcollections.TreePMap;
 final class SnapshotReader {
     private static final JsonFactory JSON = EventJson.mapper().getFactory();
 
-    private final FileChannel channel;
+    private final SnapshotFormat.Source source;
     private final ExecutorService pool;
-    private final List<SnapshotFile.Section> sections;
+    private final List<SnapshotFormat.Section> sections;
     private final long[] offsets;
     private final boolean gated;
     private String[] names;
 
-    private SnapshotReader(FileChannel channel, ExecutorService pool, List<SnapshotFile.Section> sections,
+    private SnapshotReader(SnapshotFormat.Source source, ExecutorService pool, List<SnapshotFormat.Section> sections,
             long[] offsets, boolean gated) {
-        this.channel = channel;
+        this.source = source;
         this.pool = pool;
         this.sections = sections;
         this.offsets = offsets;
         this.gated = gated;
     }
 
-    static RetroState read(Path file, SnapshotFile.Header header) throws IOException {
+    static RetroState read(SnapshotFormat.Source source, SnapshotFormat.Header header) throws IOException {
         ExecutorService pool = Parallel.pool("snapshot");
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            List<SnapshotFile.Section> sections = header.sections();
+        try {
+            List<SnapshotFormat.Section> sections = header.sections();
             long[] offsets = new long[sections.size()];
-            long end = channel.size();
+            long end = source.size();
             for (int i = sections.size() - 1; i >= 0; i--) {
                 if (sections.get(i).bytes() < 0) {
                     throw new IOException("section '" + sections.get(i).name() + "' has a negative length");
@@ -73,7 +71,7 @@ final class SnapshotReader {
             if (end <= 0) {
                 throw new IOException("the snapshot is shorter than its sections (truncated?)");
             }
-            return new SnapshotReader(channel, pool, sections, offsets, header.format() >= 3).read(header.sequence());
+            return new SnapshotReader(source, pool, sections, offsets, header.format() >= 3).read(header.sequence());
         } catch (ExecutionException | InterruptedException e) {
             throw SnapshotReader.failed(e);
         } finally {
@@ -99,7 +97,7 @@ final class SnapshotReader {
             "items", "overrides", "requests", "gateDecisions", "itemCounters");
 
     private RetroState read(long sequence) throws IOException, ExecutionException, InterruptedException {
-        for (SnapshotFile.Section section : sections) {
+        for (SnapshotFormat.Section section : sections) {
             if (!KNOWN.contains(section.name()) || (!gated && section.name().equals("gateDecisions"))) {
                 throw new IOException("unknown snapshot section '" + section.name() + "'");
             }
@@ -161,7 +159,7 @@ final class SnapshotReader {
     }
 
     private <T> List<T> rows(int index, RowReader<T> row) throws IOException {
-        SnapshotFile.Section section = sections.get(index);
+        SnapshotFormat.Section section = sections.get(index);
         try (JsonParser parser = parser(bytes(index))) {
             SnapshotRowReader in = new SnapshotRowReader(parser, section.name(), names);
             in.expect(JsonToken.START_ARRAY);
@@ -244,12 +242,12 @@ final class SnapshotReader {
 
     /** A section's bytes and the newline after them, checked against the header's CRC32C. */
     private byte[] bytes(int index) throws IOException {
-        SnapshotFile.Section section = sections.get(index);
+        SnapshotFormat.Section section = sections.get(index);
         byte[] bytes = new byte[section.bytes() + 1];
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         long position = offsets[index];
         while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, position + buffer.position());
+            int read = source.read(buffer, position + buffer.position());
             if (read < 0) {
                 throw new IOException("section '" + section.name() + "' is cut short (truncated snapshot)");
             }

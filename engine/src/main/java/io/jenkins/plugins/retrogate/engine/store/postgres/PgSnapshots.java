@@ -1,0 +1,220 @@
+package io.jenkins.plugins.retrogate.engine.store.postgres;
+
+import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import io.jenkins.plugins.retrogate.engine.store.Problem;
+import io.jenkins.plugins.retrogate.engine.store.snapshot.SnapshotFormat;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.postgresql.PGStatement;
+
+/**
+ * Snapshots of the folded state in the {@code snapshots} table, so that a new process folds only
+ * the rows after the newest one instead of every row. A snapshot is the journal's snapshot encoding
+ * ({@link SnapshotFormat}) in a {@code bytea}, with the sequence and chain hash of the last event it
+ * covers and the SHA-256 of its bytes. One is used only when its checksum holds, it reads back, and
+ * the events table holds, at its sequence, the row with its hash: anything else is skipped with a
+ * warning (an older snapshot or every row is folded instead), never folded into a wrong state.
+ * Snapshots are derived data: deleting them only makes the next start-up slower.
+ */
+final class PgSnapshots {
+    static final String TABLE = "snapshots";
+    private static final System.Logger LOG = System.getLogger(PgSnapshots.class.getName());
+
+    private PgSnapshots() {
+    }
+
+    /** A snapshot read back and checked: the state and the chain hash of its last event. */
+    record Loaded(RetroState state, String hash) {
+    }
+
+    /** One row of the table. */
+    private static final class Row {
+        final String hash;
+        final String checksum;
+        final byte[] data;
+
+        Row(String hash, String checksum, byte[] data) {
+            this.hash = hash;
+            this.checksum = checksum;
+            this.data = data;
+        }
+    }
+
+    static boolean exists(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT to_regclass('" + TABLE + "') IS NOT NULL")) {
+            rows.next();
+            return rows.getBoolean(1);
+        }
+    }
+
+    /** The snapshots' sequence numbers, newest first (none when the table is not there). */
+    static List<Long> sequences(Connection connection) throws SQLException {
+        List<Long> sequences = new ArrayList<>();
+        if (!exists(connection)) {
+            return sequences;
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT seq FROM " + TABLE + " ORDER BY seq DESC")) {
+            while (rows.next()) {
+                sequences.add(rows.getLong(1));
+            }
+        }
+        return sequences;
+    }
+
+    /**
+     * The newest snapshot that checks out, or {@code null} (then every row is folded). A snapshot that
+     * does not is skipped with a warning; when the table cannot be read (a role not granted SELECT on
+     * it), the store still opens, folding every row.
+     */
+    static Loaded newest(Connection connection, String location) {
+        try {
+            for (long seq : sequences(connection)) {
+                try {
+                    return load(connection, seq);
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "store {0}: ignoring the snapshot at sequence {1} in table {2} ({3});"
+                            + " the events are folded from an older snapshot or from the first. Run ''verify''"
+                            + " for a report.", location, seq, TABLE, e.getMessage());
+                }
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "store {0}: the snapshots cannot be read ({1}); every event is folded from the"
+                    + " first, which takes longer", location, e.getMessage());
+        }
+        return null;
+    }
+
+    /**
+     * The snapshot at {@code seq}, checked: its checksum, its header, that it reads back, and that the
+     * events table holds its last event.
+     *
+     * @throws IOException saying what does not check
+     */
+    static Loaded load(Connection connection, long seq) throws SQLException, IOException {
+        Row row = read(connection, seq);
+        if (row == null) {
+            throw new IOException("it is gone (deleted meanwhile)");
+        }
+        if (!checksum(row.data).equals(row.checksum)) {
+            throw new IOException("its checksum (SHA-256) does not match its bytes");
+        }
+        String event = eventHash(connection, seq);
+        if (event == null) {
+            throw new IOException("the events table has no row " + seq + ", the last event it covers");
+        }
+        if (!event.equals(row.hash)) {
+            throw new IOException("it does not belong to this chain: row " + seq + " of the events table has"
+                    + " another hash");
+        }
+        int newline = indexOf(row.data, (byte) '\n');
+        if (newline < 0) {
+            throw new IOException("it has no header line");
+        }
+        SnapshotFormat.Header header = SnapshotFormat.header(new String(row.data, 0, newline,
+                StandardCharsets.UTF_8));
+        if (header.format() > SnapshotFormat.FORMAT) {
+            throw new IOException("it is of snapshot format " + header.format() + ", written by a newer Retro Gate"
+                    + " (this one reads up to " + SnapshotFormat.FORMAT + ")");
+        }
+        if (header.sequence() != seq || !row.hash.equals(header.hash())) {
+            throw new IOException("its header names sequence " + header.sequence() + " and another hash than"
+                    + " its row");
+        }
+        try {
+            RetroState state = SnapshotFormat.read(SnapshotFormat.Source.of(row.data), header);
+            return new Loaded(state, row.hash);
+        } catch (RuntimeException e) { // a value the model refuses: not what was written
+            throw new IOException("it cannot be read back (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** What is wrong with the snapshot at {@code seq}, or {@code null}, as a problem for {@code verify}. */
+    static Problem problem(long seq, String why) {
+        return new Problem("table " + TABLE, seq, seq, Problem.Kind.DAMAGED_SNAPSHOT, "snapshot ignored at start-up: "
+                + why);
+    }
+
+    private static Row read(Connection connection, long seq) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT hash, checksum, data FROM " + TABLE
+                + " WHERE seq = ?")) {
+            // binary transfer at once: a snapshot is tens of MB, twice that as hex text
+            select.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            select.setLong(1, seq);
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() ? new Row(result.getString(1), result.getString(2), result.getBytes(3)) : null;
+            }
+        }
+    }
+
+    private static String eventHash(Connection connection, long seq) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT hash FROM " + EventRow.TABLE
+                + " WHERE seq = ?")) {
+            select.setLong(1, seq);
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * Writes a snapshot of {@code state}, whose last event has the chain hash {@code hash}, unless one at
+     * that sequence is there already (another process wrote it), then keeps only the {@code keep} newest.
+     * Returns whether this call inserted it.
+     */
+    static boolean write(Connection connection, RetroState state, String hash, int keep)
+            throws SQLException, IOException {
+        byte[] data = SnapshotFormat.write(state, hash, null, null);
+        boolean inserted;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
+                + " (seq, hash, format, checksum, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT (seq) DO NOTHING")) {
+            insert.setLong(1, state.sequence());
+            insert.setString(2, hash);
+            insert.setInt(3, SnapshotFormat.FORMAT);
+            insert.setString(4, checksum(data));
+            insert.setBytes(5, data);
+            inserted = insert.executeUpdate() == 1;
+        }
+        try (PreparedStatement prune = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE seq NOT IN"
+                + " (SELECT seq FROM " + TABLE + " ORDER BY seq DESC LIMIT ?)")) {
+            prune.setInt(1, keep);
+            prune.executeUpdate();
+        }
+        return inserted;
+    }
+
+    /** The newest snapshot's sequence, 0 when there is none. */
+    static long newestSequence(Connection connection) throws SQLException {
+        List<Long> all = sequences(connection);
+        return all.isEmpty() ? 0 : all.get(0);
+    }
+
+    static String checksum(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
