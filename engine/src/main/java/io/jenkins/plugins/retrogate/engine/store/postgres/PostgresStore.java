@@ -25,9 +25,12 @@ import java.util.function.Function;
  * A store whose events are rows of one PostgreSQL table, shared by any number of processes. Each
  * process folds the rows into its own in-memory state. A command runs on the latest state (the
  * process first reads the rows others added) and its events are inserted with the next sequence
- * numbers in one transaction; the sequence is the primary key, so when another process got there
- * first the insert fails, and the store reads the new rows and runs the command again: no update is
- * lost and no decision is made on stale state. Other processes' events reach the state through
+ * numbers in one transaction. Writers take turns: each transaction first takes a transaction-scoped
+ * advisory lock ({@link #WRITE_LOCK}), then reads the rows added before it, runs the waiting commands
+ * and inserts their events, so no work is thrown away in a race. The sequence is the primary key all
+ * the same: should a writer that does not take the lock get there first, the insert fails, and the
+ * store reads the new rows and runs the command again. No update is lost and no decision is made on
+ * stale state. Other processes' events reach the state through
  * LISTEN/NOTIFY, with a periodic poll as a safety net ({@link Follower}). A new process starts from
  * the newest snapshot in the database that checks out ({@link PgSnapshots}) and folds only the rows
  * after it; a writing process adds one every {@link PostgresOptions#snapshotEvery()} events
@@ -40,6 +43,8 @@ import java.util.function.Function;
 public final class PostgresStore implements Store {
     /** The channel writers notify and followers listen on. */
     static final String CHANNEL = "retro_gate_events";
+    /** The advisory lock writers take in turn for the length of one transaction ("RetroGaW"). */
+    static final long WRITE_LOCK = 0x5265_7472_6f47_6157L;
     private static final System.Logger LOG = System.getLogger(PostgresStore.class.getName());
     private static final int MAX_ATTEMPTS = 1_000;
     private static final int PAGE = 5_000;
@@ -191,17 +196,23 @@ public final class PostgresStore implements Store {
                 throw new IllegalStateException("the store " + db.location() + " is open to read only");
             }
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-                catchUpForCommand();
+                long transaction = beginWriting();
                 RetroState after = state;
                 List<Event> events = new ArrayList<>();
-                for (Pending<?> pending : batch) {
-                    after = pending.run(after, events);
+                try {
+                    for (Pending<?> pending : batch) {
+                        after = pending.run(after, events);
+                    }
+                } catch (RuntimeException | Error e) {
+                    rollbackQuietly();
+                    throw e;
                 }
                 if (events.isEmpty()) {
+                    rollbackQuietly(); // nothing to record: only the turn is given back
                     return;
                 }
                 List<EventRow> rows = rows(state.sequence(), events);
-                if (insert(rows)) {
+                if (insert(rows, transaction)) {
                     state = after;
                     lastHash = rows.get(rows.size() - 1).hash();
                     snapshotter.committed(after, lastHash);
@@ -293,17 +304,10 @@ public final class PostgresStore implements Store {
      *
      * @throws StoreException when the database fails, saying whether the rows were recorded
      */
-    private boolean insert(List<EventRow> rows) {
+    private boolean insert(List<EventRow> rows, long transaction) {
         Connection c;
-        long transaction;
         try {
             c = connection();
-            c.setAutoCommit(false);
-            try (Statement statement = c.createStatement();
-                    ResultSet id = statement.executeQuery("SELECT txid_current()")) {
-                id.next();
-                transaction = id.getLong(1);
-            }
             try (PreparedStatement insert = c.prepareStatement(EventRow.INSERT)) {
                 for (EventRow row : rows) {
                     row.addTo(insert);
@@ -378,29 +382,36 @@ public final class PostgresStore implements Store {
     }
 
     /**
-     * Folds what other processes recorded, before a command runs. The connection kept from an earlier
-     * command may have been cut while it sat idle (the server restarted, an administrator ended the
-     * session): that shows here, before anything is written, so the read is tried once more on a new
+     * Opens the write transaction: takes the writers' turn ({@link #WRITE_LOCK}) and folds what other
+     * processes recorded before it, so the commands run on the latest state; returns the transaction's
+     * id (to ask the database about a commit whose outcome is unknown). The connection kept from an
+     * earlier command may have been cut while it sat idle (the server restarted, an administrator ended
+     * the session): that shows here, before anything is written, so it is tried once more on a new
      * connection — the first command after a restart does not fail for a connection that died unused.
-     * Call with {@link #lock} held.
+     * Call with {@link #lock} held; on success the transaction is open, on failure nothing is.
      */
-    private void catchUpForCommand() {
+    private long beginWriting() {
         boolean kept = connection != null;
-        SQLException failure;
-        try {
-            catchUp(commandConnection());
-            return;
-        } catch (SQLException e) {
-            dropConnection();
-            failure = e;
-        }
-        if (kept) {
+        SQLException failure = null;
+        for (int tries = kept ? 2 : 1; tries > 0; tries--) {
             try {
-                catchUp(commandConnection());
-                return;
+                Connection c = commandConnection();
+                c.setAutoCommit(false);
+                long transaction;
+                try (Statement statement = c.createStatement();
+                        ResultSet turn = statement.executeQuery(
+                                "SELECT pg_advisory_xact_lock(" + WRITE_LOCK + "), txid_current()")) {
+                    turn.next();
+                    transaction = turn.getLong(2);
+                }
+                catchUp(c);
+                return transaction;
             } catch (SQLException e) {
                 dropConnection();
                 failure = e;
+            } catch (RuntimeException e) {
+                rollbackQuietly();
+                throw e;
             }
         }
         throw db.failed("reading the latest events (nothing was recorded)", failure);
@@ -458,6 +469,9 @@ public final class PostgresStore implements Store {
     }
 
     private void rollbackQuietly() {
+        if (connection == null) {
+            return;
+        }
         try {
             connection.rollback();
             connection.setAutoCommit(true);
