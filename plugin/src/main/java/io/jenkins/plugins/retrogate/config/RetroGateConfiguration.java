@@ -4,11 +4,15 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.retrogate.engine.config.StoreLocation;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
 import io.jenkins.plugins.retrogate.engine.policy.GateMode;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
+import io.jenkins.plugins.retrogate.engine.store.StoreBackend;
+import io.jenkins.plugins.retrogate.jenkins.JenkinsFacade;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +28,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The administrator's settings: the gate policy (handed to the engine as a {@link GatePolicy}),
- * the change-set ticket pattern, where the store lives and the ticket tracker
+ * the change-set ticket pattern, where the store lives (a directory, or a PostgreSQL database shared
+ * with other controllers and the CLI, logged in to with credentials) and the ticket tracker
  * ({@link TrackerSettings}). Configuration-as-Code ready: {@code unclassified: retroGate: ...}. Defaults are the engine's. Every setter checks its value
  * with the engine's own validation, so an invalid value never reaches the policy.
  */
@@ -52,6 +57,10 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     private List<GateRule> rules = new ArrayList<>();
     private String changeSetTicketPattern = DEFAULT_TICKET_PATTERN;
     private String storeLocation;
+    /** A PostgreSQL database holding the events; {@code null}: the journal in the store directory. */
+    private String databaseUrl;
+    /** The id of the username/password credentials for {@link #databaseUrl}, never the password itself. */
+    private String databaseCredentialsId;
     /** The ticket tracker to keep in step with; {@code null}: none. */
     private TrackerSettings tracker;
 
@@ -101,32 +110,44 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * Where the store lives: the configured location (a directory relative to JENKINS_HOME if not
-     * absolute), or JENKINS_HOME/retro-gate. The engine reads the location and picks the backend.
+     * Where the store lives: the PostgreSQL database when one is configured, else the store directory
+     * (the configured location, relative to JENKINS_HOME if not absolute, or JENKINS_HOME/retro-gate).
+     * The engine reads the location and picks the backend.
      */
     public StoreLocation storeLocation() {
+        String database = Util.fixEmptyAndTrim(databaseUrl);
+        return database == null ? directoryLocation() : DatabaseAccess.location(database, storeDirectory());
+    }
+
+    /** The backend of {@link #storeLocation()}, with the database's credentials resolved now. */
+    public StoreBackend storeBackend() {
+        StoreLocation location = storeLocation();
+        return location.isDatabase() ? DatabaseAccess.backend(new JenkinsFacade(), location, databaseCredentialsId)
+                : location.backend(Duration.ZERO); // Jenkins owns its journal: no waiting for another process
+    }
+
+    private StoreLocation directoryLocation() {
         String location = Util.fixEmptyAndTrim(storeLocation);
         return directoryOnly(StoreLocation.parse(location == null ? DEFAULT_STORE_DIRECTORY : location,
                 Jenkins.get().getRootDir().toPath()), location);
     }
 
-    /**
-     * Jenkins keeps its store in a directory: a PostgreSQL store needs its driver from a library plugin
-     * and a password from credentials, which the plugin does not take yet; refused clearly rather than
-     * failing later for want of a driver or a password.
-     */
+    /** The store location is a directory; a database's address goes in its own field, with its credentials. */
     private static StoreLocation directoryOnly(StoreLocation location, String shown) {
         if (location.isDatabase()) {
-            throw new FieldException("storeLocation '" + shown + "' is a database address: in Jenkins the store is"
-                    + " a directory (absolute, or relative to JENKINS_HOME); a PostgreSQL store is chosen with the"
-                    + " command-line tool's --store for now");
+            throw new FieldException("storeLocation '" + shown + "' is a database address: the store location is"
+                    + " a directory (absolute, or relative to JENKINS_HOME); give a PostgreSQL database in"
+                    + " databaseUrl, with its credentials in databaseCredentialsId");
         }
         return location;
     }
 
-    /** The local directory of the store's companion files (tracker sync state): the store's own directory. */
+    /**
+     * The local directory of the store's companion files (tracker sync state): the store directory, also
+     * when the events are in a database.
+     */
     public Path storeDirectory() {
-        return storeLocation().localDirectory();
+        return directoryLocation().localDirectory();
     }
 
     @Override
@@ -134,7 +155,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         Saved before = new Saved(productionPatterns, productionMode, nonProductionMode, blockPriority, blockTypes,
                 warnPriority, warnTypes, warnOverdue, postRollbackFreeze, staleIncidentDays,
                 openIncidentsOutsideProduction, allowWeakerPipelineMode, fourEyes, maxOverrideWindowHours, rules,
-                changeSetTicketPattern, storeLocation, tracker);
+                changeSetTicketPattern, storeLocation, databaseUrl, databaseCredentialsId, tracker);
         binding = true;
         try {
             rules = new ArrayList<>(); // an empty repeatable list is absent from the form
@@ -162,7 +183,8 @@ public class RetroGateConfiguration extends GlobalConfiguration {
             Priority blockPriority, String blockTypes, Priority warnPriority, String warnTypes, boolean warnOverdue,
             boolean postRollbackFreeze, int staleIncidentDays, boolean openIncidentsOutsideProduction,
             boolean allowWeakerPipelineMode, boolean fourEyes, int maxOverrideWindowHours, List<GateRule> rules,
-            String changeSetTicketPattern, String storeLocation, TrackerSettings tracker) {
+            String changeSetTicketPattern, String storeLocation, String databaseUrl, String databaseCredentialsId,
+            TrackerSettings tracker) {
     }
 
     private void restore(Saved saved) {
@@ -183,6 +205,8 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         rules = saved.rules();
         changeSetTicketPattern = saved.changeSetTicketPattern();
         storeLocation = saved.storeLocation();
+        databaseUrl = saved.databaseUrl();
+        databaseCredentialsId = saved.databaseCredentialsId();
         tracker = saved.tracker();
     }
 
@@ -399,6 +423,35 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         changed();
     }
 
+    public String getDatabaseUrl() {
+        return databaseUrl;
+    }
+
+    /**
+     * A PostgreSQL database for the events ({@code jdbc:postgresql://host:port/database}, read by the engine),
+     * or empty for the journal in the store directory. Takes effect at the next start of Jenkins.
+     */
+    @DataBoundSetter
+    public void setDatabaseUrl(String databaseUrl) {
+        String value = Util.fixEmptyAndTrim(databaseUrl);
+        if (value != null) {
+            DatabaseAccess.location(value, Path.of("")); // refused here, at save, not at the next start
+        }
+        this.databaseUrl = value;
+        changed();
+    }
+
+    public String getDatabaseCredentialsId() {
+        return databaseCredentialsId;
+    }
+
+    /** The id of global username/password credentials for the database; resolved each time the store opens. */
+    @DataBoundSetter
+    public void setDatabaseCredentialsId(String databaseCredentialsId) {
+        this.databaseCredentialsId = Util.fixEmptyAndTrim(databaseCredentialsId);
+        changed();
+    }
+
     /** The ticket tracker, or {@code null} when none is configured. */
     public TrackerSettings getTracker() {
         return tracker;
@@ -412,6 +465,32 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         }
         this.tracker = tracker;
         changed();
+    }
+
+    @POST
+    public FormValidation doCheckDatabaseUrl(@QueryParameter String value) {
+        return PolicyFields.validate(() -> {
+            if (Util.fixEmptyAndTrim(value) != null) {
+                DatabaseAccess.location(value.strip(), Path.of(""));
+            }
+        });
+    }
+
+    /** Every global username/password credential for administrators; for anyone else only the current choice. */
+    @POST
+    public ListBoxModel doFillDatabaseCredentialsIdItems(@QueryParameter String databaseCredentialsId) {
+        return DatabaseAccess.choices(new JenkinsFacade(), databaseCredentialsId);
+    }
+
+    /**
+     * Connects to the database with the given address and credentials and reports the server's version
+     * and the store's schema (Administer only; nothing is created or changed).
+     */
+    @POST
+    public FormValidation doTestDatabaseConnection(@QueryParameter String databaseUrl,
+            @QueryParameter String databaseCredentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return DatabaseAccess.testConnection(new JenkinsFacade(), databaseUrl, databaseCredentialsId, storeDirectory());
     }
 
     @POST

@@ -12,7 +12,6 @@ import io.jenkins.plugins.retrogate.engine.store.Store;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.flow.FlowExecutionList;
@@ -112,19 +111,30 @@ public class RetroGateStore {
         }
         Path directory = location.localDirectory();
         try {
-            store = location.backend(Duration.ZERO).open(); // Jenkins owns its store: no waiting for another process
+            store = configuration.storeBackend().open();
             engine = new RetroGate(store, configuration::policy, Clock.systemUTC());
             this.directory = directory;
             failure = null;
-            LOGGER.info(() -> "Retro Gate store opened at " + directory);
+            // another controller or the CLI records into a shared database: whatever waits for it looks again
+            store.onOthersEvents(RetroGateStore::othersRecorded);
+            LOGGER.info(() -> "Retro Gate store opened at " + location);
             RetroGate opened = engine;
             // the report folds the event log once; do it now, in the background, not in a user's request
             jenkins.util.Timer.get().submit(() -> warmUpReports(opened));
         } catch (StoreException e) {
-            failed(directory, e.reason() + ": " + e.getMessage(), e);
+            failed(location, e.reason() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            failed(directory, e.toString(), e);
+            failed(location, e.toString(), e);
         }
+    }
+
+    /** Off the follower's thread: a listener may look at every running pipeline. */
+    private static void othersRecorded() {
+        jenkins.util.Timer.get().submit(() -> {
+            for (OthersEventsListener listener : ExtensionList.lookup(OthersEventsListener.class)) {
+                listener.onOthersEvents();
+            }
+        });
     }
 
     private static void warmUpReports(RetroGate engine) {

@@ -46,7 +46,8 @@ class StoreMonitorITest {
 
         assertThatThrownBy(() -> configuration.setStoreLocation("postgresql://db.example:5432/retro?user=jenkins"))
                 .hasMessageStartingWith("storeLocation 'postgresql://db.example:5432/retro?user=jenkins' is a database"
-                        + " address: in Jenkins the store is a directory");
+                        + " address: the store location is a directory").hasMessageContaining("databaseUrl")
+                .hasMessageContaining("databaseCredentialsId");
 
         assertThat(configuration.getStoreLocation()).isEqualTo(before);
         assertThat(RetroGateStore.get().isOpen()).isTrue();

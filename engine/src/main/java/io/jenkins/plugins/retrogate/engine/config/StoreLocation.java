@@ -174,8 +174,16 @@ public final class StoreLocation {
      * none); a journal has no password and ignores it.
      */
     public StoreBackend backend(Duration lockWait, String password) {
+        return backend(lockWait, null, password);
+    }
+
+    /**
+     * The backend keeping the store here, logging in to a database as {@code user} ({@code null}: the
+     * address's) with {@code password}, as Jenkins does from its credentials; a journal ignores both.
+     */
+    public StoreBackend backend(Duration lockWait, String user, String password) {
         if (jdbcUrl != null) {
-            return new PostgresBackend(jdbcUrl, user, password);
+            return new PostgresBackend(jdbcUrl, user != null ? user : this.user, password);
         }
         return new JournalBackend(directory, JournalOptions.defaults().withLockWait(lockWait));
     }

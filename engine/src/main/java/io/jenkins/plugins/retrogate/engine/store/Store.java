@@ -23,6 +23,14 @@ public interface Store extends AutoCloseable {
      */
     <R> R execute(Function<RetroState, Change<R>> command);
 
+    /**
+     * Calls {@code listener} each time events recorded by another process have been folded into
+     * {@link #state()}, on the store's own thread: it must return quickly. A store that no other
+     * process writes (the journal, held by one process) never calls it.
+     */
+    default void onOthersEvents(Runnable listener) {
+    }
+
     /** Up to {@code limit} recorded events with a sequence number of at least {@code fromSequence}. */
     List<RecordedEvent> events(long fromSequence, int limit);
 

@@ -18,6 +18,17 @@ public interface StoreBackend {
     boolean exists();
 
     /**
+     * Reaches the store and says what is there (for a "test connection" button), creating and changing
+     * nothing.
+     *
+     * @throws StoreException when it cannot be reached or its format is newer than this version reads
+     */
+    default String probe() {
+        return exists() ? "a Retro Gate store is at " + location() : "no Retro Gate store is at " + location()
+                + " yet: it is created when first opened";
+    }
+
+    /**
      * Loads and warms what opening needs (codecs, the fold) before any lock is asked for, so that
      * other processes waiting for the store wait only for the real work. Optional; idempotent.
      */

@@ -86,7 +86,8 @@ final class PgConnections {
         String why;
         if (state.startsWith("28")) {
             why = "the database refused the login of user '" + user + "' (" + e.getMessage()
-                    + "): check the password in $RETRO_GATE_STORE_PASSWORD or the --store-password-file";
+                    + "): check the password (the CLI: $RETRO_GATE_STORE_PASSWORD or --store-password-file;"
+                    + " Jenkins: the credentials chosen for the store)";
         } else if ("3D000".equals(state)) {
             why = "the database does not exist (" + e.getMessage() + "): create it first (CREATE DATABASE …)";
         } else if (state.startsWith("08")) {

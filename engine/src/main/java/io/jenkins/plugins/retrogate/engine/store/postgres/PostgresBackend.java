@@ -44,6 +44,23 @@ public final class PostgresBackend implements StoreBackend {
         }
     }
 
+    /** The server's version and the state of the store's tables; creates nothing. */
+    @Override
+    public String probe() {
+        try (Connection connection = db.connect()) {
+            String server = "PostgreSQL " + connection.getMetaData().getDatabaseProductVersion();
+            if (!Schema.exists(connection)) {
+                return server + "; no Retro Gate tables in " + location() + " yet: they are created when the store"
+                        + " is first opened";
+            }
+            int version = Schema.version(connection, location()); // refuses a newer schema
+            return server + "; Retro Gate schema version " + version + (version == Schema.VERSION ? " (current)"
+                    : " (older: brought to version " + Schema.VERSION + " when the store is opened)");
+        } catch (SQLException e) {
+            throw db.failed("looking at the store's tables", e);
+        }
+    }
+
     @Override
     public Store open() {
         return PostgresStore.open(db, options, false);

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -60,6 +61,7 @@ public final class PostgresStore implements Store {
     /** The sequence of the snapshot this store started from, 0 when it folded every row. */
     private final long startedFrom;
     private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
+    private final List<Runnable> othersEventsListeners = new CopyOnWriteArrayList<>();
     /** Guarded by {@link #lock}. */
     private Connection connection;
     /** The hash of the last folded row; guarded by {@link #lock}. */
@@ -428,14 +430,33 @@ public final class PostgresStore implements Store {
 
     /** The follower's catch-up: under the lock, on the follower's own connection. */
     private void catchUpQuietly(Connection c) throws SQLException {
+        long before;
+        long after;
         lock.lock();
         try {
-            if (!closed) {
-                catchUp(c);
+            if (closed) {
+                return;
             }
+            before = state.sequence();
+            catchUp(c);
+            after = state.sequence();
         } finally {
             lock.unlock();
         }
+        if (after != before) { // told outside the lock: a listener may read the state or run a command
+            for (Runnable listener : othersEventsListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "a listener for new events failed: {0}", e.toString());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onOthersEvents(Runnable listener) {
+        othersEventsListeners.add(listener);
     }
 
     @Override
