@@ -53,6 +53,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     private boolean openIncidentsOutsideProduction = GatePolicy.defaults().openIncidentsOutsideProduction();
     private boolean allowWeakerPipelineMode = GatePolicy.defaults().allowWeakerPipelineMode();
     private boolean fourEyes = GatePolicy.defaults().fourEyes();
+    private boolean requireBlameFreeText = GatePolicy.defaults().requireBlameFreeText();
     private int maxOverrideWindowHours = (int) GatePolicy.defaults().maxOverrideWindow().toHours();
     private List<GateRule> rules = new ArrayList<>();
     private String changeSetTicketPattern = DEFAULT_TICKET_PATTERN;
@@ -93,7 +94,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
             .warnPriority(warnPriority).warnTypes(PolicyFields.types("warnTypes", warnTypes))
             .warnOverdue(warnOverdue).postRollbackFreeze(postRollbackFreeze).staleIncidentDays(staleIncidentDays)
             .openIncidentsOutsideProduction(openIncidentsOutsideProduction)
-            .allowWeakerPipelineMode(allowWeakerPipelineMode).fourEyes(fourEyes)
+            .allowWeakerPipelineMode(allowWeakerPipelineMode).fourEyes(fourEyes).requireBlameFreeText(requireBlameFreeText)
             .maxOverrideWindowHours(maxOverrideWindowHours)
             .rules(getRules().stream().map(GateRule::toPolicyRule).toList())
             .build();
@@ -154,8 +155,8 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         Saved before = new Saved(productionPatterns, productionMode, nonProductionMode, blockPriority, blockTypes,
                 warnPriority, warnTypes, warnOverdue, postRollbackFreeze, staleIncidentDays,
-                openIncidentsOutsideProduction, allowWeakerPipelineMode, fourEyes, maxOverrideWindowHours, rules,
-                changeSetTicketPattern, storeLocation, databaseUrl, databaseCredentialsId, tracker);
+                openIncidentsOutsideProduction, allowWeakerPipelineMode, fourEyes, requireBlameFreeText,
+                maxOverrideWindowHours, rules, changeSetTicketPattern, storeLocation, databaseUrl, databaseCredentialsId, tracker);
         binding = true;
         try {
             rules = new ArrayList<>(); // an empty repeatable list is absent from the form
@@ -182,7 +183,8 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     private record Saved(String productionPatterns, GateMode productionMode, GateMode nonProductionMode,
             Priority blockPriority, String blockTypes, Priority warnPriority, String warnTypes, boolean warnOverdue,
             boolean postRollbackFreeze, int staleIncidentDays, boolean openIncidentsOutsideProduction,
-            boolean allowWeakerPipelineMode, boolean fourEyes, int maxOverrideWindowHours, List<GateRule> rules,
+            boolean allowWeakerPipelineMode, boolean fourEyes, boolean requireBlameFreeText, int maxOverrideWindowHours,
+            List<GateRule> rules,
             String changeSetTicketPattern, String storeLocation, String databaseUrl, String databaseCredentialsId,
             TrackerSettings tracker) {
     }
@@ -201,6 +203,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         openIncidentsOutsideProduction = saved.openIncidentsOutsideProduction();
         allowWeakerPipelineMode = saved.allowWeakerPipelineMode();
         fourEyes = saved.fourEyes();
+        requireBlameFreeText = saved.requireBlameFreeText();
         maxOverrideWindowHours = saved.maxOverrideWindowHours();
         rules = saved.rules();
         changeSetTicketPattern = saved.changeSetTicketPattern();
@@ -373,6 +376,16 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setFourEyes(boolean fourEyes) {
         this.fourEyes = fourEyes;
+        changed();
+    }
+
+    public boolean isRequireBlameFreeText() {
+        return requireBlameFreeText;
+    }
+
+    @DataBoundSetter
+    public void setRequireBlameFreeText(boolean requireBlameFreeText) {
+        this.requireBlameFreeText = requireBlameFreeText;
         changed();
     }
 

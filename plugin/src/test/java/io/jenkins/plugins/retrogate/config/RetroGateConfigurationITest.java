@@ -39,6 +39,7 @@ class RetroGateConfigurationITest {
         assertThat(policy.blockPriority()).isEqualTo(Priority.P1);
         assertThat(policy.blockTypes()).containsExactlyInAnyOrder(ItemType.PREVENTATIVE, ItemType.MITIGATIVE);
         assertThat(policy.fourEyes()).isFalse();
+        assertThat(policy.requireBlameFreeText()).isTrue();
         assertThat(policy.postRollbackFreeze()).isTrue();
         assertThat(policy.staleIncidentDays()).isEqualTo(14);
         assertThat(policy.openIncidentsOutsideProduction()).isTrue();
