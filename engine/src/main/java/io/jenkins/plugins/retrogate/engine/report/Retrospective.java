@@ -153,7 +153,7 @@ public record Retrospective(Instant generatedAt, Incident incident, List<Entry> 
                         + "): " + e.title(), e.actor());
                 DeploymentRef rollback = e.rollback();
                 if (rollback != null) {
-                    add(e.detectedAt(), "Rolled back " + describe(rollback)
+                    add(e.detectedAt(), "Rolled back " + rolledBack(rollback)
                             + (e.signature() == null ? "" : ": " + e.signature()), e.actor());
                 }
                 if (!e.at().equals(e.detectedAt())) {
@@ -161,7 +161,7 @@ public record Retrospective(Instant generatedAt, Incident incident, List<Entry> 
                 }
                 propose(ContributorRole.IDENTIFIED, e.actor(), rollback == null ? "opened the incident" : "rolled back");
             } else if (event instanceof RollbackRecorded e && e.incidentId().equals(id)) {
-                add(time(e.at(), e.happenedAt()), "Rolled back " + describe(e.rollback())
+                add(time(e.at(), e.happenedAt()), "Rolled back " + rolledBack(e.rollback())
                         + (e.reason() == null ? "" : ": " + e.reason()), e.actor());
                 propose(ContributorRole.IDENTIFIED, e.actor(), "rolled back");
             } else if (event instanceof IncidentStatusChanged e && e.incidentId().equals(id)) {
@@ -241,6 +241,10 @@ public record Retrospective(Instant generatedAt, Incident incident, List<Entry> 
 
         private static String describe(DeploymentRef ref) {
             return ref.service() + " " + (ref.version() == null ? "" : ref.version() + " ") + "to " + ref.environment();
+        }
+
+        private static String rolledBack(DeploymentRef ref) {
+            return ref.service() + " in " + ref.environment() + (ref.version() == null ? "" : " to " + ref.version());
         }
 
         private void add(Instant at, String what, String source) {
