@@ -106,22 +106,27 @@ public record Retrospective(Instant generatedAt, Incident incident, List<Entry> 
         q.add(new Question("Which systems were affected?", incident.affectedServices().isEmpty() ? null
                 : String.join(", ", incident.affectedServices())));
         q.add(new Question("How did we become aware?", incident.detection().name().toLowerCase(Locale.ROOT)
-                .replace('_', ' ') + ", at " + incident.detectedAt()));
+                .replace('_', ' ') + ", at " + shown(incident.detectedAt())));
         Instant response = incident.responseStartedAt();
-        q.add(new Question("When did the response start?", response == null ? null : response.toString()));
+        q.add(new Question("When did the response start?", response == null ? null : shown(response)));
         List<String> mitigations = new ArrayList<>();
         for (Mitigation m : incident.mitigations()) {
-            mitigations.add(m.description() + " (" + m.kind().name().toLowerCase(Locale.ROOT) + ", " + m.at() + ")");
+            mitigations.add(m.description() + " (" + m.kind().name().toLowerCase(Locale.ROOT) + ", " + shown(m.at()) + ")");
         }
         DeploymentRef rollback = incident.rollback();
         if (mitigations.isEmpty() && rollback != null) {
             mitigations.add("rollback of " + rollback.service() + " in " + rollback.environment()
-                    + (rollback.version() == null ? "" : " to " + rollback.version()));
+                    + (rollback.version() == null ? "" : " (version " + rollback.version() + " undone)"));
         }
         q.add(new Question("What mitigated it?", mitigations.isEmpty() ? null : String.join("; ", mitigations)));
         q.add(new Question("Has it been seen before?", incident.similarIncidents().isEmpty() ? null
                 : "yes: " + String.join(", ", incident.similarIncidents())));
         return q;
+    }
+
+    /** An instant as the document shows it: UTC, to the second. */
+    public static String shown(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     /** Folds the events that concern the incident into the timeline and the proposed people. */
@@ -244,7 +249,7 @@ public record Retrospective(Instant generatedAt, Incident incident, List<Entry> 
         }
 
         private static String rolledBack(DeploymentRef ref) {
-            return ref.service() + " in " + ref.environment() + (ref.version() == null ? "" : " to " + ref.version());
+            return ref.service() + " in " + ref.environment() + (ref.version() == null ? "" : " (version " + ref.version() + " undone)");
         }
 
         private void add(Instant at, String what, String source) {

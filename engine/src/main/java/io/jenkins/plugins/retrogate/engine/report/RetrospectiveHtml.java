@@ -32,19 +32,19 @@ public final class RetrospectiveHtml {
                 .append("tr,dd,li{break-inside:avoid}th{background:none}a{color:inherit;text-decoration:none}}\n")
                 .append("@page{margin:1.5cm}\n</style>\n</head>\n<body>\n");
         h.append("<h1>").append(e(title)).append("</h1>\n<p class=\"muted\">Generated from the event log at ")
-                .append(e(retro.generatedAt().toString()))
+                .append(e(Retrospective.shown(retro.generatedAt())))
                 .append(". A blameless review: we look at how the system let this happen, not at who.</p>\n");
         h.append("<h2>Summary</h2>\n<table>\n");
         row(h, "Status", e(i.status().name()));
         Severity severity = i.severity();
         row(h, "Severity", severity == null ? "not set" : e(severity.name()));
         row(h, "Affected services", e(String.join(", ", i.affectedServices())));
-        row(h, "Detected", e(i.detectedAt() + " (" + lower(i.detection().name()) + ")"));
+        row(h, "Detected", e(Retrospective.shown(i.detectedAt()) + " (" + lower(i.detection().name()) + ")"));
         row(h, "Root cause", i.rootCause() == null ? "<span class=\"open\">open: to settle in the meeting</span>"
                 : e(i.rootCause()));
         h.append("</table>\n<h2>Timeline</h2>\n<table>\n<tr><th>Time (UTC)</th><th>What happened</th><th>Source</th></tr>\n");
         for (Retrospective.Entry x : retro.timeline()) {
-            h.append("<tr><td class=\"time\">").append(e(x.at().toString())).append("</td><td>").append(e(x.what()))
+            h.append("<tr><td class=\"time\">").append(e(Retrospective.shown(x.at()))).append("</td><td>").append(e(x.what()))
                     .append("</td><td>").append(e(x.source())).append("</td></tr>\n");
         }
         h.append("</table>\n<h2>The five questions</h2>\n<dl>\n");

@@ -20,7 +20,7 @@ public final class RetrospectiveMarkdown {
         Incident i = retro.incident();
         StringBuilder md = new StringBuilder(4096);
         md.append("# Retrospective: ").append(i.id()).append(" — ").append(escape(i.title())).append("\n\n");
-        md.append("*Generated from the event log at ").append(retro.generatedAt())
+        md.append("*Generated from the event log at ").append(Retrospective.shown(retro.generatedAt()))
                 .append(". A blameless review: we look at how the system let this happen, not at who.*\n\n");
         md.append("## Summary\n\n");
         md.append("| Field | Value |\n|---|---|\n");
@@ -28,13 +28,13 @@ public final class RetrospectiveMarkdown {
         Severity severity = i.severity();
         row(md, "Severity", severity == null ? "not set" : severity.name());
         row(md, "Affected services", escape(String.join(", ", i.affectedServices())));
-        row(md, "Detected", i.detectedAt() + " (" + lower(i.detection().name()) + ")");
+        row(md, "Detected", Retrospective.shown(i.detectedAt()) + " (" + lower(i.detection().name()) + ")");
         String rootCause = i.rootCause();
         row(md, "Root cause", rootCause == null ? "*open: to settle in the meeting*" : escape(rootCause));
         md.append('\n');
         md.append("## Timeline\n\n| Time (UTC) | What happened | Source |\n|---|---|---|\n");
         for (Retrospective.Entry e : retro.timeline()) {
-            md.append("| ").append(e.at()).append(" | ").append(escape(e.what())).append(" | ")
+            md.append("| ").append(Retrospective.shown(e.at())).append(" | ").append(escape(e.what())).append(" | ")
                     .append(escape(e.source())).append(" |\n");
         }
         md.append("\n## The five questions\n\n");
