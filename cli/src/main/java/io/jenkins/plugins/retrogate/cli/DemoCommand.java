@@ -125,6 +125,8 @@ final class DemoCommand extends CliCommand {
         step(home, "The next deployment passes the gate.", 0,
                 "--actor", "alice", "gate", "--service", SERVICE, "--environment", prod);
         step(home, "And the report: DORA figures and the retrospective's own.", 0, "report");
+        step(home, "Last, the retrospective document of INC-1, generated from the event log: timeline, the five"
+                + " questions, people to hear by role, action items. Nothing typed twice.", 0, "incident", "retro", "INC-1");
     }
 
     private void step(Path home, String narration, int expected, String... args) {

@@ -188,6 +188,52 @@ final class IncidentCommand extends CliGroup {
         }
     }
 
+    @Command(name = "retro", mixinStandardHelpOptions = true,
+            description = {"The retrospective document of an incident, generated from the event log: summary,",
+                    "timeline, the five questions, people to hear by role, action items, similar incidents."})
+    int retro(@Parameters(paramLabel = "ID", description = "The incident, like INC-3.") String rawId,
+            @Option(names = "--format", paramLabel = "md|html|json", description = "Default: md (json with --json).")
+            String format,
+            @Option(names = {"--output", "--out"}, paramLabel = "FILE", description = "Write it to FILE instead of stdout.")
+            java.nio.file.Path outFile) {
+        String chosen = format == null ? (out().json() ? "json" : "md")
+                : format.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("md", "html", "json").contains(chosen)) {
+            throw new InvalidInputException("format", format, "is not one of md, html, json");
+        }
+        if (out().json() && outFile == null && !chosen.equals("json")) {
+            throw new BadInputException("--format " + chosen + " cannot go to stdout with --json; add --output FILE");
+        }
+        String id = Ids.parseIncident("incident", rawId);
+        io.jenkins.plugins.retrogate.engine.report.Retrospective retro;
+        try (Session session = openToRead()) {
+            if (session.engine.state().incident(id).isEmpty()) {
+                throw new InvalidInputException("incident", rawId, "does not exist");
+            }
+            retro = io.jenkins.plugins.retrogate.engine.report.Retrospective.of(session.engine.state(),
+                    session.engine.events(), id, session.engine.now());
+        }
+        String text = switch (chosen) {
+            case "json" -> Output.write(io.jenkins.plugins.retrogate.engine.report.RetrospectiveJson.write(retro)) + "\n";
+            case "html" -> io.jenkins.plugins.retrogate.engine.report.RetrospectiveHtml.write(retro);
+            default -> io.jenkins.plugins.retrogate.engine.report.RetrospectiveMarkdown.write(retro);
+        };
+        if (outFile != null) {
+            OutputFile.write(outFile, text);
+            out().line("Wrote the " + chosen + " retrospective of " + id + " to " + outFile);
+            ObjectNode json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            json.put("incident", id);
+            json.put("out", outFile.toAbsolutePath().toString());
+            json.put("format", chosen);
+            out().document(json);
+        } else if (out().json()) {
+            out().document(io.jenkins.plugins.retrogate.engine.report.RetrospectiveJson.write(retro));
+        } else {
+            out().raw(text);
+        }
+        return ExitCode.OK;
+    }
+
     private static String ref(DeploymentRef ref) {
         return (ref.deploymentId() == null ? "" : ref.deploymentId() + " ") + ref.service() + " → " + ref.environment()
                 + (ref.version() == null ? "" : " version " + ref.version()) + (ref.url() == null ? "" : " " + ref.url());

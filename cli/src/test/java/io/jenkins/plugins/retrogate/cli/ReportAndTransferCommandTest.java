@@ -169,7 +169,8 @@ class ReportAndTransferCommandTest {
 
         assertThat(result.code()).as(result.toString()).isZero();
         assertThat(result.out()).contains("(exit 3)", "(exit 4)", "Four eyes", "OVERRIDDEN", "Verified INC-1-A1",
-                "VERIFIED", "Retro Gate report");
+                "VERIFIED", "Retro Gate report",
+                "# Retrospective: INC-1", "## Timeline", "## People to hear");
         String home = result.out().lines().findFirst().orElseThrow().replaceFirst(".*Home: ", "");
         assertThat(Path.of(home)).doesNotExist();
     }
