@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
@@ -214,18 +212,8 @@ class CiSnippetsIT {
     }
 
     private Job process(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().remove("RETRO_GATE_STORE");
-        builder.environment().remove("RETRO_GATE_ACTOR");
-        builder.environment().put("HOME", dir.toString());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("did not finish within 120 s: " + String.join(" ", command));
-        }
-        return new Job(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        ShellRun run = ShellRun.in(dir, env, command);
+        return new Job(run.code(), run.output());
     }
 
     private static void executable(Path file, String text) throws IOException {

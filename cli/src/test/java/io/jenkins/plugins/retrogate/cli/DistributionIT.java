@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,16 +73,7 @@ class DistributionIT {
     }
 
     private Run run(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().put("HOME", dir.toString());
-        builder.environment().remove("RETRO_GATE_HOME");
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("did not finish within 120 s: " + String.join(" ", command));
-        }
-        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        ShellRun run = ShellRun.in(dir, env, command);
+        return new Run(run.code(), run.output());
     }
 }
