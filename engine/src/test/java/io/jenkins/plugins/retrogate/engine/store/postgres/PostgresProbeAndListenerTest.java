@@ -46,7 +46,7 @@ class PostgresProbeAndListenerTest {
     void probeOfAnOpenedStoreSaysItsSchemaIsCurrent() {
         PostgresFixture.backend(url).open().close();
 
-        assertThat(PostgresFixture.backend(url).probe()).contains("Retro Gate schema version 1 (current)");
+        assertThat(PostgresFixture.backend(url).probe()).contains("Retro Gate schema version " + Schema.VERSION + " (current)");
     }
 
     @Test
