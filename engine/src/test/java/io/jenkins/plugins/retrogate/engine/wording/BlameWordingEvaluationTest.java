@@ -83,4 +83,13 @@ class BlameWordingEvaluationTest {
         assertThat(figures.precision()).as("%s", figures).isGreaterThanOrEqualTo(0.9);
         assertThat(figures.recall()).as("%s", figures).isGreaterThanOrEqualTo(0.8);
     }
+
+    @Test
+    void onTheHeldOutSetBlameIsFoundWithAtLeastNinetyPercentPrecision() throws IOException {
+        Figures figures = measure("/wording/heldout-sentences.tsv");
+        System.out.println("blame wording, held-out set: " + figures);
+
+        assertThat(figures.sentences()).isGreaterThanOrEqualTo(50);
+        assertThat(figures.precision()).as("%s", figures).isGreaterThanOrEqualTo(0.9);
+    }
 }
