@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,10 +35,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "retro-gate", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Blameless retrospectives that stick: incidents, action items and a deployment gate.",
-        subcommands = {InitCommand.class, GateCommand.class, DeployCommand.class, RollbackCommand.class, IncidentCommand.class,
-                ItemCommand.class, OverrideCommand.class, ReportCommand.class, ExportCommand.class,
-                ImportCommand.class, TrackerCommand.class, VerifyCommand.class, RepairCommand.class, PolicyCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class},
+        // the sub-commands are added by Subcommands, which builds only the one that runs
         footer = {"", "Exit codes: 0 done/allowed, 1 unexpected, 2 bad input, 3 blocked, 4 refused, 5 store corrupted or locked."})
 public final class RetroGateCli implements Callable<Integer> {
     static final String HOME_VARIABLE = "RETRO_GATE_HOME";
@@ -84,6 +80,8 @@ public final class RetroGateCli implements Callable<Integer> {
 
     private final CliEnvironment environment;
     private Output output;
+    /** The parse landed on a sub-command whose model was not built: run again with all of them. */
+    private boolean outlineHit;
 
     RetroGateCli(CliEnvironment environment) {
         this.environment = environment;
@@ -93,6 +91,13 @@ public final class RetroGateCli implements Callable<Integer> {
         System.exit(run(args, CliEnvironment.system()));
     }
 
+    /** The command line for {@code root}, with the sub-command {@code args} name built (with {@code everything}: all). */
+    static CommandLine commandLine(RetroGateCli root, String[] args, boolean everything) {
+        CommandLine commandLine = new CommandLine(root);
+        Subcommands.add(commandLine, args, everything);
+        return commandLine;
+    }
+
     /** Runs the tool once and returns its exit code. */
     public static int run(String[] args, CliEnvironment environment) {
         return run(args, environment, new Object[0]);
@@ -100,20 +105,44 @@ public final class RetroGateCli implements Callable<Integer> {
 
     /** Runs with further sub-commands (tests add one that fails unexpectedly). */
     static int run(String[] args, CliEnvironment environment, Object... moreCommands) {
+        Integer code = attempt(args, environment, false, moreCommands);
+        if (code == null) {
+            code = attempt(args, environment, true, moreCommands);
+        }
+        environment.out().flush();
+        environment.err().flush();
+        return code;
+    }
+
+    /**
+     * Parses and runs {@code args} with the sub-command they name built ({@code everything}: all of them);
+     * {@code null} when the parse landed on a sub-command that was not built, before anything ran or was printed.
+     */
+    private static Integer attempt(String[] args, CliEnvironment environment, boolean everything, Object... moreCommands) {
         RetroGateCli root = new RetroGateCli(environment);
-        CommandLine commandLine = new CommandLine(root);
+        CommandLine commandLine = commandLine(root, args, everything);
         for (Object command : moreCommands) {
             commandLine.addSubcommand(command);
         }
         commandLine.setOut(environment.out());
         commandLine.setErr(environment.err());
-        commandLine.setParameterExceptionHandler((e, arguments) -> root.usageError(e, arguments));
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            if (Subcommands.isOutline(e.getCommandLine().getCommandSpec())) {
+                root.outlineHit = true;
+                return ExitCode.UNEXPECTED;
+            }
+            return root.usageError(e, arguments);
+        });
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> root.failure(e, line.getCommandSpec()));
-        commandLine.setExecutionStrategy(root::execute);
+        commandLine.setExecutionStrategy(parsed -> {
+            if (parsed.asCommandLineList().stream().anyMatch(line -> Subcommands.isOutline(line.getCommandSpec()))) {
+                root.outlineHit = true;
+                return ExitCode.UNEXPECTED;
+            }
+            return root.execute(parsed);
+        });
         int code = commandLine.execute(args);
-        environment.out().flush();
-        environment.err().flush();
-        return code;
+        return root.outlineHit && !everything ? null : code;
     }
 
     /** Runs the command; with {@code --json}, help and version are a JSON document too. */

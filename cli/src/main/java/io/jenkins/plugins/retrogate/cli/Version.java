@@ -7,6 +7,7 @@ final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = RetroGateCli.class.getPackage().getImplementationVersion();
-        return new String[] {"retro-gate " + (version == null ? "(development build)" : version)};
+        // concat, not +: no string-concatenation bootstrap for the one line a version check prints
+        return new String[] {"retro-gate ".concat(version == null ? "(development build)" : version)};
     }
 }

@@ -42,6 +42,45 @@ class DistributionIT {
     }
 
     @Test
+    void theLauncherMakesItsClassDataSharingArchiveOnceInTheBackgroundAndUsesIt() throws Exception {
+        Path tool = unpack().resolve("bin/retro-gate");
+        Path cache = dir.resolve("cache");
+
+        Run first = run(Map.of("RETRO_GATE_CDS", cache.toString()), tool.toString(), "--version");
+        assertThat(first.code()).as(first.out()).isZero();
+        assertThat(first.out()).startsWith("retro-gate ");
+        Path archive = awaitArchive(cache);
+
+        // -Xshare:on makes the JVM fail unless it can use the archive the launcher hands it
+        Run shared = run(Map.of("RETRO_GATE_CDS", cache.toString(), "JAVA_OPTS", "-Xshare:on"), tool.toString(),
+                "--home", dir.resolve("home").toString(), "rollback", "--service", "pay", "--environment", "production",
+                "--version", "1.2");
+        assertThat(shared.code()).as(shared.out()).isZero();
+        assertThat(shared.out()).contains("Opened incident INC-1");
+
+        Run off = run(Map.of("RETRO_GATE_CDS", "off", "JAVA_OPTS", "-Xshare:auto"), tool.toString(), "--version");
+        assertThat(off.out()).isEqualTo(first.out());
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly(archive.getFileName().toString());
+        }
+    }
+
+    private static Path awaitArchive(Path cache) throws InterruptedException, java.io.IOException {
+        for (int i = 0; i < 1200; i++) {
+            if (Files.isDirectory(cache)) {
+                try (var files = Files.list(cache)) {
+                    var archive = files.filter(f -> f.getFileName().toString().endsWith(".jsa")).findFirst();
+                    if (archive.isPresent() && !Files.exists(Path.of(archive.get() + ".lock"))) {
+                        return archive.get();
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the launcher made no class-data-sharing archive in " + cache);
+    }
+
+    @Test
     void theBashCompletionCompletesCommandsAndOptions() throws Exception {
         Path completion = unpack().resolve("completion/retro-gate.bash");
 
@@ -72,8 +111,11 @@ class DistributionIT {
         return dir.resolve("retro-gate");
     }
 
+    /** Runs with the launcher's archive kept in this test's directory, unless {@code env} says otherwise. */
     private Run run(Map<String, String> env, String... command) throws Exception {
-        ShellRun run = ShellRun.in(dir, env, command);
+        Map<String, String> all = new java.util.HashMap<>(Map.of("RETRO_GATE_CDS", dir.resolve("cds").toString()));
+        all.putAll(env);
+        ShellRun run = ShellRun.in(dir, all, command);
         return new Run(run.code(), run.output());
     }
 }

@@ -16,7 +16,7 @@ class HelpTextTest {
     @Test
     void everyOptionAndParameterOfEveryCommandHasAHelpText() {
         List<String> silent = new ArrayList<>();
-        collect(new CommandLine(new RetroGateCli(CliEnvironment.system())), silent);
+        collect(RetroGateCli.commandLine(new RetroGateCli(CliEnvironment.system()), new String[0], true), silent);
 
         assertThat(silent).as("options and parameters without a description in --help").isEmpty();
     }

@@ -10,8 +10,8 @@ import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.EventTypes;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the event JSON of a record with {@link EventJson}'s mapper and rules (strict: an unknown
@@ -22,11 +22,8 @@ import java.util.Map;
 final class EventDecoder {
     private static final ObjectMapper MAPPER = EventJson.mapper();
     private static final Map<String, Class<? extends Event>> TYPES = EventTypes.byName();
-    private static final Map<String, ObjectReader> READERS = new HashMap<>();
-
-    static {
-        TYPES.forEach((name, type) -> READERS.put(name, MAPPER.readerFor(type)));
-    }
+    /** Made on first use: a reader builds its type's deserializer, and a short command meets few types. */
+    private static final Map<String, ObjectReader> READERS = new ConcurrentHashMap<>();
 
     private EventDecoder() {
     }
@@ -42,10 +39,11 @@ final class EventDecoder {
                     && EventJson.TYPE_KEY.equals(parser.currentName())
                     && parser.nextToken() == JsonToken.VALUE_STRING) {
                 type = parser.getText();
-                ObjectReader reader = READERS.get(type);
-                if (reader == null) {
+                Class<? extends Event> eventClass = TYPES.get(type);
+                if (eventClass == null) {
                     throw new IOException("unknown event type '" + type + "'");
                 }
+                ObjectReader reader = READERS.computeIfAbsent(type, t -> MAPPER.readerFor(eventClass));
                 if (parser.nextToken() != JsonToken.FIELD_NAME) {
                     throw new IOException("event of type '" + type + "' has no fields");
                 }

@@ -1,0 +1,59 @@
+package io.jenkins.plugins.retrogate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Only the sub-command typed is built, and nobody can tell from what the tool does. */
+class SubcommandsTest {
+    @TempDir
+    Path home;
+
+    private final CommandSpec root = RetroGateCli.commandLine(new RetroGateCli(CliEnvironment.system()),
+            new String[0], false).getCommandSpec();
+
+    @Test
+    void theSubcommandIsTheFirstWordThatIsNeitherARootOptionNorItsValue() {
+        assertThat(Subcommands.named(root, new String[] {"--home", "gate", "incident", "list"})).isEqualTo("incident");
+        assertThat(Subcommands.named(root, new String[] {"--json", "--actor=gate", "deploy"})).isEqualTo("deploy");
+        assertThat(Subcommands.named(root, new String[] {"--lock-wait", "5m", "--store", "x", "report"}))
+                .isEqualTo("report");
+        assertThat(Subcommands.named(root, new String[] {"--", "gate"})).isEqualTo("gate");
+        assertThat(Subcommands.named(root, new String[] {"@args.txt"})).isEqualTo("@");
+        assertThat(Subcommands.named(root, new String[] {"--json", "--help"})).isNull();
+    }
+
+    @Test
+    void onlyTheNamedSubcommandHasItsWholeModel() {
+        CommandSpec built = RetroGateCli.commandLine(new RetroGateCli(CliEnvironment.system()),
+                new String[] {"--home", "h", "gate", "--service", "s"}, false).getCommandSpec();
+
+        assertThat(built.subcommands().get("gate").getCommandSpec().findOption("--service")).isNotNull();
+        assertThat(Subcommands.isOutline(built.subcommands().get("gate").getCommandSpec())).isFalse();
+        assertThat(Subcommands.isOutline(built.subcommands().get("deploy").getCommandSpec())).isTrue();
+    }
+
+    @Test
+    void helpForASubcommandAndTheListOfCommandsAreTheFullModelsOwn() {
+        Cli cli = new Cli(home);
+
+        Cli.Result help = cli.runBare("help", "gate");
+        Cli.Result listed = cli.runBare("--json", "--help");
+
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--environment=E", "--service=S");
+        assertThat(listed.code()).isZero();
+        assertThat(cli.runBare("--help").out()).isEqualTo(QuickAnswers.renderHelp(false));
+    }
+
+    @Test
+    void aMistypedCommandIsAUsageErrorNamingIt() {
+        Cli.Result typo = new Cli(home).runBare("--home", home.toString(), "gatee");
+
+        assertThat(typo.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(typo.err()).contains("'gatee'");
+    }
+}
