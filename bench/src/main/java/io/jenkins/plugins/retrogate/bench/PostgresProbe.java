@@ -236,7 +236,7 @@ public final class PostgresProbe {
                         count / (double) WRITE_SECONDS);
             }
         }
-        for (int threads : new int[] {1, 4}) {
+        for (int threads : new int[] {1, 4, 16}) {
             long begin = System.nanoTime() + 8_000_000_000L; // every child has opened its store by then
             List<Process> children = new ArrayList<>();
             for (int p = 0; p < 4; p++) {

@@ -48,18 +48,37 @@ record EventRow(long seq, int version, String type, String payload, String prev,
         return rows;
     }
 
-    /** Adds this row to a batch insert prepared with {@link #INSERT}. */
-    void addTo(PreparedStatement insert) throws SQLException {
-        insert.setLong(1, seq);
-        insert.setInt(2, version);
-        insert.setString(3, type);
-        insert.setString(4, payload);
-        insert.setString(5, prev);
-        insert.setString(6, hash);
-        insert.addBatch();
-    }
+    /**
+     * Inserts rows and notifies the followers in one statement, one round trip while the writers' turn
+     * is held: the rows' columns as arrays, then the channel; the notification carries the last sequence.
+     */
+    static final String INSERT_AND_NOTIFY = "WITH added AS (INSERT INTO " + TABLE + " (" + COLUMNS + ")"
+            + " SELECT * FROM unnest(?::bigint[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " RETURNING seq) SELECT pg_notify(?, max(seq)::text) FROM added";
 
-    static final String INSERT = "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+    /** Binds {@code rows} and {@code channel} to a statement prepared with {@link #INSERT_AND_NOTIFY}. */
+    static void bind(PreparedStatement statement, List<EventRow> rows, String channel) throws SQLException {
+        int n = rows.size();
+        Long[] seqs = new Long[n];
+        Integer[] versions = new Integer[n];
+        String[][] text = new String[4][n];
+        for (int i = 0; i < n; i++) {
+            EventRow row = rows.get(i);
+            seqs[i] = row.seq;
+            versions[i] = row.version;
+            text[0][i] = row.type;
+            text[1][i] = row.payload;
+            text[2][i] = row.prev;
+            text[3][i] = row.hash;
+        }
+        Connection connection = statement.getConnection();
+        statement.setArray(1, connection.createArrayOf("bigint", seqs));
+        statement.setArray(2, connection.createArrayOf("integer", versions));
+        for (int column = 0; column < 4; column++) {
+            statement.setArray(3 + column, connection.createArrayOf("text", text[column]));
+        }
+        statement.setString(7, channel);
+    }
 
     /** Whether the hash is that of this row's own bytes (whatever the row before it). */
     boolean selfConsistent(HashChain chain) {

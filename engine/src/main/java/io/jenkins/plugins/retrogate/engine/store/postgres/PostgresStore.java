@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -51,6 +52,8 @@ public final class PostgresStore implements Store {
     private static final int PAGE = 5_000;
     /** The most commands recorded in one transaction. */
     private static final int MAX_BATCH = 256;
+    /** How long a caller waits before it looks again whether its command is done or the lock is free. */
+    private static final long WAIT_NANOS = 50_000_000;
 
     private final PgConnections db;
     private final boolean readOnly;
@@ -164,17 +167,37 @@ public final class PostgresStore implements Store {
 
     @Override
     public <R> R execute(Function<RetroState, Change<R>> command) {
-        Pending<R> mine = new Pending<>(command);
+        Pending<R> mine = new Pending<>(command, Thread.currentThread());
         waiting.add(mine);
-        lock.lock();
-        try {
-            while (!mine.done) { // a batch holds at most MAX_BATCH commands: run batches until this one has run
-                runWaiting();
+        // Whoever gets the lock records every command waiting; the others wait for their own to be done
+        // (woken by the one who recorded it), not for the lock: a caller whose command is done returns at
+        // once and its next command joins the next transaction instead of queueing for a turn of its own.
+        while (!mine.done) {
+            if (lock.tryLock()) {
+                try {
+                    while (!mine.done) { // a batch holds at most MAX_BATCH commands: run batches until this one has run
+                        runWaiting();
+                    }
+                } finally {
+                    unlock();
+                }
+            } else {
+                LockSupport.parkNanos(this, WAIT_NANOS);
             }
-        } finally {
-            lock.unlock();
         }
         return mine.outcome();
+    }
+
+    /**
+     * Gives the lock back and wakes the caller of the oldest command still waiting (it came in while the
+     * lock was held, by a command or the follower): that caller takes the lock and records what waits.
+     */
+    private void unlock() {
+        lock.unlock();
+        Pending<?> next = waiting.peek();
+        if (next != null) {
+            LockSupport.unpark(next.caller);
+        }
     }
 
     /**
@@ -235,6 +258,7 @@ public final class PostgresStore implements Store {
         } finally {
             for (Pending<?> pending : batch) {
                 pending.done = true;
+                LockSupport.unpark(pending.caller);
             }
         }
     }
@@ -242,14 +266,17 @@ public final class PostgresStore implements Store {
     /** A command waiting to run, on its caller's thread or on whichever caller holds the lock. */
     private static final class Pending<R> {
         final Function<RetroState, Change<R>> command;
+        /** The thread waiting for this command, woken when it is done. */
+        final Thread caller;
         R result;
         /** What the command threw (a RuntimeException or an Error), or why it could not be recorded. */
         Throwable failure;
         /** Set under the lock, after the fields above. */
         volatile boolean done;
 
-        Pending(Function<RetroState, Change<R>> command) {
+        Pending(Function<RetroState, Change<R>> command, Thread caller) {
             this.command = command;
+            this.caller = caller;
         }
 
         /** Runs the command on {@code state}; adds its events to {@code events}; returns the state after them. */
@@ -310,16 +337,9 @@ public final class PostgresStore implements Store {
         Connection c;
         try {
             c = connection();
-            try (PreparedStatement insert = c.prepareStatement(EventRow.INSERT)) {
-                for (EventRow row : rows) {
-                    row.addTo(insert);
-                }
-                insert.executeBatch();
-            }
-            try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-                notify.setString(1, CHANNEL);
-                notify.setString(2, Long.toString(rows.get(rows.size() - 1).seq()));
-                notify.execute();
+            try (PreparedStatement insert = c.prepareStatement(EventRow.INSERT_AND_NOTIFY)) {
+                EventRow.bind(insert, rows, CHANNEL);
+                insert.executeQuery().close();
             }
         } catch (SQLException e) {
             boolean conflict = isUniqueViolation(e);
@@ -441,7 +461,7 @@ public final class PostgresStore implements Store {
             catchUp(c);
             after = state.sequence();
         } finally {
-            lock.unlock();
+            unlock();
         }
         if (after != before) { // told outside the lock: a listener may read the state or run a command
             for (Runnable listener : othersEventsListeners) {
@@ -478,7 +498,7 @@ public final class PostgresStore implements Store {
             dropConnection();
             throw db.failed("reading events", e);
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -521,7 +541,7 @@ public final class PostgresStore implements Store {
             current = state;
             hash = lastHash;
         } finally {
-            lock.unlock();
+            unlock();
         }
         if (readOnly) {
             throw new IllegalStateException("the store " + db.location() + " is open to read only: it writes no snapshot");
@@ -545,7 +565,7 @@ public final class PostgresStore implements Store {
             closed = true;
             dropConnection();
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
