@@ -48,6 +48,11 @@ public final class IncidentPage {
         return incident.id() + " " + incident.title();
     }
 
+    /** {@code retro/}: the retrospective document of this incident. */
+    public RetrospectivePage getRetro() {
+        return new RetrospectivePage(page, incident.id());
+    }
+
     public List<ActionItem> getItems() {
         return page.state().itemsOf(incident.id());
     }

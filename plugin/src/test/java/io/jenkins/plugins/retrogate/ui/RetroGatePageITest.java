@@ -131,6 +131,39 @@ class RetroGatePageITest {
     }
 
     @Test
+    void theIncidentHasItsRetrospectiveDocumentEscapedForReadersInHtmlMarkdownAndJson() throws Exception {
+        String incident = engine().openIncident(MANAGER, new NewIncident("<img src=x onerror=alert(1)> outage", null,
+                List.of("checkout-api"), Detection.ALERT, null)).id();
+        Fixtures.item(incident, "Alert on pool saturation", Priority.P0, ItemType.PREVENTATIVE, null);
+        JenkinsRule.WebClient wc = j.createWebClient().login("reader");
+
+        assertThat(wc.goTo("retro-gate/incident/" + incident + "/").getElementById("retrospective-links")
+                .asNormalizedText()).contains("view and print", "Markdown", "JSON");
+        WebResponse html = wc.goTo("retro-gate/incident/" + incident + "/retro/").getWebResponse();
+        assertThat(html.getContentAsString()).contains("Retrospective: " + incident, "How did we become aware?",
+                "Alert on pool saturation", "&lt;img src=x").doesNotContain("<img src=x");
+        assertThat(html.getResponseHeaderValue("Content-Security-Policy")).isEqualTo(RetrospectivePage.POLICY);
+        WebResponse md = wc.goTo("retro-gate/incident/" + incident + "/retro/?format=md", "text/markdown")
+                .getWebResponse();
+        assertThat(md.getContentAsString()).contains("# Retrospective", "Alert on pool saturation");
+        assertThat(md.getResponseHeaderValue("Content-Disposition")).contains(incident + "-retrospective.md");
+        WebResponse json = wc.goTo("retro-gate/incident/" + incident + "/retro/?format=json", "application/json")
+                .getWebResponse();
+        assertThat(json.getContentAsString()).contains("\"" + incident + "\"");
+    }
+
+    @Test
+    void theRetrospectiveOfAnUnknownIncidentIsNotFoundAndABadFormatIsNamed() throws Exception {
+        String incident = engine().openIncident(MANAGER, new NewIncident("Checkout timeouts", null,
+                List.of("checkout-api"), Detection.ALERT, null)).id();
+        JenkinsRule.WebClient wc = j.createWebClient().login("reader").withThrowExceptionOnFailingStatusCode(false);
+
+        assertThat(wc.goTo("retro-gate/incident/INC-99/retro/").getWebResponse().getStatusCode()).isEqualTo(404);
+        WebResponse bad = wc.goTo("retro-gate/incident/" + incident + "/retro/?format=pdf").getWebResponse();
+        assertThat(bad.getContentAsString()).contains("format 'pdf' is not one of html, md, json");
+    }
+
+    @Test
     void unknownIdsAreNotFound() throws Exception {
         WebResponse response = j.createWebClient().login("reader").withThrowExceptionOnFailingStatusCode(false)
                 .goTo("retro-gate/incident/INC-99/").getWebResponse();
