@@ -19,6 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import io.jenkins.plugins.retrogate.engine.notify.NotificationTarget;
+import io.jenkins.plugins.retrogate.engine.notify.Notifier;
+import io.jenkins.plugins.retrogate.engine.notify.OverrideNotifications;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -324,8 +328,13 @@ public final class RetroGateCli implements Callable<Integer> {
         }
         // what opening needs is loaded before the lock is asked for: other pipelines wait only for the real work
         backend.prepare();
+        List<NotificationTarget> targets = readOnly ? List.of() : NotificationsFile.load(dir, environment.variables());
         Store store = leased ? new LeasedStore(backend) : readOnly ? backend.openReadOnly() : backend.open();
-        return new Session(dir, policy, store, new RetroGate(store, () -> policy, environment.clock()), who);
+        RetroGate engine = new RetroGate(store, () -> policy, environment.clock());
+        Session.Notifications notifications = targets.isEmpty() ? null : new Session.Notifications(
+                OverrideNotifications.listen(engine, Notifier.of(targets, environment.clock())), backend, policy,
+                environment.clock(), environment.err());
+        return new Session(dir, policy, store, engine, who, notifications);
     }
 
     private int usageError(ParameterException e, String[] arguments) {

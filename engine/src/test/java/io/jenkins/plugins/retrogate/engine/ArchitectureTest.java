@@ -55,17 +55,19 @@ class ArchitectureTest {
             .layer("config").definedBy(ENGINE + "config..")
             .layer("tracker").definedBy(ENGINE + "tracker..")
             .layer("transfer").definedBy(ENGINE + "transfer..")
+            .layer("notify").definedBy(ENGINE + "notify..")
+            .whereLayer("notify").mayNotBeAccessedByAnyLayer()
             .whereLayer("transfer").mayNotBeAccessedByAnyLayer()
             .whereLayer("config").mayNotBeAccessedByAnyLayer()
             .whereLayer("tracker").mayNotBeAccessedByAnyLayer()
-            .whereLayer("command").mayOnlyBeAccessedByLayers("tracker", "transfer")
+            .whereLayer("command").mayOnlyBeAccessedByLayers("tracker", "transfer", "notify")
             .whereLayer("store").mayOnlyBeAccessedByLayers("command", "config", "tracker", "transfer")
             .whereLayer("report").mayOnlyBeAccessedByLayers("command", "tracker", "transfer")
             .whereLayer("policy").mayOnlyBeAccessedByLayers("report", "command", "config", "tracker", "transfer")
             .whereLayer("state").mayOnlyBeAccessedByLayers("policy", "report", "store", "command", "tracker",
-                    "transfer")
+                    "transfer", "notify")
             .whereLayer("event").mayOnlyBeAccessedByLayers("state", "report", "store", "command", "tracker",
-                    "transfer")
+                    "transfer", "notify")
             .whereLayer("json").mayOnlyBeAccessedByLayers("store", "tracker", "transfer")
             .whereLayer("wording").mayOnlyBeAccessedByLayers("policy", "report", "command", "config", "transfer");
 
@@ -73,7 +75,7 @@ class ArchitectureTest {
     static final ArchRule everyEngineClassIsInALayer = classes().that().resideInAPackage("io.jenkins.plugins.retrogate.engine..")
             .should().resideInAnyPackage(ENGINE + "model..", ENGINE + "json..", ENGINE + "event..", ENGINE + "state..",
                     ENGINE + "policy..", ENGINE + "report..", ENGINE + "store..", ENGINE + "command..",
-                    ENGINE + "config..", ENGINE + "tracker..", ENGINE + "transfer..", ENGINE + "wording..");
+                    ENGINE + "config..", ENGINE + "tracker..", ENGINE + "transfer..", ENGINE + "wording..", ENGINE + "notify..");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching(ENGINE + "(*)..").should().beFreeOfCycles();

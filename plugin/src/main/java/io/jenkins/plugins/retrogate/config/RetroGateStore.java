@@ -113,6 +113,7 @@ public class RetroGateStore {
         try {
             store = configuration.storeBackend().open();
             engine = new RetroGate(store, configuration::policy, Clock.systemUTC());
+            NotificationDispatch.listen(engine);
             this.directory = directory;
             failure = null;
             // another controller or the CLI records into a shared database: whatever waits for it looks again

@@ -17,6 +17,7 @@ import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.GateDecided;
 import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
+import io.jenkins.plugins.retrogate.engine.event.NotificationFailed;
 import io.jenkins.plugins.retrogate.engine.event.IncidentDetailsChanged;
 import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
 import io.jenkins.plugins.retrogate.engine.event.IncidentStatusChanged;
@@ -136,6 +137,15 @@ public final class EventRules {
             gates.decided(before, e);
         } else if (event instanceof IdsReserved e) {
             reserved(e);
+        } else if (event instanceof NotificationFailed e) {
+            text("subject", e.subject(), 40);
+            text("kind", e.kind(), 20);
+            text("format", e.format(), 20);
+            text("target", e.target(), 300);
+            text("error", e.error(), IncidentCommands.TEXT_MAX);
+            if (e.attempts() < 1) {
+                throw broken("attempts", e.attempts(), "must be 1 or more");
+            }
         } else {
             items.check(before, event);
         }

@@ -20,7 +20,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import io.jenkins.plugins.retrogate.engine.event.NotificationFailed;
+import io.jenkins.plugins.retrogate.engine.store.Change;
 
 /**
  * What users do with Retro Gate, as commands over a {@link Store}: each one validates its input
@@ -34,12 +40,49 @@ public final class RetroGate {
     private final Supplier<GatePolicy> policy;
     private final Clock clock;
     private final ReportSource reports;
+    private final List<Consumer<List<Event>>> recorded = new CopyOnWriteArrayList<>();
+    private static final System.Logger LOG = System.getLogger(RetroGate.class.getName());
 
     public RetroGate(Store store, Supplier<GatePolicy> policy, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.reports = new ReportSource(store);
+    }
+
+    /**
+     * Calls {@code listener} with the events of every command this engine records, after they are
+     * recorded, on the caller's thread (notifications listen here, so that every front-end's commands
+     * reach them). A listener that throws is logged and never fails the command.
+     */
+    public void onRecorded(Consumer<List<Event>> listener) {
+        recorded.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Records notifications that could not be delivered: they change no decision and show in the report. */
+    public void recordNotificationFailures(List<NotificationFailed> failures) {
+        execute(state -> Change.of(null, failures));
+    }
+
+    /** Runs a command on the store; then hands the events it recorded to the listeners. */
+    private <R> R execute(Function<RetroState, Change<R>> command) {
+        AtomicReference<List<Event>> events = new AtomicReference<>(List.of());
+        R result = store.execute(state -> {
+            Change<R> change = command.apply(state);
+            events.set(change.events()); // a store may run a command again (another process was first): the last run counts
+            return change;
+        });
+        List<Event> done = events.get();
+        if (!done.isEmpty()) {
+            for (Consumer<List<Event>> listener : recorded) {
+                try {
+                    listener.accept(done);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "a listener of recorded events failed: " + e, e);
+                }
+            }
+        }
+        return result;
     }
 
     /** The latest state, for reading; never waits for a writer. */
@@ -106,43 +149,43 @@ public final class RetroGate {
      */
     public GateOutcome gate(Actor actor, GateRequest request) {
         GatePolicy current = policy.get();
-        return store.execute(state -> OverrideCommands.gate(state, current, actor, request));
+        return execute(state -> OverrideCommands.gate(state, current, actor, request));
     }
 
     public Incident openIncident(Actor actor, NewIncident input) {
         Instant now = clock.instant();
-        return store.execute(state -> IncidentCommands.open(state, actor, input, now));
+        return execute(state -> IncidentCommands.open(state, actor, input, now));
     }
 
     public Incident updateIncident(Actor actor, IncidentUpdate input) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> IncidentCommands.update(state, current, actor, input, now));
+        return execute(state -> IncidentCommands.update(state, current, actor, input, now));
     }
 
     public RollbackResult rollback(Actor actor, RollbackRequest input) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> DeploymentCommands.rollback(state, current, actor, input, now));
+        return execute(state -> DeploymentCommands.rollback(state, current, actor, input, now));
     }
 
     public ActionItem addItem(Actor actor, NewActionItem input) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> ItemCommands.add(state, current, actor, input, now));
+        return execute(state -> ItemCommands.add(state, current, actor, input, now));
     }
 
     public ActionItem resolveItem(Actor actor, String itemId, String fix) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> ItemCommands.resolve(state, current, actor, itemId, fix, Resolution.MANUAL, now));
+        return execute(state -> ItemCommands.resolve(state, current, actor, itemId, fix, Resolution.MANUAL, now));
     }
 
     /** The item's ticket reached a done state in its tracker. */
     public ActionItem resolveFromTracker(Actor tracker, String itemId, String fix) {
         Instant now = clock.instant();
         GatePolicy current = policy.get();
-        return store.execute(state -> ItemCommands.resolve(state, current, tracker, itemId, fix, Resolution.TRACKER,
+        return execute(state -> ItemCommands.resolve(state, current, tracker, itemId, fix, Resolution.TRACKER,
                 now));
     }
 
@@ -154,18 +197,18 @@ public final class RetroGate {
     /** Attaches a ticket filed in a tracker (with its URL) to an item that has none. */
     public ActionItem linkTicket(Actor actor, String itemId, io.jenkins.plugins.retrogate.engine.model.Ticket ticket) {
         Instant now = clock.instant();
-        return store.execute(state -> ItemCommands.linkTicket(state, actor, itemId, ticket, now));
+        return execute(state -> ItemCommands.linkTicket(state, actor, itemId, ticket, now));
     }
 
     public ActionItem reopenItem(Actor actor, String itemId, String reason) {
         Instant now = clock.instant();
-        return store.execute(state -> ItemCommands.reopen(state, actor, itemId, reason, now));
+        return execute(state -> ItemCommands.reopen(state, actor, itemId, reason, now));
     }
 
     public ActionItem dropItem(Actor actor, String itemId, String reason) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> ItemCommands.drop(state, current, actor, itemId, reason, now));
+        return execute(state -> ItemCommands.drop(state, current, actor, itemId, reason, now));
     }
 
     /**
@@ -176,7 +219,7 @@ public final class RetroGate {
     public Deployment startDeployment(Actor actor, NewDeployment input) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> DeploymentCommands.start(state, current, actor, input, now));
+        return execute(state -> DeploymentCommands.start(state, current, actor, input, now));
     }
 
     /**
@@ -187,7 +230,7 @@ public final class RetroGate {
     public BegunDeployment beginDeployment(Actor actor, NewDeployment input) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> DeploymentCommands.begin(state, current, actor, input, now));
+        return execute(state -> DeploymentCommands.begin(state, current, actor, input, now));
     }
 
     /**
@@ -206,7 +249,7 @@ public final class RetroGate {
             Instant at) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> DeploymentCommands.finish(state, current, actor, deploymentId, outcome, reason,
+        return execute(state -> DeploymentCommands.finish(state, current, actor, deploymentId, outcome, reason,
                 at, now));
     }
 
@@ -227,14 +270,14 @@ public final class RetroGate {
             Instant at) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> DeploymentCommands.record(state, current, actor, input, outcome, reason, at,
+        return execute(state -> DeploymentCommands.record(state, current, actor, input, outcome, reason, at,
                 now));
     }
 
     public OverrideApproval approveOverride(Actor actor, OverrideGrant grant) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> OverrideCommands.approve(state, current, actor, grant, now));
+        return execute(state -> OverrideCommands.approve(state, current, actor, grant, now));
     }
 
     /**
@@ -245,24 +288,24 @@ public final class RetroGate {
             java.time.Duration duration) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
-        return store.execute(state -> OverrideCommands.approveRequest(state, current, actor, requestId, window, reason,
+        return execute(state -> OverrideCommands.approveRequest(state, current, actor, requestId, window, reason,
                 duration, now));
     }
 
     /** A build ended: its PENDING override requests expire. Returns those it closed. */
     public List<OverrideRequest> closeRequestsOfBuild(Actor actor, String buildUrl) {
         Instant now = clock.instant();
-        return store.execute(state -> OverrideCommands.closeRequestsOfBuild(state, actor, buildUrl, now));
+        return execute(state -> OverrideCommands.closeRequestsOfBuild(state, actor, buildUrl, now));
     }
 
     public OverrideRequest denyOverride(Actor actor, String requestId, String reason) {
         Instant now = clock.instant();
-        return store.execute(state -> OverrideCommands.deny(state, actor, requestId, reason, now));
+        return execute(state -> OverrideCommands.deny(state, actor, requestId, reason, now));
     }
 
     /** A request nobody answered in time (the waiting pipeline gave up). */
     public OverrideRequest expireOverrideRequest(Actor actor, String requestId) {
         Instant now = clock.instant();
-        return store.execute(state -> OverrideCommands.expire(state, actor, requestId, now));
+        return execute(state -> OverrideCommands.expire(state, actor, requestId, now));
     }
 }

@@ -32,6 +32,7 @@ public final class EventTypes {
         BY_NAME.put("ticket-linked", TicketLinked.class);
         BY_NAME.put("gate-decided", GateDecided.class);
         BY_NAME.put("ids-reserved", IdsReserved.class);
+        BY_NAME.put("notification-failed", NotificationFailed.class);
     }
 
     private EventTypes() {

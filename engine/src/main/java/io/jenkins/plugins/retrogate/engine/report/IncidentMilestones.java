@@ -1,5 +1,9 @@
 package io.jenkins.plugins.retrogate.engine.report;
 
+import io.jenkins.plugins.retrogate.engine.event.NotificationFailed;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.IncidentStatusChanged;
 import io.jenkins.plugins.retrogate.engine.event.MitigationRecorded;
@@ -16,6 +20,7 @@ import java.util.Map;
 public final class IncidentMilestones {
     private final Map<String, Instant> restoredAt = new HashMap<>();
     private final Map<String, Instant> reviewedAt = new HashMap<>();
+    private final List<NotificationFailed> notificationFailures = new ArrayList<>();
     private long sequence;
 
     /** Folds every event of {@code events}, in order. */
@@ -33,6 +38,8 @@ public final class IncidentMilestones {
         // morning restored the service when it was done
         if (event instanceof MitigationRecorded m) {
             restoredAt.merge(m.incidentId(), m.happened(), IncidentMilestones::earlier);
+        } else if (event instanceof NotificationFailed f) {
+            notificationFailures.add(f);
         } else if (event instanceof IncidentStatusChanged s) {
             if (s.status() != IncidentStatus.OPEN) {
                 restoredAt.merge(s.incidentId(), s.happened(), IncidentMilestones::earlier);
@@ -62,6 +69,11 @@ public final class IncidentMilestones {
     /** When the incident was first reviewed, or {@code null}. */
     public Instant reviewedAt(String incidentId) {
         return reviewedAt.get(incidentId);
+    }
+
+    /** The notifications that could not be delivered from {@code from} (inclusive) to {@code to}, oldest first. */
+    public List<NotificationFailed> notificationFailures(Instant from, Instant to) {
+        return notificationFailures.stream().filter(f -> !f.at().isBefore(from) && !f.at().isAfter(to)).toList();
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.report;
 
+import io.jenkins.plugins.retrogate.engine.event.NotificationFailed;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,22 +10,25 @@ import java.util.List;
  * rendered by {@link ReportJson}, {@link ReportText} and {@link ReportHtml}. {@code trackers} says how
  * fresh the ticket trackers' data is (empty when no tracker is configured; see {@link #withTrackers}).
  * {@code bypasses} lists the production deployments started in the period that bypassed the gate, oldest
- * first; each service's figures count its own.
+ * first; each service's figures count its own. {@code notificationFailures} are the notifications about
+ * override requests that could not be delivered in the period (they changed no decision).
  */
 public record Report(Instant generatedAt, Instant from, Instant to, int days, String service,
         List<ServiceFigures> services, RetroFigures retro, List<DailyDeployments> daily,
-        List<IncidentSummary> incidents, List<TrackerStatus> trackers, List<Bypass> bypasses) {
+        List<IncidentSummary> incidents, List<TrackerStatus> trackers, List<Bypass> bypasses,
+        List<NotificationFailed> notificationFailures) {
     public Report {
         services = List.copyOf(services);
         incidents = List.copyOf(incidents);
         daily = List.copyOf(daily);
         trackers = trackers == null ? List.of() : List.copyOf(trackers);
         bypasses = bypasses == null ? List.of() : List.copyOf(bypasses);
+        notificationFailures = notificationFailures == null ? List.of() : List.copyOf(notificationFailures);
     }
 
     /** The same report with these tracker statuses (the caller knows the trackers and their sync state). */
     public Report withTrackers(List<TrackerStatus> statuses) {
         return new Report(generatedAt, from, to, days, service, services, retro, daily, incidents, statuses,
-                bypasses);
+                bypasses, notificationFailures);
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.report;
 
+import io.jenkins.plugins.retrogate.engine.event.NotificationFailed;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -31,6 +33,7 @@ public final class ReportHtml {
         html.append("<h2>Production deployments per day</h2>\n").append(dailyChart(report.daily()));
         html.append("<h2>Change failure rate</h2>\n").append(rateChart(report.services()));
         bypasses(html, report.bypasses());
+        notificationFailures(html, report.notificationFailures());
         retro(html, report.retro());
         incidents(html, report.incidents());
         html.append("</body>\n</html>\n");
@@ -87,6 +90,22 @@ public final class ReportHtml {
                     .append(escape(b.requestedBy() == null ? "" : b.requestedBy())).append("</td><td>")
                     .append(escape(b.buildUrl() == null ? "" : b.buildUrl())).append("</td><td>")
                     .append(escape(b.reason())).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static void notificationFailures(StringBuilder html, List<NotificationFailed> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Notifications not delivered</h2>\n<p class=\"warning\">").append(failures.size())
+                .append(" notification(s) about override requests could not be delivered (no decision changed).</p>\n")
+                .append("<table>\n<tr><th>At</th><th>What</th><th>About</th><th>To</th><th>Tries</th><th>Last error</th></tr>\n");
+        for (NotificationFailed f : failures) {
+            html.append("<tr><td>").append(escape(f.at().toString())).append("</td><td>").append(escape(f.kind()))
+                    .append("</td><td>").append(escape(f.subject())).append("</td><td>")
+                    .append(escape(f.format() + " " + f.target())).append("</td><td>").append(f.attempts())
+                    .append("</td><td>").append(escape(f.error())).append("</td></tr>\n");
         }
         html.append("</table>\n");
     }

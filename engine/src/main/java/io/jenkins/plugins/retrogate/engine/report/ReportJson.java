@@ -1,5 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.report;
 
+import io.jenkins.plugins.retrogate.engine.event.NotificationFailed;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,6 +46,12 @@ public final class ReportJson {
                     .put("environment", b.environment()).put("buildUrl", b.buildUrl()).put("version", b.version())
                     .put("startedAt", instant(b.startedAt())).put("requestedBy", b.requestedBy())
                     .put("decision", b.decision() == null ? null : b.decision().name()).put("reason", b.reason());
+        }
+        ArrayNode failures = root.putArray("notificationFailures");
+        for (NotificationFailed f : report.notificationFailures()) {
+            failures.addObject().put("at", instant(f.at())).put("kind", f.kind()).put("subject", f.subject())
+                    .put("format", f.format()).put("target", f.target()).put("attempts", f.attempts())
+                    .put("error", f.error());
         }
         RetroFigures r = report.retro();
         ObjectNode retro = root.putObject("retrospective");

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.report;
 
+import io.jenkins.plugins.retrogate.engine.event.NotificationFailed;
+
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -50,6 +52,15 @@ public final class ReportText {
                     human(s.medianTimeToRestore()), s.bypassed()));
         }
         bypasses(text, report);
+        if (!report.notificationFailures().isEmpty()) {
+            text.append("\nNotifications that could not be delivered (no decision changed): ")
+                    .append(report.notificationFailures().size()).append('\n');
+            for (NotificationFailed f : report.notificationFailures()) {
+                text.append("  ").append(f.at()).append(' ').append(f.kind()).append(' ').append(f.subject())
+                        .append(" to ").append(f.format()).append(' ').append(f.target()).append(" after ")
+                        .append(f.attempts()).append(" tries: ").append(f.error()).append('\n');
+            }
+        }
         RetroFigures r = report.retro();
         text.append("\nRetrospectives:\n");
         text.append("  incidents:               ").append(r.incidents()).append(" (").append(r.reviewed())

@@ -2,6 +2,7 @@ package io.jenkins.plugins.retrogate.engine.state;
 
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
+import io.jenkins.plugins.retrogate.engine.event.NotificationFailed;
 import io.jenkins.plugins.retrogate.engine.model.Names;
 
 /**
@@ -29,6 +30,9 @@ final class Transitions {
             n.counters = n.counters.withIncident(e.incidents()).withDeployment(e.deployments())
                     .withOverride(e.overrides()).withRequest(e.requests()).withItems(e.items());
             return n.build();
+        }
+        if (event instanceof NotificationFailed) {
+            return n.build(); // for the report only: a failed notification changes no decision
         }
         // a new event type without its transition would otherwise be recorded and silently change nothing
         throw new IllegalStateException("no transition for event type " + event.getClass().getName());

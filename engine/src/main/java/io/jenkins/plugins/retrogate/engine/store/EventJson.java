@@ -11,6 +11,7 @@ import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.EventTypes;
 import io.jenkins.plugins.retrogate.engine.event.GateDecided;
 import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
+import io.jenkins.plugins.retrogate.engine.event.NotificationFailed;
 import io.jenkins.plugins.retrogate.engine.json.Json;
 import java.util.Arrays;
 import java.util.Map;
@@ -28,9 +29,10 @@ public final class EventJson {
      * (a fact recorded after it happened, see {@link Backdatable}), the {@code ids-reserved} and
      * {@code gate-decided} events, and the gate's fields of {@code deployment-started} ({@code gate},
      * {@code overrideId}, {@code bypass}); version 1 events read as they are, without them. An older
-     * Retro Gate meeting a version-2 record says to upgrade instead of taking it for damage.
+     * Retro Gate meeting a version-2 record says to upgrade instead of taking it for damage. Version 3
+     * added the {@code notification-failed} event.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     private static final ObjectMapper MAPPER = Json.mapper();
     private static final Map<String, Class<? extends Event>> TYPES = EventTypes.byName();
     /** The key naming an event's type; no event has a component of that name. */
@@ -47,6 +49,9 @@ public final class EventJson {
      * alone) instead of calling it corrupt, and still reads every other event.
      */
     public static int versionOf(Event event) {
+        if (event instanceof NotificationFailed) {
+            return 3;
+        }
         if (event instanceof IdsReserved || event instanceof GateDecided) {
             return 2;
         }

@@ -148,7 +148,10 @@ class EventJsonTest {
         assertThat(EventJson.versionOf(new GateDecided(at, "alice", "cart", "production", "https://ci/job/7/",
                 "alice", Decision.ALLOW, null, null))).isEqualTo(2);
         assertThat(EventJson.versionOf(new IdsReserved(at, "repair", 3, 0, 0, 0, null, "cut"))).isEqualTo(2);
-        assertThat(EventJson.FORMAT_VERSION).isEqualTo(2);
+        assertThat(EventJson.versionOf(new io.jenkins.plugins.retrogate.engine.event.NotificationFailed(at,
+                "retro-gate", "REQ-1", "requested", "slack", "https://hooks.slack.com", 4, "HTTP 503")))
+                .isEqualTo(3);
+        assertThat(EventJson.FORMAT_VERSION).isEqualTo(3);
     }
 
     @Test
