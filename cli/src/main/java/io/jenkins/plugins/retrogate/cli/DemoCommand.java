@@ -87,18 +87,21 @@ final class DemoCommand extends CliCommand {
                 "--actor", "alice", "rollback", "--service", SERVICE, "--environment", prod, "--version", "1.4.1",
                 "--reason", "payment timeouts after the connection pool change");
         offset = offset.plus(pauses.get(1));
-        step(home, "25 minutes later the response has mitigated it.", 0,
+        step(home, "25 minutes later the response, started 5 minutes after the rollback, has mitigated it.", 0,
                 "--actor", "carol", "incident", "update", "INC-1", "--status", "mitigated",
-                "--mitigation", "temporary:rolled back to 1.4.0");
+                "--mitigation", "temporary:rolled back to 1.4.0", "--response-started", demoTimeAgo(Duration.ofMinutes(20)));
         offset = offset.plus(pauses.get(2));
         step(home, "Day 2, the retrospective: systems, not people. The root cause, then the action items: a"
                 + " preventative P0 (it will block) and a P1.", 0,
                 "--actor", "carol", "incident", "update", "INC-1", "--root-cause",
-                "the pool size was lowered without a load test", "--status", "reviewed");
+                "the pool size was lowered without a load test", "--not-seen-before");
         step(home, null, 0, "--actor", "carol", "item", "add", "INC-1", "--title", "Load-test pool settings in CI",
                 "--priority", "P0", "--type", "preventative", "--owner", "team-payments", "--ticket", "PAY-123");
         step(home, null, 0, "--actor", "carol", "item", "add", "INC-1", "--title", "Alert on payment timeouts",
                 "--priority", "P1", "--type", "mitigative", "--owner", "team-sre", "--ticket", "OPS-7");
+        step(home, "Every question has its answer and the actions are in: the retrospective is REVIEWED (not"
+                + " before: the policy's requireRetroReadiness asks for that).", 0,
+                "--actor", "carol", "incident", "update", "INC-1", "--status", "reviewed");
         offset = offset.plus(pauses.get(3));
         step(home, "alice wants 1.4.2 (an urgent tax fix, not the pool fix) in production: the gate blocks"
                 + " while the P0 is open.", 3,
@@ -127,6 +130,12 @@ final class DemoCommand extends CliCommand {
         step(home, "And the report: DORA figures and the retrospective's own.", 0, "report");
         step(home, "Last, the retrospective document of INC-1, generated from the event log: timeline, the five"
                 + " questions, people to hear by role, action items. Nothing typed twice.", 0, "incident", "retro", "INC-1");
+    }
+
+    /** The demo's own "now" less {@code before}, as the instant a user would type. */
+    private String demoTimeAgo(Duration before) {
+        return Clock.offset(root().environment().clock(), offset).instant().minus(before)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private void step(Path home, String narration, int expected, String... args) {

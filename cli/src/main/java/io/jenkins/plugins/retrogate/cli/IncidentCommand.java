@@ -95,6 +95,9 @@ final class IncidentCommand extends CliGroup {
             @Option(names = "--mitigation", paramLabel = "temporary:TEXT|permanent:TEXT", description = "Records what mitigated it, and whether the mitigation is temporary or permanent.") String mitigation,
             @Option(names = "--root-cause", paramLabel = "TEXT", description = "The root cause, about systems and conditions (wording that blames a person gets a hint).") String rootCause,
             @Option(names = "--similar", paramLabel = "INC-n", description = "An earlier incident seen before.") String similar,
+            @Option(names = "--not-seen-before", description = "The retrospective's answer to \"seen before?\" is no.") boolean notSeenBefore,
+            @Option(names = "--no-action-reason", paramLabel = "TEXT",
+                    description = "No action item is needed, and why (instead of an action item, for REVIEWED).") String noActionReason,
             @Option(names = "--title", paramLabel = "T", description = "A new title.") String title,
             @Option(names = "--severity", paramLabel = "SEV1…SEV4", description = "A new severity (SEV1 the worst).") String severity,
             @Option(names = "--contributor", paramLabel = "ROLE:NAME",
@@ -142,9 +145,13 @@ final class IncidentCommand extends CliGroup {
         if (at != null) {
             update = update.withAt(Inputs.instant("at", at, zone()));
         }
+        if (notSeenBefore || noActionReason != null) {
+            update = update.withRetroAnswers(notSeenBefore, noActionReason);
+        }
         if (update.equals(IncidentUpdate.of(rawId))) {
             throw new BadInputException("incident update " + rawId + " names nothing to change: give at least one of"
-                    + " --status, --response-started, --mitigation, --root-cause, --similar, --title, --severity, --contributor");
+                    + " --status, --response-started, --mitigation, --root-cause, --similar, --not-seen-before,"
+                    + " --no-action-reason, --title, --severity, --contributor");
         }
         try (Session session = open()) {
             Incident incident = session.engine.updateIncident(session.actor, update);
@@ -177,12 +184,21 @@ final class IncidentCommand extends CliGroup {
         }
         if (!incident.similarIncidents().isEmpty()) {
             out.line("  seen before:       " + String.join(", ", incident.similarIncidents()));
+        } else if (incident.notSeenBefore()) {
+            out.line("  seen before:       no");
         }
         for (Contributor c : incident.contributors()) {
             out.line("  contributor:       " + c.role() + " " + c.name());
         }
         out.line("  root cause:        " + (incident.rootCause() == null ? "-" : incident.rootCause()));
         out.line("  action items:      " + (items.isEmpty() ? "none yet" : items.size()));
+        if (incident.noActionReason() != null) {
+            out.line("  no action, because: " + incident.noActionReason());
+        }
+        if (incident.status() != IncidentStatus.REVIEWED) {
+            List<String> missing = io.jenkins.plugins.retrogate.engine.report.Retrospective.missing(incident, items);
+            out.line("  retro readiness:   " + (missing.isEmpty() ? "ready for REVIEWED" : String.join("; ", missing)));
+        }
         if (!items.isEmpty()) {
             Views.itemTable(items).forEach(line -> out.line("    " + line));
         }

@@ -24,7 +24,16 @@ class ReportAndTransferCommandTest {
         cli.run("deploy", "--service", "checkout-api", "--environment", "production", "--outcome", "succeeded",
                 "--change-ticket", "PAY-1");
         cli.run("deploy", "--service", "checkout-api", "--environment", "production", "--outcome", "failed");
-        cli.run("incident", "update", "INC-1", "--status", "reviewed");
+        Cli.Result early = cli.run("incident", "update", "INC-1", "--status", "reviewed");
+        assertThat(early.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(early.err()).contains("INC-1 cannot be REVIEWED yet", "When did the response start?",
+                "Has it been seen before?").contains("Nothing was changed");
+        java.time.Instant detected = java.time.Instant.parse(cli.run("--json", "incident", "show", "INC-1").json()
+                .get("detectedAt").asText());
+        Cli.Result reviewed = cli.run("incident", "update", "INC-1", "--response-started",
+                detected.plusSeconds(1).toString(), "--not-seen-before", "--status", "reviewed");
+        assertThat(reviewed.code()).as(reviewed.toString()).isZero();
+        assertThat(cli.run("incident", "show", "INC-1").out()).contains("seen before:       no");
     }
 
     @Test

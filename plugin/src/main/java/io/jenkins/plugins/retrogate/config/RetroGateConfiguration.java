@@ -54,6 +54,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     private boolean allowWeakerPipelineMode = GatePolicy.defaults().allowWeakerPipelineMode();
     private boolean fourEyes = GatePolicy.defaults().fourEyes();
     private boolean requireBlameFreeText = GatePolicy.defaults().requireBlameFreeText();
+    private boolean requireRetroReadiness = GatePolicy.defaults().requireRetroReadiness();
     private int maxOverrideWindowHours = (int) GatePolicy.defaults().maxOverrideWindow().toHours();
     private List<GateRule> rules = new ArrayList<>();
     private String changeSetTicketPattern = DEFAULT_TICKET_PATTERN;
@@ -95,6 +96,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
             .warnOverdue(warnOverdue).postRollbackFreeze(postRollbackFreeze).staleIncidentDays(staleIncidentDays)
             .openIncidentsOutsideProduction(openIncidentsOutsideProduction)
             .allowWeakerPipelineMode(allowWeakerPipelineMode).fourEyes(fourEyes).requireBlameFreeText(requireBlameFreeText)
+            .requireRetroReadiness(requireRetroReadiness)
             .maxOverrideWindowHours(maxOverrideWindowHours)
             .rules(getRules().stream().map(GateRule::toPolicyRule).toList())
             .build();
@@ -156,7 +158,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         Saved before = new Saved(productionPatterns, productionMode, nonProductionMode, blockPriority, blockTypes,
                 warnPriority, warnTypes, warnOverdue, postRollbackFreeze, staleIncidentDays,
                 openIncidentsOutsideProduction, allowWeakerPipelineMode, fourEyes, requireBlameFreeText,
-                maxOverrideWindowHours, rules, changeSetTicketPattern, storeLocation, databaseUrl, databaseCredentialsId, tracker);
+                requireRetroReadiness, maxOverrideWindowHours, rules, changeSetTicketPattern, storeLocation, databaseUrl, databaseCredentialsId, tracker);
         binding = true;
         try {
             rules = new ArrayList<>(); // an empty repeatable list is absent from the form
@@ -183,7 +185,8 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     private record Saved(String productionPatterns, GateMode productionMode, GateMode nonProductionMode,
             Priority blockPriority, String blockTypes, Priority warnPriority, String warnTypes, boolean warnOverdue,
             boolean postRollbackFreeze, int staleIncidentDays, boolean openIncidentsOutsideProduction,
-            boolean allowWeakerPipelineMode, boolean fourEyes, boolean requireBlameFreeText, int maxOverrideWindowHours,
+            boolean allowWeakerPipelineMode, boolean fourEyes, boolean requireBlameFreeText,
+            boolean requireRetroReadiness, int maxOverrideWindowHours,
             List<GateRule> rules,
             String changeSetTicketPattern, String storeLocation, String databaseUrl, String databaseCredentialsId,
             TrackerSettings tracker) {
@@ -204,6 +207,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         allowWeakerPipelineMode = saved.allowWeakerPipelineMode();
         fourEyes = saved.fourEyes();
         requireBlameFreeText = saved.requireBlameFreeText();
+        requireRetroReadiness = saved.requireRetroReadiness();
         maxOverrideWindowHours = saved.maxOverrideWindowHours();
         rules = saved.rules();
         changeSetTicketPattern = saved.changeSetTicketPattern();
@@ -376,6 +380,17 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setFourEyes(boolean fourEyes) {
         this.fourEyes = fourEyes;
+        changed();
+    }
+
+    public boolean isRequireRetroReadiness() {
+        return requireRetroReadiness;
+    }
+
+    /** An incident becomes REVIEWED only once its retrospective has answered everything (on by default). */
+    @DataBoundSetter
+    public void setRequireRetroReadiness(boolean requireRetroReadiness) {
+        this.requireRetroReadiness = requireRetroReadiness;
         changed();
     }
 

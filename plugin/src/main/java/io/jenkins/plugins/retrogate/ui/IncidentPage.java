@@ -53,6 +53,11 @@ public final class IncidentPage {
         return new RetrospectivePage(page, incident.id());
     }
 
+    /** What the retrospective still lacks before this incident can be REVIEWED; empty when it is ready. */
+    public List<String> getReadiness() {
+        return io.jenkins.plugins.retrogate.engine.report.Retrospective.missing(incident, getItems());
+    }
+
     public List<ActionItem> getItems() {
         return page.state().itemsOf(incident.id());
     }
@@ -85,14 +90,15 @@ public final class IncidentPage {
             @QueryParameter String severity, @QueryParameter String responseStartedAt,
             @QueryParameter String rootCause, @QueryParameter String mitigationKind,
             @QueryParameter String mitigation, @QueryParameter String similar,
-            @QueryParameter String contributorRole, @QueryParameter String contributorName) {
+            @QueryParameter String contributorRole, @QueryParameter String contributorName,
+            @QueryParameter boolean notSeenBefore, @QueryParameter String noActionReason) {
         page.jenkins().checkPermission(RetroGatePermissions.MANAGE);
         page.command(engine -> engine.updateIncident(Actors.currentUser(page.jenkins()),
                 new IncidentUpdate(incident.id(), parse(IncidentStatus.class, "status", status), text(title),
                         parse(Severity.class, "severity", severity), instant(responseStartedAt), text(rootCause),
                         parse(MitigationKind.class, "mitigationKind", mitigationKind), text(mitigation),
                         text(similar), parse(ContributorRole.class, "contributorRole", contributorRole),
-                        text(contributorName), null)));
+                        text(contributorName), null, notSeenBefore, text(noActionReason))));
         return HttpResponses.redirectToDot();
     }
 

@@ -153,6 +153,30 @@ class RetroGatePageITest {
     }
 
     @Test
+    void managersSeeWhatTheRetrospectiveLacksAndCanAnswerNotSeenBeforeAndNoAction() throws Exception {
+        String incident = engine().openIncident(MANAGER, new NewIncident("Checkout timeouts", null,
+                List.of("checkout-api"), Detection.ALERT, null)).id();
+        JenkinsRule.WebClient wc = j.createWebClient().login("manager");
+
+        HtmlPage page = wc.goTo("retro-gate/incident/" + incident + "/");
+        assertThat(page.getElementById("retro-readiness").asNormalizedText())
+                .contains("When did the response start?", "Has it been seen before?", "no 'no action' decision");
+
+        WebRequest post = new WebRequest(new java.net.URL(j.getURL(), "retro-gate/incident/" + incident + "/update"),
+                HttpMethod.POST);
+        post.setRequestParameters(List.of(new org.htmlunit.util.NameValuePair("notSeenBefore", "true"),
+                new org.htmlunit.util.NameValuePair("noActionReason", "the vendor fixed it upstream")));
+        wc.addCrumb(post);
+        wc.getPage(post);
+
+        var recorded = engine().state().incident(incident).orElseThrow();
+        assertThat(recorded.notSeenBefore()).isTrue();
+        assertThat(recorded.noActionReason()).isEqualTo("the vendor fixed it upstream");
+        assertThat(wc.goTo("retro-gate/incident/" + incident + "/").getElementById("retro-readiness")
+                .asNormalizedText()).contains("When did the response start?").doesNotContain("seen before?");
+    }
+
+    @Test
     void theRetrospectiveOfAnUnknownIncidentIsNotFoundAndABadFormatIsNamed() throws Exception {
         String incident = engine().openIncident(MANAGER, new NewIncident("Checkout timeouts", null,
                 List.of("checkout-api"), Detection.ALERT, null)).id();

@@ -18,6 +18,7 @@ import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.GateDecided;
 import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
 import io.jenkins.plugins.retrogate.engine.event.NotificationFailed;
+import io.jenkins.plugins.retrogate.engine.event.RetroAnswersRecorded;
 import io.jenkins.plugins.retrogate.engine.event.IncidentDetailsChanged;
 import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
 import io.jenkins.plugins.retrogate.engine.event.IncidentStatusChanged;
@@ -112,6 +113,14 @@ public final class EventRules {
             }
             if (incident.similarIncidents().contains(e.similarIncidentId())) {
                 throw broken("similarIncidentId", e.similarIncidentId(), "is linked already");
+            }
+        } else if (event instanceof RetroAnswersRecorded e) {
+            incident(before, e.incidentId());
+            if (!e.notSeenBefore() && e.noActionReason() == null) {
+                throw broken("noActionReason", "", "and notSeenBefore are both missing: the event records one or both");
+            }
+            if (e.noActionReason() != null) {
+                text("noActionReason", e.noActionReason(), IncidentCommands.TEXT_MAX);
             }
         } else if (event instanceof ContributorRecorded e) {
             incident(before, e.incidentId());

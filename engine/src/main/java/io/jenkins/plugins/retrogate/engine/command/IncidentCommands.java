@@ -6,11 +6,15 @@ import io.jenkins.plugins.retrogate.engine.event.IncidentDetailsChanged;
 import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
 import io.jenkins.plugins.retrogate.engine.event.IncidentStatusChanged;
 import io.jenkins.plugins.retrogate.engine.event.MitigationRecorded;
+import io.jenkins.plugins.retrogate.engine.event.RetroAnswersRecorded;
 import io.jenkins.plugins.retrogate.engine.event.SimilarIncidentLinked;
 import io.jenkins.plugins.retrogate.engine.model.Actor;
 import io.jenkins.plugins.retrogate.engine.model.Detection;
 import io.jenkins.plugins.retrogate.engine.model.Ids;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
+import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
+import io.jenkins.plugins.retrogate.engine.model.RefusedException;
+import io.jenkins.plugins.retrogate.engine.report.Retrospective;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
@@ -49,6 +53,14 @@ final class IncidentCommands {
         Incident incident = existing(state, input.incidentId());
         List<Event> events = new ArrayList<>();
         Instant happenedAt = happenedAt(incident, input, now);
+        if (input.notSeenBefore() || input.noActionReason() != null) { // answers first: the status change may need them
+            if (input.notSeenBefore() && input.similarIncidentId() != null) {
+                throw new InvalidInputException("notSeenBefore", "true", "contradicts the link to "
+                        + input.similarIncidentId() + " in the same update: give one of them");
+            }
+            events.addAll(retroAnswers(state, policy, actor, incident.id(), input.notSeenBefore(),
+                    input.noActionReason(), now).events());
+        }
         if (input.status() != null && input.status() != incident.status()) {
             LifecycleRules.requireForward(incident, input.status());
             events.add(new IncidentStatusChanged(now, actor.name(), incident.id(), input.status(), happenedAt));
@@ -75,6 +87,45 @@ final class IncidentCommands {
             events.add(new ContributorRecorded(now, actor.name(), incident.id(), input.contributorRole(),
                     InvalidInputException.requireLine("contributorName", input.contributorName(), 200)));
         }
+        RetroState after = state.applyAll(events);
+        if (input.status() == IncidentStatus.REVIEWED && incident.status() != IncidentStatus.REVIEWED
+                && policy.requireRetroReadiness()) {
+            requireReady(after, incident.id());
+        }
+        return Change.of(after.incidents().get(incident.id()), events);
+    }
+
+    /** Refuses REVIEWED while the retrospective lacks an answer, or an item or a "no action" decision. */
+    private static void requireReady(RetroState after, String incidentId) {
+        Incident ready = after.incidents().get(incidentId);
+        List<String> missing = Retrospective.missing(ready, after.itemsOf(incidentId));
+        if (!missing.isEmpty()) {
+            throw new RefusedException(incidentId + " cannot be REVIEWED yet: " + String.join("; ", missing)
+                    + ". Answer the open questions (\"seen before?\" may be answered no), and add an action item or"
+                    + " record why none is needed; the policy's requireRetroReadiness asks for this");
+        }
+    }
+
+    /**
+     * The retrospective's answers no other field holds: not seen before, and why no action item is
+     * needed. Answering "not seen before" for an incident linked to a similar one is bad input.
+     */
+    static Change<Incident> retroAnswers(RetroState state, GatePolicy policy, Actor actor, String incidentId,
+            boolean notSeenBefore, String noActionReason, Instant now) {
+        Incident incident = existing(state, incidentId);
+        String reason = noActionReason == null ? null
+                : InvalidInputException.requireText("noActionReason", noActionReason, TEXT_MAX);
+        if (!notSeenBefore && reason == null) {
+            throw new InvalidInputException("noActionReason", "", "is missing, and so is notSeenBefore: record one or both");
+        }
+        if (notSeenBefore && !incident.similarIncidents().isEmpty()) {
+            throw new InvalidInputException("notSeenBefore", "true", "contradicts the link to "
+                    + String.join(", ", incident.similarIncidents()) + ": it was seen before");
+        }
+        if (reason != null && policy.requireBlameFreeText()) {
+            BlameWording.requireBlameFree("noActionReason", reason);
+        }
+        List<Event> events = List.of(new RetroAnswersRecorded(now, actor.name(), incident.id(), notSeenBefore, reason));
         return Change.of(state.applyAll(events).incidents().get(incident.id()), events);
     }
 

@@ -157,6 +157,17 @@ public final class RetroGate {
         return execute(state -> IncidentCommands.open(state, actor, input, now));
     }
 
+    /**
+     * Records the retrospective's answers no other field holds: the failure was not seen before, and/or
+     * why no action item is needed ({@code null}: not recorded now).
+     */
+    public Incident recordRetroAnswers(Actor actor, String incidentId, boolean notSeenBefore, String noActionReason) {
+        GatePolicy current = policy.get();
+        Instant now = clock.instant();
+        return execute(state -> IncidentCommands.retroAnswers(state, current, actor, incidentId, notSeenBefore,
+                noActionReason, now));
+    }
+
     public Incident updateIncident(Actor actor, IncidentUpdate input) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();

@@ -33,6 +33,7 @@ public final class EventTypes {
         BY_NAME.put("gate-decided", GateDecided.class);
         BY_NAME.put("ids-reserved", IdsReserved.class);
         BY_NAME.put("notification-failed", NotificationFailed.class);
+        BY_NAME.put("retro-answers-recorded", RetroAnswersRecorded.class);
     }
 
     private EventTypes() {

@@ -12,6 +12,9 @@ import java.util.Objects;
  * before, which deployments triggered and rolled it back, who contributed in which role, and the
  * root cause. Immutable; the {@code with…} methods return changed copies.
  *
+ * @param notSeenBefore   the retrospective answered "seen before?" with no (a link to a similar incident says yes)
+ * @param noActionReason  why the retrospective decided that no action item is needed, if it did
+ *
  * @param signature  the failure text used to suggest similar incidents (rollback reason, failing stage)
  * @param rollbacks  every rollback recorded against this incident, the first one included
  */
@@ -19,7 +22,8 @@ public record Incident(String id, String title, @CheckForNull Severity severity,
         Detection detection, Instant detectedAt, @CheckForNull Instant responseStartedAt, List<Mitigation> mitigations,
         List<String> similarIncidents, @CheckForNull DeploymentRef trigger, List<DeploymentRef> rollbacks,
         List<Contributor> contributors, @CheckForNull String rootCause, IncidentStatus status, @CheckForNull String signature,
-        @CheckForNull String openedBy, @CheckForNull Instant updatedAt) {
+        @CheckForNull String openedBy, @CheckForNull Instant updatedAt, boolean notSeenBefore,
+        @CheckForNull String noActionReason) {
 
     public Incident {
         Objects.requireNonNull(id, "id");
@@ -47,14 +51,14 @@ public record Incident(String id, String title, @CheckForNull Severity severity,
     public Incident withStatus(IncidentStatus newStatus, Instant at) {
         return new Incident(id, title, severity, affectedServices, detection, detectedAt, responseStartedAt,
                 mitigations, similarIncidents, trigger, rollbacks, contributors, rootCause, newStatus, signature,
-                openedBy, at);
+                openedBy, at, notSeenBefore, noActionReason);
     }
 
     public Incident withDetails(String newTitle, @CheckForNull Severity newSeverity,
             @CheckForNull Instant newResponseStartedAt, @CheckForNull String newRootCause, Instant at) {
         return new Incident(id, newTitle, newSeverity, affectedServices, detection, detectedAt, newResponseStartedAt,
                 mitigations, similarIncidents, trigger, rollbacks, contributors, newRootCause, status, signature,
-                openedBy, at);
+                openedBy, at, notSeenBefore, noActionReason);
     }
 
     public Incident withMitigation(Mitigation mitigation) {
@@ -65,19 +69,19 @@ public record Incident(String id, String title, @CheckForNull Severity severity,
     public Incident withMitigation(Mitigation mitigation, Instant at) {
         return new Incident(id, title, severity, affectedServices, detection, detectedAt, responseStartedAt,
                 append(mitigations, mitigation), similarIncidents, trigger, rollbacks, contributors, rootCause, status,
-                signature, openedBy, at);
+                signature, openedBy, at, notSeenBefore, noActionReason);
     }
 
     public Incident withSimilar(String incidentId, Instant at) {
         return new Incident(id, title, severity, affectedServices, detection, detectedAt, responseStartedAt,
                 mitigations, append(similarIncidents, incidentId), trigger, rollbacks, contributors, rootCause, status,
-                signature, openedBy, at);
+                signature, openedBy, at, notSeenBefore, noActionReason);
     }
 
     public Incident withContributor(Contributor contributor, Instant at) {
         return new Incident(id, title, severity, affectedServices, detection, detectedAt, responseStartedAt,
                 mitigations, similarIncidents, trigger, rollbacks, append(contributors, contributor), rootCause,
-                status, signature, openedBy, at);
+                status, signature, openedBy, at, notSeenBefore, noActionReason);
     }
 
     /** A further rollback of an affected (or newly affected) service while the incident is open. */
@@ -87,7 +91,14 @@ public record Incident(String id, String title, @CheckForNull Severity severity,
         String newSignature = reason == null ? signature : (signature == null ? reason : signature + "\n" + reason);
         return new Incident(id, title, severity, services, detection, detectedAt, responseStartedAt, mitigations,
                 similarIncidents, trigger, append(rollbacks, rollback), contributors, rootCause, status, newSignature,
-                openedBy, at);
+                openedBy, at, notSeenBefore, noActionReason);
+    }
+
+    /** The retrospective's recorded answers: not seen before, and why no action is needed ({@code null}: unchanged). */
+    public Incident withRetroAnswers(boolean newNotSeenBefore, @CheckForNull String newNoActionReason, Instant at) {
+        return new Incident(id, title, severity, affectedServices, detection, detectedAt, responseStartedAt,
+                mitigations, similarIncidents, trigger, rollbacks, contributors, rootCause, status, signature, openedBy,
+                at, newNotSeenBefore, newNoActionReason == null ? noActionReason : newNoActionReason);
     }
 
     private static <T> List<T> append(List<T> list, T element) {
@@ -121,6 +132,8 @@ public record Incident(String id, String title, @CheckForNull Severity severity,
         b.signature = signature;
         b.openedBy = openedBy;
         b.updatedAt = updatedAt;
+        b.notSeenBefore = notSeenBefore;
+        b.noActionReason = noActionReason;
         return b;
     }
 
@@ -156,8 +169,21 @@ public record Incident(String id, String title, @CheckForNull Severity severity,
         private String openedBy;
         @CheckForNull
         private Instant updatedAt;
+        private boolean notSeenBefore;
+        @CheckForNull
+        private String noActionReason;
 
         private Builder() {
+        }
+
+        public Builder notSeenBefore(boolean value) {
+            this.notSeenBefore = value;
+            return this;
+        }
+
+        public Builder noActionReason(@CheckForNull String value) {
+            this.noActionReason = value;
+            return this;
         }
 
         public Builder id(@CheckForNull String value) {
@@ -250,7 +276,7 @@ public record Incident(String id, String title, @CheckForNull Severity severity,
             return new Incident(required(id, "id"), required(title, "title"), severity, required(affectedServices,
                     "affectedServices"), required(detection, "detection"), required(detectedAt, "detectedAt"),
                     responseStartedAt, mitigations, similarIncidents, trigger, rollbacks, contributors, rootCause,
-                    required(status, "status"), signature, openedBy, updatedAt);
+                    required(status, "status"), signature, openedBy, updatedAt, notSeenBefore, noActionReason);
         }
 
         private static <T> T required(@CheckForNull T value, String field) {

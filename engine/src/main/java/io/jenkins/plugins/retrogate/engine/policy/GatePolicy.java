@@ -39,6 +39,7 @@ public final class GatePolicy {
     private final boolean allowWeakerPipelineMode;
     private final boolean fourEyes;
     private final boolean requireBlameFreeText;
+    private final boolean requireRetroReadiness;
     /** The longest override window a policy may allow, in hours. */
     public static final int MAX_OVERRIDE_WINDOW_HOURS = 30 * 24;
 
@@ -64,6 +65,7 @@ public final class GatePolicy {
         allowWeakerPipelineMode = b.allowWeakerPipelineMode;
         fourEyes = b.fourEyes;
         requireBlameFreeText = b.requireBlameFreeText;
+        requireRetroReadiness = b.requireRetroReadiness;
         maxOverrideWindow = b.maxOverrideWindow;
         rules = List.copyOf(b.rules);
         findingRules = FindingRules.ALL.stream().filter(rule -> rule.isOn(this)).toList();
@@ -99,6 +101,7 @@ public final class GatePolicy {
         b.allowWeakerPipelineMode = allowWeakerPipelineMode;
         b.fourEyes = fourEyes;
         b.requireBlameFreeText = requireBlameFreeText;
+        b.requireRetroReadiness = requireRetroReadiness;
         b.maxOverrideWindow = maxOverrideWindow;
         b.rules = rules;
         return b;
@@ -233,6 +236,15 @@ public final class GatePolicy {
         return requireBlameFreeText;
     }
 
+    /**
+     * Whether an incident may become REVIEWED only when its retrospective is ready: each of the five
+     * questions answered, and at least one action item or a "no action" decision with its reason. On by
+     * default.
+     */
+    public boolean requireRetroReadiness() {
+        return requireRetroReadiness;
+    }
+
     public Duration maxOverrideWindow() {
         return maxOverrideWindow;
     }
@@ -251,6 +263,7 @@ public final class GatePolicy {
                 && openIncidentsOutsideProduction == p.openIncidentsOutsideProduction
                 && allowWeakerPipelineMode == p.allowWeakerPipelineMode
                 && fourEyes == p.fourEyes && requireBlameFreeText == p.requireBlameFreeText
+                && requireRetroReadiness == p.requireRetroReadiness
                 && maxOverrideWindow.equals(p.maxOverrideWindow) && rules.equals(p.rules);
     }
 
@@ -276,6 +289,7 @@ public final class GatePolicy {
         private boolean allowWeakerPipelineMode;
         private boolean fourEyes = true;
         private boolean requireBlameFreeText;
+        private boolean requireRetroReadiness = true;
         private Duration maxOverrideWindow = Duration.ofHours(24);
         private List<PolicyRule> rules = List.of();
 
@@ -368,6 +382,12 @@ public final class GatePolicy {
 
         public Builder requireBlameFreeText(boolean required) {
             this.requireBlameFreeText = required;
+            return this;
+        }
+
+        /** When true (the default), an incident becomes REVIEWED only once its retrospective is ready. */
+        public Builder requireRetroReadiness(boolean required) {
+            this.requireRetroReadiness = required;
             return this;
         }
 

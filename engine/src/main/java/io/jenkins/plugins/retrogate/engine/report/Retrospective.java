@@ -18,6 +18,7 @@ import io.jenkins.plugins.retrogate.engine.event.RollbackRecorded;
 import io.jenkins.plugins.retrogate.engine.event.SimilarIncidentLinked;
 import io.jenkins.plugins.retrogate.engine.event.TicketLinked;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.ItemStatus;
 import io.jenkins.plugins.retrogate.engine.model.Contributor;
 import io.jenkins.plugins.retrogate.engine.model.ContributorRole;
 import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
@@ -119,9 +120,28 @@ public record Retrospective(Instant generatedAt, Incident incident, List<Entry> 
                     + (rollback.version() == null ? "" : " (version " + rollback.version() + " undone)"));
         }
         q.add(new Question("What mitigated it?", mitigations.isEmpty() ? null : String.join("; ", mitigations)));
-        q.add(new Question("Has it been seen before?", incident.similarIncidents().isEmpty() ? null
-                : "yes: " + String.join(", ", incident.similarIncidents())));
+        q.add(new Question("Has it been seen before?", !incident.similarIncidents().isEmpty()
+                ? "yes: " + String.join(", ", incident.similarIncidents())
+                : incident.notSeenBefore() ? "no, not seen before" : null));
         return q;
+    }
+
+    /**
+     * What the retrospective still lacks before the incident can be REVIEWED: each open question, and
+     * an action item or a "no action" decision with its reason; empty when it is ready.
+     */
+    public static List<String> missing(Incident incident, List<ActionItem> items) {
+        List<String> missing = new ArrayList<>();
+        for (Question question : questions(incident)) {
+            if (question.answer() == null) {
+                missing.add("open question: " + question.question());
+            }
+        }
+        boolean anyItem = items.stream().anyMatch(item -> item.status() != ItemStatus.DROPPED);
+        if (!anyItem && incident.noActionReason() == null) {
+            missing.add("no action item and no 'no action' decision");
+        }
+        return missing;
     }
 
     /** An instant as the document shows it: UTC, to the second. */

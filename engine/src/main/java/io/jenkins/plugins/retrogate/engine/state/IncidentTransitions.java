@@ -3,6 +3,7 @@ package io.jenkins.plugins.retrogate.engine.state;
 import static io.jenkins.plugins.retrogate.engine.state.NextState.shared;
 
 import io.jenkins.plugins.retrogate.engine.event.ContributorRecorded;
+import io.jenkins.plugins.retrogate.engine.event.RetroAnswersRecorded;
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.IncidentDetailsChanged;
 import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
@@ -41,6 +42,9 @@ final class IncidentTransitions {
                     .withMitigation(new Mitigation(e.kind(), e.description(), e.happened()), e.at()));
         } else if (event instanceof SimilarIncidentLinked e) {
             put(n, n.incident(e.incidentId()).withSimilar(e.similarIncidentId(), e.at()));
+        } else if (event instanceof RetroAnswersRecorded e) {
+            Incident incident = n.incident(e.incidentId());
+            put(n, incident.withRetroAnswers(incident.notSeenBefore() || e.notSeenBefore(), e.noActionReason(), e.at()));
         } else if (event instanceof ContributorRecorded e) {
             put(n, n.incident(e.incidentId())
                     .withContributor(new Contributor(e.role(), Names.shared(e.name())), e.at()));

@@ -12,6 +12,7 @@ import io.jenkins.plugins.retrogate.engine.event.EventTypes;
 import io.jenkins.plugins.retrogate.engine.event.GateDecided;
 import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
 import io.jenkins.plugins.retrogate.engine.event.NotificationFailed;
+import io.jenkins.plugins.retrogate.engine.event.RetroAnswersRecorded;
 import io.jenkins.plugins.retrogate.engine.json.Json;
 import java.util.Arrays;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class EventJson {
      * {@code gate-decided} events, and the gate's fields of {@code deployment-started} ({@code gate},
      * {@code overrideId}, {@code bypass}); version 1 events read as they are, without them. An older
      * Retro Gate meeting a version-2 record says to upgrade instead of taking it for damage. Version 3
-     * added the {@code notification-failed} event.
+     * added the {@code notification-failed} and {@code retro-answers-recorded} events.
      */
     public static final int FORMAT_VERSION = 3;
     private static final ObjectMapper MAPPER = Json.mapper();
@@ -49,7 +50,7 @@ public final class EventJson {
      * alone) instead of calling it corrupt, and still reads every other event.
      */
     public static int versionOf(Event event) {
-        if (event instanceof NotificationFailed) {
+        if (event instanceof NotificationFailed || event instanceof RetroAnswersRecorded) {
             return 3;
         }
         if (event instanceof IdsReserved || event instanceof GateDecided) {

@@ -53,6 +53,8 @@ public final class ModelJson {
             contributors.addObject().put("role", contributor.role().name()).put("name", contributor.name());
         }
         node.put("rootCause", incident.rootCause());
+        node.put("notSeenBefore", incident.notSeenBefore());
+        node.put("noActionReason", incident.noActionReason());
         node.put("signature", incident.signature());
         node.put("openedBy", incident.openedBy());
         node.put("updatedAt", instant(incident.updatedAt()));

@@ -84,7 +84,8 @@ class AfterTheFactTest {
                 .withStatus(IncidentStatus.MITIGATED).withAt(hoursAfter(incident, 2)));
         scenario.clock.advance(Duration.ofDays(2));
         scenario.gate.updateIncident(Scenario.ALICE, IncidentUpdate.of(incident.id())
-                .withStatus(IncidentStatus.REVIEWED).withAt(hoursAfter(incident, 30)));
+                .withStatus(IncidentStatus.REVIEWED).withAt(hoursAfter(incident, 30))
+                .withResponseStartedAt(hoursAfter(incident, 1)).withRetroAnswers(true, "a one-off vendor outage"));
 
         assertThat(figures().medianTimeToRestore()).isEqualTo(Duration.ofHours(2));
         IncidentSummary summary = scenario.gate.report(30, null).incidents().get(0);

@@ -209,7 +209,7 @@ class GateEvaluatorTest {
 
     @Test
     void postRollbackFreezeEndsWhenTheIncidentIsReviewed() {
-        scenario.policy = GatePolicy.builder().postRollbackFreeze(true).build();
+        scenario.policy = GatePolicy.builder().postRollbackFreeze(true).requireRetroReadiness(false).build();
         Incident incident = scenario.rollback("checkout-api");
 
         scenario.gate.updateIncident(Scenario.ALICE, IncidentUpdate.of(incident.id()).withStatus(IncidentStatus.REVIEWED));

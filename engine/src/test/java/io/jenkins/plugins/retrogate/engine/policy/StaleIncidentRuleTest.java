@@ -59,7 +59,7 @@ class StaleIncidentRuleTest {
     @ParameterizedTest
     @EnumSource(value = IncidentStatus.class, names = {"MITIGATED", "RESOLVED", "REVIEWED"})
     void anIncidentMovedOnFromOpenDoesNotBlock(IncidentStatus status) {
-        scenario.policy = GatePolicy.builder().staleIncidentDays(3).build();
+        scenario.policy = GatePolicy.builder().staleIncidentDays(3).requireRetroReadiness(false).build();
         Incident incident = scenario.rollback("checkout-api");
         scenario.clock.advance(Duration.ofDays(10));
         assertThat(scenario.decide("checkout-api", "production").decision()).isEqualTo(Decision.BLOCK);

@@ -44,7 +44,8 @@ class ReportBuilderTest {
                 .withMitigation(MitigationKind.TEMPORARY, "rolled back"));
         fixed = s.item(incident, Priority.P0, ItemType.PREVENTATIVE, "PAY-1");
         s.clock.advance(Duration.ofDays(2));
-        s.gate.updateIncident(Scenario.RELEASE_MANAGER, IncidentUpdate.of(incident.id()).withStatus(IncidentStatus.REVIEWED));
+        s.gate.updateIncident(Scenario.RELEASE_MANAGER, IncidentUpdate.of(incident.id()).withStatus(IncidentStatus.REVIEWED)
+                .withResponseStartedAt(incident.detectedAt().plus(Duration.ofMinutes(5))).withRetroAnswers(true, null));
         s.clock.advance(Duration.ofDays(1));
         s.deploy("cart", "production", Outcome.SUCCEEDED, "PAY-1");
         s.deploy("cart", "production", Outcome.SUCCEEDED);

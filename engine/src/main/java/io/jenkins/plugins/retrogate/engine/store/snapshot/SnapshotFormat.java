@@ -33,7 +33,7 @@ import org.pcollections.PSet;
  */
 public final class SnapshotFormat {
     /** The version of the snapshot layout; older versions are read, newer ones refused. */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
     static final int CHUNK = 10_000;
     private static final JsonFactory JSON = EventJson.mapper().getFactory();
 
@@ -266,7 +266,7 @@ public final class SnapshotFormat {
     public static RetroState read(Source source, Header header) throws IOException {
         return switch (header.format()) {
             case 1 -> SnapshotFormat1.read(all(source), header);
-            case 2, FORMAT -> SnapshotReader.read(source, header);
+            case 2, 3, FORMAT -> SnapshotReader.read(source, header);
             default -> throw new IOException("unknown snapshot format " + header.format());
         };
     }

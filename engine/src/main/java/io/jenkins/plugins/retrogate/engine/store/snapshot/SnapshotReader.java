@@ -44,15 +44,18 @@ final class SnapshotReader {
     private final List<SnapshotFormat.Section> sections;
     private final long[] offsets;
     private final boolean gated;
+    /** Format 4: incident rows end with the retrospective's answers (not seen before, no action). */
+    private final boolean answered;
     private String[] names;
 
     private SnapshotReader(SnapshotFormat.Source source, ExecutorService pool, List<SnapshotFormat.Section> sections,
-            long[] offsets, boolean gated) {
+            long[] offsets, boolean gated, boolean answered) {
         this.source = source;
         this.pool = pool;
         this.sections = sections;
         this.offsets = offsets;
         this.gated = gated;
+        this.answered = answered;
     }
 
     static RetroState read(SnapshotFormat.Source source, SnapshotFormat.Header header) throws IOException {
@@ -71,7 +74,8 @@ final class SnapshotReader {
             if (end <= 0) {
                 throw new IOException("the snapshot is shorter than its sections (truncated?)");
             }
-            return new SnapshotReader(source, pool, sections, offsets, header.format() >= 3).read(header.sequence());
+            return new SnapshotReader(source, pool, sections, offsets, header.format() >= 3,
+                    header.format() >= 4).read(header.sequence());
         } catch (ExecutionException | InterruptedException e) {
             throw SnapshotReader.failed(e);
         } finally {
@@ -103,7 +107,7 @@ final class SnapshotReader {
             }
         }
         names = names(one("names"));
-        List<Future<List<Incident>>> incidentChunks = parseAll("incidents", in -> in.incident());
+        List<Future<List<Incident>>> incidentChunks = parseAll("incidents", in -> in.incident(answered));
         List<Future<List<Deployment>>> deploymentChunks = parseAll("deployments", in -> in.deployment(gated));
         Future<List<OverrideApproval>> overrides = pool.submit(() -> records("overrides",
                 new TypeReference<List<OverrideApproval>>() { }));

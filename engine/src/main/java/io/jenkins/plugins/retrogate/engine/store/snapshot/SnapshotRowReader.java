@@ -44,7 +44,8 @@ final class SnapshotRowReader {
         this.names = names;
     }
 
-    Incident incident() throws IOException {
+    /** An incident row; {@code answered}: of format 4, which ends with the retrospective's answers. */
+    Incident incident(boolean answered) throws IOException {
         expect(JsonToken.START_ARRAY);
         String id = requiredText();
         String title = requiredText();
@@ -75,11 +76,16 @@ final class SnapshotRowReader {
             expect(JsonToken.END_ARRAY);
         }
         // the remaining columns are read in their order: rootCause, status, signature, openedBy, updatedAt
-        Incident incident = Incident.builder().id(id).title(title).severity(severity).affectedServices(services)
+        Incident.Builder builder = Incident.builder().id(id).title(title).severity(severity).affectedServices(services)
                 .detection(detection).detectedAt(detectedAt).responseStartedAt(responseStartedAt)
                 .mitigations(mitigations).similarIncidents(similar).trigger(trigger).rollbacks(rollbacks)
                 .contributors(contributors).rootCause(text()).status(constant(IncidentStatus.class)).signature(text())
-                .openedBy(name()).updatedAt(instant()).build();
+                .openedBy(name()).updatedAt(instant());
+        if (answered) {
+            expect(JsonToken.VALUE_TRUE, JsonToken.VALUE_FALSE);
+            builder.notSeenBefore(p.currentToken() == JsonToken.VALUE_TRUE).noActionReason(text());
+        }
+        Incident incident = builder.build();
         expect(JsonToken.END_ARRAY);
         return incident;
     }

@@ -81,6 +81,8 @@ final class SnapshotRowWriter {
         text(i.signature());
         name(i.openedBy());
         instant(i.updatedAt());
+        g.writeBoolean(i.notSeenBefore());
+        text(i.noActionReason());
         g.writeEndArray();
     }
 
