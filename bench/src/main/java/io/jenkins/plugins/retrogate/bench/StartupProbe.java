@@ -72,7 +72,7 @@ public final class StartupProbe {
     private static void waitForArchive(Path cds) throws Exception {
         for (int i = 0; i < 600; i++) {
             try (var files = Files.list(cds)) {
-                if (files.anyMatch(f -> f.getFileName().toString().endsWith(".jsa"))) {
+                if (files.anyMatch(f -> String.valueOf(f.getFileName()).endsWith(".jsa"))) {
                     return;
                 }
             }

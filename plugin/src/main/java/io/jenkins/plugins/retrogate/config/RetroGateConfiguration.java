@@ -55,6 +55,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     private boolean fourEyes = GatePolicy.defaults().fourEyes();
     private boolean requireBlameFreeText = GatePolicy.defaults().requireBlameFreeText();
     private boolean requireRetroReadiness = GatePolicy.defaults().requireRetroReadiness();
+    private int retroDueDays = GatePolicy.defaults().retroDueDays();
     private int maxOverrideWindowHours = (int) GatePolicy.defaults().maxOverrideWindow().toHours();
     private List<GateRule> rules = new ArrayList<>();
     private String changeSetTicketPattern = DEFAULT_TICKET_PATTERN;
@@ -96,7 +97,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
             .warnOverdue(warnOverdue).postRollbackFreeze(postRollbackFreeze).staleIncidentDays(staleIncidentDays)
             .openIncidentsOutsideProduction(openIncidentsOutsideProduction)
             .allowWeakerPipelineMode(allowWeakerPipelineMode).fourEyes(fourEyes).requireBlameFreeText(requireBlameFreeText)
-            .requireRetroReadiness(requireRetroReadiness)
+            .requireRetroReadiness(requireRetroReadiness).retroDueDays(retroDueDays)
             .maxOverrideWindowHours(maxOverrideWindowHours)
             .rules(getRules().stream().map(GateRule::toPolicyRule).toList())
             .build();
@@ -158,7 +159,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         Saved before = new Saved(productionPatterns, productionMode, nonProductionMode, blockPriority, blockTypes,
                 warnPriority, warnTypes, warnOverdue, postRollbackFreeze, staleIncidentDays,
                 openIncidentsOutsideProduction, allowWeakerPipelineMode, fourEyes, requireBlameFreeText,
-                requireRetroReadiness, maxOverrideWindowHours, rules, changeSetTicketPattern, storeLocation, databaseUrl, databaseCredentialsId, tracker);
+                requireRetroReadiness, retroDueDays, maxOverrideWindowHours, rules, changeSetTicketPattern, storeLocation, databaseUrl, databaseCredentialsId, tracker);
         binding = true;
         try {
             rules = new ArrayList<>(); // an empty repeatable list is absent from the form
@@ -186,7 +187,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
             Priority blockPriority, String blockTypes, Priority warnPriority, String warnTypes, boolean warnOverdue,
             boolean postRollbackFreeze, int staleIncidentDays, boolean openIncidentsOutsideProduction,
             boolean allowWeakerPipelineMode, boolean fourEyes, boolean requireBlameFreeText,
-            boolean requireRetroReadiness, int maxOverrideWindowHours,
+            boolean requireRetroReadiness, int retroDueDays, int maxOverrideWindowHours,
             List<GateRule> rules,
             String changeSetTicketPattern, String storeLocation, String databaseUrl, String databaseCredentialsId,
             TrackerSettings tracker) {
@@ -208,6 +209,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         fourEyes = saved.fourEyes();
         requireBlameFreeText = saved.requireBlameFreeText();
         requireRetroReadiness = saved.requireRetroReadiness();
+        retroDueDays = saved.retroDueDays();
         maxOverrideWindowHours = saved.maxOverrideWindowHours();
         rules = saved.rules();
         changeSetTicketPattern = saved.changeSetTicketPattern();
@@ -381,6 +383,24 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     public void setFourEyes(boolean fourEyes) {
         this.fourEyes = fourEyes;
         changed();
+    }
+
+    public int getRetroDueDays() {
+        return retroDueDays;
+    }
+
+    /** Days after detection by which a retrospective is due; later, deployments of its services WARN (0: off). */
+    @DataBoundSetter
+    public void setRetroDueDays(int retroDueDays) {
+        PolicyFields.check(() -> GatePolicy.builder().retroDueDays(retroDueDays));
+        this.retroDueDays = retroDueDays;
+        changed();
+    }
+
+    @POST
+    public FormValidation doCheckRetroDueDays(@QueryParameter int value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return PolicyFields.validate(() -> GatePolicy.builder().retroDueDays(value));
     }
 
     public boolean isRequireRetroReadiness() {

@@ -126,7 +126,10 @@ public final class RetroGate {
      * only the events recorded since, so a report does not cost in proportion to history.
      */
     public io.jenkins.plugins.retrogate.engine.report.Report report(int days, String service) {
-        return reports.report(clock.instant(), days, service);
+        Instant now = clock.instant();
+        io.jenkins.plugins.retrogate.engine.report.Report report = reports.report(now, days, service);
+        return report.withOverdueRetros(io.jenkins.plugins.retrogate.engine.report.OverdueRetro.of(store.state(), now,
+                policy.get().retroDueDays(), service));
     }
 
     public GatePolicy policy() {

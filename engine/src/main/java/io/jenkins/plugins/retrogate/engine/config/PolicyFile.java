@@ -40,7 +40,7 @@ public final class PolicyFile {
      */
     public static final List<String> FIELDS = List.of("productionPatterns", "productionMode", "nonProductionMode",
             "blockPriority", "blockTypes", "warnPriority", "warnTypes", "warnOverdue", "postRollbackFreeze",
-            "staleIncidentDays", "openIncidentsOutsideProduction", "allowWeakerPipelineMode", "fourEyes", "requireBlameFreeText", "requireRetroReadiness",
+            "staleIncidentDays", "openIncidentsOutsideProduction", "allowWeakerPipelineMode", "fourEyes", "requireBlameFreeText", "requireRetroReadiness", "retroDueDays",
             "maxOverrideWindow", "rules");
     private static final Pattern SHORT_DURATION = Pattern.compile("([1-9][0-9]{0,6})\\s*([mhd])");
 
@@ -81,6 +81,7 @@ public final class PolicyFile {
             case "fourEyes" -> b.fourEyes(bool(field, value));
             case "requireBlameFreeText" -> b.requireBlameFreeText(bool(field, value));
             case "requireRetroReadiness" -> b.requireRetroReadiness(bool(field, value));
+            case "retroDueDays" -> b.retroDueDays(days(field, value));
             case "maxOverrideWindow" -> b.maxOverrideWindow(duration(field, text(field, value)));
             case "maxOverrideWindowHours" -> b.maxOverrideWindowHours(hours(field, value));
             case "rules" -> b.rules(rules(value));
@@ -275,6 +276,7 @@ public final class PolicyFile {
         node.put("fourEyes", policy.fourEyes());
         node.put("requireBlameFreeText", policy.requireBlameFreeText());
         node.put("requireRetroReadiness", policy.requireRetroReadiness());
+        node.put("retroDueDays", policy.retroDueDays());
         node.put("maxOverrideWindow", policy.maxOverrideWindow().toString());
         ArrayNode rules = node.putArray("rules");
         for (PolicyRule rule : policy.rules()) {

@@ -27,7 +27,9 @@ public record Finding(Kind kind, @CheckForNull ActionItem item, String incidentI
         /** A blocking item whose fix this deployment carries: it does not block. */
         CARRIES_FIX(Effect.INFORMS),
         /** An incident of the service still OPEN (not mitigated) longer than the policy's {@code staleIncidentDays}. */
-        STALE_INCIDENT(Effect.BLOCKS);
+        STALE_INCIDENT(Effect.BLOCKS),
+        /** An incident of the service not yet REVIEWED longer than the policy's {@code retroDueDays} after detection. */
+        OVERDUE_RETRO(Effect.WARNS);
 
         private final Effect effect;
 

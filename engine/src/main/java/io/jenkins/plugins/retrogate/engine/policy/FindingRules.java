@@ -11,6 +11,7 @@ final class FindingRules {
     static final List<FindingRule> ALL = List.of(
             new PostRollbackFreezeRule(),
             new StaleIncidentRule(),
+            new OverdueRetroRule(),
             new BlockingItemRule(),
             new WarningItemRule(),
             new OverdueItemRule(),

@@ -24,6 +24,8 @@ public final class GatePolicy {
     public static final List<String> DEFAULT_PRODUCTION_PATTERNS = List.of("production", "prod", "prod-*", "*-prod");
     /** The longest {@code staleIncidentDays} a policy may set: a year. */
     public static final int MAX_STALE_INCIDENT_DAYS = 365;
+    /** Two weeks: when a retrospective is due unless the policy says otherwise. */
+    public static final int DEFAULT_RETRO_DUE_DAYS = 14;
 
     private final List<Glob> productionPatterns;
     private final GateMode productionMode;
@@ -40,6 +42,7 @@ public final class GatePolicy {
     private final boolean fourEyes;
     private final boolean requireBlameFreeText;
     private final boolean requireRetroReadiness;
+    private final int retroDueDays;
     /** The longest override window a policy may allow, in hours. */
     public static final int MAX_OVERRIDE_WINDOW_HOURS = 30 * 24;
 
@@ -66,6 +69,7 @@ public final class GatePolicy {
         fourEyes = b.fourEyes;
         requireBlameFreeText = b.requireBlameFreeText;
         requireRetroReadiness = b.requireRetroReadiness;
+        retroDueDays = b.retroDueDays;
         maxOverrideWindow = b.maxOverrideWindow;
         rules = List.copyOf(b.rules);
         findingRules = FindingRules.ALL.stream().filter(rule -> rule.isOn(this)).toList();
@@ -102,6 +106,7 @@ public final class GatePolicy {
         b.fourEyes = fourEyes;
         b.requireBlameFreeText = requireBlameFreeText;
         b.requireRetroReadiness = requireRetroReadiness;
+        b.retroDueDays = retroDueDays;
         b.maxOverrideWindow = maxOverrideWindow;
         b.rules = rules;
         return b;
@@ -245,6 +250,14 @@ public final class GatePolicy {
         return requireRetroReadiness;
     }
 
+    /**
+     * Days after detection by which an incident's retrospective is due (REVIEWED); later, deployments of
+     * its services WARN and the report lists it. 0 turns this off; 14 by default.
+     */
+    public int retroDueDays() {
+        return retroDueDays;
+    }
+
     public Duration maxOverrideWindow() {
         return maxOverrideWindow;
     }
@@ -263,7 +276,7 @@ public final class GatePolicy {
                 && openIncidentsOutsideProduction == p.openIncidentsOutsideProduction
                 && allowWeakerPipelineMode == p.allowWeakerPipelineMode
                 && fourEyes == p.fourEyes && requireBlameFreeText == p.requireBlameFreeText
-                && requireRetroReadiness == p.requireRetroReadiness
+                && requireRetroReadiness == p.requireRetroReadiness && retroDueDays == p.retroDueDays
                 && maxOverrideWindow.equals(p.maxOverrideWindow) && rules.equals(p.rules);
     }
 
@@ -290,6 +303,7 @@ public final class GatePolicy {
         private boolean fourEyes = true;
         private boolean requireBlameFreeText;
         private boolean requireRetroReadiness = true;
+        private int retroDueDays = DEFAULT_RETRO_DUE_DAYS;
         private Duration maxOverrideWindow = Duration.ofHours(24);
         private List<PolicyRule> rules = List.of();
 
@@ -382,6 +396,16 @@ public final class GatePolicy {
 
         public Builder requireBlameFreeText(boolean required) {
             this.requireBlameFreeText = required;
+            return this;
+        }
+
+        /** Days after detection by which a retrospective is due; 0 (off) to {@link #MAX_STALE_INCIDENT_DAYS}. */
+        public Builder retroDueDays(int days) {
+            if (days < 0 || days > MAX_STALE_INCIDENT_DAYS) {
+                throw new InvalidInputException("retroDueDays", days, "must be 0 (off) or a whole number of days"
+                        + " from 1 to " + MAX_STALE_INCIDENT_DAYS);
+            }
+            this.retroDueDays = days;
             return this;
         }
 

@@ -107,7 +107,7 @@ public final class ReportBuilder {
         }
         return new Report(now, from, now, days, only, figures,
                 retro(items, incidents, milestones), daily(deployments, from, now),
-                summaries(items, incidents, milestones), List.of(), bypasses, milestones.notificationFailures(from, now));
+                summaries(items, incidents, milestones), List.of(), bypasses, milestones.notificationFailures(from, now), List.of());
     }
 
     /**

@@ -34,6 +34,17 @@ public final class ReportHtml {
         html.append("<h2>Change failure rate</h2>\n").append(rateChart(report.services()));
         bypasses(html, report.bypasses());
         notificationFailures(html, report.notificationFailures());
+        if (!report.overdueRetros().isEmpty()) {
+            html.append("<h2>Retrospectives overdue</h2>\n<table>\n<tr><th>Incident</th><th>Title</th><th>Services</th>")
+                    .append("<th>Detected</th><th>Days since</th></tr>\n");
+            for (OverdueRetro o : report.overdueRetros()) {
+                html.append("<tr><td>").append(escape(o.incidentId())).append("</td><td>").append(escape(o.title()))
+                        .append("</td><td>").append(escape(String.join(", ", o.services()))).append("</td><td>")
+                        .append(escape(o.detectedAt().toString())).append("</td><td>").append(o.daysSinceDetection())
+                        .append("</td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
         retro(html, report.retro());
         incidents(html, report.incidents());
         html.append("</body>\n</html>\n");

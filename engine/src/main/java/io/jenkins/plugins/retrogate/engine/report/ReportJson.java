@@ -47,6 +47,12 @@ public final class ReportJson {
                     .put("startedAt", instant(b.startedAt())).put("requestedBy", b.requestedBy())
                     .put("decision", b.decision() == null ? null : b.decision().name()).put("reason", b.reason());
         }
+        ArrayNode lateRetros = root.putArray("overdueRetros");
+        for (OverdueRetro o : report.overdueRetros()) {
+            ObjectNode entry = lateRetros.addObject().put("incident", o.incidentId()).put("title", o.title())
+                    .put("detectedAt", instant(o.detectedAt())).put("daysSinceDetection", o.daysSinceDetection());
+            o.services().forEach(entry.putArray("services")::add);
+        }
         ArrayNode failures = root.putArray("notificationFailures");
         for (NotificationFailed f : report.notificationFailures()) {
             failures.addObject().put("at", instant(f.at())).put("kind", f.kind()).put("subject", f.subject())

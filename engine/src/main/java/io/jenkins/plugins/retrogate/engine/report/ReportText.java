@@ -62,6 +62,14 @@ public final class ReportText {
             }
         }
         RetroFigures r = report.retro();
+        if (!report.overdueRetros().isEmpty()) {
+            text.append("\nRetrospectives overdue (not REVIEWED in time): ").append(report.overdueRetros().size()).append('\n');
+            for (OverdueRetro o : report.overdueRetros()) {
+                text.append("  ").append(o.incidentId()).append(' ').append(o.title()).append(" (")
+                        .append(String.join(", ", o.services())).append("): detected ").append(o.daysSinceDetection())
+                        .append(" days ago\n");
+            }
+        }
         text.append("\nRetrospectives:\n");
         text.append("  incidents:               ").append(r.incidents()).append(" (").append(r.reviewed())
                 .append(" reviewed)\n");

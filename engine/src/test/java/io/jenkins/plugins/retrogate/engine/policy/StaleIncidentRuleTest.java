@@ -76,8 +76,10 @@ class StaleIncidentRuleTest {
         scenario.rollback("checkout-api");
         scenario.clock.advance(Duration.ofDays(300));
 
-        assertThat(scenario.decide("checkout-api", "production").decision()).isEqualTo(Decision.ALLOW);
-        scenario.policy = GatePolicy.builder().staleIncidentDays(0).build();
+        // the default policy only warns that the retrospective is overdue
+        assertThat(scenario.decide("checkout-api", "production").findings(Finding.Kind.STALE_INCIDENT)).isEmpty();
+        assertThat(scenario.decide("checkout-api", "production").decision()).isEqualTo(Decision.WARN);
+        scenario.policy = GatePolicy.builder().staleIncidentDays(0).retroDueDays(0).build();
         assertThat(scenario.decide("checkout-api", "production").decision()).isEqualTo(Decision.ALLOW);
         scenario.policy = GatePolicy.builder().staleIncidentDays(299).build();
         assertThat(scenario.decide("checkout-api", "production").decision()).isEqualTo(Decision.BLOCK);
