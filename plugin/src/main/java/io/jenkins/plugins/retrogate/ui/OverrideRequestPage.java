@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -121,6 +122,68 @@ public final class OverrideRequestPage {
         page.command(engine -> engine.denyOverride(Actors.currentUser(page.jenkins()), request.id(), reason));
         page.answered(request.id());
         return HttpResponses.redirectToDot();
+    }
+
+    /**
+     * Approve or deny from outside the browser: {@code POST /retro-gate/override/REQ-n/answer} with a JSON
+     * body {@code {"decision": "approve"|"deny", "reason": "…", "scope": "build"|"window", "hours": 4}}, authenticated
+     * with the user's API token (Jenkins needs no crumb for a request authenticated so). The same checks as
+     * the form: the Retro Gate Override permission, and four eyes in the engine. Answers JSON: the request's
+     * new status (200), or an error with its message — 400 bad input, 403 no permission, 409 refused (four
+     * eyes, already answered), 503 no store; nothing is changed on an error.
+     */
+    @POST
+    public HttpResponse doAnswer(StaplerRequest2 req) {
+        if (!page.jenkins().hasPermission(RetroGatePermissions.OVERRIDE)) {
+            return JsonAnswer.error(403, "answering an override request needs the Retro Gate Override permission");
+        }
+        com.fasterxml.jackson.databind.JsonNode body;
+        try {
+            body = io.jenkins.plugins.retrogate.engine.json.Json.mapper().readTree(req.getInputStream());
+        } catch (java.io.IOException e) {
+            return JsonAnswer.error(400, "the body is not JSON: " + e.getMessage());
+        }
+        if (body == null || !body.isObject()) {
+            return JsonAnswer.error(400, "the body must be a JSON object such as {\"decision\": \"approve\", \"reason\": \"…\"}");
+        }
+        String decision = body.path("decision").asText("");
+        String reason = body.path("reason").isTextual() ? body.get("reason").asText() : null;
+        String scope = body.path("scope").asText("build");
+        if (!decision.equals("approve") && !decision.equals("deny")) {
+            return JsonAnswer.error(400, "decision '" + decision + "' is not one of approve, deny");
+        }
+        if (!scope.equals("build") && !scope.equals("window")) {
+            return JsonAnswer.error(400, "scope '" + scope + "' is not one of build, window");
+        }
+        if (body.has("hours") && !body.get("hours").canConvertToLong()) {
+            return JsonAnswer.error(400, "hours '" + body.get("hours") + "' is not a whole number of hours");
+        }
+        Duration duration = body.has("hours") ? Duration.ofHours(body.get("hours").asLong()) : null;
+        try {
+            io.jenkins.plugins.retrogate.engine.command.RetroGate engine = page.engine();
+            io.jenkins.plugins.retrogate.engine.model.Actor actor = Actors.currentUser(page.jenkins());
+            if (decision.equals("approve")) {
+                engine.approveRequest(actor, request.id(), "window".equals(scope) || request.buildUrl() == null,
+                        reason, duration);
+            } else {
+                engine.denyOverride(actor, request.id(), reason);
+            }
+            page.answered(request.id());
+            OverrideRequest now = engine.state().request(request.id()).orElse(request);
+            com.fasterxml.jackson.databind.node.ObjectNode answer =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            answer.put("request", now.id()).put("status", now.status().name()).put("decidedBy", now.decidedBy())
+                    .put("override", now.overrideId());
+            return new JsonAnswer(200, answer);
+        } catch (io.jenkins.plugins.retrogate.engine.model.InvalidInputException e) {
+            return JsonAnswer.error(400, e.getMessage());
+        } catch (io.jenkins.plugins.retrogate.engine.model.RefusedException e) {
+            return JsonAnswer.error(409, e.getMessage());
+        } catch (io.jenkins.plugins.retrogate.config.RetroGateStore.StoreUnavailableException e) {
+            return JsonAnswer.error(503, e.getMessage());
+        } catch (io.jenkins.plugins.retrogate.engine.model.RetroGateException e) {
+            return JsonAnswer.error(409, e.getMessage());
+        }
     }
 
     private static Duration hours(String hours) {

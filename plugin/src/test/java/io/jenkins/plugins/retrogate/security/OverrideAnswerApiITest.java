@@ -1,0 +1,96 @@
+package io.jenkins.plugins.retrogate.security;
+
+import static io.jenkins.plugins.retrogate.Fixtures.blockingItem;
+import static io.jenkins.plugins.retrogate.Fixtures.engine;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.retrogate.engine.model.Actor;
+import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
+import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
+import java.net.URL;
+import java.time.Instant;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** Approve or deny from a script: JSON with an API token, no crumb, the same permission and four eyes. */
+@WithJenkins
+class OverrideAnswerApiITest {
+    private JenkinsRule j;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) {
+        j = rule;
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ).everywhere().toEveryone()
+                .grant(RetroGatePermissions.OVERRIDE).everywhere().to("alice", "bob"));
+        blockingItem("checkout-api");
+        engine().gate(Actor.of("alice"), GateRequest.of("checkout-api", "production", null, "https://ci/job/p/1/",
+                "alice", List.of(), null, Instant.now()));
+    }
+
+    private WebResponse answer(String user, String json) throws Exception {
+        JenkinsRule.WebClient wc = j.createWebClient().withBasicApiToken(user)
+                .withThrowExceptionOnFailingStatusCode(false);
+        WebRequest post = new WebRequest(new URL(j.getURL(), "retro-gate/override/REQ-1/answer"), HttpMethod.POST);
+        post.setAdditionalHeader("Content-Type", "application/json");
+        post.setRequestBody(json);
+        return wc.getPage(post).getWebResponse();
+    }
+
+    private RequestStatus status() {
+        return engine().state().request("REQ-1").orElseThrow().status();
+    }
+
+    @Test
+    void anotherReleaseManagerApprovesWithAnApiTokenAndGetsJsonBack() throws Exception {
+        WebResponse response = answer("bob", "{\"decision\": \"approve\", \"reason\": \"hotfix, tested in staging\"}");
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getContentType()).isEqualTo("application/json");
+        assertThat(response.getContentAsString()).contains("\"status\":\"APPROVED\"", "\"decidedBy\":\"bob\"",
+                "\"override\":\"OVR-1\"");
+        assertThat(status()).isEqualTo(RequestStatus.APPROVED);
+    }
+
+    @Test
+    void theRequesterIsRefusedByFourEyesAndNothingChanges() throws Exception {
+        WebResponse response = answer("alice", "{\"decision\": \"approve\", \"reason\": \"mine\"}");
+
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(response.getContentAsString()).contains("Four eyes: alice requested");
+        assertThat(status()).isEqualTo(RequestStatus.PENDING);
+    }
+
+    @Test
+    void withoutTheOverridePermissionItIsForbidden() throws Exception {
+        WebResponse response = answer("carol", "{\"decision\": \"deny\", \"reason\": \"no\"}");
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(status()).isEqualTo(RequestStatus.PENDING);
+    }
+
+    @Test
+    void badInputIsNamedAndChangesNothing() throws Exception {
+        assertThat(answer("bob", "{\"decision\": \"maybe\", \"reason\": \"x\"}").getContentAsString())
+                .contains("decision 'maybe' is not one of approve, deny");
+        assertThat(answer("bob", "not json").getStatusCode()).isEqualTo(400);
+        assertThat(answer("bob", "{\"decision\": \"deny\"}").getContentAsString()).contains("reason");
+        assertThat(status()).isEqualTo(RequestStatus.PENDING);
+    }
+
+    @Test
+    void aGetIsRefused() throws Exception {
+        JenkinsRule.WebClient wc = j.createWebClient().withBasicApiToken("bob").withThrowExceptionOnFailingStatusCode(false);
+        assertThat(wc.goTo("retro-gate/override/REQ-1/answer", null).getWebResponse().getStatusCode()).isIn(404, 405);
+        assertThat(status()).isEqualTo(RequestStatus.PENDING);
+    }
+}
