@@ -11,7 +11,7 @@ import java.util.Optional;
  * Warns while the retrospective of an incident of the service is overdue: not REVIEWED more than the
  * policy's {@code retroDueDays} after the incident was detected. It never blocks: the lessons are late,
  * the deployment is not the problem. Off with {@code retroDueDays} 0. The incidents looked at are those
- * {@link StaleIncidentRule} looks at: the service's open incident and the incident of its latest rollback.
+ * {@link StaleIncidentRule#watched} names.
  */
 final class OverdueRetroRule implements ServiceRule {
     @Override
@@ -21,13 +21,10 @@ final class OverdueRetroRule implements ServiceRule {
 
     @Override
     public List<Finding> check(RuleContext context) {
-        String service = context.request().service();
-        Optional<Incident> open = context.state().openIncidentOf(service);
-        Optional<Incident> rolledBack = context.state().latestRollbackIncidentOf(service)
-                .filter(incident -> open.isEmpty() || !open.get().id().equals(incident.id()));
         List<Finding> findings = new ArrayList<>(1);
-        open.flatMap(incident -> overdue(incident, context)).ifPresent(findings::add);
-        rolledBack.flatMap(incident -> overdue(incident, context)).ifPresent(findings::add);
+        for (Incident incident : StaleIncidentRule.watched(context)) {
+            overdue(incident, context).ifPresent(findings::add);
+        }
         return findings;
     }
 

@@ -22,14 +22,26 @@ final class StaleIncidentRule implements ServiceRule {
 
     @Override
     public List<Finding> check(RuleContext context) {
+        List<Finding> findings = new ArrayList<>(1);
+        for (Incident incident : watched(context)) {
+            stale(incident, context).ifPresent(findings::add);
+        }
+        return findings;
+    }
+
+    /**
+     * The incidents of the request's service that rules about incidents look at: its open incident (the
+     * one its rollbacks attach to) and the incident of its latest rollback, once each, from the indexes.
+     */
+    static List<Incident> watched(RuleContext context) {
         String service = context.request().service();
         Optional<Incident> open = context.state().openIncidentOf(service);
         Optional<Incident> rolledBack = context.state().latestRollbackIncidentOf(service)
                 .filter(incident -> open.isEmpty() || !open.get().id().equals(incident.id()));
-        List<Finding> findings = new ArrayList<>(1);
-        open.flatMap(incident -> stale(incident, context)).ifPresent(findings::add);
-        rolledBack.flatMap(incident -> stale(incident, context)).ifPresent(findings::add);
-        return findings;
+        List<Incident> watched = new ArrayList<>(2);
+        open.ifPresent(watched::add);
+        rolledBack.ifPresent(watched::add);
+        return watched;
     }
 
     private static Optional<Finding> stale(Incident incident, RuleContext context) {

@@ -107,7 +107,17 @@ public final class ReportBuilder {
         }
         return new Report(now, from, now, days, only, figures,
                 retro(items, incidents, milestones), daily(deployments, from, now),
-                summaries(items, incidents, milestones), List.of(), bypasses, milestones.notificationFailures(from, now), List.of());
+                summaries(items, incidents, milestones), List.of(), bypasses, milestones.notificationFailures(from, now),
+                List.of(), itemsOf(state, incidents));
+    }
+
+    /** The action items of {@code incidents}, incident by incident (oldest incident first), each in id order. */
+    private static List<io.jenkins.plugins.retrogate.engine.model.ActionItem> itemsOf(RetroState state,
+            List<Incident> incidents) {
+        List<io.jenkins.plugins.retrogate.engine.model.ActionItem> items = new ArrayList<>();
+        incidents.stream().sorted(Comparator.comparing(Incident::detectedAt).thenComparing(Incident::id))
+                .forEach(incident -> items.addAll(state.itemsOf(incident.id())));
+        return items;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.report;
 
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+
 import io.jenkins.plugins.retrogate.engine.event.NotificationFailed;
 
 import java.util.List;
@@ -11,8 +13,6 @@ import java.util.Locale;
  * that came from users is escaped.
  */
 public final class ReportHtml {
-    private static final int CHART_WIDTH = 720;
-    private static final int CHART_HEIGHT = 180;
 
     private ReportHtml() {
     }
@@ -23,15 +23,17 @@ public final class ReportHtml {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>").append(escape(title)).append("</title>\n<style>\n")
                 .append("body{font-family:system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif;margin:2em;color:#222}\n")
-                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}\n")
-                .append("th:first-child,td:first-child{text-align:left}h2{margin-top:1.6em}.muted{color:#666}\n")
-                .append("svg text{font-size:11px;fill:#444}.warning{color:#b71c1c;font-weight:bold}\n</style>\n</head>\n<body>\n");
+                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;")
+                .append("text-align:left;vertical-align:top}th{background:#f3f3f3}td.num,th.num{text-align:right;")
+                .append("font-variant-numeric:tabular-nums}h2{margin-top:1.6em}.muted{color:#666}\n")
+                .append("svg{max-width:100%;height:auto}svg text{font-size:12px;fill:#333}")
+                .append(".warning{color:#b71c1c;font-weight:bold}\n</style>\n</head>\n<body>\n");
         html.append("<h1>").append(escape(title)).append("</h1>\n<p class=\"muted\">").append(report.days())
                 .append(" days up to ").append(escape(report.to().toString())).append("</p>\n");
         trackers(html, report.trackers());
         services(html, report.services());
-        html.append("<h2>Production deployments per day</h2>\n").append(dailyChart(report.daily()));
-        html.append("<h2>Change failure rate</h2>\n").append(rateChart(report.services()));
+        html.append("<h2>Production deployments per day</h2>\n").append(ReportCharts.daily(report.daily()));
+        html.append("<h2>Change failure rate</h2>\n").append(ReportCharts.rates(report.services()));
         bypasses(html, report.bypasses());
         notificationFailures(html, report.notificationFailures());
         if (!report.overdueRetros().isEmpty()) {
@@ -47,6 +49,7 @@ public final class ReportHtml {
         }
         retro(html, report.retro());
         incidents(html, report.incidents());
+        items(html, report.items());
         html.append("</body>\n</html>\n");
         return html.toString();
     }
@@ -69,16 +72,36 @@ public final class ReportHtml {
             html.append("<p>No production deployments or incidents in this period.</p>\n");
             return;
         }
-        html.append("<table>\n<tr><th>Service</th><th>Production deployments</th><th>Per day</th>")
-                .append("<th>Change failure rate</th><th>Production incidents</th><th>Time to restore (median)</th>")
-                .append("<th>Gate bypasses</th></tr>\n");
+        html.append("<table>\n<tr><th>Service</th><th class=\"num\">Production deployments</th><th class=\"num\">Per day</th>")
+                .append("<th class=\"num\">Change failure rate</th><th class=\"num\">Production incidents</th>")
+                .append("<th class=\"num\">Time to restore (median)</th><th class=\"num\">Gate bypasses</th></tr>\n");
         for (ServiceFigures s : services) {
-            html.append("<tr><td>").append(escape(s.service())).append("</td><td>").append(s.deployments())
-                    .append("</td><td>").append(String.format(Locale.ROOT, "%.3f", s.deploymentsPerDay()))
-                    .append("</td><td>").append(ReportText.percent(s.changeFailureRate())).append("</td><td>")
-                    .append(s.incidents()).append("</td><td>").append(ReportText.human(s.medianTimeToRestore()))
-                    .append("</td><td").append(s.bypassed() > 0 ? " class=\"warning\">" : ">").append(s.bypassed())
-                    .append("</td></tr>\n");
+            html.append("<tr><td>").append(escape(s.service())).append("</td><td class=\"num\">").append(s.deployments())
+                    .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%.3f", s.deploymentsPerDay()))
+                    .append("</td><td class=\"num\">").append(ReportText.percent(s.changeFailureRate()))
+                    .append("</td><td class=\"num\">").append(s.incidents()).append("</td><td class=\"num\">")
+                    .append(ReportText.human(s.medianTimeToRestore())).append("</td><td class=\"num")
+                    .append(s.bypassed() > 0 ? " warning\">" : "\">").append(s.bypassed()).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private static void items(StringBuilder html, List<ActionItem> items) {
+        html.append("<h2>Action items of these incidents</h2>\n");
+        if (items.isEmpty()) {
+            html.append("<p>No action items.</p>\n");
+            return;
+        }
+        html.append("<table>\n<tr><th>Item</th><th>Title</th><th>Priority</th><th>Type</th><th>Owner</th>")
+                .append("<th>Status</th><th>Ticket</th><th>Due</th></tr>\n");
+        for (ActionItem i : items) {
+            io.jenkins.plugins.retrogate.engine.model.Ticket ticket = i.ticket();
+            java.time.LocalDate due = i.due();
+            html.append("<tr><td>").append(escape(i.id())).append("</td><td>").append(escape(i.title()))
+                    .append("</td><td>").append(i.priority()).append("</td><td>").append(escape(i.type().name()))
+                    .append("</td><td>").append(escape(i.owner())).append("</td><td>").append(i.status())
+                    .append("</td><td>").append(escape(ticket == null ? "" : ticket.key()))
+                    .append("</td><td>").append(due == null ? "" : escape(due.toString())).append("</td></tr>\n");
         }
         html.append("</table>\n");
     }
@@ -156,72 +179,6 @@ public final class ReportHtml {
 
     private static void row(StringBuilder html, String label, String value) {
         html.append("<tr><td>").append(escape(label)).append("</td><td>").append(escape(value)).append("</td></tr>\n");
-    }
-
-    private static String dailyChart(List<DailyDeployments> days) {
-        int max = Math.max(1, days.stream().mapToInt(d -> d.succeeded() + d.failed()).max().orElse(0));
-        double bar = (double) CHART_WIDTH / Math.max(1, days.size());
-        int top = 10;
-        int bottom = CHART_HEIGHT - 20;
-        StringBuilder svg = svgStart(CHART_WIDTH + 40, CHART_HEIGHT, "Production deployments per day");
-        svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%d</text>%n", top + 4, max));
-        for (int i = 0; i < days.size(); i++) {
-            DailyDeployments d = days.get(i);
-            double x = 30 + i * bar;
-            double okHeight = (bottom - top) * (double) d.succeeded() / max;
-            double failHeight = (bottom - top) * (double) d.failed() / max;
-            if (d.succeeded() + d.failed() == 0) {
-                continue;
-            }
-            String tip = escape(d.day() + ": " + d.succeeded() + " succeeded, " + d.failed() + " failed");
-            svg.append(String.format(Locale.ROOT,
-                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#2e7d32\"><title>%s</title></rect>%n",
-                    x, bottom - okHeight, Math.max(1, bar - 2), okHeight, tip));
-            svg.append(String.format(Locale.ROOT,
-                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#c62828\"><title>%s</title></rect>%n",
-                    x, bottom - okHeight - failHeight, Math.max(1, bar - 2), failHeight, tip));
-        }
-        svg.append(String.format(Locale.ROOT, "<line x1=\"30\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>%n",
-                bottom, 30 + CHART_WIDTH, bottom));
-        if (!days.isEmpty()) {
-            svg.append(String.format(Locale.ROOT, "<text x=\"30\" y=\"%d\">%s</text>%n", CHART_HEIGHT - 4,
-                    escape(days.get(0).day().toString())));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
-                    30 + CHART_WIDTH, CHART_HEIGHT - 4, escape(days.get(days.size() - 1).day().toString())));
-        }
-        return svg.append("</svg>\n<p class=\"muted\">green: succeeded, red: failed or rolled back</p>\n").toString();
-    }
-
-    private static String rateChart(List<ServiceFigures> services) {
-        List<ServiceFigures> measured = services.stream().filter(s -> s.changeFailureRate() != null).toList();
-        if (measured.isEmpty()) {
-            return "<p>No finished production deployments in this period.</p>\n";
-        }
-        int rowHeight = 22;
-        int height = measured.size() * rowHeight + 10;
-        int labelWidth = 200;
-        int barWidth = CHART_WIDTH - labelWidth - 60;
-        StringBuilder svg = svgStart(CHART_WIDTH, height, "Change failure rate per service");
-        for (int i = 0; i < measured.size(); i++) {
-            ServiceFigures s = measured.get(i);
-            int y = 5 + i * rowHeight;
-            double width = barWidth * s.changeFailureRate();
-            svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text>%n", y + 14, escape(s.service())));
-            svg.append(String.format(Locale.ROOT,
-                    "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"#eee\"/>%n", labelWidth, y, barWidth));
-            svg.append(String.format(Locale.ROOT,
-                    "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"#ef6c00\"><title>%s</title></rect>%n",
-                    labelWidth, y, width, escape(s.service() + ": " + s.failed() + " of " + s.deployments() + " failed")));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", labelWidth + barWidth + 6,
-                    y + 14, ReportText.percent(s.changeFailureRate())));
-        }
-        return svg.append("</svg>\n").toString();
-    }
-
-    private static StringBuilder svgStart(int width, int height, String label) {
-        return new StringBuilder(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">%n",
-                width, height, width, height, escape(label)));
     }
 
     /** Escapes text for HTML element content and quoted attribute values. */
