@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, header = "The whole story in a temporary home, narrated.",
         description = {"Runs the whole story in a temporary home and narrates each step: a deploy, a rollback",
                 "that opens an incident, action items, a blocked production deploy, a refused self-approval,",
-                "an approved override, the fix deployed, the item verified, the report."})
+                "an override approved by two release managers, the fix deployed, the item verified, the report."})
 final class DemoCommand extends CliCommand {
     private static final String SERVICE = "checkout-api";
     private static final String FIRST_BUILD = "https://ci.example.com/job/checkout-api/140/";
@@ -77,6 +77,8 @@ final class DemoCommand extends CliCommand {
         offset = pauses.stream().reduce(Duration.ZERO, Duration::plus).plusMinutes(5).negated();
         step(home, "The home gets its store once, on purpose: the gate refuses to answer from a store that"
                 + " does not exist.", 0, "init");
+        policy(home, "The administrator's policy (policy.yaml in the home) asks two release managers to approve"
+                + " any override in production:", "approvals:\n  - environment: production\n    required: 2\n");
         step(home, "Day 1: a deployment asks the gate, goes out, and checkout-api 1.4.0 reaches production"
                 + " carrying the decision that let it through.", 0,
                 "--actor", "alice", "gate", "--service", SERVICE, "--environment", prod, "--build-url", FIRST_BUILD);
@@ -109,9 +111,15 @@ final class DemoCommand extends CliCommand {
         step(home, "alice tries to approve the override of her own deployment: four eyes refuses.", 4,
                 "--actor", "alice", "override", "approve", "--service", SERVICE, "--environment", prod,
                 "--build-url", BUILD, "--reason", "urgent tax fix");
-        step(home, "bob, a release manager, approves it for that one build, with a reason (audited).", 0,
+        step(home, "bob, a release manager, approves it for that one build, with a reason (audited): one of the"
+                + " two approvals the policy asks for.", 0,
                 "--actor", "bob", "override", "approve", "--service", SERVICE, "--environment", prod,
                 "--build-url", BUILD, "--reason", "urgent tax fix; pool settings unchanged in 1.4.2");
+        step(home, "The pending request shows who has approved and what is missing.", 0,
+                "override", "list", "--pending");
+        step(home, "dave, a second release manager, approves too: the override takes effect with both names.", 0,
+                "--actor", "dave", "override", "approve", "--service", SERVICE, "--environment", prod,
+                "--build-url", BUILD, "--reason", "agreed: tax deadline today, pool code untouched");
         step(home, "The same build asks again: OVERRIDDEN, it may go out.", 0,
                 "--actor", "alice", "gate", "--service", SERVICE, "--environment", prod, "--build-url", BUILD);
         step(home, null, 0, "--actor", "alice", "deploy", "--service", SERVICE, "--environment", prod,
@@ -130,6 +138,26 @@ final class DemoCommand extends CliCommand {
         step(home, "And the report: DORA figures and the retrospective's own.", 0, "report");
         step(home, "Last, the retrospective document of INC-1, generated from the event log: timeline, the five"
                 + " questions, people to hear by role, action items. Nothing typed twice.", 0, "incident", "retro", "INC-1");
+    }
+
+    /** Writes {@code <home>/policy.yaml} and shows it, as an administrator would have written it. */
+    private void policy(Path home, String narration, String yaml) {
+        try {
+            Files.writeString(home.resolve(Policies.FILE), yaml, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Output out = out();
+        out.line("");
+        out.line("== " + narration);
+        out.line("$ cat " + Policies.FILE);
+        yaml.lines().forEach(line -> out.line("  " + line));
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("narration", narration);
+        json.put("command", "cat " + Policies.FILE);
+        json.put("exitCode", 0);
+        json.put("output", yaml);
+        steps.add(json);
     }
 
     /** The demo's own "now" less {@code before}, as the instant a user would type. */

@@ -64,8 +64,11 @@ final class GateCommand extends CliCommand {
             }
             if (pending != null) {
                 out.line("");
+                int required = session.engine.policy().requiredApprovals(pending.service(), pending.environment());
                 out.line("Override request " + pending.id() + " (requested by " + pending.requestedBy() + ")."
-                        + " A release manager other than " + pending.requestedBy() + " can approve it:");
+                        + (required == 1 ? " A release manager other than " + pending.requestedBy() + " can approve it:"
+                        : " " + required + " release managers other than " + pending.requestedBy()
+                        + " must approve it (the policy's approvals), each with:"));
                 out.line("  " + approve);
             }
             ObjectNode json = Views.decision(outcome.decision());

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.retrogate.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.retrogate.engine.command.ApprovalOutcome;
 import io.jenkins.plugins.retrogate.engine.command.OverrideGrant;
 import io.jenkins.plugins.retrogate.engine.config.PolicyFile;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
 import io.jenkins.plugins.retrogate.engine.state.Listings;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.transfer.ModelJson;
@@ -29,7 +32,8 @@ final class OverrideCommand extends CliGroup {
     @Command(name = "approve", mixinStandardHelpOptions = true,
             description = {"Approves an override: a pending request by its id (REQ-n, for its build, or with --window for",
                     "its service and environment), or for a service and environment: one build (--build-url) or a",
-                    "window (--for, default and maximum: the policy's maxOverrideWindow)."})
+                    "window (--for, default and maximum: the policy's maxOverrideWindow). Where the policy's",
+                    "'approvals' require N distinct approvers, the override takes effect with the N-th."})
     int approve(@Parameters(paramLabel = "REQUEST", arity = "0..1", description = "A pending request, like REQ-2 ('override list --pending').") String requestId,
             @Option(names = "--service", paramLabel = "S", description = "The service the override lets through (without REQUEST).") String service,
             @Option(names = "--environment", paramLabel = "E", description = "The environment the override lets through (without REQUEST).") String environment,
@@ -51,21 +55,33 @@ final class OverrideCommand extends CliGroup {
                     + " --build-url for a window");
         }
         try (Session session = open()) {
-            OverrideApproval override;
+            ApprovalOutcome outcome;
             List<WordingHint> hints;
             if (requestId != null) {
-                override = session.engine.approveRequest(session.actor, requestId, window, reason, length);
+                outcome = session.engine.approveRequest(session.actor, requestId, window, reason, length);
                 hints = BlameWording.check("reason", reason);
             } else {
                 OverrideGrant grant = new OverrideGrant(service, environment, buildUrl, reason, length);
-                override = session.engine.approveOverride(session.actor, grant);
+                outcome = session.engine.approveOverride(session.actor, grant);
                 hints = grant.hints();
             }
-            out().line("Approved " + Views.overrideLine(override));
-            if (!override.requestIds().isEmpty()) {
-                out().line("Answers request(s) " + String.join(", ", override.requestIds()));
+            OverrideApproval override = outcome.override();
+            ObjectNode json;
+            if (override != null) {
+                out().line("Approved " + Views.overrideLine(override));
+                if (!override.requestIds().isEmpty()) {
+                    out().line("Answers request(s) " + String.join(", ", override.requestIds()));
+                }
+                if (outcome.required() > 1) {
+                    out().line(outcome.summary());
+                }
+                json = ModelJson.override(override);
+            } else {
+                out().line("Approval recorded: " + outcome.summary());
+                json = JsonNodeFactory.instance.objectNode();
             }
-            out().document(out().withHints(hints, ModelJson.override(override)));
+            json.set("approval", Views.approval(outcome));
+            out().document(out().withHints(hints, json));
             return ExitCode.OK;
         }
     }
@@ -95,7 +111,20 @@ final class OverrideCommand extends CliGroup {
             List<OverrideApproval> overrides = Listings.overrides(state, all ? null : now);
             Output out = out();
             out.line(all ? "Override requests:" : "Pending override requests:");
-            requests.forEach(r -> out.line("  " + Views.requestLine(r)));
+            ArrayNode requestsJson = JsonNodeFactory.instance.arrayNode();
+            for (OverrideRequest request : requests) {
+                out.line("  " + Views.requestLine(request));
+                ObjectNode node = ModelJson.request(request);
+                if (request.status() == RequestStatus.PENDING) {
+                    ApprovalOutcome progress = session.engine.approvalProgress(request, false);
+                    if (progress.required() > 1 || !progress.approvers().isEmpty()) {
+                        out.line("    " + progress.count() + (progress.missing() > 0 ? ", " + progress.missing()
+                                + " more needed" : ""));
+                    }
+                    node.set("approval", Views.approval(progress));
+                }
+                requestsJson.add(node);
+            }
             if (requests.isEmpty()) {
                 out.line("  none");
             }
@@ -107,7 +136,7 @@ final class OverrideCommand extends CliGroup {
                 }
             }
             ObjectNode json = JsonNodeFactory.instance.objectNode();
-            json.set("requests", Views.array(requests, ModelJson::request));
+            json.set("requests", requestsJson);
             if (!pendingOnly) {
                 json.set("overrides", Views.array(overrides, ModelJson::override));
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.retrogate.engine.command.ApprovalOutcome;
 import io.jenkins.plugins.retrogate.engine.json.Json;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
@@ -102,8 +103,22 @@ final class Views {
     static String overrideLine(OverrideApproval override) {
         return override.id() + " " + override.scope() + " " + override.service() + " → " + override.environment()
                 + (override.buildUrl() == null ? "" : " build " + override.buildUrl()) + ", approved by "
-                + override.approvedBy() + (override.requestedBy() == null ? "" : " for " + override.requestedBy())
+                + String.join(", ", override.approvers()) + (override.requestedBy() == null ? "" : " for " + override.requestedBy())
                 + " until " + override.expiresAt() + ": " + override.reason();
+    }
+
+    /** How far an approval has come: who approved, how many the policy requires, whether it is in effect. */
+    static ObjectNode approval(ApprovalOutcome outcome) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("inEffect", outcome.inEffect());
+        node.set("approvers", ModelJson.strings(outcome.approvers()));
+        node.put("required", outcome.required());
+        node.put("missing", outcome.missing());
+        node.put("service", outcome.service());
+        node.put("environment", outcome.environment());
+        node.put("buildUrl", outcome.buildUrl());
+        node.set("requests", ModelJson.strings(outcome.requestIds()));
+        return node;
     }
 
     static String requestLine(OverrideRequest request) {

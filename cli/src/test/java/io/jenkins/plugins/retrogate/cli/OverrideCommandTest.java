@@ -64,6 +64,68 @@ class OverrideCommandTest {
     }
 
     @Test
+    void twoOfTwoApproversTheFirstIsRecordedTheSecondMakesItTakeEffect() throws Exception {
+        Files.writeString(home.resolve("policy.yaml"), "approvals:\n  - environment: production\n    required: 2\n");
+        String[] approve = {"override", "approve", "REQ-1", "--reason", "urgent fix"};
+
+        Cli.Result first = cli.run(concat(new String[] {"--json", "--actor", "bob"}, approve));
+        Cli.Result pending = cli.run("override", "list", "--pending");
+        Cli.Result pendingJson = cli.run("--json", "override", "list", "--pending");
+        var beforeAgain = cli.fingerprint();
+        Cli.Result again = cli.run(concat(new String[] {"--actor", "Bob"}, approve));
+        int stillBlocked = cli.run("--actor", "alice", "gate", "--service", "checkout-api", "--environment",
+                "production", "--build-url", BUILD).code();
+        Cli.Result second = cli.run(concat(new String[] {"--actor", "carol"}, approve));
+
+        assertThat(first.code()).isZero();
+        assertThat(first.json().get("approval").get("inEffect").asBoolean()).isFalse();
+        assertThat(first.json().get("approval").get("missing").asInt()).isEqualTo(1);
+        assertThat(first.json().has("id")).as("no override yet").isFalse();
+        assertThat(pending.out()).contains("REQ-1 PENDING", "1 of 2 approvals (bob), 1 more needed");
+        assertThat(pendingJson.json().get("requests").get(0).get("approval").get("approvers").get(0).asText())
+                .isEqualTo("bob");
+        assertThat(again.code()).isEqualTo(4);
+        assertThat(again.err()).contains("Bob already approved REQ-1 (1 of 2); another release manager must approve",
+                "Nothing was changed");
+        assertThat(stillBlocked).isEqualTo(3);
+        assertThat(second.code()).isZero();
+        assertThat(second.out()).contains("approved by bob, carol for alice", "2 of 2 approvals (bob, carol):"
+                + " override OVR-1 is in effect");
+        assertThat(cli.run("--actor", "alice", "gate", "--service", "checkout-api", "--environment", "production",
+                "--build-url", BUILD).code()).isZero();
+        assertThat(cli.fingerprint()).isNotEqualTo(beforeAgain);
+    }
+
+    @Test
+    void theGateSaysHowManyApproversThePolicyAsksFor() throws Exception {
+        Files.writeString(home.resolve("policy.yaml"), "approvals:\n  - service: checkout-*\n    required: 3\n");
+
+        Cli.Result blocked = cli.run("--actor", "alice", "gate", "--service", "checkout-api", "--environment",
+                "production", "--build-url", "https://ci/job/checkout/11/");
+
+        assertThat(blocked.out()).contains("3 release managers other than alice must approve it");
+    }
+
+    @Test
+    void aBadApprovalRuleInThePolicyIsRefusedNamingTheFieldAndChangesNothing() throws Exception {
+        Files.writeString(home.resolve("policy.yaml"), "approvals:\n  - environment: production\n    required: two\n");
+        var before = cli.fingerprint();
+
+        Cli.Result result = cli.run("--actor", "bob", "override", "approve", "REQ-1", "--reason", "urgent fix");
+
+        assertThat(result.code()).isNotZero();
+        assertThat(result.err()).contains("approvals[0].required 'two' must be a whole number of distinct approvers"
+                + " from 1 to 5");
+        assertThat(cli.fingerprint()).isEqualTo(before);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void fourEyesKeepsOutWhoeverRequestedNotWhoeverRanTheGate() {
         String other = "https://ci/job/checkout/9/";
         cli.run("--actor", "ci-bot", "gate", "--service", "checkout-api", "--environment", "production",

@@ -178,6 +178,7 @@ class ReportAndTransferCommandTest {
 
         assertThat(result.code()).as(result.toString()).isZero();
         assertThat(result.out()).contains("(exit 3)", "(exit 4)", "Four eyes", "OVERRIDDEN", "Verified INC-1-A1",
+                "1 of 2 approvals (bob), 1 more needed", "2 of 2 approvals (bob, dave): override OVR-1 is in effect",
                 "VERIFIED", "Retro Gate report",
                 "# Retrospective: INC-1", "## Timeline", "## People to hear");
         String home = result.out().lines().findFirst().orElseThrow().replaceFirst(".*Home: ", "");

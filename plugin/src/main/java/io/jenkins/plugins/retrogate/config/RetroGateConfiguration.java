@@ -58,6 +58,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     private int retroDueDays = GatePolicy.defaults().retroDueDays();
     private int maxOverrideWindowHours = (int) GatePolicy.defaults().maxOverrideWindow().toHours();
     private List<GateRule> rules = new ArrayList<>();
+    private List<ApprovalRequirement> approvals = new ArrayList<>();
     private String changeSetTicketPattern = DEFAULT_TICKET_PATTERN;
     private String storeLocation;
     /** A PostgreSQL database holding the events; {@code null}: the journal in the store directory. */
@@ -100,6 +101,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
             .requireRetroReadiness(requireRetroReadiness).retroDueDays(retroDueDays)
             .maxOverrideWindowHours(maxOverrideWindowHours)
             .rules(getRules().stream().map(GateRule::toPolicyRule).toList())
+            .approvalRules(getApprovals().stream().map(ApprovalRequirement::toApprovalRule).toList())
             .build();
     }
 
@@ -159,10 +161,11 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         Saved before = new Saved(productionPatterns, productionMode, nonProductionMode, blockPriority, blockTypes,
                 warnPriority, warnTypes, warnOverdue, postRollbackFreeze, staleIncidentDays,
                 openIncidentsOutsideProduction, allowWeakerPipelineMode, fourEyes, requireBlameFreeText,
-                requireRetroReadiness, retroDueDays, maxOverrideWindowHours, rules, changeSetTicketPattern, storeLocation, databaseUrl, databaseCredentialsId, tracker);
+                requireRetroReadiness, retroDueDays, maxOverrideWindowHours, rules, approvals, changeSetTicketPattern, storeLocation, databaseUrl, databaseCredentialsId, tracker);
         binding = true;
         try {
             rules = new ArrayList<>(); // an empty repeatable list is absent from the form
+            approvals = new ArrayList<>();
             tracker = null; // so is an unchecked optional block
             FormFields.check(json);
             req.bindJSON(this, json);
@@ -188,7 +191,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
             boolean postRollbackFreeze, int staleIncidentDays, boolean openIncidentsOutsideProduction,
             boolean allowWeakerPipelineMode, boolean fourEyes, boolean requireBlameFreeText,
             boolean requireRetroReadiness, int retroDueDays, int maxOverrideWindowHours,
-            List<GateRule> rules,
+            List<GateRule> rules, List<ApprovalRequirement> approvals,
             String changeSetTicketPattern, String storeLocation, String databaseUrl, String databaseCredentialsId,
             TrackerSettings tracker) {
     }
@@ -212,6 +215,7 @@ public class RetroGateConfiguration extends GlobalConfiguration {
         retroDueDays = saved.retroDueDays();
         maxOverrideWindowHours = saved.maxOverrideWindowHours();
         rules = saved.rules();
+        approvals = saved.approvals();
         changeSetTicketPattern = saved.changeSetTicketPattern();
         storeLocation = saved.storeLocation();
         databaseUrl = saved.databaseUrl();
@@ -442,6 +446,17 @@ public class RetroGateConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setRules(List<GateRule> rules) {
         this.rules = rules == null ? new ArrayList<>() : new ArrayList<>(rules);
+        changed();
+    }
+
+    /** The rules that require several distinct approvers for an override. */
+    public List<ApprovalRequirement> getApprovals() {
+        return approvals == null ? List.of() : List.copyOf(approvals);
+    }
+
+    @DataBoundSetter
+    public void setApprovals(List<ApprovalRequirement> approvals) {
+        this.approvals = approvals == null ? new ArrayList<>() : new ArrayList<>(approvals);
         changed();
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.retrogate.ui;
 
 import hudson.model.Failure;
+import io.jenkins.plugins.retrogate.engine.command.ApprovalOutcome;
 import io.jenkins.plugins.retrogate.engine.command.OverrideGrant;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
@@ -63,6 +64,37 @@ public final class OverrideRequestPage {
     /** Who asked and when: {@code rita at 2026-12-02 10:40 UTC}. */
     public String getRequestedText() {
         return (request.requestedBy() == null ? "" : request.requestedBy() + " at ") + Times.format(request.requestedAt());
+    }
+
+    /**
+     * How far the approval has come while the policy asks for several approvers, for this build and for
+     * a window: {@code 1 of 2 approvals (bob), 1 more needed}; empty when one approval is enough and nobody
+     * has approved yet, or the request is closed.
+     */
+    public List<String> getApprovalLines() {
+        if (!isPending()) {
+            return List.of();
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        io.jenkins.plugins.retrogate.engine.command.RetroGate engine = page.engine();
+        for (boolean window : request.buildUrl() == null ? List.of(true) : List.of(false, true)) {
+            ApprovalOutcome progress = engine.approvalProgress(request, window);
+            if (progress.required() > 1 && (!window || !progress.approvers().isEmpty() || request.buildUrl() == null)) {
+                lines.add((window ? "For a window: " : "For this build: ") + progress.count()
+                        + ", " + progress.missing() + " more needed");
+            }
+        }
+        return lines;
+    }
+
+    /** Everyone who approved the override that answered this request, in order; empty when none did. */
+    public String getApproversText() {
+        String overrideId = request.overrideId();
+        if (overrideId == null) {
+            return "";
+        }
+        return page.state().overrides().containsKey(overrideId)
+                ? String.join(", ", page.state().overrides().get(overrideId).approvers()) : "";
     }
 
     public boolean isPending() {
@@ -129,7 +161,8 @@ public final class OverrideRequestPage {
      * body {@code {"decision": "approve"|"deny", "reason": "…", "scope": "build"|"window", "hours": 4}}, authenticated
      * with the user's API token (Jenkins needs no crumb for a request authenticated so). The same checks as
      * the form: the Retro Gate Override permission, and four eyes in the engine. Answers JSON: the request's
-     * new status (200), or an error with its message — 400 bad input, 403 no permission, 409 refused (four
+     * new status (200; an approval also says how far it has come: {@code approval.inEffect}, {@code approvers},
+     * {@code required}, {@code missing} — a request needing more approvers stays PENDING), or an error with its message — 400 bad input, 403 no permission, 409 refused (four
      * eyes, already answered), 503 no store; nothing is changed on an error.
      */
     @POST
@@ -162,9 +195,10 @@ public final class OverrideRequestPage {
         try {
             io.jenkins.plugins.retrogate.engine.command.RetroGate engine = page.engine();
             io.jenkins.plugins.retrogate.engine.model.Actor actor = Actors.currentUser(page.jenkins());
+            ApprovalOutcome approval = null;
             if (decision.equals("approve")) {
-                engine.approveRequest(actor, request.id(), "window".equals(scope) || request.buildUrl() == null,
-                        reason, duration);
+                approval = engine.approveRequest(actor, request.id(),
+                        "window".equals(scope) || request.buildUrl() == null, reason, duration);
             } else {
                 engine.denyOverride(actor, request.id(), reason);
             }
@@ -174,6 +208,12 @@ public final class OverrideRequestPage {
                     com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
             answer.put("request", now.id()).put("status", now.status().name()).put("decidedBy", now.decidedBy())
                     .put("override", now.overrideId());
+            if (approval != null) {
+                com.fasterxml.jackson.databind.node.ObjectNode progress = answer.putObject("approval");
+                progress.put("inEffect", approval.inEffect()).put("required", approval.required())
+                        .put("missing", approval.missing()).put("summary", approval.summary());
+                approval.approvers().forEach(progress.putArray("approvers")::add);
+            }
             return new JsonAnswer(200, answer);
         } catch (io.jenkins.plugins.retrogate.engine.model.InvalidInputException e) {
             return JsonAnswer.error(400, e.getMessage());

@@ -47,6 +47,8 @@ class RetroGateConfigurationITest {
         assertThat(policy.rules()).hasSize(1);
         assertThat(policy.ruleFor("payments-api", null).mode()).isEqualTo(GateMode.BLOCK);
         assertThat(policy.ruleFor("payments-api", null).scope()).isEqualTo(PolicyRule.Scope.SERVICE);
+        assertThat(policy.requiredApprovals("payments-api", "production")).isEqualTo(2);
+        assertThat(policy.requiredApprovals("search", "production")).isEqualTo(1);
         assertThat(configuration.ticketPattern().matcher("fixes OPS-12").find()).isTrue();
         assertThat(configuration.storeDirectory()).isEqualTo(r.jenkins.getRootDir().toPath().resolve("gate-data"));
     }

@@ -31,7 +31,7 @@ class OverrideAnswerApiITest {
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ).everywhere().toEveryone()
-                .grant(RetroGatePermissions.OVERRIDE).everywhere().to("alice", "bob"));
+                .grant(RetroGatePermissions.OVERRIDE).everywhere().to("alice", "bob", "dave"));
         blockingItem("checkout-api");
         engine().gate(Actor.of("alice"), GateRequest.of("checkout-api", "production", null, "https://ci/job/p/1/",
                 "alice", List.of(), null, Instant.now()));
@@ -59,6 +59,27 @@ class OverrideAnswerApiITest {
         assertThat(response.getContentAsString()).contains("\"status\":\"APPROVED\"", "\"decidedBy\":\"bob\"",
                 "\"override\":\"OVR-1\"");
         assertThat(status()).isEqualTo(RequestStatus.APPROVED);
+    }
+
+    @Test
+    void twoOfTwoTheFirstApprovalLeavesItPendingTheSecondMakesItTakeEffect() throws Exception {
+        io.jenkins.plugins.retrogate.config.RetroGateConfiguration.get().setApprovals(List.of(
+                new io.jenkins.plugins.retrogate.config.ApprovalRequirement("", "production", 2)));
+
+        WebResponse first = answer("bob", "{\"decision\": \"approve\", \"reason\": \"hotfix\"}");
+        WebResponse again = answer("bob", "{\"decision\": \"approve\", \"reason\": \"hotfix, twice\"}");
+        RequestStatus between = status();
+        WebResponse second = answer("dave", "{\"decision\": \"approve\", \"reason\": \"agreed\"}");
+
+        assertThat(first.getStatusCode()).isEqualTo(200);
+        assertThat(first.getContentAsString()).contains("\"status\":\"PENDING\"", "\"inEffect\":false",
+                "\"missing\":1", "\"approvers\":[\"bob\"]");
+        assertThat(again.getStatusCode()).isEqualTo(409);
+        assertThat(again.getContentAsString()).contains("bob already approved REQ-1 (1 of 2)");
+        assertThat(between).isEqualTo(RequestStatus.PENDING);
+        assertThat(second.getContentAsString()).contains("\"status\":\"APPROVED\"", "\"inEffect\":true",
+                "\"approvers\":[\"bob\",\"dave\"]");
+        assertThat(engine().state().overrides().get("OVR-1").approvers()).containsExactly("bob", "dave");
     }
 
     @Test

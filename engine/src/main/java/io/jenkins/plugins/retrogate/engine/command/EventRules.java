@@ -23,6 +23,7 @@ import io.jenkins.plugins.retrogate.engine.event.IncidentDetailsChanged;
 import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
 import io.jenkins.plugins.retrogate.engine.event.IncidentStatusChanged;
 import io.jenkins.plugins.retrogate.engine.event.MitigationRecorded;
+import io.jenkins.plugins.retrogate.engine.event.OverrideApprovalGiven;
 import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
 import io.jenkins.plugins.retrogate.engine.event.OverrideDenied;
 import io.jenkins.plugins.retrogate.engine.event.OverrideRequestExpired;
@@ -137,6 +138,8 @@ public final class EventRules {
             gates.requested(before, e);
         } else if (event instanceof OverrideApproved e) {
             gates.approved(before, e);
+        } else if (event instanceof OverrideApprovalGiven e) {
+            gates.approvalGiven(before, e);
         } else if (event instanceof OverrideDenied e) {
             rule("requestId", e.requestId(), () -> OverrideCommands.pending(before, e.requestId()));
             text("reason", e.reason(), IncidentCommands.TEXT_MAX);

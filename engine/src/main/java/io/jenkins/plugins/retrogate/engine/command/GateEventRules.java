@@ -12,15 +12,19 @@ import static io.jenkins.plugins.retrogate.engine.command.EventFields.text;
 
 import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
 import io.jenkins.plugins.retrogate.engine.event.GateDecided;
+import io.jenkins.plugins.retrogate.engine.event.OverrideApprovalGiven;
 import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
 import io.jenkins.plugins.retrogate.engine.event.OverrideRequested;
 import io.jenkins.plugins.retrogate.engine.model.Actor;
 import io.jenkins.plugins.retrogate.engine.model.Choices;
 import io.jenkins.plugins.retrogate.engine.model.Ids;
+import io.jenkins.plugins.retrogate.engine.model.Names;
+import io.jenkins.plugins.retrogate.engine.model.PartialApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.OverrideScope;
 import io.jenkins.plugins.retrogate.engine.model.Decision;
+import io.jenkins.plugins.retrogate.engine.policy.ApprovalRule;
 import io.jenkins.plugins.retrogate.engine.policy.GateEvaluator;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
@@ -131,46 +135,97 @@ final class GateEventRules {
 
     void approved(RetroState before, OverrideApproved e) {
         nextId("overrideId", e.overrideId(), Ids.override(before.counters().overrides() + 1));
-        name("service", e.service());
-        name("environment", e.environment());
-        buildUrl("buildUrl", e.buildUrl());
-        text("reason", e.reason(), IncidentCommands.TEXT_MAX);
-        present("scope", e.scope(), "BUILD or WINDOW");
-        if ((e.scope() == OverrideScope.BUILD) != (e.buildUrl() != null)) {
-            throw broken("scope", e.scope(), "does not fit buildUrl: a BUILD override names its build, a WINDOW one none");
-        }
         present("expiresAt", e.expiresAt(), "when the override ends");
         if (!e.expiresAt().isAfter(e.at())) {
             throw broken("expiresAt", e.expiresAt(), "is not after the approval (" + e.at() + ")");
         }
-        if (e.buildUrl() != null) {
-            rule("buildUrl", e.buildUrl(),
-                    () -> OverrideCommands.refuseDeniedBuild(before, e.service(), e.environment(), e.buildUrl()));
+        List<String> approvers = e.allApprovers();
+        if (approvers.isEmpty() || !approvers.get(approvers.size() - 1).equals(e.actor())) {
+            throw broken("approvers", approvers, "must end with the actor, whose approval made the override take effect");
         }
-        Actor approver = Actor.of(e.actor());
-        String buildUrl = e.buildUrl();
-        for (String id : e.requestIds()) {
+        List<OverrideRequest> requests = answers(before, e.actor(), e.service(), e.environment(), e.buildUrl(),
+                e.scope(), e.reason(), e.requestIds());
+        for (int i = 0; i < approvers.size(); i++) {
+            line("approvers", approvers.get(i), 200);
+            for (int j = 0; j < i; j++) {
+                if (Names.samePerson(approvers.get(i), approvers.get(j))) {
+                    throw broken("approvers", approvers, "names " + approvers.get(i)
+                            + " twice; each approver is a different person");
+                }
+            }
+        }
+        for (int i = 0; i < approvers.size(); i++) {
+            String name = approvers.get(i);
+            for (OverrideRequest request : requests) {
+                rule("approvers", name, () -> OverrideCommands.refuseSelfApproval(policy, Actor.of(name),
+                        request.requestedBy(), request.id()));
+            }
+            if (i < approvers.size() - 1 && before.partialApprovals(e.service(), e.environment(), e.buildUrl())
+                    .stream().noneMatch(a -> Names.samePerson(a.approver(), name))) {
+                throw broken("approvers", name, "gave no approval of this override that an earlier event recorded"
+                        + " (override-approval-given)");
+            }
+        }
+        String requester = requests.isEmpty() ? null : requests.get(0).requestedBy();
+        if (!Objects.equals(requester, e.requestedBy())) {
+            throw broken("requestedBy", e.requestedBy(), "is not who asked for the first request it answers ("
+                    + requester + ")");
+        }
+    }
+
+    /** One approval of an override needing several approvers: the same rules as an override's, and a new approver. */
+    void approvalGiven(RetroState before, OverrideApprovalGiven e) {
+        if (e.required() < 2 || e.required() > ApprovalRule.MAX_REQUIRED) {
+            throw broken("required", e.required(), "must be from 2 to " + ApprovalRule.MAX_REQUIRED
+                    + ": one approver needs no partial approval");
+        }
+        List<OverrideRequest> requests = answers(before, e.actor(), e.service(), e.environment(), e.buildUrl(),
+                e.scope(), e.reason(), e.requestIds());
+        List<PartialApproval> earlier = ApprovalTally.counted(before, policy, e.service(), e.environment(),
+                e.buildUrl(), requests, e.at());
+        rule("actor", e.actor(), () -> ApprovalTally.refuseSecondApproval(earlier, e.actor(), e.required(), requests,
+                e.service(), e.environment(), e.buildUrl()));
+    }
+
+    /**
+     * The rules an approval shares with an override: a valid target and reason, the scope fitting the
+     * build, no denied build, and {@code requestIds} exactly the PENDING requests it covers, none of them
+     * requested by {@code actor} (four eyes). Returns those requests.
+     */
+    private List<OverrideRequest> answers(RetroState before, String actor, String service, String environment,
+            String buildUrl, OverrideScope scope, String reason, List<String> requestIds) {
+        name("service", service);
+        name("environment", environment);
+        buildUrl("buildUrl", buildUrl);
+        text("reason", reason, IncidentCommands.TEXT_MAX);
+        present("scope", scope, "BUILD or WINDOW");
+        if ((scope == OverrideScope.BUILD) != (buildUrl != null)) {
+            throw broken("scope", scope, "does not fit buildUrl: a BUILD override names its build, a WINDOW one none");
+        }
+        if (buildUrl != null) {
+            rule("buildUrl", buildUrl, () -> OverrideCommands.refuseDeniedBuild(before, service, environment, buildUrl));
+        }
+        Actor approver = Actor.of(actor);
+        List<OverrideRequest> requests = new ArrayList<>();
+        for (String id : requestIds) {
             OverrideRequest[] request = new OverrideRequest[1];
             rule("requestIds", id, () -> request[0] = OverrideCommands.pending(before, id));
-            if (!request[0].service().equals(e.service()) || !request[0].environment().equals(e.environment())
+            if (!request[0].service().equals(service) || !request[0].environment().equals(environment)
                     || (buildUrl != null && !buildUrl.equals(request[0].buildUrl()))) {
                 throw broken("requestIds", id, "asks for " + request[0].service() + " → " + request[0].environment()
                         + (request[0].buildUrl() == null ? "" : " build " + request[0].buildUrl())
                         + ", which this override does not cover");
             }
-            rule("actor", e.actor(), () -> OverrideCommands.refuseSelfApproval(policy, approver,
+            rule("actor", actor, () -> OverrideCommands.refuseSelfApproval(policy, approver,
                     request[0].requestedBy(), request[0].id()));
+            requests.add(request[0]);
         }
-        List<String> covered = OverrideCommands.pendingFor(before, e.service(), e.environment(), e.buildUrl())
+        List<String> covered = OverrideCommands.pendingFor(before, service, environment, buildUrl)
                 .stream().map(OverrideRequest::id).toList();
-        if (!covered.equals(e.requestIds())) {
-            throw broken("requestIds", e.requestIds(), "are not the PENDING requests the override covers, " + covered
+        if (!covered.equals(requestIds)) {
+            throw broken("requestIds", requestIds, "are not the PENDING requests the override covers, " + covered
                     + "; an approval answers every one of them");
         }
-        String requester = covered.isEmpty() ? null : before.requests().get(covered.get(0)).requestedBy();
-        if (!Objects.equals(requester, e.requestedBy())) {
-            throw broken("requestedBy", e.requestedBy(), "is not who asked for the first request it answers ("
-                    + requester + ")");
-        }
+        return requests;
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.retrogate.engine.command;
 
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.GateDecided;
+import io.jenkins.plugins.retrogate.engine.event.OverrideApprovalGiven;
 import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
 import io.jenkins.plugins.retrogate.engine.event.OverrideDenied;
 import io.jenkins.plugins.retrogate.engine.event.OverrideRequestExpired;
@@ -15,6 +16,7 @@ import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.OverrideScope;
+import io.jenkins.plugins.retrogate.engine.model.PartialApproval;
 import io.jenkins.plugins.retrogate.engine.model.Permission;
 import io.jenkins.plugins.retrogate.engine.model.RefusedException;
 import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
@@ -88,7 +90,12 @@ final class OverrideCommands {
                 && Objects.equals(last.requestedBy(), decided.requestedBy());
     }
 
-    static Change<OverrideApproval> approve(RetroState state, GatePolicy policy, Actor actor, OverrideGrant grant,
+    /**
+     * A release manager approves an override. Where the policy requires several distinct approvers for
+     * the service and environment, the approval is recorded and counts until the last one needed,
+     * which makes the override take effect with every approver named.
+     */
+    static Change<ApprovalOutcome> approve(RetroState state, GatePolicy policy, Actor actor, OverrideGrant grant,
             Instant now) {
         String service = Names.service("service", grant.service());
         String environment = Names.environment("environment", grant.environment());
@@ -108,12 +115,27 @@ final class OverrideCommands {
             refuseSelfApproval(policy, actor, request.requestedBy(), request.id());
         }
         OverrideScope scope = buildUrl == null ? OverrideScope.WINDOW : OverrideScope.BUILD;
+        List<String> requestIds = requests.stream().map(OverrideRequest::id).toList();
+        int required = policy.requiredApprovals(service, environment);
+        List<PartialApproval> earlier = ApprovalTally.counted(state, policy, service, environment, buildUrl,
+                requests, now);
+        ApprovalTally.refuseSecondApproval(earlier, actor.name(), required, requests, service, environment, buildUrl);
+        List<String> approvers = new ArrayList<>();
+        earlier.forEach(a -> approvers.add(a.approver()));
+        approvers.add(actor.name());
+        if (approvers.size() < required) {
+            OverrideApprovalGiven given = new OverrideApprovalGiven(now, actor.name(), service, environment, buildUrl,
+                    scope, reason, required, requestIds);
+            return Change.of(new ApprovalOutcome(null, service, environment, buildUrl, approvers, required,
+                    requestIds), List.of(given));
+        }
         String id = Ids.override(state.counters().overrides() + 1);
         String requestedBy = requests.isEmpty() ? null : requests.get(0).requestedBy();
-        OverrideApproved approved = new OverrideApproved(now, actor.name(), id,
-                requests.stream().map(OverrideRequest::id).toList(), scope, service, environment, buildUrl,
-                requestedBy, reason, now.plus(window));
-        return Change.of(state.apply(state.sequence() + 1, approved).overrides().get(id), List.of(approved));
+        OverrideApproved approved = new OverrideApproved(now, actor.name(), id, requestIds, scope, service,
+                environment, buildUrl, requestedBy, reason, now.plus(window), approvers.size() > 1 ? approvers : null);
+        OverrideApproval override = state.apply(state.sequence() + 1, approved).overrides().get(id);
+        return Change.of(new ApprovalOutcome(override, service, environment, buildUrl, approvers, required,
+                requestIds), List.of(approved));
     }
 
     /**
@@ -124,7 +146,7 @@ final class OverrideCommands {
      * @param window {@code true}: every deployment of the request's service to its environment for
      *               {@code duration}; {@code false}: the request's build only
      */
-    static Change<OverrideApproval> approveRequest(RetroState state, GatePolicy policy, Actor actor,
+    static Change<ApprovalOutcome> approveRequest(RetroState state, GatePolicy policy, Actor actor,
             String requestId, boolean window, String reason, Duration duration, Instant now) {
         OverrideRequest request = pending(state, requestId);
         requirePermission(actor, "approve an override");

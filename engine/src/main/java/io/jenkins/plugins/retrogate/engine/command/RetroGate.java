@@ -5,7 +5,6 @@ import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Actor;
 import io.jenkins.plugins.retrogate.engine.model.Deployment;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
-import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.Outcome;
 import io.jenkins.plugins.retrogate.engine.model.Resolution;
@@ -288,7 +287,12 @@ public final class RetroGate {
                 now));
     }
 
-    public OverrideApproval approveOverride(Actor actor, OverrideGrant grant) {
+    /**
+     * A release manager approves an override for a build or a window. Where the policy requires several
+     * distinct approvers, the outcome says whether this approval made the override take effect or how
+     * many more are needed.
+     */
+    public ApprovalOutcome approveOverride(Actor actor, OverrideGrant grant) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
         return execute(state -> OverrideCommands.approve(state, current, actor, grant, now));
@@ -298,12 +302,30 @@ public final class RetroGate {
      * A release manager approves one PENDING request, for its build or (with {@code window}) for its
      * service and environment during {@code duration} ({@code null}: the policy's maximum).
      */
-    public OverrideApproval approveRequest(Actor actor, String requestId, boolean window, String reason,
+    public ApprovalOutcome approveRequest(Actor actor, String requestId, boolean window, String reason,
             java.time.Duration duration) {
         GatePolicy current = policy.get();
         Instant now = clock.instant();
         return execute(state -> OverrideCommands.approveRequest(state, current, actor, requestId, window, reason,
                 duration, now));
+    }
+
+    /**
+     * How far the approval of a PENDING request has come: who has approved its build (or, with
+     * {@code window}, its service and environment) so far, counting as the next approval would, and
+     * how many approvers the policy requires. Reads only.
+     */
+    public ApprovalOutcome approvalProgress(OverrideRequest request, boolean window) {
+        GatePolicy current = policy.get();
+        RetroState state = state();
+        String buildUrl = window ? null : request.buildUrl();
+        List<OverrideRequest> answered = OverrideCommands.pendingFor(state, request.service(), request.environment(),
+                buildUrl);
+        List<String> approvers = ApprovalTally.counted(state, current, request.service(), request.environment(),
+                buildUrl, answered, clock.instant()).stream().map(a -> a.approver()).toList();
+        return new ApprovalOutcome(null, request.service(), request.environment(), buildUrl, approvers,
+                current.requiredApprovals(request.service(), request.environment()),
+                answered.stream().map(OverrideRequest::id).toList());
     }
 
     /** A build ended: its PENDING override requests expire. Returns those it closed. */

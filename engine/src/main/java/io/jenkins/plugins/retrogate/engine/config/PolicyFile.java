@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.retrogate.engine.model.Choices;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.policy.ApprovalRule;
 import io.jenkins.plugins.retrogate.engine.policy.GateMode;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
 import io.jenkins.plugins.retrogate.engine.policy.Glob;
@@ -41,7 +42,7 @@ public final class PolicyFile {
     public static final List<String> FIELDS = List.of("productionPatterns", "productionMode", "nonProductionMode",
             "blockPriority", "blockTypes", "warnPriority", "warnTypes", "warnOverdue", "postRollbackFreeze",
             "staleIncidentDays", "openIncidentsOutsideProduction", "allowWeakerPipelineMode", "fourEyes", "requireBlameFreeText", "requireRetroReadiness", "retroDueDays",
-            "maxOverrideWindow", "rules");
+            "maxOverrideWindow", "rules", "approvals");
     private static final Pattern SHORT_DURATION = Pattern.compile("([1-9][0-9]{0,6})\\s*([mhd])");
 
     private PolicyFile() {
@@ -85,6 +86,7 @@ public final class PolicyFile {
             case "maxOverrideWindow" -> b.maxOverrideWindow(duration(field, text(field, value)));
             case "maxOverrideWindowHours" -> b.maxOverrideWindowHours(hours(field, value));
             case "rules" -> b.rules(rules(value));
+            case "approvals" -> b.approvalRules(approvals(value));
             case "changeSetTicketPattern", "storeLocation" -> throw new InvalidInputException(field, value.asText(),
                     "is a setting of the Jenkins plugin only; the command-line tool takes --change-ticket and --home");
             default -> throw new InvalidInputException(field, value.toString(),
@@ -144,6 +146,65 @@ public final class PolicyFile {
             throw new InvalidInputException(path + ".mode", "", "is missing: one of " + Choices.allowed(GateMode.class));
         }
         return new PolicyRule(scope, pattern, mode(path + ".mode", node.get("mode")));
+    }
+
+    /**
+     * The approval rules: {@code [{service: payments-*, environment: production, required: 2}]}; a rule
+     * names a service pattern, an environment pattern or both (a missing one matches everything).
+     */
+    private static List<ApprovalRule> approvals(JsonNode value) {
+        if (value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new InvalidInputException("approvals", value.toString(),
+                    "is not a list of rules like '- environment: production' with 'service: payments-*' and 'required: 2'");
+        }
+        List<ApprovalRule> rules = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            rules.add(approval("approvals[" + i + "]", value.get(i)));
+        }
+        return rules;
+    }
+
+    private static ApprovalRule approval(String path, JsonNode node) {
+        if (!node.isObject()) {
+            throw new InvalidInputException(path, node.toString(),
+                    "is not an approval rule: a mapping with service and/or environment, and required");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!Set.of("service", "environment", "required").contains(name)) {
+                throw new InvalidInputException(path + "." + name, node.get(name).toString(),
+                        "is not an approval rule field; a rule has service, environment and required");
+            }
+        }
+        if (!node.has("service") && !node.has("environment")) {
+            throw new InvalidInputException(path, node.toString(),
+                    "names neither a service nor an environment pattern; give one or both");
+        }
+        Glob service = Glob.parse(path + ".service",
+                node.has("service") ? text(path + ".service", node.get("service")) : "*");
+        Glob environment = Glob.parse(path + ".environment",
+                node.has("environment") ? text(path + ".environment", node.get("environment")) : "*");
+        JsonNode required = node.get("required");
+        String allowed = "must be a whole number of distinct approvers from 1 to " + ApprovalRule.MAX_REQUIRED;
+        if (required == null) {
+            throw new InvalidInputException(path + ".required", "", "is missing: the number of distinct approvers, from 1 to "
+                    + ApprovalRule.MAX_REQUIRED);
+        }
+        int count;
+        if (required.isIntegralNumber() && required.canConvertToInt()) {
+            count = required.intValue();
+        } else if (required.isTextual() && required.textValue().strip().matches("[0-9]{1,2}")) {
+            count = Integer.parseInt(required.textValue().strip());
+        } else {
+            count = -1;
+        }
+        if (count < 1 || count > ApprovalRule.MAX_REQUIRED) {
+            throw new InvalidInputException(path + ".required", required.asText(), allowed);
+        }
+        return new ApprovalRule(service, environment, count);
     }
 
     /** The scopes as users write them (lower case in the documents). */
@@ -282,6 +343,11 @@ public final class PolicyFile {
         for (PolicyRule rule : policy.rules()) {
             rules.addObject().put("scope", rule.scope().name().toLowerCase(Locale.ROOT))
                     .put("pattern", rule.pattern().toString()).put("mode", rule.mode().name());
+        }
+        ArrayNode approvals = node.putArray("approvals");
+        for (ApprovalRule rule : policy.approvalRules()) {
+            approvals.addObject().put("service", rule.service().toString())
+                    .put("environment", rule.environment().toString()).put("required", rule.required());
         }
         return node;
     }

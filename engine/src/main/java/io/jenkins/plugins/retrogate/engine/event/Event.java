@@ -12,7 +12,7 @@ public sealed interface Event permits IncidentOpened, RollbackRecorded, Incident
         IncidentDetailsChanged, MitigationRecorded, SimilarIncidentLinked, ContributorRecorded, ItemAdded,
         ItemResolved, ItemVerified, ItemReopened, ItemDropped, DeploymentStarted, DeploymentFinished,
         OverrideRequested, OverrideApproved, OverrideDenied, OverrideRequestExpired, TicketLinked, GateDecided,
-        IdsReserved, NotificationFailed, RetroAnswersRecorded {
+        IdsReserved, NotificationFailed, RetroAnswersRecorded, OverrideApprovalGiven {
 
     /** When it happened (UTC). */
     Instant at();

@@ -34,6 +34,7 @@ public final class EventTypes {
         BY_NAME.put("ids-reserved", IdsReserved.class);
         BY_NAME.put("notification-failed", NotificationFailed.class);
         BY_NAME.put("retro-answers-recorded", RetroAnswersRecorded.class);
+        BY_NAME.put("override-approval-given", OverrideApprovalGiven.class);
     }
 
     private EventTypes() {

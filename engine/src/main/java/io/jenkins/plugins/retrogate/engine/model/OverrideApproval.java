@@ -7,11 +7,13 @@ import java.util.Objects;
 
 /**
  * An approved exception to a block: for one build ({@code buildUrl}) or for every deployment of
- * a service to an environment until {@code expiresAt}. Who asked and who approved are recorded.
+ * a service to an environment until {@code expiresAt}. Who asked and who approved are recorded:
+ * {@code approvedBy} gave the approval that made it take effect, {@code approvers} names everyone
+ * who approved it, in order, {@code approvedBy} last (one name unless the policy required more).
  */
 public record OverrideApproval(String id, OverrideScope scope, String service, String environment, @CheckForNull String buildUrl,
         @CheckForNull String requestedBy, String approvedBy, String reason, Instant approvedAt, Instant expiresAt,
-        List<String> requestIds) {
+        List<String> requestIds, List<String> approvers) {
 
     public OverrideApproval {
         Objects.requireNonNull(id, "id");
@@ -23,6 +25,7 @@ public record OverrideApproval(String id, OverrideScope scope, String service, S
         Objects.requireNonNull(approvedAt, "approvedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         requestIds = List.copyOf(requestIds == null ? List.of() : requestIds);
+        approvers = approvers == null || approvers.isEmpty() ? List.of(approvedBy) : List.copyOf(approvers);
     }
 
     /** Whether this override lets a deployment of the build {@code url} through at {@code at}. */

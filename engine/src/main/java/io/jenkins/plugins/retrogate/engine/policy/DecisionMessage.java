@@ -23,7 +23,7 @@ final class DecisionMessage {
             case WARN -> text.append("WARN: ").append(target).append(" may deploy, but:");
             case BLOCK -> text.append("BLOCK: ").append(target).append(" is blocked until these are fixed or an override is approved:");
             case OVERRIDDEN -> text.append("OVERRIDDEN: ").append(target).append(" is blocked, but override ")
-                    .append(override.id()).append(" approved by ").append(override.approvedBy())
+                    .append(override.id()).append(" approved by ").append(String.join(", ", override.approvers()))
                     .append(" (").append(override.reason()).append(") lets it through until ")
                     .append(override.expiresAt()).append(':');
             default -> throw new IllegalStateException(decision.name());

@@ -59,17 +59,18 @@ public final class GateEvaluator {
 
     /**
      * The first override that lets a deployment of build {@code buildUrl} through at {@code at}: one
-     * that covers it and, with four eyes, was approved by none of {@code requesters}. The gate and a
+     * that covers it and, with four eyes, none of whose approvers is one of {@code requesters}. The gate and a
      * deployment's start ask the same question here. Overrides skipped for four eyes are noted in
      * {@code notes}.
      */
     public static Optional<OverrideApproval> usableOverride(RetroState state, boolean fourEyes, String service,
             String environment, @CheckForNull String buildUrl, java.time.Instant at, List<String> requesters, List<String> notes) {
         for (OverrideApproval override : state.overridesCovering(service, environment, buildUrl, at)) {
-            String requester = fourEyes ? requesters.stream()
-                    .filter(r -> Names.samePerson(override.approvedBy(), r)).findFirst().orElse(null) : null;
-            if (requester != null) {
-                notes.add("override " + override.id() + " not applied: " + override.approvedBy()
+            String approver = fourEyes ? override.approvers().stream()
+                    .filter(a -> requesters.stream().anyMatch(r -> Names.samePerson(a, r))).findFirst().orElse(null)
+                    : null;
+            if (approver != null) {
+                notes.add("override " + override.id() + " not applied: " + approver
                         + " approved it and requests this deployment (four eyes)");
             } else {
                 return Optional.of(override);

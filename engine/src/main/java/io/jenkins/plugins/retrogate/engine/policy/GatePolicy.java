@@ -48,6 +48,7 @@ public final class GatePolicy {
 
     private final Duration maxOverrideWindow;
     private final List<PolicyRule> rules;
+    private final List<ApprovalRule> approvalRules;
     /** Derived from the switches above, once: the decision runs them without asking again. */
     private final List<FindingRule> findingRules;
     private final ServiceRule[] serviceRules;
@@ -72,6 +73,7 @@ public final class GatePolicy {
         retroDueDays = b.retroDueDays;
         maxOverrideWindow = b.maxOverrideWindow;
         rules = List.copyOf(b.rules);
+        approvalRules = List.copyOf(b.approvalRules);
         findingRules = FindingRules.ALL.stream().filter(rule -> rule.isOn(this)).toList();
         serviceRules = findingRules.stream().filter(ServiceRule.class::isInstance).map(ServiceRule.class::cast)
                 .toArray(ServiceRule[]::new);
@@ -109,6 +111,7 @@ public final class GatePolicy {
         b.retroDueDays = retroDueDays;
         b.maxOverrideWindow = maxOverrideWindow;
         b.rules = rules;
+        b.approvalRules = approvalRules;
         return b;
     }
 
@@ -266,6 +269,25 @@ public final class GatePolicy {
         return rules;
     }
 
+    /** The rules that ask for more than one approver of an override, in the order they were given. */
+    public List<ApprovalRule> approvalRules() {
+        return approvalRules;
+    }
+
+    /**
+     * How many distinct release managers must approve an override of {@code service} in
+     * {@code environment}: the largest {@code required} of the approval rules that match, 1 when none does.
+     */
+    public int requiredApprovals(String service, String environment) {
+        int required = 1;
+        for (ApprovalRule rule : approvalRules) {
+            if (rule.required() > required && rule.matches(service, environment)) {
+                required = rule.required();
+            }
+        }
+        return required;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof GatePolicy p && productionPatterns.equals(p.productionPatterns)
@@ -277,7 +299,8 @@ public final class GatePolicy {
                 && allowWeakerPipelineMode == p.allowWeakerPipelineMode
                 && fourEyes == p.fourEyes && requireBlameFreeText == p.requireBlameFreeText
                 && requireRetroReadiness == p.requireRetroReadiness && retroDueDays == p.retroDueDays
-                && maxOverrideWindow.equals(p.maxOverrideWindow) && rules.equals(p.rules);
+                && maxOverrideWindow.equals(p.maxOverrideWindow) && rules.equals(p.rules)
+                && approvalRules.equals(p.approvalRules);
     }
 
     @Override
@@ -306,6 +329,7 @@ public final class GatePolicy {
         private int retroDueDays = DEFAULT_RETRO_DUE_DAYS;
         private Duration maxOverrideWindow = Duration.ofHours(24);
         private List<PolicyRule> rules = List.of();
+        private List<ApprovalRule> approvalRules = List.of();
 
         private Builder() {
         }
@@ -438,6 +462,12 @@ public final class GatePolicy {
 
         public Builder rules(List<PolicyRule> newRules) {
             this.rules = newRules == null ? List.of() : List.copyOf(newRules);
+            return this;
+        }
+
+        /** Rules that require N distinct approvers for overrides of some services or environments. */
+        public Builder approvalRules(List<ApprovalRule> newRules) {
+            this.approvalRules = newRules == null ? List.of() : List.copyOf(newRules);
             return this;
         }
 

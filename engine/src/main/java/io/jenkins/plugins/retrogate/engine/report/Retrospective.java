@@ -232,7 +232,7 @@ public record Retrospective(Instant generatedAt, Incident incident, List<Entry> 
             } else if (event instanceof OverrideApproved e && whileOpen(e.at())
                     && (incident.affects(e.service()) || Names.EVERY_SERVICE.equals(e.service()))) {
                 add(e.at(), "Override " + e.overrideId() + " granted for " + e.service() + " in " + e.environment()
-                        + " until " + e.expiresAt() + ": " + e.reason(), e.actor());
+                        + " until " + e.expiresAt() + ": " + e.reason(), String.join(", ", e.allApprovers()));
             }
         }
 

@@ -8,6 +8,7 @@ import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.model.PartialApproval;
 import java.util.ArrayList;
 import java.util.List;
 import org.pcollections.PMap;
@@ -32,6 +33,7 @@ final class NextState {
     PMap<String, String> pendingRequestByTarget;
     Counters counters;
     PMap<String, BuildDecision> decisionsByBuild;
+    PMap<String, List<PartialApproval>> partialApprovals;
 
     NextState(RetroState s) {
         this.s = s;
@@ -48,6 +50,7 @@ final class NextState {
         pendingRequestByTarget = s.pendingRequestByTarget();
         counters = s.counters();
         decisionsByBuild = s.decisionsByBuild();
+        partialApprovals = s.partialApprovals();
     }
 
     /** Stores the item and keeps the active-by-service index in step with its status. */
@@ -72,7 +75,7 @@ final class NextState {
     RetroState build() {
         return new RetroState(s.sequence(), incidents, items, activeItemsByService, itemsByIncident,
                 openIncidentByService, rollbackIncidentByService, deployments, overrides, overridesByTarget,
-                requests, pendingRequestByTarget, counters, decisionsByBuild);
+                requests, pendingRequestByTarget, counters, decisionsByBuild, partialApprovals);
     }
 
     /** The incident as the state before the event knows it. */
@@ -118,8 +121,8 @@ final class NextState {
         return result;
     }
 
-    static List<String> append(List<String> list, String element) {
-        List<String> copy = new ArrayList<>(list.size() + 1);
+    static <T> List<T> append(List<T> list, T element) {
+        List<T> copy = new ArrayList<>(list.size() + 1);
         copy.addAll(list);
         copy.add(element);
         return List.copyOf(copy);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.state;
 
 import io.jenkins.plugins.retrogate.engine.event.Event;
+import io.jenkins.plugins.retrogate.engine.event.OverrideApprovalGiven;
 import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
 import io.jenkins.plugins.retrogate.engine.event.OverrideDenied;
 import io.jenkins.plugins.retrogate.engine.event.OverrideRequestExpired;
@@ -8,9 +9,14 @@ import io.jenkins.plugins.retrogate.engine.event.OverrideRequested;
 import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.model.PartialApproval;
 import io.jenkins.plugins.retrogate.engine.model.RequestStatus;
+import java.util.List;
 
-/** How override requests and approvals change the state: requested, approved, denied or expired. */
+/**
+ * How override requests and approvals change the state: requested, approved (in part, while more
+ * approvers are needed, or in full), denied or expired.
+ */
 final class OverrideTransitions {
     private OverrideTransitions() {
     }
@@ -25,24 +31,51 @@ final class OverrideTransitions {
             n.pendingRequestByTarget = n.pendingRequestByTarget.plus(
                     RetroState.requestKey(e.service(), e.environment(), e.buildUrl()), request.id());
             n.counters = n.counters.withRequest(Counters.numberOf(request.id()));
+        } else if (event instanceof OverrideApprovalGiven e) {
+            String key = RetroState.requestKey(e.service(), e.environment(), e.buildUrl());
+            PartialApproval approval = new PartialApproval(Names.shared(e.service()), Names.shared(e.environment()),
+                    e.buildUrl(), Names.shared(e.actor()), e.at(), e.reason(), e.required(), e.requestIds());
+            n.partialApprovals = n.partialApprovals.plus(key,
+                    NextState.append(n.partialApprovals.getOrDefault(key, List.of()), approval));
         } else if (event instanceof OverrideApproved e) {
             approved(n, e);
         } else if (event instanceof OverrideDenied e) {
-            n.closeRequest(n.request(e.requestId())
-                    .decided(RequestStatus.DENIED, Names.shared(e.actor()), e.at(), e.reason(), null));
+            OverrideRequest request = n.request(e.requestId());
+            n.closeRequest(request.decided(RequestStatus.DENIED, Names.shared(e.actor()), e.at(), e.reason(), null));
+            voidApprovals(n, request);
         } else if (event instanceof OverrideRequestExpired e) {
-            n.closeRequest(n.request(e.requestId())
-                    .decided(RequestStatus.EXPIRED, Names.shared(e.actor()), e.at(), null, null));
+            OverrideRequest request = n.request(e.requestId());
+            n.closeRequest(request.decided(RequestStatus.EXPIRED, Names.shared(e.actor()), e.at(), null, null));
+            voidApprovals(n, request);
         } else {
             return false;
         }
         return true;
     }
 
+    /**
+     * A request was denied or expired: the approvals waiting for more approvers of its build, and any
+     * that answered it, no longer count.
+     */
+    private static void voidApprovals(NextState n, OverrideRequest request) {
+        if (n.partialApprovals.isEmpty()) {
+            return;
+        }
+        n.partialApprovals = n.partialApprovals.minus(
+                RetroState.requestKey(request.service(), request.environment(), request.buildUrl()));
+        for (var entry : n.partialApprovals.entrySet()) {
+            if (entry.getValue().stream().anyMatch(a -> a.requestIds().contains(request.id()))) {
+                n.partialApprovals = n.partialApprovals.minus(entry.getKey());
+            }
+        }
+    }
+
     private static void approved(NextState n, OverrideApproved e) {
         OverrideApproval override = new OverrideApproval(e.overrideId(), e.scope(), Names.shared(e.service()),
                 Names.shared(e.environment()), e.buildUrl(), Names.shared(e.requestedBy()), Names.shared(e.actor()),
-                e.reason(), e.at(), e.expiresAt(), e.requestIds());
+                e.reason(), e.at(), e.expiresAt(), e.requestIds(), NextState.shared(e.allApprovers()));
+        n.partialApprovals = n.partialApprovals.minus(RetroState.requestKey(e.service(), e.environment(),
+                e.buildUrl()));
         n.overrides = n.overrides.plus(override.id(), override);
         String target = RetroState.target(e.service(), e.environment());
         n.overridesByTarget = n.overridesByTarget.plus(target,

@@ -10,6 +10,7 @@ import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.model.PartialApproval;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,17 +39,20 @@ import org.pcollections.TreePSet;
  * @param overridesByTarget        override ids per {@code service|environment}
  * @param pendingRequestByTarget   the pending override request per {@code service|environment|buildUrl}
  * @param decisionsByBuild         the gate's last recorded decision per {@code service|environment|buildUrl}
+ * @param partialApprovals         approvals of an override that needs more approvers, in the order given, per
+ *                                 {@code service|environment|buildUrl} (no build: a window)
  */
 public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<String, ActionItem> items,
         PMap<String, PSet<String>> activeItemsByService, PMap<String, List<String>> itemsByIncident,
         PMap<String, String> openIncidentByService, PMap<String, String> rollbackIncidentByService,
         PMap<String, Deployment> deployments, PMap<String, OverrideApproval> overrides,
         PMap<String, PSet<String>> overridesByTarget, PMap<String, OverrideRequest> requests,
-        PMap<String, String> pendingRequestByTarget, Counters counters, PMap<String, BuildDecision> decisionsByBuild) {
+        PMap<String, String> pendingRequestByTarget, Counters counters, PMap<String, BuildDecision> decisionsByBuild,
+        PMap<String, List<PartialApproval>> partialApprovals) {
 
     private static final RetroState EMPTY = new RetroState(0, TreePMap.empty(), TreePMap.empty(),
             TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(),
-            TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), Counters.NONE, TreePMap.empty());
+            TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), TreePMap.empty(), Counters.NONE, TreePMap.empty(), TreePMap.empty());
 
     /** The state of an empty store. */
     public static RetroState empty() {
@@ -72,7 +76,7 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
     RetroState withSequence(long seq) {
         return new RetroState(seq, incidents, items, activeItemsByService, itemsByIncident, openIncidentByService,
                 rollbackIncidentByService, deployments, overrides, overridesByTarget, requests,
-                pendingRequestByTarget, counters, decisionsByBuild);
+                pendingRequestByTarget, counters, decisionsByBuild, partialApprovals);
     }
 
     public Optional<Incident> incident(String id) {
@@ -158,6 +162,15 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
             @CheckForNull String buildUrl) {
         return Optional.ofNullable(pendingRequestByTarget.get(requestKey(service, environment, buildUrl)))
                 .map(requests::get);
+    }
+
+    /**
+     * The approvals given so far, in order, to an override of a build ({@code buildUrl}) or, with
+     * {@code null}, of a window for {@code service} in {@code environment}, that needs more approvers;
+     * stale ones included (the command that counts them knows the policy's window).
+     */
+    public List<PartialApproval> partialApprovals(String service, String environment, @CheckForNull String buildUrl) {
+        return partialApprovals.getOrDefault(requestKey(service, environment, buildUrl), List.of());
     }
 
     /** The gate's last recorded decision for a build of {@code service} to {@code environment}. */

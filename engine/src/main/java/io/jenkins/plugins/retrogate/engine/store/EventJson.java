@@ -12,6 +12,8 @@ import io.jenkins.plugins.retrogate.engine.event.EventTypes;
 import io.jenkins.plugins.retrogate.engine.event.GateDecided;
 import io.jenkins.plugins.retrogate.engine.event.IdsReserved;
 import io.jenkins.plugins.retrogate.engine.event.NotificationFailed;
+import io.jenkins.plugins.retrogate.engine.event.OverrideApprovalGiven;
+import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
 import io.jenkins.plugins.retrogate.engine.event.RetroAnswersRecorded;
 import io.jenkins.plugins.retrogate.engine.json.Json;
 import java.util.Arrays;
@@ -31,9 +33,11 @@ public final class EventJson {
      * {@code gate-decided} events, and the gate's fields of {@code deployment-started} ({@code gate},
      * {@code overrideId}, {@code bypass}); version 1 events read as they are, without them. An older
      * Retro Gate meeting a version-2 record says to upgrade instead of taking it for damage. Version 3
-     * added the {@code notification-failed} and {@code retro-answers-recorded} events.
+     * added the {@code notification-failed} and {@code retro-answers-recorded} events. Version 4 added
+     * the {@code override-approval-given} event and the {@code approvers} of {@code override-approved}
+     * (an override that needed several approvers).
      */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     private static final ObjectMapper MAPPER = Json.mapper();
     private static final Map<String, Class<? extends Event>> TYPES = EventTypes.byName();
     /** The key naming an event's type; no event has a component of that name. */
@@ -50,6 +54,10 @@ public final class EventJson {
      * alone) instead of calling it corrupt, and still reads every other event.
      */
     public static int versionOf(Event event) {
+        if (event instanceof OverrideApprovalGiven || (event instanceof OverrideApproved approved
+                && approved.approvers() != null)) {
+            return 4;
+        }
         if (event instanceof NotificationFailed || event instanceof RetroAnswersRecorded) {
             return 3;
         }

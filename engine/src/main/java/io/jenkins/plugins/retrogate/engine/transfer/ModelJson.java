@@ -122,6 +122,7 @@ public final class ModelJson {
         node.put("buildUrl", override.buildUrl());
         node.put("requestedBy", override.requestedBy());
         node.put("approvedBy", override.approvedBy());
+        node.set("approvers", strings(override.approvers()));
         node.put("reason", override.reason());
         node.put("approvedAt", instant(override.approvedAt()));
         node.put("expiresAt", instant(override.expiresAt()));

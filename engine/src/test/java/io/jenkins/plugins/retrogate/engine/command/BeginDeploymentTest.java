@@ -113,7 +113,7 @@ class BeginDeploymentTest {
     void anOverriddenDeploymentStartsCarryingTheOverride() {
         scenario.item(scenario.rollback("checkout-api"), P0, PREVENTATIVE, null);
         String override = scenario.gate.approveOverride(Actor.of("bob", Permission.OVERRIDE),
-                new OverrideGrant("checkout-api", "production", BUILD, "hotfix", null)).id();
+                new OverrideGrant("checkout-api", "production", BUILD, "hotfix", null)).override().id();
 
         BegunDeployment begun = begin();
 

@@ -57,7 +57,7 @@ class DeploymentGateTest {
         blockCheckout();
         gate("checkout-api", "production", BUILD);
         OverrideGrant grant = new OverrideGrant("checkout-api", "production", BUILD, "hotfix", null);
-        String override = scenario.gate.approveOverride(bob, grant).id();
+        String override = scenario.gate.approveOverride(bob, grant).override().id();
         assertThat(gate("checkout-api", "production", BUILD).decision().decision()).isEqualTo(Decision.OVERRIDDEN);
 
         Deployment deployment = deploy("checkout-api", "production", BUILD);
@@ -72,7 +72,7 @@ class DeploymentGateTest {
         blockCheckout();
         gate("checkout-api", "production", BUILD);
         String override = scenario.gate.approveOverride(bob,
-                new OverrideGrant("checkout-api", "production", null, "release train", null)).id();
+                new OverrideGrant("checkout-api", "production", null, "release train", null)).override().id();
 
         Deployment deployment = deploy("checkout-api", "production", BUILD);
 

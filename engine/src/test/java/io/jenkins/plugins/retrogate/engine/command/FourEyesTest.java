@@ -106,7 +106,8 @@ class FourEyesTest {
     void approvingARequestBuildsTheOverrideFromTheRequest() {
         GateOutcome blocked = gate("rita", BUILD);
 
-        OverrideApproval build = scenario.gate.approveRequest(bob, blocked.request().id(), false, "hotfix", null);
+        OverrideApproval build = scenario.gate.approveRequest(bob, blocked.request().id(), false, "hotfix", null)
+                .override();
 
         assertThat(build.scope()).isEqualTo(OverrideScope.BUILD);
         assertThat(build.buildUrl()).isEqualTo(BUILD);

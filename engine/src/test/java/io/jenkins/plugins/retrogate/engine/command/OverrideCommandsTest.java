@@ -67,7 +67,7 @@ class OverrideCommandsTest {
         GateOutcome blocked = gateAs("rita");
 
         OverrideApproval override = scenario.gate.approveOverride(bob,
-                new OverrideGrant("checkout-api", "production", BUILD, "customer deadline", null));
+                new OverrideGrant("checkout-api", "production", BUILD, "customer deadline", null)).override();
 
         assertThat(override.scope()).isEqualTo(OverrideScope.BUILD);
         assertThat(override.approvedBy()).isEqualTo("bob");
@@ -84,7 +84,7 @@ class OverrideCommandsTest {
         gateAs("rita");
 
         OverrideApproval override = scenario.gate.approveOverride(ritaRequester,
-                new OverrideGrant("checkout-api", "production", BUILD, "solo on call", null));
+                new OverrideGrant("checkout-api", "production", BUILD, "solo on call", null)).override();
 
         assertThat(override.approvedBy()).isEqualTo("rita");
     }

@@ -29,6 +29,36 @@ class PolicyFileTest {
     }
 
     @Test
+    void approvalRulesReadWithTheStrictestWinningAndWriteBack() throws Exception {
+        GatePolicy policy = PolicyFile.read(tree("""
+                {"approvals": [{"environment": "production", "required": 2},
+                               {"service": "payments-*", "environment": "prod*", "required": "3"}]}
+                """));
+
+        assertThat(policy.approvalRules()).hasSize(2);
+        assertThat(policy.requiredApprovals("payments-api", "production")).isEqualTo(3);
+        assertThat(policy.requiredApprovals("search", "production")).isEqualTo(2);
+        assertThat(policy.requiredApprovals("search", "staging")).isEqualTo(1);
+        assertThat(PolicyFile.read(PolicyFile.write(policy))).isEqualTo(policy);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"environment\": \"production\", \"required\": 0}|approvals[0].required '0' must be a whole number of distinct approvers from 1 to 5",
+        "{\"environment\": \"production\", \"required\": 6}|approvals[0].required '6' must be a whole number of distinct approvers from 1 to 5",
+        "{\"environment\": \"production\", \"required\": \"two\"}|approvals[0].required 'two' must be a whole number of distinct approvers from 1 to 5",
+        "{\"environment\": \"production\", \"required\": 1.5}|approvals[0].required '1.5' must be a whole number of distinct approvers from 1 to 5",
+        "{\"environment\": \"production\"}|approvals[0].required '' is missing: the number of distinct approvers, from 1 to 5",
+        "{\"required\": 2}|approvals[0] '{\"required\":2}' names neither a service nor an environment pattern; give one or both",
+        "{\"env\": \"production\", \"required\": 2}|approvals[0].env '\"production\"' is not an approval rule field; a rule has service, environment and required",
+        "{\"service\": \"pay ments\", \"required\": 2}|approvals[0].service 'pay ments' is not a valid pattern"})
+    void aBadApprovalRuleIsRefusedNamingItsFieldAndValue(String rule, String message) {
+        assertThatThrownBy(() -> PolicyFile.read(tree("{\"approvals\": [" + rule + "]}")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(message);
+    }
+
+    @Test
     void aMissingOrEmptyDocumentMeansTheDefaults() throws Exception {
         assertThat(PolicyFile.read(null)).isEqualTo(GatePolicy.defaults());
         assertThat(PolicyFile.read(MissingNode.getInstance())).isEqualTo(GatePolicy.defaults());

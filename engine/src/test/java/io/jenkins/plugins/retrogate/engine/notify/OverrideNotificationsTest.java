@@ -122,6 +122,28 @@ class OverrideNotificationsTest {
     }
 
     @Test
+    void eachOfSeveralRequiredApprovalsIsAnnouncedWithWhatIsStillMissing() throws IOException {
+        scenario.policy = io.jenkins.plugins.retrogate.engine.config.PolicyFile.read(JSON.readTree(
+                        "{\"approvals\": [{\"environment\": \"production\", \"required\": 2}]}"));
+        OverrideNotifications notifications = listen(NotificationTarget.of("webhook.url", url("/hook"), "json", null));
+        String request = gateAs("alice").request().id();
+        scenario.gate.approveRequest(bob, request, false, "hotfix", null);
+        scenario.gate.approveRequest(Actor.of("carol", io.jenkins.plugins.retrogate.engine.model.Permission.OVERRIDE),
+                request, false, "agreed", null);
+        notifications.deliver();
+
+        assertThat(calls).extracting(c -> c.json().get("event").asText())
+                .containsExactly("override.requested", "override.approval-given", "override.approved");
+        JsonNode partial = calls.get(1).json();
+        assertThat(partial.get("required").asInt()).isEqualTo(2);
+        assertThat(partial.get("approvers")).extracting(JsonNode::asText).containsExactly("bob");
+        assertThat(partial.get("text").asText()).contains("bob approved the override of checkout-api → production",
+                "1 of 2 approvals (bob); 1 more release manager must approve", "retro-gate override approve " + request);
+        assertThat(calls.get(2).json().get("approvers")).extracting(JsonNode::asText).containsExactly("bob", "carol");
+        assertThat(calls.get(2).json().get("text").asText()).contains("by bob, carol");
+    }
+
+    @Test
     void aReceiverThatFailsIsTriedAgainWithBackOffAndThenSucceeds() {
         failuresLeft.set(2);
         OverrideNotifications notifications = listen(NotificationTarget.of("webhook.url", url("/hook"), "json", null));

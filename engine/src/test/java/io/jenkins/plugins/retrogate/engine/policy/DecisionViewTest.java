@@ -59,7 +59,7 @@ class DecisionViewTest {
     void anOverriddenDecisionNamesItsOverride() {
         scenario.item(scenario.rollback("checkout-api"), P0, PREVENTATIVE, null);
         String override = scenario.gate.approveOverride(Actor.of("bob", Permission.OVERRIDE),
-                new OverrideGrant("checkout-api", "production", null, "hotfix", null)).id();
+                new OverrideGrant("checkout-api", "production", null, "hotfix", null)).override().id();
 
         Map<String, Object> view = DecisionView.of(scenario.decide("checkout-api", "production"));
 

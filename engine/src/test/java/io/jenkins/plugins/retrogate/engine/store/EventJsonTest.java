@@ -151,7 +151,17 @@ class EventJsonTest {
         assertThat(EventJson.versionOf(new io.jenkins.plugins.retrogate.engine.event.NotificationFailed(at,
                 "retro-gate", "REQ-1", "requested", "slack", "https://hooks.slack.com", 4, "HTTP 503")))
                 .isEqualTo(3);
-        assertThat(EventJson.FORMAT_VERSION).isEqualTo(3);
+        assertThat(EventJson.versionOf(new io.jenkins.plugins.retrogate.engine.event.OverrideApprovalGiven(at, "bob",
+                "cart", "production", null, io.jenkins.plugins.retrogate.engine.model.OverrideScope.WINDOW, "train", 2,
+                List.of()))).isEqualTo(4);
+        assertThat(EventJson.versionOf(new io.jenkins.plugins.retrogate.engine.event.OverrideApproved(at, "bob",
+                "OVR-1", List.of(), io.jenkins.plugins.retrogate.engine.model.OverrideScope.WINDOW, "cart",
+                "production", null, null, "train", at.plusSeconds(60), null))).as("one approver: as before")
+                .isEqualTo(1);
+        assertThat(EventJson.versionOf(new io.jenkins.plugins.retrogate.engine.event.OverrideApproved(at, "bob",
+                "OVR-1", List.of(), io.jenkins.plugins.retrogate.engine.model.OverrideScope.WINDOW, "cart",
+                "production", null, null, "train", at.plusSeconds(60), List.of("carol", "bob")))).isEqualTo(4);
+        assertThat(EventJson.FORMAT_VERSION).isEqualTo(4);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jenkins.plugins.retrogate.engine.store.snapshot;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.retrogate.engine.model.PartialApproval;
 import io.jenkins.plugins.retrogate.engine.state.Counters;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
@@ -29,11 +30,13 @@ import org.pcollections.PSet;
  * decisions per build) writes entities as rows (arrays of fields in a fixed order, see
  * {@link SnapshotRowWriter}) in ascending id order, with a table of the names they share; indexes
  * that follow from the entities are rebuilt rather than stored. Format 1 (entities as named JSON
- * objects) is still read ({@link SnapshotFormat1}).
+ * objects) is still read ({@link SnapshotFormat1}). Format 4 added an incident's retrospective
+ * answers; format 5 the approvers of each override and, when some are waiting for more approvers,
+ * the {@code approvals} section.
  */
 public final class SnapshotFormat {
     /** The version of the snapshot layout; older versions are read, newer ones refused. */
-    public static final int FORMAT = 4;
+    public static final int FORMAT = 5;
     static final int CHUNK = 10_000;
     private static final JsonFactory JSON = EventJson.mapper().getFactory();
 
@@ -137,6 +140,12 @@ public final class SnapshotFormat {
                 out -> SnapshotFormat1.MAPPER.writeValue(out, List.copyOf(state.requests().values())));
         section(body, sections, "gateDecisions", state.decisionsByBuild().size(),
                 out -> SnapshotFormat1.MAPPER.writeValue(out, List.copyOf(state.decisionsByBuild().values())));
+        if (!state.partialApprovals().isEmpty()) {
+            List<PartialApproval> approvals = new ArrayList<>();
+            state.partialApprovals().values().forEach(approvals::addAll);
+            section(body, sections, "approvals", approvals.size(),
+                    out -> SnapshotFormat1.MAPPER.writeValue(out, approvals));
+        }
         Header header = new Header(FORMAT, EventJson.FORMAT_VERSION, state.sequence(), hash, segment, offset,
                 Instant.now(), sections);
         byte[] head = (EventJson.mapper().writeValueAsString(header) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -266,7 +275,7 @@ public final class SnapshotFormat {
     public static RetroState read(Source source, Header header) throws IOException {
         return switch (header.format()) {
             case 1 -> SnapshotFormat1.read(all(source), header);
-            case 2, 3, FORMAT -> SnapshotReader.read(source, header);
+            case 2, 3, 4, FORMAT -> SnapshotReader.read(source, header);
             default -> throw new IOException("unknown snapshot format " + header.format());
         };
     }

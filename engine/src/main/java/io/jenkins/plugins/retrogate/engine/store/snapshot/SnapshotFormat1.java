@@ -89,7 +89,7 @@ final class SnapshotFormat1 {
                     SnapshotMaps.sets(ix.activeItemsByService()), SnapshotMaps.vectors(ix.itemsByIncident()),
                     SnapshotMaps.plain(ix.openIncidentByService()), SnapshotMaps.plain(ix.rollbackIncidentByService()),
                     deployments.get(), overrides, SnapshotMaps.sets(ix.overridesByTarget()), requests,
-                    SnapshotMaps.plain(ix.pendingRequestByTarget()), counters, TreePMap.empty());
+                    SnapshotMaps.plain(ix.pendingRequestByTarget()), counters, TreePMap.empty(), TreePMap.empty());
         } catch (ExecutionException | InterruptedException e) {
             throw SnapshotReader.failed(e);
         } finally {

@@ -11,6 +11,7 @@ import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
+import io.jenkins.plugins.retrogate.engine.model.PartialApproval;
 import io.jenkins.plugins.retrogate.engine.state.Counters;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
@@ -46,16 +47,19 @@ final class SnapshotReader {
     private final boolean gated;
     /** Format 4: incident rows end with the retrospective's answers (not seen before, no action). */
     private final boolean answered;
+    /** Format 5: overrides name their approvers, and approvals waiting for more may follow. */
+    private final boolean approved;
     private String[] names;
 
     private SnapshotReader(SnapshotFormat.Source source, ExecutorService pool, List<SnapshotFormat.Section> sections,
-            long[] offsets, boolean gated, boolean answered) {
+            long[] offsets, boolean gated, boolean answered, boolean approved) {
         this.source = source;
         this.pool = pool;
         this.sections = sections;
         this.offsets = offsets;
         this.gated = gated;
         this.answered = answered;
+        this.approved = approved;
     }
 
     static RetroState read(SnapshotFormat.Source source, SnapshotFormat.Header header) throws IOException {
@@ -75,7 +79,7 @@ final class SnapshotReader {
                 throw new IOException("the snapshot is shorter than its sections (truncated?)");
             }
             return new SnapshotReader(source, pool, sections, offsets, header.format() >= 3,
-                    header.format() >= 4).read(header.sequence());
+                    header.format() >= 4, header.format() >= 5).read(header.sequence());
         } catch (ExecutionException | InterruptedException e) {
             throw SnapshotReader.failed(e);
         } finally {
@@ -98,11 +102,12 @@ final class SnapshotReader {
     }
 
     private static final List<String> KNOWN = List.of("names", "counters", "indexes", "incidents", "deployments",
-            "items", "overrides", "requests", "gateDecisions", "itemCounters");
+            "items", "overrides", "requests", "gateDecisions", "itemCounters", "approvals");
 
     private RetroState read(long sequence) throws IOException, ExecutionException, InterruptedException {
         for (SnapshotFormat.Section section : sections) {
-            if (!KNOWN.contains(section.name()) || (!gated && section.name().equals("gateDecisions"))) {
+            if (!KNOWN.contains(section.name()) || (!gated && section.name().equals("gateDecisions"))
+                    || (!approved && section.name().equals("approvals"))) {
                 throw new IOException("unknown snapshot section '" + section.name() + "'");
             }
         }
@@ -115,6 +120,8 @@ final class SnapshotReader {
                 new TypeReference<List<OverrideRequest>>() { }));
         Future<List<BuildDecision>> decisions = gated ? pool.submit(() -> records("gateDecisions",
                 new TypeReference<List<BuildDecision>>() { })) : null;
+        Future<List<PartialApproval>> approvals = sections.stream().anyMatch(x -> x.name().equals("approvals"))
+                ? pool.submit(() -> records("approvals", new TypeReference<List<PartialApproval>>() { })) : null;
         Counters counters = counters(one("counters"));
         if (sections.stream().anyMatch(s -> s.name().equals("itemCounters"))) {
             counters = counters.withItems(SnapshotFormat1.MAPPER.readValue(one("itemCounters"),
@@ -139,7 +146,22 @@ final class SnapshotReader {
                 deploymentMap.get(), SnapshotMaps.sortedById(overrides.get(), OverrideApproval::id, "overrides"),
                 indexes.overridesByTarget(), SnapshotMaps.sortedById(requests.get(), OverrideRequest::id, "requests"),
                 indexes.pendingRequestByTarget(), counters, decisions == null ? TreePMap.empty()
-                        : SnapshotMaps.sortedById(decisions.get(), SnapshotReader::key, "gate decisions"));
+                        : SnapshotMaps.sortedById(decisions.get(), SnapshotReader::key, "gate decisions"),
+                approvals == null ? TreePMap.empty() : partials(approvals.get()));
+    }
+
+    /** The approvals waiting for more approvers, back under their build's (or window's) key, in their order. */
+    private static PMap<String, List<PartialApproval>> partials(List<PartialApproval> approvals) {
+        java.util.Map<String, List<PartialApproval>> byKey = new java.util.TreeMap<>();
+        for (PartialApproval approval : approvals) {
+            byKey.computeIfAbsent(RetroState.requestKey(approval.service(), approval.environment(),
+                    approval.buildUrl()), k -> new ArrayList<>()).add(approval);
+        }
+        PMap<String, List<PartialApproval>> result = TreePMap.empty();
+        for (var entry : byKey.entrySet()) {
+            result = result.plus(entry.getKey(), List.copyOf(entry.getValue()));
+        }
+        return result;
     }
 
     private static String key(BuildDecision decision) {

@@ -47,6 +47,7 @@ class JournalWriterTest {
     private static RetroState at(RetroState s, long seq) {
         return new RetroState(seq, s.incidents(), s.items(), s.activeItemsByService(), s.itemsByIncident(),
                 s.openIncidentByService(), s.rollbackIncidentByService(), s.deployments(), s.overrides(),
-                s.overridesByTarget(), s.requests(), s.pendingRequestByTarget(), s.counters(), s.decisionsByBuild());
+                s.overridesByTarget(), s.requests(), s.pendingRequestByTarget(), s.counters(), s.decisionsByBuild(),
+                s.partialApprovals());
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.store.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.retrogate.engine.event.ContributorRecorded;
@@ -17,6 +18,7 @@ import io.jenkins.plugins.retrogate.engine.event.ItemReopened;
 import io.jenkins.plugins.retrogate.engine.event.ItemResolved;
 import io.jenkins.plugins.retrogate.engine.event.ItemVerified;
 import io.jenkins.plugins.retrogate.engine.event.MitigationRecorded;
+import io.jenkins.plugins.retrogate.engine.event.OverrideApprovalGiven;
 import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
 import io.jenkins.plugins.retrogate.engine.event.OverrideDenied;
 import io.jenkins.plugins.retrogate.engine.event.OverrideRequestExpired;
@@ -35,6 +37,7 @@ import io.jenkins.plugins.retrogate.engine.model.ItemType;
 import io.jenkins.plugins.retrogate.engine.model.MitigationKind;
 import io.jenkins.plugins.retrogate.engine.model.Outcome;
 import io.jenkins.plugins.retrogate.engine.model.OverrideScope;
+import io.jenkins.plugins.retrogate.engine.model.PartialApproval;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
 import io.jenkins.plugins.retrogate.engine.model.Resolution;
 import io.jenkins.plugins.retrogate.engine.model.Severity;
@@ -71,14 +74,33 @@ class SnapshotContentTest {
         RetroState read = read(file, header(file));
 
         assertThat(read).isEqualTo(state);
-        assertThat(read.overrides()).hasSize(2);
-        assertThat(read.requests()).hasSize(3);
+        assertThat(read.overrides()).hasSize(3);
+        assertThat(read.requests()).hasSize(4);
         ActionItem verified = read.item("INC-1-A1").orElseThrow();
         assertThat(verified.incidentId()).isSameAs(read.incident("INC-1").orElseThrow().id());
         assertThat(verified.verifiedBy()).isSameAs(read.deployment("DEP-2").orElseThrow().id());
         assertThat(read.deployment("DEP-2").orElseThrow().ref().deploymentId())
                 .isSameAs(read.deployment("DEP-2").orElseThrow().id());
         assertThat(verified.owner()).isSameAs(read.item("INC-1-A2").orElseThrow().owner());
+    }
+
+    @Test
+    void approvalsWaitingForMoreApproversAndAnOverridesApproversReadBack() throws IOException {
+        RetroState state = RetroState.empty().applyAll(everything());
+
+        Path file = write(state);
+        SnapshotFormat.Header header = header(file);
+        RetroState read = read(file, header);
+
+        assertThat(header.format()).isEqualTo(SnapshotFormat.FORMAT);
+        assertThat(header.sections()).extracting(SnapshotFormat.Section::name).contains("approvals");
+        assertThat(read.partialApprovals("shop", "production", "https://ci/job/deploy-shop/47/"))
+                .extracting(PartialApproval::approver, PartialApproval::required, PartialApproval::requestIds)
+                .containsExactly(tuple("carol", 2, List.of("REQ-6")));
+        assertThat(read.partialApprovals("cart", "production", null)).as("voided when the override took effect")
+                .isEmpty();
+        assertThat(read.overrides().get("OVR-4").approvers()).containsExactly("carol", "rm");
+        assertThat(read.overrides().get("OVR-1").approvers()).containsExactly("rm");
     }
 
     @Test
@@ -318,9 +340,9 @@ class SnapshotContentTest {
                 new OverrideRequested(T.plusSeconds(24), "alice", "REQ-2", "shop", "production", null, List.of()),
                 new OverrideRequested(T.plusSeconds(25), "alice", "REQ-3", "cart", "production", null, List.of()),
                 new OverrideApproved(T.plusSeconds(26), "rm", "OVR-1", List.of("REQ-1"), OverrideScope.BUILD, "pay",
-                        "production", "https://ci/job/deploy-pay/44/", "alice", "hotfix", T.plusSeconds(3600)),
+                        "production", "https://ci/job/deploy-pay/44/", "alice", "hotfix", T.plusSeconds(3600), null),
                 new OverrideApproved(T.plusSeconds(27), "rm", "OVR-2", List.of(), OverrideScope.WINDOW, "pay",
-                        "production", null, null, "freeze window", Instant.parse("2500-01-01T00:00:00Z")),
+                        "production", null, null, "freeze window", Instant.parse("2500-01-01T00:00:00Z"), null),
                 new OverrideDenied(T.plusSeconds(28), "rm", "REQ-2", "no"),
                 new OverrideRequestExpired(T.plusSeconds(29), "system", "REQ-3"),
                 new IncidentStatusChanged(T.plusSeconds(30), "alice", "INC-2", IncidentStatus.RESOLVED, null)));
@@ -344,7 +366,15 @@ class SnapshotContentTest {
                 new DeploymentStarted(T.plusSeconds(34), "alice", "DEP-5", blocked, true, List.of(), Decision.BLOCK,
                         GatePassage.BYPASSED, null, GatePassage.BLOCKED, null),
                 new io.jenkins.plugins.retrogate.engine.event.IdsReserved(T.plusSeconds(35), "repair", 4, 7, 3, 5,
-                        java.util.Map.of("INC-1", 6, "INC-2", 2), "named by records a repair cut")));
+                        java.util.Map.of("INC-1", 6, "INC-2", 2), "named by records a repair cut"),
+                new OverrideRequested(T.plusSeconds(36), "alice", "REQ-6", "shop", "production",
+                        "https://ci/job/deploy-shop/47/", List.of()),
+                new OverrideApprovalGiven(T.plusSeconds(37), "carol", "shop", "production",
+                        "https://ci/job/deploy-shop/47/", OverrideScope.BUILD, "hotfix", 2, List.of("REQ-6")),
+                new OverrideApprovalGiven(T.plusSeconds(38), "carol", "cart", "production", null, OverrideScope.WINDOW,
+                        "release train", 2, List.of()),
+                new OverrideApproved(T.plusSeconds(39), "rm", "OVR-4", List.of(), OverrideScope.WINDOW, "cart",
+                        "production", null, null, "release train", T.plusSeconds(7200), List.of("carol", "rm"))));
         return events;
     }
 }
