@@ -13,7 +13,9 @@ import io.jenkins.plugins.retrogate.engine.event.ItemReopened;
 import io.jenkins.plugins.retrogate.engine.event.ItemResolved;
 import io.jenkins.plugins.retrogate.engine.event.ItemVerified;
 import io.jenkins.plugins.retrogate.engine.event.MitigationRecorded;
+import io.jenkins.plugins.retrogate.engine.event.OverrideApprovalGiven;
 import io.jenkins.plugins.retrogate.engine.event.OverrideApproved;
+import io.jenkins.plugins.retrogate.engine.event.RetroAnswersRecorded;
 import io.jenkins.plugins.retrogate.engine.event.RollbackRecorded;
 import io.jenkins.plugins.retrogate.engine.event.SimilarIncidentLinked;
 import io.jenkins.plugins.retrogate.engine.event.TicketLinked;
@@ -162,6 +164,9 @@ public record Retrospective(Instant generatedAt, Incident incident, List<Entry> 
         private Instant openedAt;
         @CheckForNull
         private Instant closedAt;
+        /** The response start and root cause as last recorded, to list each change once. */
+        private Instant responseStarted;
+        private String rootCause;
 
         Builder(Incident incident, List<ActionItem> items) {
             this.incident = incident;
@@ -199,9 +204,26 @@ public record Retrospective(Instant generatedAt, Incident incident, List<Entry> 
                     closedAt = e.at();
                 }
             } else if (event instanceof IncidentDetailsChanged e && e.incidentId().equals(id)) {
-                if (e.rootCause() != null) {
+                Instant response = e.responseStartedAt();
+                if (response != null && !response.equals(responseStarted)) {
+                    add(response, "Response started", e.actor());
+                }
+                responseStarted = response;
+                String cause = e.rootCause();
+                if (cause != null && !cause.equals(rootCause)) {
+                    add(e.at(), "Root cause recorded: " + cause, e.actor());
                     propose(ContributorRole.DEBUGGED, e.actor(), "recorded the root cause");
                 }
+                rootCause = cause;
+            } else if (event instanceof RetroAnswersRecorded e && e.incidentId().equals(id)) {
+                List<String> answers = new ArrayList<>();
+                if (e.notSeenBefore()) {
+                    answers.add("not seen before");
+                }
+                if (e.noActionReason() != null) {
+                    answers.add("no action needed: " + e.noActionReason());
+                }
+                add(e.at(), "Retrospective answered: " + String.join("; ", answers), e.actor());
             } else if (event instanceof MitigationRecorded e && e.incidentId().equals(id)) {
                 add(time(e.at(), e.happenedAt()), "Mitigation (" + e.kind().name().toLowerCase(Locale.ROOT) + "): "
                         + e.description(), e.actor());
@@ -229,6 +251,10 @@ public record Retrospective(Instant generatedAt, Incident incident, List<Entry> 
                 add(e.at(), "Action item " + e.itemId() + " linked to " + e.ticket().key(), e.actor());
             } else if (event instanceof DeploymentStarted e) {
                 deployment(e);
+            } else if (event instanceof OverrideApprovalGiven e && whileOpen(e.at())
+                    && (incident.affects(e.service()) || Names.EVERY_SERVICE.equals(e.service()))) {
+                add(e.at(), "Override of " + e.service() + " in " + e.environment() + " approved by " + e.actor()
+                        + ", one of " + e.required() + " approvers needed: " + e.reason(), e.actor());
             } else if (event instanceof OverrideApproved e && whileOpen(e.at())
                     && (incident.affects(e.service()) || Names.EVERY_SERVICE.equals(e.service()))) {
                 add(e.at(), "Override " + e.overrideId() + " granted for " + e.service() + " in " + e.environment()

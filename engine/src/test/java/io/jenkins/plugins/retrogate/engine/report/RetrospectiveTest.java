@@ -81,6 +81,26 @@ class RetrospectiveTest {
     }
 
     @Test
+    void theResponseStartTheRootCauseAndTheRetrospectivesAnswersAreOnTheTimelineOnce() {
+        s.tick();
+        java.time.Instant response = s.clock.instant().minusSeconds(30);
+        s.gate.updateIncident(Scenario.RELEASE_MANAGER, IncidentUpdate.of(second.id()).withResponseStartedAt(response)
+                .withRootCause("config reload raced the cache"));
+        s.tick();
+        s.gate.updateIncident(Scenario.RELEASE_MANAGER, IncidentUpdate.of(second.id()).withTitleAndSeverity(
+                "Cart errors after the reload", io.jenkins.plugins.retrogate.engine.model.Severity.SEV2));
+
+        List<Retrospective.Entry> timeline = retro(second.id()).timeline();
+
+        assertThat(timeline).filteredOn(e -> e.what().equals("Response started")).singleElement()
+                .satisfies(e -> assertThat(e.at()).isEqualTo(response));
+        assertThat(timeline).extracting(Retrospective.Entry::what)
+                .containsOnlyOnce("Root cause recorded: config reload raced the cache");
+        assertThat(RetrospectiveMarkdown.write(retro(second.id()))).contains("Response started",
+                "Root cause recorded: config reload raced the cache");
+    }
+
+    @Test
     void questionsWithoutAnAnswerAreOpenForTheMeeting() {
         List<Retrospective.Question> q = retro(first.id()).questions();
         assertThat(q).extracting(Retrospective.Question::answer).element(0).isEqualTo("cart");
