@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.steps;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import io.jenkins.plugins.retrogate.config.RetroGateStore;
 import io.jenkins.plugins.retrogate.engine.model.RetroGateException;
@@ -17,6 +18,9 @@ import org.jenkinsci.plugins.workflow.steps.StepExecutions;
  */
 final class RecordingExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
+    /** Not restored on purpose: after a restart {@link #onResume} fails the step, never runs the work again. */
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+            justification = "a resumed execution fails instead of recording twice; the work is never run again")
     private final transient StepExecutions.SynchronousBody work;
     private final String what;
     private transient volatile Future<?> task;
