@@ -205,6 +205,7 @@ final class IncidentCommand extends CliGroup {
     }
 
     @Command(name = "retro", mixinStandardHelpOptions = true,
+            header = "The retrospective document of an incident, generated from the event log.",
             description = {"The retrospective document of an incident, generated from the event log: summary,",
                     "timeline, the five questions, people to hear by role, action items, similar incidents."})
     int retro(@Parameters(paramLabel = "ID", description = "The incident, like INC-3.") String rawId,

@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
 final class OverrideCommand extends CliGroup {
 
     @Command(name = "approve", mixinStandardHelpOptions = true,
+            header = "Approves an override of a blocked deployment (four eyes; N distinct approvers where the policy asks).",
             description = {"Approves an override: a pending request by its id (REQ-n, for its build, or with --window for",
                     "its service and environment), or for a service and environment: one build (--build-url) or a",
                     "window (--for, default and maximum: the policy's maxOverrideWindow). Where the policy's",

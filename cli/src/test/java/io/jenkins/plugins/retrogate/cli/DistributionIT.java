@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,25 @@ class DistributionIT {
 
         assertThat(commands.out().strip()).isEqualTo("gate");
         assertThat(options.out().strip()).isEqualTo("--service");
+    }
+
+    @Test
+    void aManPageForTheToolAndEachCommandReadsLikeItsHelp() throws Exception {
+        Path man = unpack().resolve("man/man1");
+
+        assertThat(man.resolve("retro-gate.1")).exists();
+        for (String command : List.of("gate", "deploy", "rollback", "override-approve", "override-list",
+                "incident-retro", "report", "demo")) {
+            assertThat(man.resolve("retro-gate-" + command + ".1")).as(command).exists();
+        }
+        String gate = Files.readString(man.resolve("retro-gate-gate.1"), StandardCharsets.UTF_8);
+        assertThat(gate).startsWith("'\\\" t").contains(".TH \"RETRO\\-GATE\\-GATE\" \"1\"")
+                .contains("\\-\\-service").contains("May this deployment go ahead?");
+        if (Files.isExecutable(Path.of("/usr/bin/man"))) {
+            Run shown = run(Map.of("MANWIDTH", "100"), "man", "-l", man.resolve("retro-gate-override-approve.1").toString());
+            assertThat(shown.out()).contains("retro-gate-override-approve - Approves an override of a blocked deployment",
+                    "--reason=TEXT", "Why the deployment may go ahead despite the open items");
+        }
     }
 
     @Test
