@@ -58,7 +58,7 @@ public final class HeapProbe {
                 full.activeItemsByService(), full.itemsByIncident(), full.openIncidentByService(),
                 full.rollbackIncidentByService(), org.pcollections.TreePMap.empty(), full.overrides(),
                 full.overridesByTarget(), full.requests(), full.pendingRequestByTarget(), full.counters(),
-                full.decisionsByBuild())};
+                full.decisionsByBuild(), full.partialApprovals())};
         full = null;
         System.out.printf("the same without its %s deployments: heap held %.1f MB%n", "80,000",
                 retainedMegabytes(() -> withoutDeployments[0], () -> withoutDeployments[0] = null));

@@ -54,8 +54,8 @@ final class OverrideTransitions {
     }
 
     /**
-     * A request was denied or expired: the approvals waiting for more approvers of its build, and any
-     * that answered it, no longer count.
+     * A request was answered, denied or expired: the approvals waiting for more approvers of its build,
+     * and any that answered it, no longer count.
      */
     private static void voidApprovals(NextState n, OverrideRequest request) {
         if (n.partialApprovals.isEmpty()) {
@@ -82,8 +82,10 @@ final class OverrideTransitions {
                 n.overridesByTarget.getOrDefault(target, RetroState.NO_IDS).plus(override.id()));
         n.counters = n.counters.withOverride(Counters.numberOf(override.id()));
         for (String requestId : e.requestIds()) {
-            n.closeRequest(n.request(requestId)
-                    .decided(RequestStatus.APPROVED, override.approvedBy(), e.at(), e.reason(), override.id()));
+            OverrideRequest request = n.request(requestId);
+            n.closeRequest(request.decided(RequestStatus.APPROVED, override.approvedBy(), e.at(), e.reason(),
+                    override.id()));
+            voidApprovals(n, request); // a tally for the answered request's build has nothing left to answer
         }
     }
 }

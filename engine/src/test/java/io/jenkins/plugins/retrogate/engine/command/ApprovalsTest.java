@@ -134,6 +134,19 @@ class ApprovalsTest {
     }
 
     @Test
+    void aWindowThatAnswersTheRequestClearsTheApprovalsGivenForItsBuild() {
+        String request = gateAs("rita", BUILD).request().id();
+        scenario.gate.approveRequest(bob, request, false, "hotfix", null);
+
+        scenario.gate.approveOverride(carol, new OverrideGrant("checkout-api", "production", null, "train", null));
+        ApprovalOutcome window = scenario.gate.approveOverride(dave,
+                new OverrideGrant("checkout-api", "production", null, "train", null));
+
+        assertThat(window.override().requestIds()).containsExactly(request);
+        assertThat(scenario.store.state().partialApprovals()).as("nothing left waiting").isEmpty();
+    }
+
+    @Test
     void approvalsOlderThanTheOverrideWindowNoLongerCount() {
         scenario.gate.approveOverride(bob, new OverrideGrant("checkout-api", "production", null, "train", null));
         scenario.clock.advance(scenario.policy.maxOverrideWindow().plus(Duration.ofMinutes(1)));
