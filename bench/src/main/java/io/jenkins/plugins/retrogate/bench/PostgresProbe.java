@@ -55,6 +55,7 @@ public final class PostgresProbe {
         String mode = args.length > 0 ? args[0] : "all";
         switch (mode) {
             case "start-child" -> startChild(args[1]);
+            case "parts-child" -> startParts(args[1]);
             case "write-child" -> writeChild(args[1], Integer.parseInt(args[2]), Long.parseLong(args[3]),
                     Long.parseLong(args[4]));
             case "follow-child" -> followChild(args[1], Long.parseLong(args[2]));
@@ -164,7 +165,9 @@ public final class PostgresProbe {
         String url = workload(server, "rg_million", BIG_ITEMS, MILLION);
         System.out.printf("# snapshot: %.1f MB%n", sql(server, "rg_million",
                 "SELECT octet_length(data) FROM snapshots ORDER BY seq DESC LIMIT 1") / 1e6);
-        for (boolean snapshot : new boolean[] {true, false}) {
+        child(List.of("parts-child", url)).forEach(System.out::println);
+        boolean replay = !"snapshot-only".equals(System.getProperty("probe.start"));
+        for (boolean snapshot : replay ? new boolean[] {true, false} : new boolean[] {true}) {
             if (!snapshot) {
                 sql(server, "rg_million", "ALTER TABLE snapshots RENAME TO snapshots_aside");
             }
@@ -214,6 +217,42 @@ public final class PostgresProbe {
                     System.out.printf("gate decisions on this store (second 100,000): p50 %.2f µs, p99 %.2f µs%n",
                             nanos[150_000] / 1e3, nanos[100_000 + 99_000] / 1e3);
                 }
+            }
+        }
+    }
+
+    /**
+     * Where a start from the snapshot spends its time, each part alone in this (warm) JVM: fetching the
+     * newest snapshot's bytes, their SHA-256, decoding them.
+     */
+    private static void startParts(String url) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", null)) {
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                    "SELECT pg_column_compression(data), octet_length(data), pg_column_size(data) FROM snapshots"
+                            + " ORDER BY seq DESC LIMIT 1")) {
+                rows.next();
+                System.out.printf("snapshot value: compression %s, %.1f MB, %.1f MB stored%n", rows.getString(1),
+                        rows.getLong(2) / 1e6, rows.getLong(3) / 1e6);
+            }
+            for (int trial = 1; trial <= 3; trial++) {
+                long t0 = System.nanoTime();
+                byte[] stored;
+                try (java.sql.PreparedStatement select = connection.prepareStatement(
+                        "SELECT data FROM snapshots ORDER BY seq DESC LIMIT 1")) {
+                    select.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+                    try (ResultSet rows = select.executeQuery()) {
+                        rows.next();
+                        stored = rows.getBytes(1);
+                    }
+                }
+                long t1 = System.nanoTime();
+                String sum = java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(stored)).substring(0, 12);
+                long t2 = System.nanoTime();
+                io.jenkins.plugins.retrogate.engine.store.snapshot.SnapshotFormat.read(stored);
+                long t3 = System.nanoTime();
+                System.out.printf("parts, trial %d: fetch %.0f ms (%.1f MB), SHA-256 %.0f ms (%s…), decode %.0f ms%n",
+                        trial, (t1 - t0) / 1e6, stored.length / 1e6, (t2 - t1) / 1e6, sum, (t3 - t2) / 1e6);
             }
         }
     }

@@ -108,34 +108,50 @@ final class PgSnapshots {
         if (row == null) {
             throw new IOException("it is gone (deleted meanwhile)");
         }
-        if (!checksum(row.data).equals(row.checksum)) {
-            throw new IOException("its checksum (SHA-256) does not match its bytes");
+        // the SHA-256 of tens of MB takes about as long as decoding them: both at once, the state used only if it holds
+        java.util.concurrent.CompletableFuture<String> sum = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> checksum(row.data), CHECKSUMS);
+        Loaded loaded;
+        try {
+            loaded = decode(connection, seq, row.hash, row.data);
+        } catch (IOException e) {
+            requireChecksum(sum, row.checksum); // damage says so first
+            throw e;
+        } catch (RuntimeException e) { // a header the model refuses
+            requireChecksum(sum, row.checksum);
+            throw new IOException("it cannot be read back (" + e.getMessage() + ")", e);
         }
+        requireChecksum(sum, row.checksum);
+        return loaded;
+    }
+
+    /** The snapshot's header checked against its row and the events table, and its state read back. */
+    private static Loaded decode(Connection connection, long seq, String hash, byte[] data)
+            throws SQLException, IOException {
         String event = eventHash(connection, seq);
         if (event == null) {
             throw new IOException("the events table has no row " + seq + ", the last event it covers");
         }
-        if (!event.equals(row.hash)) {
+        if (!event.equals(hash)) {
             throw new IOException("it does not belong to this chain: row " + seq + " of the events table has"
                     + " another hash");
         }
-        int newline = indexOf(row.data, (byte) '\n');
+        int newline = indexOf(data, (byte) '\n');
         if (newline < 0) {
             throw new IOException("it has no header line");
         }
-        SnapshotFormat.Header header = SnapshotFormat.header(new String(row.data, 0, newline,
+        SnapshotFormat.Header header = SnapshotFormat.header(new String(data, 0, newline,
                 StandardCharsets.UTF_8));
         if (header.format() > SnapshotFormat.FORMAT) {
             throw new IOException("it is of snapshot format " + header.format() + ", written by a newer Retro Gate"
                     + " (this one reads up to " + SnapshotFormat.FORMAT + ")");
         }
-        if (header.sequence() != seq || !row.hash.equals(header.hash())) {
+        if (header.sequence() != seq || !hash.equals(header.hash())) {
             throw new IOException("its header names sequence " + header.sequence() + " and another hash than"
                     + " its row");
         }
         try {
-            RetroState state = SnapshotFormat.read(SnapshotFormat.Source.of(row.data), header);
-            return new Loaded(state, row.hash);
+            return new Loaded(SnapshotFormat.read(SnapshotFormat.Source.of(data), header), hash);
         } catch (RuntimeException e) { // a value the model refuses: not what was written
             throw new IOException("it cannot be read back (" + e.getMessage() + ")", e);
         }
@@ -199,6 +215,20 @@ final class PgSnapshots {
     static long newestSequence(Connection connection) throws SQLException {
         List<Long> all = sequences(connection);
         return all.isEmpty() ? 0 : all.get(0);
+    }
+
+    /** One daemon thread for the checksums of snapshots being read, so that no caller's pool is needed. */
+    private static final java.util.concurrent.Executor CHECKSUMS = task -> {
+        Thread thread = new Thread(task, "retro-gate-snapshot-checksum");
+        thread.setDaemon(true);
+        thread.start();
+    };
+
+    private static void requireChecksum(java.util.concurrent.CompletableFuture<String> sum, String expected)
+            throws IOException {
+        if (!sum.join().equals(expected)) {
+            throw new IOException("its checksum (SHA-256) does not match its bytes");
+        }
     }
 
     static String checksum(byte[] data) {

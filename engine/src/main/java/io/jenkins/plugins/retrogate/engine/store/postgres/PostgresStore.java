@@ -489,14 +489,22 @@ public final class PostgresStore implements Store {
             if (closed) {
                 throw new IllegalStateException("the store " + db.location() + " is closed");
             }
-            List<RecordedEvent> events = new ArrayList<>();
-            for (EventRow row : EventRow.read(connection(), Math.max(1, fromSequence), state.sequence(), limit)) {
-                events.add(new RecordedEvent(row.seq(), row.event()));
+            // a connection kept from earlier may have been cut while idle: a read is tried once more on a new one
+            SQLException failure = null;
+            for (int tries = connection != null ? 2 : 1; tries > 0; tries--) {
+                try {
+                    List<RecordedEvent> events = new ArrayList<>();
+                    for (EventRow row : EventRow.read(connection(), Math.max(1, fromSequence), state.sequence(),
+                            limit)) {
+                        events.add(new RecordedEvent(row.seq(), row.event()));
+                    }
+                    return events;
+                } catch (SQLException e) {
+                    dropConnection();
+                    failure = e;
+                }
             }
-            return events;
-        } catch (SQLException e) {
-            dropConnection();
-            throw db.failed("reading events", e);
+            throw db.failed("reading events", failure);
         } finally {
             unlock();
         }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.retrogate.engine.model.Ids;
 import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
 import io.jenkins.plugins.retrogate.engine.policy.GateRequest;
 import io.jenkins.plugins.retrogate.engine.store.Change;
+import io.jenkins.plugins.retrogate.engine.store.RecordedEvent;
 import io.jenkins.plugins.retrogate.engine.store.Store;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.sql.SQLException;
@@ -192,6 +193,19 @@ class PostgresFaultTest {
             pid = result.getInt(1);
         }
         PostgresFixture.sql(url, "SELECT pg_terminate_backend(" + pid + ")");
+    }
+
+    @Test
+    void readingEventsAfterTheIdleConnectionWasCutConnectsAgainOnce() {
+        try (Store store = PostgresFixture.backend(url).open()) {
+            store.execute(state -> Change.of("", List.of(new IncidentOpened(T0, "alice", "INC-1", "first", null,
+                    List.of("payments"), Detection.MANUAL, T0, null, null, null))));
+            assertThat(store.events(1, 10)).hasSize(1); // the store keeps this connection, then it sits idle
+            PostgresFixture.sql(url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname ="
+                    + " current_database() AND application_name = '" + PgConnections.APPLICATION_NAME + "'");
+
+            assertThat(store.events(1, 10)).extracting(RecordedEvent::sequence).containsExactly(1L);
+        }
     }
 
     @Test
