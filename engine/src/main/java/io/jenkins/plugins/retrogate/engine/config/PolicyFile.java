@@ -95,18 +95,24 @@ public final class PolicyFile {
     }
 
     private static List<PolicyRule> rules(JsonNode value) {
+        return entries("rules", value, "is not a list of rules like '- service: payments-*' with 'mode: warn'",
+                PolicyFile::rule);
+    }
+
+    /** A list whose entries {@code entry} reads, each named by its path ({@code field[i]}); null: none. */
+    private static <T> List<T> entries(String field, JsonNode value, String notAList,
+            java.util.function.BiFunction<String, JsonNode, T> entry) {
         if (value.isNull()) {
             return List.of();
         }
         if (!value.isArray()) {
-            throw new InvalidInputException("rules", value.toString(),
-                    "is not a list of rules like '- service: payments-*' with 'mode: warn'");
+            throw new InvalidInputException(field, value.toString(), notAList);
         }
-        List<PolicyRule> rules = new ArrayList<>();
+        List<T> result = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
-            rules.add(rule("rules[" + i + "]", value.get(i)));
+            result.add(entry.apply(field + "[" + i + "]", value.get(i)));
         }
-        return rules;
+        return result;
     }
 
     /**
@@ -153,18 +159,8 @@ public final class PolicyFile {
      * names a service pattern, an environment pattern or both (a missing one matches everything).
      */
     private static List<ApprovalRule> approvals(JsonNode value) {
-        if (value.isNull()) {
-            return List.of();
-        }
-        if (!value.isArray()) {
-            throw new InvalidInputException("approvals", value.toString(),
-                    "is not a list of rules like '- environment: production' with 'service: payments-*' and 'required: 2'");
-        }
-        List<ApprovalRule> rules = new ArrayList<>();
-        for (int i = 0; i < value.size(); i++) {
-            rules.add(approval("approvals[" + i + "]", value.get(i)));
-        }
-        return rules;
+        return entries("approvals", value, "is not a list of rules like '- environment: production' with"
+                + " 'service: payments-*' and 'required: 2'", PolicyFile::approval);
     }
 
     private static ApprovalRule approval(String path, JsonNode node) {
