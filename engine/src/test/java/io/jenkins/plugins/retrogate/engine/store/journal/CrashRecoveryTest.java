@@ -82,7 +82,9 @@ class CrashRecoveryTest {
         }
         VerifyReport report = JournalStore.verify(dir);
         assertThat(report.ok()).as(report.summary()).isTrue();
-        assertThat(report.problems()).isEmpty();
+        // the last round may have been killed mid-append: its unfinished, never acknowledged record stays
+        // until the next write cuts it (opening to read changes nothing); nothing else may be reported
+        assertThat(report.problems()).as(report.summary()).allMatch(p -> p.kind() == Problem.Kind.TORN_TAIL);
         assertThat(JournalFiles.segments(dir)).as("segments rotated").hasSizeGreaterThan(1);
         System.out.printf("crash test: %d rounds (%d killed mid-append, %d left a torn tail), %d acknowledged events,"
                 + " %d segments, %d snapshots%n", ROUNDS, killedWhileWriting, tornTails, acknowledged.size(),
