@@ -276,6 +276,7 @@ public final class PostgresProbe {
             }
         }
         for (int threads : new int[] {1, 4, 16}) {
+            long before = sql(server, "rg_writes", "SELECT max(seq) FROM events");
             long begin = System.nanoTime() + 8_000_000_000L; // every child has opened its store by then
             List<Process> children = new ArrayList<>();
             for (int p = 0; p < 4; p++) {
@@ -287,8 +288,13 @@ public final class PostgresProbe {
                 List<String> out = output(child);
                 total += Long.parseLong(out.get(out.size() - 1).trim());
             }
-            System.out.printf("writes: 4 processes, %d thread(s) each: %.0f commands/s%n", threads,
-                    total / (double) WRITE_SECONDS);
+            // recorded_at is the transaction's start: one value per transaction, so the batches show
+            long transactions = sql(server, "rg_writes", "SELECT count(DISTINCT recorded_at) FROM events WHERE seq > "
+                    + before);
+            long rows = sql(server, "rg_writes", "SELECT count(*) FROM events WHERE seq > " + before);
+            System.out.printf("writes: 4 processes, %d thread(s) each: %.0f commands/s (whole run: %d commands in %d"
+                    + " transactions, %.1f per transaction)%n", threads, total / (double) WRITE_SECONDS, rows,
+                    transactions, rows / (double) Math.max(1, transactions));
         }
     }
 

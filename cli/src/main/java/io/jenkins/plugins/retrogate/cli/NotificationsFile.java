@@ -44,7 +44,7 @@ final class NotificationsFile {
         }
         JsonNode root;
         try {
-            root = Policies.YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = Policies.yaml().readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new BadInputException(file + " is not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {

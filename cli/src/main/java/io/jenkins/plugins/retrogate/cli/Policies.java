@@ -15,7 +15,15 @@ import java.nio.file.Path;
 /** The effective policy of a home: {@code <home>/policy.yaml} when it exists, else the design's defaults. */
 final class Policies {
     static final String FILE = "policy.yaml";
-    static final YAMLMapper YAML = new YAMLMapper();
+
+    /** Made on first use: a home without YAML files (the usual small one) never pays for its set-up. */
+    static YAMLMapper yaml() {
+        return Yaml.MAPPER;
+    }
+
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = new YAMLMapper();
+    }
 
     private Policies() {
     }
@@ -31,7 +39,7 @@ final class Policies {
         }
         JsonNode tree;
         try {
-            tree = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            tree = yaml().readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new BadInputException(file + " is not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {

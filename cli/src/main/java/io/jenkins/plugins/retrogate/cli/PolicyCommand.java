@@ -23,7 +23,7 @@ final class PolicyCommand extends CliGroup {
         ObjectNode fields = PolicyFile.write(policy);
         out().line("# effective policy: " + source);
         if (!out().json()) {
-            out().raw(Policies.YAML.writeValueAsString(fields).replaceFirst("^---\\s*\\n", ""));
+            out().raw(Policies.yaml().writeValueAsString(fields).replaceFirst("^---\\s*\\n", ""));
         }
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("source", Files.isRegularFile(file) ? file.toString() : null);

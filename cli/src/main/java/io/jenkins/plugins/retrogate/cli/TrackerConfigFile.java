@@ -51,7 +51,7 @@ final class TrackerConfigFile {
         }
         JsonNode tree;
         try {
-            tree = Policies.YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            tree = Policies.yaml().readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new BadInputException(file + " is not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {

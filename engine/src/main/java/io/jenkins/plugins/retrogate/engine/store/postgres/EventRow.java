@@ -30,20 +30,55 @@ record EventRow(long seq, int version, String type, String payload, String prev,
                 chain.hash(seq, version, prev, json.getBytes(StandardCharsets.UTF_8)));
     }
 
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE
+            + " WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?";
+
+    /**
+     * Takes the writers' turn ({@code pg_advisory_xact_lock(lock)}) and reads up to {@code limit} rows
+     * from sequence {@code from} on, in one round trip: two statements sent together. The read is a
+     * statement of its own so that, at READ COMMITTED, it sees every row committed before the turn was
+     * ours (one statement's snapshot would be taken before it waited for the lock). The transaction's
+     * id goes to {@code transaction[0]}.
+     */
+    static List<EventRow> lockAndRead(Connection connection, long lock, long from, int limit, long[] transaction)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT pg_advisory_xact_lock(?), txid_current(); " + SELECT)) {
+            statement.setLong(1, lock);
+            statement.setLong(2, from);
+            statement.setLong(3, Long.MAX_VALUE);
+            statement.setInt(4, limit);
+            statement.execute();
+            try (ResultSet turn = statement.getResultSet()) {
+                turn.next();
+                transaction[0] = turn.getLong(2);
+            }
+            if (!statement.getMoreResults()) {
+                throw new SQLException("the database answered the writers' turn without the rows after it");
+            }
+            try (ResultSet result = statement.getResultSet()) {
+                return rows(result);
+            }
+        }
+    }
+
     /** Up to {@code limit} rows from sequence {@code from} on, in order. */
     static List<EventRow> read(Connection connection, long from, long to, int limit) throws SQLException {
-        List<EventRow> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
-                + " WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?")) {
+        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setLong(1, from);
             select.setLong(2, to);
             select.setInt(3, limit);
             try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new EventRow(result.getLong(1), result.getInt(2), result.getString(3),
-                            result.getString(4), result.getString(5), result.getString(6)));
-                }
+                return rows(result);
             }
+        }
+    }
+
+    private static List<EventRow> rows(ResultSet result) throws SQLException {
+        List<EventRow> rows = new ArrayList<>();
+        while (result.next()) {
+            rows.add(new EventRow(result.getLong(1), result.getInt(2), result.getString(3), result.getString(4),
+                    result.getString(5), result.getString(6)));
         }
         return rows;
     }
@@ -55,6 +90,9 @@ record EventRow(long seq, int version, String type, String payload, String prev,
     static final String INSERT_AND_NOTIFY = "WITH added AS (INSERT INTO " + TABLE + " (" + COLUMNS + ")"
             + " SELECT * FROM unnest(?::bigint[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[])"
             + " RETURNING seq) SELECT pg_notify(?, max(seq)::text) FROM added";
+
+    /** {@link #INSERT_AND_NOTIFY}, then the transaction's {@code COMMIT}, sent together. */
+    static final String INSERT_NOTIFY_AND_COMMIT = INSERT_AND_NOTIFY + "; COMMIT";
 
     /** Binds {@code rows} and {@code channel} to a statement prepared with {@link #INSERT_AND_NOTIFY}. */
     static void bind(PreparedStatement statement, List<EventRow> rows, String channel) throws SQLException {
@@ -96,6 +134,14 @@ record EventRow(long seq, int version, String type, String payload, String prev,
      * {@code expectedPrev}, or {@code null} when it is a good next record; the event is decoded to check it.
      */
     Problem problem(HashChain chain, long expectedSeq, String expectedPrev) {
+        return check(chain, expectedSeq, expectedPrev).problem();
+    }
+
+    /**
+     * This row checked as {@link #problem} checks it: its event, decoded once, when it is a good next
+     * record, else what is wrong with it.
+     */
+    Checked check(HashChain chain, long expectedSeq, String expectedPrev) {
         if (version > EventJson.FORMAT_VERSION) {
             return problem(Problem.Kind.UNSUPPORTED_FORMAT, "format version " + version
                     + " was written by a newer Retro Gate (this one reads up to " + EventJson.FORMAT_VERSION
@@ -108,18 +154,22 @@ record EventRow(long seq, int version, String type, String payload, String prev,
         if (!selfConsistent(chain)) {
             return problem(Problem.Kind.CORRUPTED, HashChain.HASH_MISMATCH);
         }
+        Event event;
         try {
-            Event event = event();
-            if (!EventTypes.nameOf(event).equals(type)) {
-                return problem(Problem.Kind.CORRUPTED, "type '" + type + "' is not the payload's event type");
-            }
+            event = event();
         } catch (IllegalArgumentException e) {
             return problem(Problem.Kind.CORRUPTED, "its event cannot be read (" + e.getMessage() + ")");
         }
-        return null;
+        if (!EventTypes.nameOf(event).equals(type)) {
+            return problem(Problem.Kind.CORRUPTED, "type '" + type + "' is not the payload's event type");
+        }
+        return new Checked(event, null);
     }
 
-    private Problem problem(Problem.Kind kind, String message) {
-        return new Problem("table " + TABLE, seq, seq, kind, message);
+    /** A row's event when it checked out ({@code problem} null), else what is wrong with the row. */
+    record Checked(Event event, Problem problem) {}
+
+    private Checked problem(Problem.Kind kind, String message) {
+        return new Checked(null, new Problem("table " + TABLE, seq, seq, kind, message));
     }
 }

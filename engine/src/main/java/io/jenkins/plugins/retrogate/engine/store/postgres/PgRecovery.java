@@ -124,10 +124,11 @@ final class PgRecovery {
                 }
                 for (int i = 0; i < rows.size(); i++) {
                     EventRow row = rows.get(i);
-                    Problem problem = row.problem(chain, seq + 1, prev);
+                    EventRow.Checked checked = row.check(chain, seq + 1, prev);
+                    Problem problem = checked.problem();
                     if (problem == null) {
                         try { // as opening the store does: an event must fit the state before it
-                            state = state.apply(row.seq(), row.event());
+                            state = state.apply(row.seq(), checked.event());
                         } catch (RuntimeException e) {
                             problem = new Problem("table " + EventRow.TABLE, row.seq(), row.seq(),
                                     Problem.Kind.CORRUPTED, "its event does not fit the state before it ("

@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -208,11 +206,6 @@ public final class PostgresStore implements Store {
      */
     private void runWaiting() {
         List<Pending<?>> batch = new ArrayList<>();
-        Pending<?> next = waiting.poll();
-        while (next != null) {
-            batch.add(next);
-            next = batch.size() < MAX_BATCH ? waiting.poll() : null;
-        }
         try {
             if (closed) {
                 throw new IllegalStateException("the store " + db.location() + " is closed");
@@ -222,6 +215,8 @@ public final class PostgresStore implements Store {
             }
             for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
                 long transaction = beginWriting();
+                // Taken once the turn is ours: what came in while other processes held it joins this transaction.
+                drain(batch);
                 RetroState after = state;
                 List<Event> events = new ArrayList<>();
                 try {
@@ -249,6 +244,9 @@ public final class PostgresStore implements Store {
             throw new StoreException(StoreException.Reason.IO, "store " + db.location() + ": the command lost "
                     + MAX_ATTEMPTS + " races for the next sequence number in a row; nothing was recorded");
         } catch (RuntimeException | Error e) { // never report success for a batch that was not recorded
+            if (batch.isEmpty()) { // it failed before the batch was taken: the commands that wait fail with it
+                drain(batch);
+            }
             for (Pending<?> pending : batch) {
                 pending.fail(e);
             }
@@ -260,6 +258,17 @@ public final class PostgresStore implements Store {
                 pending.done = true;
                 LockSupport.unpark(pending.caller);
             }
+        }
+    }
+
+    /** Moves waiting commands to {@code batch}, in order, until it holds {@link #MAX_BATCH}. */
+    private void drain(List<Pending<?>> batch) {
+        while (batch.size() < MAX_BATCH) {
+            Pending<?> next = waiting.poll();
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
         }
     }
 
@@ -328,8 +337,10 @@ public final class PostgresStore implements Store {
     }
 
     /**
-     * Inserts {@code rows} in one transaction: {@code true} once they are committed, {@code false} when
-     * another process took their sequence numbers (nothing recorded).
+     * Inserts {@code rows} and commits, in one round trip (the insert, the notification and the
+     * {@code COMMIT} sent together): {@code true} once they are committed, {@code false} when another
+     * process took their sequence numbers (nothing recorded). When the connection fails on the way, the
+     * rows may or may not be in: the database is asked ({@link Outcome}), never guessed.
      *
      * @throws StoreException when the database fails, saying whether the rows were recorded
      */
@@ -337,29 +348,41 @@ public final class PostgresStore implements Store {
         Connection c;
         try {
             c = connection();
-            try (PreparedStatement insert = c.prepareStatement(EventRow.INSERT_AND_NOTIFY)) {
-                EventRow.bind(insert, rows, CHANNEL);
-                insert.executeQuery().close();
-            }
-        } catch (SQLException e) {
-            boolean conflict = isUniqueViolation(e);
-            rollbackQuietly();
-            if (conflict) {
-                return false;
-            }
-            dropConnection();
-            throw db.failed("recording sequence " + rows.get(0).seq() + " (nothing was recorded)", e);
+        } catch (StoreException e) {
+            throw new StoreException(e.reason(), e.getMessage() + "; nothing was recorded", e);
         }
         try {
             commitHook.at(c, "before");
-            c.commit();
+            try (PreparedStatement insert = c.prepareStatement(EventRow.INSERT_NOTIFY_AND_COMMIT)) {
+                EventRow.bind(insert, rows, CHANNEL);
+                insert.execute();
+            }
             commitHook.at(c, "after");
-            c.setAutoCommit(true);
+            c.setAutoCommit(true); // the transaction is over: nothing is left to commit
             return true;
         } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                rollbackQuietly();
+                return false;
+            }
+            if (refusedByTheServer(e)) { // an answer: the COMMIT after the failed statement did not run
+                rollbackQuietly();
+                throw db.failed("recording sequence " + rows.get(0).seq() + " (nothing was recorded)", e);
+            }
             dropConnection();
             return Outcome.resolve(db, transaction, rows.get(rows.size() - 1), e);
         }
+    }
+
+    /**
+     * Whether the database answered {@code e} as an error of the statement (the transaction is then
+     * rolled back, nothing of it recorded), rather than the connection failing or the server going away,
+     * after which the commit may have happened.
+     */
+    private static boolean refusedByTheServer(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null
+                && state != null && !state.startsWith("08") && !state.startsWith("57P");
     }
 
     private static boolean isUniqueViolation(SQLException e) {
@@ -373,34 +396,40 @@ public final class PostgresStore implements Store {
 
     /** Folds the rows other processes added since the last one folded. Call with {@link #lock} held. */
     private void catchUp(Connection c) throws SQLException {
-        while (true) {
-            RetroState folded = state;
-            List<EventRow> rows = EventRow.read(c, folded.sequence() + 1, Long.MAX_VALUE, PAGE);
-            if (rows.isEmpty()) {
-                return;
+        List<EventRow> rows;
+        do {
+            rows = EventRow.read(c, state.sequence() + 1, Long.MAX_VALUE, PAGE);
+            fold(rows);
+        } while (rows.size() == PAGE); // a short page is the end: no round trip to learn that nothing follows
+    }
+
+    /**
+     * Folds {@code rows}, read after the last row folded, each checked against the chain and decoded once.
+     * Call with {@link #lock} held.
+     */
+    private void fold(List<EventRow> rows) {
+        RetroState next = state;
+        String prev = lastHash;
+        for (EventRow row : rows) {
+            EventRow.Checked checked = row.check(chain, next.sequence() + 1, prev);
+            Problem problem = checked.problem();
+            if (problem != null) {
+                throw new StoreException(problem.kind() == Problem.Kind.UNSUPPORTED_FORMAT
+                        ? StoreException.Reason.UNSUPPORTED_FORMAT : StoreException.Reason.CORRUPTED,
+                        "store " + db.location() + ": " + problem + ". The store will not be used until this"
+                                + " is resolved: run 'verify' to see everything, 'repair' to cut the damage.");
             }
-            RetroState next = folded;
-            String prev = lastHash;
-            for (EventRow row : rows) {
-                Problem problem = row.problem(chain, next.sequence() + 1, prev);
-                if (problem != null) {
-                    throw new StoreException(problem.kind() == Problem.Kind.UNSUPPORTED_FORMAT
-                            ? StoreException.Reason.UNSUPPORTED_FORMAT : StoreException.Reason.CORRUPTED,
-                            "store " + db.location() + ": " + problem + ". The store will not be used until this"
-                                    + " is resolved: run 'verify' to see everything, 'repair' to cut the damage.");
-                }
-                try {
-                    next = next.apply(row.seq(), row.event());
-                } catch (RuntimeException e) {
-                    throw new StoreException(StoreException.Reason.CORRUPTED, "store " + db.location()
-                            + ": the event in row " + row.seq() + " does not fit the state before it ("
-                            + e.getMessage() + ")", e);
-                }
-                prev = row.hash();
+            try {
+                next = next.apply(row.seq(), checked.event());
+            } catch (RuntimeException e) {
+                throw new StoreException(StoreException.Reason.CORRUPTED, "store " + db.location()
+                        + ": the event in row " + row.seq() + " does not fit the state before it ("
+                        + e.getMessage() + ")", e);
             }
-            state = next;
-            lastHash = prev;
+            prev = row.hash();
         }
+        state = next;
+        lastHash = prev;
     }
 
     /**
@@ -419,15 +448,13 @@ public final class PostgresStore implements Store {
             try {
                 Connection c = commandConnection();
                 c.setAutoCommit(false);
-                long transaction;
-                try (Statement statement = c.createStatement();
-                        ResultSet turn = statement.executeQuery(
-                                "SELECT pg_advisory_xact_lock(" + WRITE_LOCK + "), txid_current()")) {
-                    turn.next();
-                    transaction = turn.getLong(2);
+                long[] transaction = new long[1];
+                List<EventRow> rows = EventRow.lockAndRead(c, WRITE_LOCK, state.sequence() + 1, PAGE, transaction);
+                fold(rows);
+                if (rows.size() == PAGE) {
+                    catchUp(c);
                 }
-                catchUp(c);
-                return transaction;
+                return transaction[0];
             } catch (SQLException e) {
                 dropConnection();
                 failure = e;
@@ -448,22 +475,35 @@ public final class PostgresStore implements Store {
         }
     }
 
-    /** The follower's catch-up: under the lock, on the follower's own connection. */
+    /**
+     * The follower's catch-up, on the follower's own connection. The rows are read outside the lock, so
+     * that this process's commands do not wait for that round trip; only folding them takes the lock, and
+     * rows a command of this process folded meanwhile (it read them in its own transaction) are skipped.
+     */
     private void catchUpQuietly(Connection c) throws SQLException {
-        long before;
-        long after;
-        lock.lock();
-        try {
-            if (closed) {
-                return;
+        boolean folded = false;
+        List<EventRow> rows;
+        do {
+            rows = EventRow.read(c, state.sequence() + 1, Long.MAX_VALUE, PAGE);
+            lock.lock();
+            try {
+                if (closed) {
+                    return;
+                }
+                long last = state.sequence();
+                int fresh = 0;
+                while (fresh < rows.size() && rows.get(fresh).seq() <= last) {
+                    fresh++;
+                }
+                if (fresh < rows.size()) {
+                    fold(rows.subList(fresh, rows.size()));
+                    folded = true;
+                }
+            } finally {
+                unlock();
             }
-            before = state.sequence();
-            catchUp(c);
-            after = state.sequence();
-        } finally {
-            unlock();
-        }
-        if (after != before) { // told outside the lock: a listener may read the state or run a command
+        } while (rows.size() == PAGE);
+        if (folded) { // told outside the lock: a listener may read the state or run a command
             for (Runnable listener : othersEventsListeners) {
                 try {
                     listener.run();

@@ -247,4 +247,27 @@ class PostgresFaultTest {
             assertThat(app.state().incidents()).hasSize(2);
         }
     }
+
+    @Test
+    void anInsertTheDatabaseRefusesIsAnsweredNothingRecordedAndNotTriedAgain() {
+        try (Store owner = PostgresFixture.backend(url).open()) {
+            openIncident(owner, "created by the owner");
+        }
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        String role = "reader_" + database;
+        PostgresFixture.sql(url, "CREATE ROLE " + role + " LOGIN PASSWORD 'reader-password'");
+        PostgresFixture.sql(url, "GRANT SELECT ON events, retro_gate_schema TO " + role);
+
+        try (Store reader = new PostgresBackend(url, role, "reader-password").open()) {
+            AtomicInteger runs = new AtomicInteger();
+            assertThatThrownBy(() -> reader.execute(state -> {
+                runs.incrementAndGet();
+                return openIncidentChange(state.counters().incidents() + 1, "not allowed to insert");
+            })).isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.getMessage())
+                    .contains("recording sequence 2").contains("nothing was recorded").contains("permission denied"));
+            assertThat(runs).as("a refusal is an answer: the command is not run again").hasValue(1);
+            assertThat(reader.state().sequence()).isEqualTo(1);
+        }
+        assertThat(rows()).isEqualTo(1);
+    }
 }
