@@ -269,6 +269,7 @@ public final class PostgresProbe {
     private static void writes(EmbeddedPostgres server) throws Exception {
         String url = workload(server, "rg_writes", 200, 1_000);
         for (int threads : new int[] {1, 4, 16}) {
+            sql(server, "rg_writes", "CHECKPOINT"); // no phase pays for flushing the one before it
             try (Store store = open(url, PostgresOptions.defaults())) {
                 long count = write(store, threads, System.nanoTime() + 2_000_000_000L, WRITE_SECONDS);
                 System.out.printf("writes: 1 process, %d thread(s): %.0f commands/s%n", threads,
@@ -276,6 +277,7 @@ public final class PostgresProbe {
             }
         }
         for (int threads : new int[] {1, 4, 16}) {
+            sql(server, "rg_writes", "CHECKPOINT");
             long before = sql(server, "rg_writes", "SELECT max(seq) FROM events");
             long begin = System.nanoTime() + 8_000_000_000L; // every child has opened its store by then
             List<Process> children = new ArrayList<>();
@@ -284,17 +286,19 @@ public final class PostgresProbe {
                         Integer.toString(WRITE_SECONDS))));
             }
             long total = 0;
+            List<Long> each = new ArrayList<>();
             for (Process child : children) {
                 List<String> out = output(child);
-                total += Long.parseLong(out.get(out.size() - 1).trim());
+                each.add(Long.parseLong(out.get(out.size() - 1).trim()));
+                total += each.get(each.size() - 1);
             }
             // recorded_at is the transaction's start: one value per transaction, so the batches show
             long transactions = sql(server, "rg_writes", "SELECT count(DISTINCT recorded_at) FROM events WHERE seq > "
                     + before);
             long rows = sql(server, "rg_writes", "SELECT count(*) FROM events WHERE seq > " + before);
-            System.out.printf("writes: 4 processes, %d thread(s) each: %.0f commands/s (whole run: %d commands in %d"
-                    + " transactions, %.1f per transaction)%n", threads, total / (double) WRITE_SECONDS, rows,
-                    transactions, rows / (double) Math.max(1, transactions));
+            System.out.printf("writes: 4 processes, %d thread(s) each: %.0f commands/s (by process: %s; whole run: %d"
+                    + " commands in %d transactions, %.1f per transaction)%n", threads, total / (double) WRITE_SECONDS,
+                    each, rows, transactions, rows / (double) Math.max(1, transactions));
         }
     }
 

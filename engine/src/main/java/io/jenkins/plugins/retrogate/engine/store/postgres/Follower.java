@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Keeps a store's state up to date with what other processes record: it LISTENs on
@@ -26,13 +28,16 @@ final class Follower {
 
     private final PgConnections db;
     private final CatchUp catchUp;
+    /** The sequence of the last row the store folded. */
+    private final LongSupplier folded;
     private final Thread thread;
     private volatile boolean stopped;
     private volatile Connection connection;
 
-    Follower(PgConnections db, CatchUp catchUp) {
+    Follower(PgConnections db, CatchUp catchUp, LongSupplier folded) {
         this.db = db;
         this.catchUp = catchUp;
+        this.folded = folded;
         this.thread = new Thread(this::run, "retro-gate follower " + db.location());
         this.thread.setDaemon(true);
     }
@@ -72,10 +77,14 @@ final class Follower {
                     listen.execute("LISTEN " + PostgresStore.CHANNEL);
                 }
                 PGConnection notifications = listening.unwrap(PGConnection.class);
+                boolean due = true;
                 while (!stopped) {
-                    catchUp.run(listening);
-                    failures = 0;
-                    notifications.getNotifications((int) POLL.toMillis());
+                    if (due) {
+                        catchUp.run(listening);
+                        failures = 0;
+                    }
+                    PGNotification[] told = notifications.getNotifications((int) POLL.toMillis());
+                    due = told == null || told.length == 0 || anyAfter(told, folded.getAsLong());
                 }
             } catch (SQLException | RuntimeException e) { // never let the thread die: a dead follower is a stale state
                 if (!stopped) {
@@ -87,6 +96,24 @@ final class Follower {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a notification names a row after {@code sequence}. Each names the last row its commit
+     * added; this process's own commits, and rows its commands already read, need no round trip. A
+     * payload that is not a number counts as new.
+     */
+    static boolean anyAfter(PGNotification[] told, long sequence) {
+        for (PGNotification notification : told) {
+            try {
+                if (Long.parseLong(notification.getParameter()) > sequence) {
+                    return true;
+                }
+            } catch (NumberFormatException e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The poll's interval, doubled for each failure in a row, at most a minute (a damaged row fails every time). */

@@ -81,7 +81,7 @@ public final class PostgresStore implements Store {
     private PostgresStore(PgConnections db, PostgresOptions options, boolean readOnly, long newestSnapshot) {
         this.db = db;
         this.readOnly = readOnly;
-        this.follower = new Follower(db, this::catchUpQuietly);
+        this.follower = new Follower(db, this::catchUpQuietly, () -> state.sequence());
         this.snapshotter = new Snapshotter(db, options, newestSnapshot);
         this.startedFrom = newestSnapshot;
     }

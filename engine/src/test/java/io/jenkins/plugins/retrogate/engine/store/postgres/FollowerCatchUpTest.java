@@ -86,4 +86,17 @@ class FollowerCatchUpTest {
             assertThat(seen).isLessThan(Follower.POLL.plusMillis(750));
         }
     }
+
+    @Test
+    void onlyANotificationOfRowsNotYetFoldedSendsTheFollowerToTheDatabase() {
+        org.postgresql.PGNotification[] ownCommit = {new org.postgresql.core.Notification(PostgresStore.CHANNEL, 1, "7")};
+        org.postgresql.PGNotification[] othersToo = {ownCommit[0],
+            new org.postgresql.core.Notification(PostgresStore.CHANNEL, 2, "9")};
+        org.postgresql.PGNotification[] unreadable = {new org.postgresql.core.Notification(PostgresStore.CHANNEL, 3, "")};
+
+        assertThat(Follower.anyAfter(ownCommit, 7)).as("its own commit, already folded").isFalse();
+        assertThat(Follower.anyAfter(ownCommit, 6)).isTrue();
+        assertThat(Follower.anyAfter(othersToo, 7)).as("another process's rows after it").isTrue();
+        assertThat(Follower.anyAfter(unreadable, 100)).as("a payload that is not a sequence counts as new").isTrue();
+    }
 }
