@@ -28,7 +28,7 @@ public class RetroGateStore {
     private static final long RETRY_MILLIS = 30_000;
 
     private volatile RetroGate engine;
-    private Store store;
+    private volatile Store store;
     private volatile String failure;
     /** Where the open store lives (a changed store location takes effect at the next start). */
     private volatile Path directory;
@@ -94,6 +94,15 @@ public class RetroGateStore {
     /** Why the store could not be opened, or {@code null} when it is open (or not tried yet). */
     public String getFailure() {
         return failure;
+    }
+
+    /**
+     * What keeps the open store from following what other controllers record (a shared database that
+     * stopped answering, since when), or {@code null}; cleared by itself once the database answers again.
+     */
+    public String getTrouble() {
+        Store open = store;
+        return open == null || engine == null ? null : open.trouble();
     }
 
     /** Opens the store unless it is open; records the engine's message when it fails. */

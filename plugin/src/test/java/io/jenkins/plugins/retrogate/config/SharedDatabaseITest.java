@@ -191,4 +191,39 @@ class SharedDatabaseITest {
         j.assertLogContains("could not open its store at jdbc:postgresql://127.0.0.1:1/retro", b);
         j.assertLogNotContains("deployed", b);
     }
+
+    @Test
+    void aDatabaseThatStopsAnsweringWhileJenkinsRunsIsShownToTheAdministratorUntilItIsBack(@TempDir Path dir)
+            throws Exception {
+        configure(url, "retro-gate-db", dir);
+        StoreMonitor monitor = j.jenkins.getExtensionList(StoreMonitor.class).get(0);
+        assertThat(RetroGateStore.get().isOpen()).isTrue();
+        assertThat(monitor.isActivated()).isFalse();
+        String name = url.substring(url.lastIndexOf('/') + 1);
+
+        admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+        try {
+            eventually("the monitor shows the database not answering", monitor::isActivated);
+            assertThat(monitor.getMessage()).contains(name).contains("cannot be followed since")
+                    .contains("production gates included").doesNotContain(PASSWORD);
+            assertThat(monitor.isFollowing()).as("no Retry button: it reconnects by itself").isTrue();
+            WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, pipeline(j, "p",
+                    "retroGate(service: 'checkout-api', environment: 'production')\necho 'deployed'"));
+            j.assertLogContains("nothing was recorded", b);
+            j.assertLogNotContains("deployed", b);
+        } finally {
+            admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+        }
+
+        eventually("the monitor clears once the database answers", () -> !monitor.isActivated());
+        j.buildAndAssertSuccess(pipeline(j, "q", "retroGate(service: 'checkout-api', environment: 'production')"));
+    }
+
+    private static void admin(String sql) throws Exception {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
 }

@@ -34,6 +34,17 @@ public interface Store extends AutoCloseable {
     /** Up to {@code limit} recorded events with a sequence number of at least {@code fromSequence}. */
     List<RecordedEvent> events(long fromSequence, int limit);
 
+    /**
+     * What keeps this store, now, from following the events other processes record — a shared
+     * database that cannot be reached, since when and why — or {@code null} when nothing does (a store
+     * of one process never falls behind). Commands, gate decisions included, read the latest events
+     * themselves, so while this is set they fail (and production gates are refused); this is for an
+     * administrator to see without waiting for a deployment to fail.
+     */
+    default String trouble() {
+        return null;
+    }
+
     /** Flushes and releases the store; further calls fail. */
     @Override
     void close();

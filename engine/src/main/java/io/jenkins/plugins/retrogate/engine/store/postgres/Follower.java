@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.LongSupplier;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -33,6 +35,8 @@ final class Follower {
     private final Thread thread;
     private volatile boolean stopped;
     private volatile Connection connection;
+    /** Why following fails, since the first failure in a row; {@code null} once a catch-up succeeds. */
+    private volatile String trouble;
 
     Follower(PgConnections db, CatchUp catchUp, LongSupplier folded) {
         this.db = db;
@@ -82,6 +86,7 @@ final class Follower {
                     if (due) {
                         catchUp.run(listening);
                         failures = 0;
+                        trouble = null;
                     }
                     PGNotification[] told = notifications.getNotifications((int) POLL.toMillis());
                     due = told == null || told.length == 0 || anyAfter(told, folded.getAsLong());
@@ -89,6 +94,11 @@ final class Follower {
             } catch (SQLException | RuntimeException e) { // never let the thread die: a dead follower is a stale state
                 if (!stopped) {
                     failures++;
+                    if (trouble == null) {
+                        trouble = "the database " + db.location() + " cannot be followed since "
+                                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " (" + e.getMessage().strip()
+                                + "): until it answers again, every command fails, production gates included";
+                    }
                     Duration wait = backOff(failures);
                     LOG.log(Level.WARNING, "following {0}: {1}; trying again in {2} s", db.location(),
                             e.getMessage(), wait.toSeconds());
@@ -96,6 +106,11 @@ final class Follower {
                 }
             }
         }
+    }
+
+    /** Why following has failed since the last success, or {@code null}. */
+    String trouble() {
+        return trouble;
     }
 
     /**

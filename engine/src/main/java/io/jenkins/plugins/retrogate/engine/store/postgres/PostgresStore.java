@@ -164,6 +164,11 @@ public final class PostgresStore implements Store {
     }
 
     @Override
+    public String trouble() {
+        return closed ? null : follower.trouble();
+    }
+
+    @Override
     public <R> R execute(Function<RetroState, Change<R>> command) {
         Pending<R> mine = new Pending<>(command, Thread.currentThread());
         waiting.add(mine);

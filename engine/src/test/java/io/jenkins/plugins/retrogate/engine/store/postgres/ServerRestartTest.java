@@ -1,6 +1,7 @@
 package io.jenkins.plugins.retrogate.engine.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
 import io.jenkins.plugins.retrogate.engine.model.Detection;
@@ -67,6 +68,37 @@ class ServerRestartTest {
 
             assertThat(openIncident(store, "after the restart")).isEqualTo("INC-2");
         }
+    }
+
+    @Test
+    void aStoreWhoseDatabaseStopsAnsweringSaysSoUntilItAnswersAgain() throws Exception {
+        try (Store store = server.backend(database).open()) {
+            openIncident(store, "before");
+            assertThat(store.trouble()).as("following").isNull();
+
+            server.stop();
+            try {
+                String trouble = awaitTrouble(store, true);
+                assertThat(trouble).contains("the database " + server.backend(database).location()).contains("cannot be followed since")
+                        .contains("every command fails, production gates included");
+                assertThat(catchThrowable(() -> openIncident(store, "while it is down")))
+                        .isInstanceOf(StoreException.class).hasMessageContaining("nothing was recorded");
+            } finally {
+                server.start();
+            }
+
+            assertThat(awaitTrouble(store, false)).as("cleared by itself once the database answers").isNull();
+            assertThat(openIncident(store, "after")).isEqualTo("INC-2");
+        }
+    }
+
+    /** Waits (up to 30 s) until {@code store} reports trouble ({@code present}) or none; returns what it reports. */
+    private static String awaitTrouble(Store store, boolean present) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while ((store.trouble() != null) != present && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return store.trouble();
     }
 
     @Test
