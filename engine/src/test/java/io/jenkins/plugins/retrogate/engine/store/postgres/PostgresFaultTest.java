@@ -233,16 +233,10 @@ class PostgresFaultTest {
 
     @Test
     void aRoleWithoutCreateOnTheSchemaOpensTablesItsAdministratorCreated() {
-        try (Store owner = PostgresFixture.backend(url).open()) {
-            openIncident(owner, "created by the owner");
-        }
-        String database = url.substring(url.lastIndexOf('/') + 1);
-        String role = "app_" + database;
-        PostgresFixture.sql(url, "CREATE ROLE " + role + " LOGIN PASSWORD 'app-password'");
+        String role = roleAfterOneEvent("app_", "SELECT, INSERT");
         PostgresFixture.sql(url, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
-        PostgresFixture.sql(url, "GRANT SELECT, INSERT ON events, retro_gate_schema TO " + role);
 
-        try (Store app = new PostgresBackend(url, role, "app-password").open()) {
+        try (Store app = new PostgresBackend(url, role, role + "-password").open()) {
             openIncident(app, "recorded by a role that may not create tables");
             assertThat(app.state().incidents()).hasSize(2);
         }
@@ -250,15 +244,9 @@ class PostgresFaultTest {
 
     @Test
     void anInsertTheDatabaseRefusesIsAnsweredNothingRecordedAndNotTriedAgain() {
-        try (Store owner = PostgresFixture.backend(url).open()) {
-            openIncident(owner, "created by the owner");
-        }
-        String database = url.substring(url.lastIndexOf('/') + 1);
-        String role = "reader_" + database;
-        PostgresFixture.sql(url, "CREATE ROLE " + role + " LOGIN PASSWORD 'reader-password'");
-        PostgresFixture.sql(url, "GRANT SELECT ON events, retro_gate_schema TO " + role);
+        String role = roleAfterOneEvent("reader_", "SELECT");
 
-        try (Store reader = new PostgresBackend(url, role, "reader-password").open()) {
+        try (Store reader = new PostgresBackend(url, role, role + "-password").open()) {
             AtomicInteger runs = new AtomicInteger();
             assertThatThrownBy(() -> reader.execute(state -> {
                 runs.incrementAndGet();
@@ -269,5 +257,19 @@ class PostgresFaultTest {
             assertThat(reader.state().sequence()).isEqualTo(1);
         }
         assertThat(rows()).isEqualTo(1);
+    }
+
+    /**
+     * Records one event as the owner, then creates a role (named {@code prefix} and the database, its
+     * password that name and "-password") granted {@code privileges} on the store's tables; its name.
+     */
+    private String roleAfterOneEvent(String prefix, String privileges) {
+        try (Store owner = PostgresFixture.backend(url).open()) {
+            openIncident(owner, "created by the owner");
+        }
+        String role = prefix + url.substring(url.lastIndexOf('/') + 1);
+        PostgresFixture.sql(url, "CREATE ROLE " + role + " LOGIN PASSWORD '" + role + "-password'");
+        PostgresFixture.sql(url, "GRANT " + privileges + " ON events, retro_gate_schema TO " + role);
+        return role;
     }
 }
