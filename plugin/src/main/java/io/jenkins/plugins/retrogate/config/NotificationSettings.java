@@ -121,12 +121,12 @@ public class NotificationSettings extends GlobalConfiguration {
 
     private static StringCredentials secret(String id) {
         return CredentialsMatchers.firstOrNull(CredentialsProvider.lookupCredentialsInItemGroup(StringCredentials.class,
-                Jenkins.get(), ACL.SYSTEM2, List.of()), CredentialsMatchers.withId(id));
+                new JenkinsFacade().getRootItemGroup(), ACL.SYSTEM2, List.of()), CredentialsMatchers.withId(id));
     }
 
     @POST
     public FormValidation doCheckWebhookUrl(@QueryParameter String value) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        new JenkinsFacade().checkPermission(Jenkins.ADMINISTER);
         String url = Util.fixEmptyAndTrim(value);
         if (url == null) {
             return FormValidation.ok();

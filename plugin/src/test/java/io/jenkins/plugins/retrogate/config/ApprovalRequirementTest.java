@@ -35,8 +35,9 @@ class ApprovalRequirementTest {
         ApprovalRequirement.DescriptorImpl descriptor =
                 new ApprovalRequirement.DescriptorImpl(new FakeJenkins().grant(Jenkins.ADMINISTER));
 
-        assertThat(descriptor.doCheckRequired("0").getMessage()).contains("required '0'");
-        assertThat(descriptor.doCheckRequired("two").getMessage()).contains("required 'two'");
+        // FormValidation's message is HTML: Jenkins escapes the quotes around the value
+        assertThat(descriptor.doCheckRequired("0").getMessage()).contains("required &#039;0&#039; must be a whole number");
+        assertThat(descriptor.doCheckRequired("two").getMessage()).contains("required &#039;two&#039;");
         assertThat(descriptor.doCheckRequired("2").kind).isEqualTo(FormValidation.Kind.OK);
         assertThat(descriptor.doCheckEnvironment("prod eu").kind).isEqualTo(FormValidation.Kind.ERROR);
     }
