@@ -130,16 +130,9 @@ record EventRow(long seq, int version, String type, String payload, String prev,
     }
 
     /**
-     * What is wrong with this row where it follows a row with sequence {@code expectedSeq - 1} and hash
-     * {@code expectedPrev}, or {@code null} when it is a good next record; the event is decoded to check it.
-     */
-    Problem problem(HashChain chain, long expectedSeq, String expectedPrev) {
-        return check(chain, expectedSeq, expectedPrev).problem();
-    }
-
-    /**
-     * This row checked as {@link #problem} checks it: its event, decoded once, when it is a good next
-     * record, else what is wrong with it.
+     * This row checked where it follows a row with sequence {@code expectedSeq - 1} and hash
+     * {@code expectedPrev}: its event, decoded once, when it is a good next record, else what is wrong
+     * with it.
      */
     Checked check(HashChain chain, long expectedSeq, String expectedPrev) {
         if (version > EventJson.FORMAT_VERSION) {

@@ -350,12 +350,7 @@ public final class PostgresStore implements Store {
      * @throws StoreException when the database fails, saying whether the rows were recorded
      */
     private boolean insert(List<EventRow> rows, long transaction) {
-        Connection c;
-        try {
-            c = connection();
-        } catch (StoreException e) {
-            throw new StoreException(e.reason(), e.getMessage() + "; nothing was recorded", e);
-        }
+        Connection c = commandConnection();
         try {
             commitHook.at(c, "before");
             try (PreparedStatement insert = c.prepareStatement(EventRow.INSERT_NOTIFY_AND_COMMIT)) {
