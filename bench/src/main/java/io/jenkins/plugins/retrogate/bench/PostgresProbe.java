@@ -11,6 +11,7 @@ import io.jenkins.plugins.retrogate.engine.store.Change;
 import io.jenkins.plugins.retrogate.engine.store.Store;
 import io.jenkins.plugins.retrogate.engine.store.postgres.PostgresBackend;
 import io.jenkins.plugins.retrogate.engine.store.postgres.PostgresOptions;
+import io.jenkins.plugins.retrogate.engine.store.snapshot.SnapshotFormat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -152,8 +153,11 @@ public final class PostgresProbe {
     /** Whether an earlier run built {@code database} to the end (a run stopped half-way left it incomplete). */
     private static boolean complete(EmbeddedPostgres server, String database, long total) {
         try {
+            // a snapshot in an older format would measure the reader of that format: build again
             return sql(server, database, "SELECT coalesce(max(seq), 0) FROM events") == total
-                    && sql(server, database, "SELECT count(*) FROM snapshots") > 0;
+                    && sql(server, database, "SELECT count(*) FROM snapshots WHERE position('{\"format\":"
+                            + SnapshotFormat.FORMAT + ",' IN convert_from(substring(data FROM 1 FOR 20), 'UTF8')) = 1")
+                            > 0;
         } catch (SQLException e) {
             return false;
         }

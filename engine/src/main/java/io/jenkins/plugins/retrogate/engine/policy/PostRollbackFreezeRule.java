@@ -18,7 +18,7 @@ final class PostRollbackFreezeRule implements ServiceRule {
     public List<Finding> check(RuleContext context) {
         return context.state().latestRollbackIncidentOf(context.request().service())
                 .filter(incident -> incident.status() != IncidentStatus.REVIEWED)
-                .filter(incident -> context.state().itemsOf(incident.id()).isEmpty())
+                .filter(incident -> !context.state().hasItems(incident.id()))
                 .map(incident -> List.of(new Finding(Finding.Kind.FREEZE, null, incident.id(),
                         "post-rollback freeze: incident " + incident.id()
                                 + " has no action item yet and is not reviewed")))

@@ -23,7 +23,8 @@ import org.pcollections.TreePSet;
 
 /**
  * Everything the events say, folded into immutable persistent maps with the indexes the gate and
- * the pages need. A new event yields a new state sharing almost all of the old one, so readers hold
+ * the pages need. A state read from a snapshot may still be decoding its history (deployments and
+ * closed items) in the background: what a gate reads answers at once, a read of the history waits. A new event yields a new state sharing almost all of the old one, so readers hold
  * a consistent snapshot without locks and an update costs O(log n), whatever the store's size.
  * <p>
  * The maps are sorted trees ({@link TreePMap}, {@link TreePSet}: one node per entry, about 40
@@ -110,6 +111,11 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
         }
         result.sort(ITEM_ORDER);
         return result;
+    }
+
+    /** Whether an incident has any action item (from the index alone: no item is read). */
+    public boolean hasItems(String incidentId) {
+        return !itemsByIncident.getOrDefault(incidentId, EMPTY_IDS).isEmpty();
     }
 
     /** The items of an incident, in the order they were added. */

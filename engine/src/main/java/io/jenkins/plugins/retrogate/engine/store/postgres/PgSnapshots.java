@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.store.postgres;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.Problem;
 import io.jenkins.plugins.retrogate.engine.store.snapshot.SnapshotFormat;
@@ -14,8 +15,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.postgresql.PGStatement;
 
 /**
@@ -38,15 +42,17 @@ final class PgSnapshots {
     record Loaded(RetroState state, String hash) {
     }
 
-    /** One row of the table. */
+    /** One row of the table, with the first bytes of its value. */
     private static final class Row {
         final String hash;
         final String checksum;
+        final long size;
         final byte[] data;
 
-        Row(String hash, String checksum, byte[] data) {
+        Row(String hash, String checksum, long size, byte[] data) {
             this.hash = hash;
             this.checksum = checksum;
+            this.size = size;
             this.data = data;
         }
     }
@@ -79,11 +85,12 @@ final class PgSnapshots {
      * does not is skipped with a warning; when the table cannot be read (a role not granted SELECT on
      * it), the store still opens, folding every row.
      */
-    static Loaded newest(Connection connection, String location) {
+    static Loaded newest(Connection connection, PgConnections db) {
+        String location = db.location();
         try {
             for (long seq : sequences(connection)) {
                 try {
-                    return load(connection, seq);
+                    return load(connection, db, seq);
                 } catch (IOException e) {
                     LOG.log(Level.WARNING, "store {0}: ignoring the snapshot at sequence {1} in table {2} ({3});"
                             + " the events are folded from an older snapshot or from the first. Run ''verify''"
@@ -97,23 +104,52 @@ final class PgSnapshots {
         return null;
     }
 
+    /** The snapshot at {@code seq}, checked, every part fetched on {@code connection}. */
+    static Loaded load(Connection connection, long seq) throws SQLException, IOException {
+        return load(connection, null, seq);
+    }
+
+    /** How much of a snapshot is fetched first: enough for its header line. */
+    private static final int HEAD = 1 << 16;
+
     /**
      * The snapshot at {@code seq}, checked: its checksum, its header, that it reads back, and that the
-     * events table holds its last event.
+     * events table holds its last event. What a gate needs comes first in a snapshot and is fetched
+     * first; its history (see {@link SnapshotFormat#historyOffset}) is fetched meanwhile on a second
+     * connection from {@code db} (on {@code connection} afterwards when there is none), and checked
+     * before this returns: the whole value's checksum and each section's.
      *
      * @throws IOException saying what does not check
      */
-    static Loaded load(Connection connection, long seq) throws SQLException, IOException {
+    static Loaded load(Connection connection, @CheckForNull PgConnections db, long seq)
+            throws SQLException, IOException {
         Row row = read(connection, seq);
         if (row == null) {
             throw new IOException("it is gone (deleted meanwhile)");
         }
+        long split = split(row);
+        byte[] front = row.data.length >= split ? Arrays.copyOf(row.data, (int) split)
+                : concat(row.data, range(connection, seq, row.data.length, split));
+        CompletableFuture<byte[]> rest;
+        if (split >= row.size) {
+            rest = CompletableFuture.completedFuture(new byte[0]);
+        } else if (db != null) {
+            rest = CompletableFuture.supplyAsync(() -> {
+                try (Connection second = db.connect()) {
+                    return range(second, seq, split, row.size);
+                } catch (SQLException | IOException | RuntimeException e) {
+                    throw new CompletionException(new IOException("the rest of it could not be fetched ("
+                            + e.getMessage() + ")", e));
+                }
+            }, CHECKSUMS);
+        } else {
+            rest = CompletableFuture.completedFuture(range(connection, seq, split, row.size));
+        }
         // the SHA-256 of tens of MB takes about as long as decoding them: both at once, the state used only if it holds
-        java.util.concurrent.CompletableFuture<String> sum = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> checksum(row.data), CHECKSUMS);
+        CompletableFuture<String> sum = CompletableFuture.supplyAsync(() -> checksum(front, rest), CHECKSUMS);
         Loaded loaded;
         try {
-            loaded = decode(connection, seq, row.hash, row.data);
+            loaded = decode(connection, seq, row.hash, SnapshotFormat.Source.of(front, row.size, rest), front);
         } catch (IOException e) {
             requireChecksum(sum, row.checksum); // damage says so first
             throw e;
@@ -125,9 +161,31 @@ final class PgSnapshots {
         return loaded;
     }
 
+    /** Where the part fetched first ends: the whole value when its header cannot say (decoding will tell why). */
+    private static long split(Row row) {
+        int newline = indexOf(row.data, (byte) '\n');
+        if (newline < 0) {
+            return row.size;
+        }
+        try {
+            SnapshotFormat.Header header = SnapshotFormat.header(new String(row.data, 0, newline,
+                    StandardCharsets.UTF_8));
+            return header.format() > SnapshotFormat.FORMAT ? row.size
+                    : Math.max(newline + 1L, SnapshotFormat.historyOffset(header, row.size));
+        } catch (IOException | RuntimeException e) {
+            return row.size;
+        }
+    }
+
+    private static byte[] concat(byte[] one, byte[] other) {
+        byte[] both = Arrays.copyOf(one, one.length + other.length);
+        System.arraycopy(other, 0, both, one.length, other.length);
+        return both;
+    }
+
     /** The snapshot's header checked against its row and the events table, and its state read back. */
-    private static Loaded decode(Connection connection, long seq, String hash, byte[] data)
-            throws SQLException, IOException {
+    private static Loaded decode(Connection connection, long seq, String hash, SnapshotFormat.Source data,
+            byte[] front) throws SQLException, IOException {
         String event = eventHash(connection, seq);
         if (event == null) {
             throw new IOException("the events table has no row " + seq + ", the last event it covers");
@@ -136,11 +194,11 @@ final class PgSnapshots {
             throw new IOException("it does not belong to this chain: row " + seq + " of the events table has"
                     + " another hash");
         }
-        int newline = indexOf(data, (byte) '\n');
+        int newline = indexOf(front, (byte) '\n');
         if (newline < 0) {
             throw new IOException("it has no header line");
         }
-        SnapshotFormat.Header header = SnapshotFormat.header(new String(data, 0, newline,
+        SnapshotFormat.Header header = SnapshotFormat.header(new String(front, 0, newline,
                 StandardCharsets.UTF_8));
         if (header.format() > SnapshotFormat.FORMAT) {
             throw new IOException("it is of snapshot format " + header.format() + ", written by a newer Retro Gate"
@@ -151,7 +209,7 @@ final class PgSnapshots {
                     + " its row");
         }
         try {
-            return new Loaded(SnapshotFormat.read(SnapshotFormat.Source.of(data), header), hash);
+            return new Loaded(SnapshotFormat.read(data, header), hash);
         } catch (RuntimeException e) { // a value the model refuses: not what was written
             throw new IOException("it cannot be read back (" + e.getMessage() + ")", e);
         }
@@ -163,14 +221,38 @@ final class PgSnapshots {
                 + why);
     }
 
+    /** The row at {@code seq} with the first {@value #HEAD} bytes of its value, or {@code null}. */
     private static Row read(Connection connection, long seq) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT hash, checksum, data FROM " + TABLE
-                + " WHERE seq = ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT hash, checksum, octet_length(data),"
+                + " substring(data FROM 1 FOR " + HEAD + ") FROM " + TABLE + " WHERE seq = ?")) {
             // binary transfer at once: a snapshot is tens of MB, twice that as hex text
             select.unwrap(PGStatement.class).setPrepareThreshold(-1);
             select.setLong(1, seq);
             try (ResultSet result = select.executeQuery()) {
-                return result.next() ? new Row(result.getString(1), result.getString(2), result.getBytes(3)) : null;
+                return result.next() ? new Row(result.getString(1), result.getString(2), result.getLong(3),
+                        result.getBytes(4)) : null;
+            }
+        }
+    }
+
+    /** Bytes {@code from} (counted from 0) to {@code to} of the value at {@code seq}. */
+    private static byte[] range(Connection connection, long seq, long from, long to) throws SQLException, IOException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT substring(data FROM ? FOR ?) FROM "
+                + TABLE + " WHERE seq = ?")) {
+            select.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            select.setInt(1, Math.toIntExact(from + 1)); // substring(bytea, int, int): a bytea holds under 1 GB
+            select.setInt(2, Math.toIntExact(to - from));
+            select.setLong(3, seq);
+            try (ResultSet result = select.executeQuery()) {
+                if (!result.next()) {
+                    throw new IOException("it is gone (deleted meanwhile)");
+                }
+                byte[] bytes = result.getBytes(1);
+                if (bytes.length != to - from) {
+                    throw new IOException("it changed while it was read (" + bytes.length + " bytes where "
+                            + (to - from) + " were expected)");
+                }
+                return bytes;
             }
         }
     }
@@ -224,16 +306,34 @@ final class PgSnapshots {
         thread.start();
     };
 
-    private static void requireChecksum(java.util.concurrent.CompletableFuture<String> sum, String expected)
-            throws IOException {
-        if (!sum.join().equals(expected)) {
+    private static void requireChecksum(CompletableFuture<String> sum, String expected) throws IOException {
+        String actual;
+        try {
+            actual = sum.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause);
+        }
+        if (!actual.equals(expected)) {
             throw new IOException("its checksum (SHA-256) does not match its bytes");
         }
     }
 
     static String checksum(byte[] data) {
+        return HexFormat.of().formatHex(sha256().digest(data));
+    }
+
+    /** The SHA-256 of the front of a value and of its rest, once the rest has arrived. */
+    private static String checksum(byte[] front, CompletableFuture<byte[]> rest) {
+        MessageDigest digest = sha256();
+        digest.update(front);
+        digest.update(rest.join());
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

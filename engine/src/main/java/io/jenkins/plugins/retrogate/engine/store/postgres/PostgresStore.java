@@ -143,7 +143,7 @@ public final class PostgresStore implements Store {
         } else {
             Schema.migrate(connection, db.location());
         }
-        return PgSnapshots.newest(connection, db.location());
+        return PgSnapshots.newest(connection, db);
     }
 
     private static void closeQuietly(Connection connection) {

@@ -2,7 +2,11 @@ package io.jenkins.plugins.retrogate.engine.store.snapshot;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Ids;
 import io.jenkins.plugins.retrogate.engine.model.PartialApproval;
 import io.jenkins.plugins.retrogate.engine.state.Counters;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
@@ -32,13 +36,18 @@ import org.pcollections.PSet;
  * that follow from the entities are rebuilt rather than stored. Format 1 (entities as named JSON
  * objects) is still read ({@link SnapshotFormat1}). Format 4 added an incident's retrospective
  * answers; format 5 the approvers of each override and, when some are waiting for more approvers,
- * the {@code approvals} section.
+ * the {@code approvals} section. Format 6 splits what a gate needs from the history: the open and
+ * resolved items come first, in {@code activeItems} sections that name their incident and
+ * deployments by id, and the
+ * deployments and the other items after them, so that a reader checks every section at once but
+ * decodes the history in the background ({@link DeferredMap}); the items of each incident are their
+ * numbers ({@code INC-3-A2} is 2 under {@code INC-3}).
  */
 public final class SnapshotFormat {
     /** The version of the snapshot layout; older versions are read, newer ones refused. */
-    public static final int FORMAT = 5;
+    public static final int FORMAT = 6;
     static final int CHUNK = 10_000;
-    private static final JsonFactory JSON = EventJson.mapper().getFactory();
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private SnapshotFormat() {
     }
@@ -80,6 +89,46 @@ public final class SnapshotFormat {
             };
         }
 
+        /**
+         * A snapshot fetched in two parts: {@code head}, its first bytes, at hand, and the rest, from
+         * {@code head.length} to {@code size}, still arriving; a read of the rest waits for it.
+         */
+        static Source of(byte[] head, long size, java.util.concurrent.Future<byte[]> rest) {
+            return new Source() {
+                @Override
+                public long size() {
+                    return size;
+                }
+
+                @Override
+                public int read(ByteBuffer target, long position) throws IOException {
+                    if (position < head.length) {
+                        int count = (int) Math.min(target.remaining(), head.length - position);
+                        target.put(head, (int) position, count);
+                        return count;
+                    }
+                    byte[] tail;
+                    try {
+                        tail = rest.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        Throwable cause = e.getCause();
+                        throw cause instanceof IOException io ? io
+                                : new IOException("the rest of the snapshot could not be fetched: " + cause, cause);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while fetching the rest of the snapshot", e);
+                    }
+                    long at = position - head.length;
+                    if (at >= tail.length) {
+                        return -1;
+                    }
+                    int count = (int) Math.min(target.remaining(), tail.length - at);
+                    target.put(tail, (int) at, count);
+                    return count;
+                }
+            };
+        }
+
         static Source of(byte[] bytes) {
             return new Source() {
                 @Override
@@ -117,9 +166,16 @@ public final class SnapshotFormat {
         // The entities first, into a buffer: writing them fills the names table, which goes first in the file.
         ByteArrayOutputStream entities = new ByteArrayOutputStream(1 << 20);
         List<Section> entitySections = new ArrayList<>();
+        List<ActionItem> active = new ArrayList<>();
+        List<ActionItem> closed = new ArrayList<>(state.items().size());
+        for (ActionItem item : state.items().values()) {
+            (item.status().isActive() ? active : closed).add(item);
+        }
+        // What a gate needs first (incidents, open items), then the history read in the background.
         chunks(entities, entitySections, rows, "incidents", state.incidents().values(), rows::incident);
+        chunks(entities, entitySections, rows, "activeItems", active, rows::activeItem);
         chunks(entities, entitySections, rows, "deployments", state.deployments().values(), rows::deployment);
-        chunks(entities, entitySections, rows, "items", state.items().values(), rows::item);
+        chunks(entities, entitySections, rows, "items", closed, rows::item);
         Counters c = state.counters();
         section(body, sections, "counters", 1, out -> out.writeArray(
                 new long[] {c.incidents(), c.deployments(), c.overrides(), c.requests()}, 0, 4));
@@ -132,8 +188,6 @@ public final class SnapshotFormat {
         List<String> names = rows.names();
         section(body, sections, "names", names.size(), out -> out.writeArray(names.toArray(String[]::new), 0,
                 names.size()));
-        sections.addAll(entitySections);
-        body.write(entities.toByteArray());
         section(body, sections, "overrides", state.overrides().size(),
                 out -> SnapshotFormat1.MAPPER.writeValue(out, List.copyOf(state.overrides().values())));
         section(body, sections, "requests", state.requests().size(),
@@ -146,6 +200,9 @@ public final class SnapshotFormat {
             section(body, sections, "approvals", approvals.size(),
                     out -> SnapshotFormat1.MAPPER.writeValue(out, approvals));
         }
+        // the entity rows last, the history (deployments, closed items) at the very end: see historyOffset
+        sections.addAll(entitySections);
+        body.write(entities.toByteArray());
         Header header = new Header(FORMAT, EventJson.FORMAT_VERSION, state.sequence(), hash, segment, offset,
                 Instant.now(), sections);
         byte[] head = (EventJson.mapper().writeValueAsString(header) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -163,14 +220,18 @@ public final class SnapshotFormat {
      */
     private static void indexes(JsonGenerator out, RetroState state, SnapshotRowWriter rows) throws IOException {
         Map<String, Integer> incidents = positions(state.incidents().keySet());
-        Map<String, Integer> items = positions(state.items().keySet());
         out.writeStartObject();
         out.writeArrayFieldStart("itemsByIncident");
         for (Map.Entry<String, List<String>> entry : state.itemsByIncident().entrySet()) {
             out.writeStartArray();
             out.writeNumber(position(incidents, entry.getKey()));
             for (String item : entry.getValue()) {
-                out.writeNumber(position(items, item));
+                int number = numberIn(entry.getKey(), item);
+                if (number > 0) {
+                    out.writeNumber(number);
+                } else {
+                    out.writeString(item);
+                }
             }
             out.writeEndArray();
         }
@@ -192,6 +253,20 @@ public final class SnapshotFormat {
         }
         out.writeEndObject();
         out.writeEndObject();
+    }
+
+    /** The number of {@code item} when its id is the incident's id and that number ({@code INC-3-A2}), else 0. */
+    static int numberIn(String incident, String item) {
+        if (item.length() <= incident.length() + 2 || !item.startsWith(incident) || !item.startsWith("-A",
+                incident.length())) {
+            return 0;
+        }
+        try {
+            int number = Integer.parseInt(item.substring(incident.length() + 2));
+            return number > 0 && Ids.item(incident, number).equals(item) ? number : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static void serviceIncidents(JsonGenerator out, String field, Map<String, String> map,
@@ -260,22 +335,133 @@ public final class SnapshotFormat {
         body.write('\n');
     }
 
-    /** Reads a header line (without its newline), to learn a snapshot's sequence and format cheaply. */
+    /**
+     * Reads a header line (without its newline), to learn a snapshot's sequence and format cheaply: with
+     * the streaming parser, since a start from a snapshot should not wait for the data-binding mapper. A
+     * header of a newer format is returned with what this version understands of it (its format,
+     * event format and sequence), to be refused by the caller.
+     */
     public static Header header(String line) throws IOException {
-        JsonNode node = EventJson.mapper().readTree(line);
-        int format = node.path("format").asInt(-1);
-        if (format > FORMAT) {
-            return new Header(format, node.path("eventFormat").asInt(), node.path("sequence").asLong(), null,
-                    null, null, null, List.of());
+        try (JsonParser p = JSON.createParser(line)) {
+            return header(p);
+        } catch (JsonParseException e) {
+            throw new IOException("the snapshot's header line is not JSON: " + e.getOriginalMessage(), e);
         }
-        return EventJson.mapper().treeToValue(node, Header.class);
+    }
+
+    private static Header header(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new IOException("the snapshot's header line is not a JSON object");
+        }
+        int format = -1;
+        int eventFormat = 0;
+        long sequence = 0;
+        String hash = null;
+        Long segment = null;
+        Long offset = null;
+        Instant createdAt = null;
+        List<Section> sections = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "format" -> format = number(p, field).intValue();
+                case "eventFormat" -> eventFormat = number(p, field).intValue();
+                case "sequence" -> sequence = number(p, field);
+                case "hash" -> hash = text(p, field);
+                case "segment" -> segment = value == JsonToken.VALUE_NULL ? null : number(p, field);
+                case "offset" -> offset = value == JsonToken.VALUE_NULL ? null : number(p, field);
+                case "createdAt" -> createdAt = value == JsonToken.VALUE_NULL ? null : Instant.parse(text(p, field));
+                case "sections" -> sections = sections(p);
+                default -> {
+                    unknown.add(field);
+                    p.skipChildren();
+                }
+            }
+        }
+        if (format > FORMAT) {
+            return new Header(format, eventFormat, sequence, null, null, null, null, List.of());
+        }
+        if (!unknown.isEmpty()) {
+            throw new IOException("the snapshot's header has unknown field(s) " + unknown + " for format " + format);
+        }
+        return new Header(format, eventFormat, sequence, hash, segment, offset, createdAt, List.copyOf(sections));
+    }
+
+    private static List<Section> sections(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw new IOException("the snapshot header's 'sections' is not an array");
+        }
+        List<Section> sections = new ArrayList<>();
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            String name = null;
+            Long count = null;
+            Long bytes = null;
+            String crc = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "name" -> name = text(p, field);
+                    case "count" -> count = number(p, field);
+                    case "bytes" -> bytes = number(p, field);
+                    case "crc32c" -> crc = text(p, field);
+                    default -> throw new IOException("a section of the snapshot's header has an unknown field '"
+                            + field + "'");
+                }
+            }
+            if (name == null || count == null || bytes == null || crc == null) {
+                throw new IOException("a section of the snapshot's header lacks its name, count, bytes or crc32c");
+            }
+            sections.add(new Section(name, Math.toIntExact(count), Math.toIntExact(bytes), crc));
+        }
+        if (p.currentToken() != JsonToken.END_ARRAY) {
+            throw new IOException("the snapshot header's 'sections' holds something other than sections");
+        }
+        return sections;
+    }
+
+    private static Long number(JsonParser p, String field) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+            throw new IOException("the snapshot header's '" + field + "' is not a whole number");
+        }
+        return p.getLongValue();
+    }
+
+    private static String text(JsonParser p, String field) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw new IOException("the snapshot header's '" + field + "' is not text");
+        }
+        return p.getText();
+    }
+
+    /**
+     * Where, in a snapshot of {@code size} bytes, its history (the sections a reader decodes in the
+     * background: deployments and closed items, format 6) begins: a store can fetch what comes before
+     * first and the rest meanwhile. {@code size} for older formats, whose every section is read at once.
+     */
+    public static long historyOffset(Header header, long size) {
+        if (header.format() < 6) {
+            return size;
+        }
+        long end = size;
+        long first = size;
+        for (int i = header.sections().size() - 1; i >= 0; i--) {
+            Section section = header.sections().get(i);
+            end -= section.bytes() + 1L;
+            if (section.name().equals("deployments") || section.name().equals("items")) {
+                first = Math.min(first, end);
+            }
+        }
+        return Math.max(0, first);
     }
 
     /** Reads and checks a snapshot whose header was already read, parsing its sections in parallel. */
     public static RetroState read(Source source, Header header) throws IOException {
         return switch (header.format()) {
             case 1 -> SnapshotFormat1.read(all(source), header);
-            case 2, 3, 4, FORMAT -> SnapshotReader.read(source, header);
+            case 2, 3, 4, 5, FORMAT -> SnapshotReader.read(source, header);
             default -> throw new IOException("unknown snapshot format " + header.format());
         };
     }

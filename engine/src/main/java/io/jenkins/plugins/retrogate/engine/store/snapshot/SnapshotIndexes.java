@@ -1,10 +1,13 @@
 package io.jenkins.plugins.retrogate.engine.store.snapshot;
 
 import com.fasterxml.jackson.core.JsonToken;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.Ids;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +23,13 @@ record SnapshotIndexes(PMap<String, List<String>> itemsByIncident, PMap<String, 
         PMap<String, String> rollbackIncidentByService, PMap<String, PSet<String>> overridesByTarget,
         PMap<String, String> pendingRequestByTarget) {
 
-    static SnapshotIndexes read(SnapshotRowReader in, Incident[] incidents, List<ActionItem> items) throws IOException {
+    /**
+     * Reads the indexes; {@code items} are all the items in id order, or {@code null} for format 6,
+     * whose items of each incident are their numbers (or ids, for an item whose id is not its
+     * incident's id and a number).
+     */
+    static SnapshotIndexes read(SnapshotRowReader in, Incident[] incidents, @CheckForNull List<ActionItem> items)
+            throws IOException {
         in.expect(JsonToken.START_OBJECT);
         field(in, "itemsByIncident");
         in.expect(JsonToken.START_ARRAY);
@@ -30,7 +39,18 @@ record SnapshotIndexes(PMap<String, List<String>> itemsByIncident, PMap<String, 
             String incident = incidents[position(in, incidents.length)].id();
             List<String> ids = new ArrayList<>();
             while (in.next() != JsonToken.END_ARRAY) {
-                ids.add(items.get(positionHere(in, items.size())).id());
+                if (items != null) {
+                    ids.add(items.get(positionHere(in, items.size())).id());
+                } else if (in.current() == JsonToken.VALUE_STRING) {
+                    ids.add(in.textHere());
+                } else {
+                    in.check(JsonToken.VALUE_NUMBER_INT);
+                    int number = in.intValue();
+                    if (number <= 0) {
+                        throw in.problem("item number " + number + " of " + incident + " is not positive");
+                    }
+                    ids.add(Ids.item(incident, number));
+                }
             }
             byIncident.put(incident, List.copyOf(ids));
         }
@@ -61,7 +81,7 @@ record SnapshotIndexes(PMap<String, List<String>> itemsByIncident, PMap<String, 
      * The OPEN and RESOLVED items per service they guard, as the fold keeps them: every active item
      * under each of its services, services without one left out.
      */
-    static PMap<String, PSet<String>> activeItems(List<ActionItem> items) {
+    static PMap<String, PSet<String>> activeItems(Collection<ActionItem> items) {
         Map<String, List<String>> byService = new TreeMap<>();
         for (ActionItem item : items) {
             if (item.status().isActive()) {

@@ -14,12 +14,13 @@ import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.PartialApproval;
 import io.jenkins.plugins.retrogate.engine.state.Counters;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
-import io.jenkins.plugins.retrogate.engine.store.EventJson;
 import io.jenkins.plugins.retrogate.engine.store.Parallel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -28,17 +29,20 @@ import org.pcollections.PMap;
 import org.pcollections.TreePMap;
 
 /**
- * Reads a format-2 or format-3 snapshot (format 3 adds the gate's fields to deployment rows and the
- * {@code gateDecisions} section; either may hold the optional {@code itemCounters} section a repair
+ * Reads a snapshot of format 2 to 6 (format 3 adds the gate's fields to deployment rows and the
+ * {@code gateDecisions} section; any may hold the optional {@code itemCounters} section a repair
  * leaves). Each section is read from the file, checked against its CRC32C and
  * parsed on a pool of threads: first the names, then the incidents, deployments, overrides and
  * requests side by side, then the items (which point at incidents and deployments by position)
  * while the first maps are built. The maps are built in one pass from the rows' id order; the
  * indexes that follow from the entities (active items per service, overrides per target) are
- * rebuilt from them.
+ * rebuilt from them. Format 6 puts the history (deployments, closed items) apart: it is read and
+ * checked with the rest, but decoded in the background after the state is returned ({@link History},
+ * {@link DeferredMap}).
  */
 final class SnapshotReader {
-    private static final JsonFactory JSON = EventJson.mapper().getFactory();
+    /** The streaming parser alone: what a gate needs is read before the data-binding mapper is made. */
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final SnapshotFormat.Source source;
     private final ExecutorService pool;
@@ -49,10 +53,12 @@ final class SnapshotReader {
     private final boolean answered;
     /** Format 5: overrides name their approvers, and approvals waiting for more may follow. */
     private final boolean approved;
+    /** Format 6: the open items come apart from the history, which is decoded in the background. */
+    private final boolean split;
     private String[] names;
 
     private SnapshotReader(SnapshotFormat.Source source, ExecutorService pool, List<SnapshotFormat.Section> sections,
-            long[] offsets, boolean gated, boolean answered, boolean approved) {
+            long[] offsets, boolean gated, boolean answered, boolean approved, boolean split) {
         this.source = source;
         this.pool = pool;
         this.sections = sections;
@@ -60,6 +66,7 @@ final class SnapshotReader {
         this.gated = gated;
         this.answered = answered;
         this.approved = approved;
+        this.split = split;
     }
 
     static RetroState read(SnapshotFormat.Source source, SnapshotFormat.Header header) throws IOException {
@@ -79,7 +86,7 @@ final class SnapshotReader {
                 throw new IOException("the snapshot is shorter than its sections (truncated?)");
             }
             return new SnapshotReader(source, pool, sections, offsets, header.format() >= 3,
-                    header.format() >= 4, header.format() >= 5).read(header.sequence());
+                    header.format() >= 4, header.format() >= 5, header.format() >= 6).read(header.sequence());
         } catch (ExecutionException | InterruptedException e) {
             throw SnapshotReader.failed(e);
         } finally {
@@ -102,52 +109,188 @@ final class SnapshotReader {
     }
 
     private static final List<String> KNOWN = List.of("names", "counters", "indexes", "incidents", "deployments",
-            "items", "overrides", "requests", "gateDecisions", "itemCounters", "approvals");
+            "items", "overrides", "requests", "gateDecisions", "itemCounters", "approvals", "activeItems");
 
     private RetroState read(long sequence) throws IOException, ExecutionException, InterruptedException {
         for (SnapshotFormat.Section section : sections) {
             if (!KNOWN.contains(section.name()) || (!gated && section.name().equals("gateDecisions"))
-                    || (!approved && section.name().equals("approvals"))) {
+                    || (!approved && section.name().equals("approvals"))
+                    || (!split && section.name().equals("activeItems"))) {
                 throw new IOException("unknown snapshot section '" + section.name() + "'");
             }
         }
         names = names(one("names"));
         List<Future<List<Incident>>> incidentChunks = parseAll("incidents", in -> in.incident(answered));
-        List<Future<List<Deployment>>> deploymentChunks = parseAll("deployments", in -> in.deployment(gated));
-        Future<List<OverrideApproval>> overrides = pool.submit(() -> records("overrides",
+        // format 6: the open items name their incidents by id, so they are read beside the incidents
+        List<Future<List<ActionItem>>> activeChunks = split
+                ? parseAll("activeItems", in -> active(in.item(null, NO_DEPLOYMENTS), true)) : List.of();
+        ExecutorService background = split ? Parallel.background("snapshot-history") : null;
+        List<Future<List<Deployment>>> deploymentChunks = split ? List.of()
+                : parseAll("deployments", in -> in.deployment(gated));
+        // the few records read with the data-binding mapper, which takes a while to make in a new JVM: beside the rows
+        ExecutorService records = split ? background : pool;
+        Future<List<OverrideApproval>> overrides = records.submit(() -> records("overrides",
                 new TypeReference<List<OverrideApproval>>() { }));
-        Future<List<OverrideRequest>> requests = pool.submit(() -> records("requests",
+        Future<List<OverrideRequest>> requests = records.submit(() -> records("requests",
                 new TypeReference<List<OverrideRequest>>() { }));
-        Future<List<BuildDecision>> decisions = gated ? pool.submit(() -> records("gateDecisions",
+        Future<List<BuildDecision>> decisions = gated ? records.submit(() -> records("gateDecisions",
                 new TypeReference<List<BuildDecision>>() { })) : null;
         Future<List<PartialApproval>> approvals = sections.stream().anyMatch(x -> x.name().equals("approvals"))
-                ? pool.submit(() -> records("approvals", new TypeReference<List<PartialApproval>>() { })) : null;
+                ? records.submit(() -> records("approvals", new TypeReference<List<PartialApproval>>() { })) : null;
+        List<Future<byte[]>> historyDeployments = split ? checked("deployments", pool) : List.of();
+        List<Future<byte[]>> historyItems = split ? checked("items", pool) : List.of();
         Counters counters = counters(one("counters"));
         if (sections.stream().anyMatch(s -> s.name().equals("itemCounters"))) {
             counters = counters.withItems(SnapshotFormat1.MAPPER.readValue(one("itemCounters"),
                     new TypeReference<java.util.Map<String, Integer>>() { }));
         }
         Incident[] incidents = joined(incidentChunks).toArray(Incident[]::new);
-        Deployment[] deployments = joined(deploymentChunks).toArray(Deployment[]::new);
-        List<Future<List<ActionItem>>> itemChunks = parseAll("items", in -> in.item(incidents, deployments));
-        Future<PMap<String, Incident>> incidentMap = pool.submit(
-                () -> SnapshotMaps.sortedById(List.of(incidents), Incident::id, "incidents"));
-        Future<PMap<String, Deployment>> deploymentMap = pool.submit(
-                () -> SnapshotMaps.sortedById(List.of(deployments), Deployment::id, "deployments"));
-        List<ActionItem> items = joined(itemChunks);
-        Future<PMap<String, ActionItem>> itemMap = pool.submit(
-                () -> SnapshotMaps.sortedById(items, ActionItem::id, "items"));
+        PMap<String, Incident> incidentsById = SnapshotMaps.sortedById(List.of(incidents), Incident::id, "incidents");
+        List<ActionItem> items;
+        PMap<String, ActionItem> itemMap;
+        Future<PMap<String, Deployment>> deploymentMap = null;
+        if (split) {
+            items = joined(activeChunks);
+            itemMap = SnapshotMaps.sortedById(items, ActionItem::id, "open action items");
+        } else {
+            Deployment[] deployments = joined(deploymentChunks).toArray(Deployment[]::new);
+            List<Future<List<ActionItem>>> itemChunks = parseAll("items", in -> in.item(incidents, deployments));
+            deploymentMap = pool.submit(
+                    () -> SnapshotMaps.sortedById(List.of(deployments), Deployment::id, "deployments"));
+            items = joined(itemChunks);
+            itemMap = SnapshotMaps.sortedById(items, ActionItem::id, "items");
+        }
         SnapshotIndexes indexes;
         try (JsonParser parser = parser(one("indexes"))) {
-            indexes = SnapshotIndexes.read(new SnapshotRowReader(parser, "indexes", names), incidents, items);
+            indexes = SnapshotIndexes.read(new SnapshotRowReader(parser, "indexes", names), incidents,
+                    split ? null : items);
         }
-        return new RetroState(sequence, incidentMap.get(), itemMap.get(), SnapshotIndexes.activeItems(items),
+        PMap<String, OverrideApproval> overridesById = SnapshotMaps.sortedById(overrides.get(), OverrideApproval::id,
+                "overrides");
+        PMap<String, OverrideRequest> requestsById = SnapshotMaps.sortedById(requests.get(), OverrideRequest::id,
+                "requests");
+        PMap<String, BuildDecision> decisionsByKey = decisions == null ? TreePMap.empty()
+                : SnapshotMaps.sortedById(decisions.get(), SnapshotReader::key, "gate decisions");
+        PMap<String, List<PartialApproval>> waiting = approvals == null ? TreePMap.empty() : partials(approvals.get());
+        PMap<String, Deployment> deploymentsById;
+        if (split) {
+            // Everything a gate reads is there: the history is decoded from here on, in the background.
+            History history = new History(background, incidents, items, each(historyDeployments),
+                    each(historyItems));
+            deploymentsById = new DeferredMap<>(TreePMap.empty(), history.deployments, "deployments");
+            itemMap = new DeferredMap<>(itemMap, history.items, "closed action items");
+        } else {
+            deploymentsById = deploymentMap.get();
+        }
+        return new RetroState(sequence, incidentsById, itemMap, SnapshotIndexes.activeItems(items),
                 indexes.itemsByIncident(), indexes.openIncidentByService(), indexes.rollbackIncidentByService(),
-                deploymentMap.get(), SnapshotMaps.sortedById(overrides.get(), OverrideApproval::id, "overrides"),
-                indexes.overridesByTarget(), SnapshotMaps.sortedById(requests.get(), OverrideRequest::id, "requests"),
-                indexes.pendingRequestByTarget(), counters, decisions == null ? TreePMap.empty()
-                        : SnapshotMaps.sortedById(decisions.get(), SnapshotReader::key, "gate decisions"),
-                approvals == null ? TreePMap.empty() : partials(approvals.get()));
+                deploymentsById, overridesById, indexes.overridesByTarget(), requestsById,
+                indexes.pendingRequestByTarget(), counters, decisionsByKey, waiting);
+    }
+
+    private static final Deployment[] NO_DEPLOYMENTS = new Deployment[0];
+
+    /** {@code item}, checked to be active ({@code wanted}: read from an activeItems section) or not (from an items section of format 6). */
+    private static ActionItem active(ActionItem item, boolean wanted) throws IOException {
+        if (item.status().isActive() != wanted) {
+            throw new IOException("section '" + (wanted ? "activeItems" : "items") + "' holds " + item.id() + ", which is "
+                    + item.status() + ": it belongs in '" + (wanted ? "items" : "activeItems") + "'");
+        }
+        return item;
+    }
+
+    /**
+     * The sections called {@code name}, read and checked against their CRC32C on the {@code on} pool
+     * (beside what a gate needs), to be decoded later: the read waits for them, so a damaged history
+     * refuses the snapshot as a damaged open item does.
+     */
+    private List<Future<byte[]>> checked(String name, ExecutorService on) {
+        List<Future<byte[]>> futures = new ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).name().equals(name)) {
+                int index = i;
+                futures.add(on.submit(() -> bytes(index)));
+            }
+        }
+        return futures;
+    }
+
+    /**
+     * The history of a format-6 snapshot (its deployments and the items that are not open or resolved),
+     * checked already and decoded in the background after the read returns: the deployments' sections
+     * side by side, then the items' (which name deployments by position), then the two maps.
+     */
+    private final class History {
+        final CompletableFuture<PMap<String, Deployment>> deployments;
+        final CompletableFuture<PMap<String, ActionItem>> items;
+
+        History(ExecutorService background, Incident[] incidents, List<ActionItem> active, List<byte[]> deploymentBytes,
+                List<byte[]> itemBytes) {
+            List<Integer> deploymentSections = indexes("deployments");
+            List<Integer> itemSections = indexes("items");
+            List<CompletableFuture<List<Deployment>>> deploymentChunks = new ArrayList<>();
+            for (int i = 0; i < deploymentSections.size(); i++) {
+                int index = deploymentSections.get(i);
+                byte[] bytes = deploymentBytes.get(i);
+                deploymentChunks.add(CompletableFuture.supplyAsync(
+                        () -> unchecked(() -> rows(index, bytes, in -> in.deployment(true))), background));
+            }
+            CompletableFuture<Deployment[]> all = CompletableFuture.allOf(deploymentChunks.toArray(
+                    CompletableFuture[]::new)).thenApply(done -> deploymentChunks.stream()
+                            .flatMap(chunk -> chunk.join().stream()).toArray(Deployment[]::new));
+            deployments = all.thenApplyAsync(array -> unchecked(
+                    () -> SnapshotMaps.sortedById(List.of(array), Deployment::id, "deployments")), background);
+            List<CompletableFuture<List<ActionItem>>> itemChunks = new ArrayList<>();
+            for (int i = 0; i < itemSections.size(); i++) {
+                int index = itemSections.get(i);
+                byte[] bytes = itemBytes.get(i);
+                itemChunks.add(all.thenApplyAsync(array -> unchecked(
+                        () -> rows(index, bytes, in -> active(in.item(incidents, array), false))), background));
+            }
+            items = CompletableFuture.allOf(itemChunks.toArray(CompletableFuture[]::new)).thenApplyAsync(done -> {
+                List<ActionItem> closed = new ArrayList<>();
+                itemChunks.forEach(chunk -> closed.addAll(chunk.join()));
+                return unchecked(() -> SnapshotMaps.sortedById(merged(active, closed), ActionItem::id, "items"));
+            }, background);
+        }
+    }
+
+    /** Two lists in ascending id order, merged into one. */
+    private static List<ActionItem> merged(List<ActionItem> one, List<ActionItem> other) {
+        List<ActionItem> all = new ArrayList<>(one.size() + other.size());
+        int i = 0;
+        int j = 0;
+        while (i < one.size() || j < other.size()) {
+            if (j == other.size() || (i < one.size() && one.get(i).id().compareTo(other.get(j).id()) <= 0)) {
+                all.add(one.get(i++));
+            } else {
+                all.add(other.get(j++));
+            }
+        }
+        return all;
+    }
+
+    /** Work for a background stage: an {@link IOException} fails the stage with it as the cause. */
+    private interface Work<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T unchecked(Work<T> work) {
+        try {
+            return work.run();
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private List<Integer> indexes(String name) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).name().equals(name)) {
+                found.add(i);
+            }
+        }
+        return found;
     }
 
     /** The approvals waiting for more approvers, back under their build's (or window's) key, in their order. */
@@ -185,8 +328,12 @@ final class SnapshotReader {
     }
 
     private <T> List<T> rows(int index, RowReader<T> row) throws IOException {
+        return rows(index, bytes(index), row);
+    }
+
+    private <T> List<T> rows(int index, byte[] bytes, RowReader<T> row) throws IOException {
         SnapshotFormat.Section section = sections.get(index);
-        try (JsonParser parser = parser(bytes(index))) {
+        try (JsonParser parser = parser(bytes)) {
             SnapshotRowReader in = new SnapshotRowReader(parser, section.name(), names);
             in.expect(JsonToken.START_ARRAY);
             List<T> values = new ArrayList<>(section.count());
@@ -201,6 +348,14 @@ final class SnapshotReader {
         } catch (RuntimeException e) { // a model constructor refusing a value: the file is not what was written
             throw new IOException("section '" + section.name() + "' holds an invalid entity: " + e.getMessage(), e);
         }
+    }
+
+    private static <T> List<T> each(List<Future<T>> futures) throws ExecutionException, InterruptedException {
+        List<T> all = new ArrayList<>(futures.size());
+        for (Future<T> future : futures) {
+            all.add(future.get());
+        }
+        return all;
     }
 
     private static <T> List<T> joined(List<Future<List<T>>> chunks) throws ExecutionException, InterruptedException {
@@ -228,11 +383,22 @@ final class SnapshotReader {
     }
 
     private static Counters counters(byte[] json) throws IOException {
-        long[] values = SnapshotFormat1.MAPPER.readValue(json, long[].class);
-        if (values.length != 4) {
-            throw new IOException("section 'counters' holds " + values.length + " numbers, not 4");
+        List<Long> values = new ArrayList<>(4);
+        try (JsonParser parser = parser(json)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IOException("section 'counters' is not an array");
+            }
+            while (parser.nextToken() == JsonToken.VALUE_NUMBER_INT) {
+                values.add(parser.getLongValue());
+            }
+            if (parser.currentToken() != JsonToken.END_ARRAY) {
+                throw new IOException("section 'counters' holds something other than whole numbers");
+            }
         }
-        return new Counters(values[0], values[1], values[2], values[3]);
+        if (values.size() != 4) {
+            throw new IOException("section 'counters' holds " + values.size() + " numbers, not 4");
+        }
+        return new Counters(values.get(0), values.get(1), values.get(2), values.get(3));
     }
 
     private <T> List<T> records(String name, TypeReference<List<T>> type) throws IOException {

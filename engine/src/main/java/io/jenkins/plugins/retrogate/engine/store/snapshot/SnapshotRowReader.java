@@ -161,7 +161,7 @@ final class SnapshotRowReader {
     private String reference(Incident[] incidents, Deployment[] deployments) throws IOException {
         if (next() == JsonToken.VALUE_NUMBER_INT) {
             int position = p.getIntValue();
-            int size = incidents != null ? incidents.length : deployments.length;
+            int size = incidents != null ? incidents.length : deployments != null ? deployments.length : 0;
             if (position < 0 || position >= size) {
                 throw problem("position " + position + " is outside its section");
             }
@@ -224,7 +224,7 @@ final class SnapshotRowReader {
         return textHere();
     }
 
-    private String textHere() throws IOException {
+    String textHere() throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return null;
         }
@@ -256,6 +256,10 @@ final class SnapshotRowReader {
 
     int intValue() throws IOException {
         return p.getIntValue();
+    }
+
+    JsonToken current() {
+        return p.currentToken();
     }
 
     JsonToken next() throws IOException {

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the rows of a format-3 snapshot (see {@code docs/storage.md}): each incident, item and deployment
+ * Writes the rows of a format-3 (to 6) snapshot (see {@code docs/storage.md}): each incident, item and deployment
  * is a JSON array of its fields in a fixed order, without field names. Names (services,
  * environments, jobs, people, enum constants) are numbers into the snapshot's {@code names}
  * section, so each is stored and read once; an item's incident and the deployments it names are
@@ -86,7 +86,21 @@ final class SnapshotRowWriter {
         g.writeEndArray();
     }
 
+    /** An item whose deployments are positions in the deployments' sections. */
     void item(ActionItem i) throws IOException {
+        item(i, incidentPositions, deploymentPositions);
+    }
+
+    /**
+     * An open (or resolved) item of format 6: its incident and the deployments it names are written as
+     * their ids, since it is read beside the incidents and before the deployments (see {@link SnapshotFormat}).
+     */
+    void activeItem(ActionItem i) throws IOException {
+        item(i, Map.of(), Map.of());
+    }
+
+    private void item(ActionItem i, Map<String, Integer> incidentPositions, Map<String, Integer> deploymentPositions)
+            throws IOException {
         g.writeStartArray();
         g.writeString(i.id());
         reference(i.incidentId(), incidentPositions);

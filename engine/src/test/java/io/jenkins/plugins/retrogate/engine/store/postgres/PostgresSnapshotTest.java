@@ -3,9 +3,21 @@ package io.jenkins.plugins.retrogate.engine.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.retrogate.engine.event.DeploymentFinished;
+import io.jenkins.plugins.retrogate.engine.event.DeploymentStarted;
+import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.IncidentOpened;
+import io.jenkins.plugins.retrogate.engine.event.ItemAdded;
+import io.jenkins.plugins.retrogate.engine.event.ItemResolved;
+import io.jenkins.plugins.retrogate.engine.event.ItemVerified;
+import io.jenkins.plugins.retrogate.engine.model.Decision;
+import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
 import io.jenkins.plugins.retrogate.engine.model.Detection;
 import io.jenkins.plugins.retrogate.engine.model.Ids;
+import io.jenkins.plugins.retrogate.engine.model.ItemType;
+import io.jenkins.plugins.retrogate.engine.model.Outcome;
+import io.jenkins.plugins.retrogate.engine.model.Priority;
+import io.jenkins.plugins.retrogate.engine.model.Resolution;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.Change;
 import io.jenkins.plugins.retrogate.engine.store.LogCapture;
@@ -72,6 +84,44 @@ class PostgresSnapshotTest {
             assertThat(next.state().incidents()).containsKey("INC-36");
         }
         assertThat(PostgresFixture.backend(url).verify().ok()).isTrue();
+    }
+
+    @Test
+    void aSnapshotFetchedInPartsWithItsHistoryStartsANewProcessAtTheStateOfAFullFold() {
+        try (PostgresStore writer = open(NEVER)) {
+            for (int i = 1; i <= 300; i++) { // each incident's item fixed by a deployment: a history of 600 rows
+                String incident = Ids.incident(i);
+                String item = Ids.item(incident, 1);
+                String deployment = Ids.deployment(i);
+                DeploymentRef ref = new DeploymentRef(deployment, "deploy-pay", i, "https://ci/job/deploy-pay/" + i
+                        + "/", "payments", "production", "1." + i);
+                Instant at = T0.plusSeconds(i);
+                List<Event> events = new java.util.ArrayList<>(List.of(
+                        new IncidentOpened(at, "alice", incident, "incident " + incident, null, List.of("payments"),
+                                Detection.MANUAL, at, null, null, null),
+                        new ItemAdded(at, "alice", item, incident, "fix " + incident, Priority.P0,
+                                ItemType.PREVENTATIVE, "team-pay", null, List.of("payments"), null)));
+                if (i % 3 != 0) { // two in three verified: closed, in the history; the others open
+                    events.addAll(List.of(
+                            new DeploymentStarted(at, "gate", deployment, ref, true, List.of(), Decision.ALLOW, null,
+                                    null, null, null),
+                            new ItemResolved(at, "gate", item, Resolution.DEPLOYMENT, "1." + i, deployment),
+                            new DeploymentFinished(at, "gate", deployment, Outcome.SUCCEEDED, null),
+                            new ItemVerified(at, "gate", item, deployment)));
+                }
+                writer.execute(state -> Change.of(null, events));
+            }
+            assertThat(writer.snapshot()).isTrue();
+        }
+        assertThat(PostgresFixture.count(url, "SELECT octet_length(data) FROM snapshots"))
+                .as("larger than the part fetched first").isGreaterThan(1 << 16);
+
+        try (PostgresStore next = open(NEVER)) {
+            assertThat(next.startedFrom()).isEqualTo(next.state().sequence());
+            assertThat(next.state().activeItemsGuarding("payments")).hasSize(100);
+            assertThat(next.state()).isEqualTo(fullFold());
+            assertThat(next.state().deployment("DEP-200").orElseThrow().outcome()).isEqualTo(Outcome.SUCCEEDED);
+        }
     }
 
     @Test

@@ -43,6 +43,8 @@ import io.jenkins.plugins.retrogate.engine.model.Resolution;
 import io.jenkins.plugins.retrogate.engine.model.Severity;
 import io.jenkins.plugins.retrogate.engine.model.Ticket;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -154,36 +156,64 @@ class SnapshotContentTest {
     }
 
     @Test
-    void aSectionEditedWithAMatchingChecksumIsStillRefused() throws IOException {
+    void anOpenItemsSectionEditedWithAMatchingChecksumIsStillRefused() throws IOException {
         RetroState state = RetroState.empty().applyAll(everything());
         Path file = write(state);
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        SnapshotFormat.Header header = header(file);
-        // Swap two items: each section still checks out, but the ids are no longer in ascending order.
-        List<String> lines = new ArrayList<>(List.of(text.split("\n")));
-        int itemsLine = 1 + indexOf(header, "items");
-        String items = lines.get(itemsLine);
-        int second = items.indexOf(",[\"INC-1-A2\"");
-        String swapped = "[" + items.substring(second + 1, items.length() - 1) + "," + items.substring(1, second) + "]";
-        lines.set(itemsLine, swapped);
-        List<SnapshotFormat.Section> sections = new ArrayList<>(header.sections());
-        sections.set(indexOf(header, "items"), section("items", sections.get(indexOf(header, "items")).count(), swapped));
-        SnapshotFormat.Header edited = new SnapshotFormat.Header(header.format(), header.eventFormat(), header.sequence(),
-                header.hash(), header.segment(), header.offset(), header.createdAt(), sections);
-        lines.set(0, EventJson.mapper().writeValueAsString(edited));
-        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+
+        // Swap the two open items: the section still checks out, but the ids are no longer in ascending order.
+        swapRows(file, "activeItems");
 
         assertThatThrownBy(() -> read(file, header(file)))
                 .isInstanceOf(IOException.class).hasMessageContaining("not in ascending id order");
     }
 
     @Test
-    void aDamagedRowSectionIsReportedAsFailingItsChecksum() throws IOException {
+    void aHistoryEditedWithAMatchingChecksumStillGatesButNamesTheFaultWhenTheHistoryIsRead() throws IOException {
+        RetroState state = RetroState.empty().applyAll(everything());
+        Path file = write(state);
+
+        // The closed items are decoded after the read returns: what a gate needs is there, the rest says what is wrong.
+        swapRows(file, "items");
+        RetroState read = read(file, header(file));
+
+        assertThat(read.activeItemsGuarding("shop")).extracting(ActionItem::id).containsExactly("INC-1-A2",
+                "INC-1-A3");
+        assertThat(read.hasItems("INC-1")).as("the post-rollback freeze's question").isTrue();
+        assertThat(read.openIncidentOf("pay")).isEqualTo(state.openIncidentOf("pay"));
+        assertThat(read.item("INC-1-A2")).isEqualTo(state.item("INC-1-A2"));
+        assertThatThrownBy(() -> read.item("INC-1-A1")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed action items of the snapshot")
+                .hasMessageContaining("not in ascending id order");
+        assertThat(read.deployments()).as("the deployments decoded fine").isEqualTo(state.deployments());
+    }
+
+    @Test
+    void eventsFoldedOnTopOfASnapshotGiveTheStateTheyGiveOnTheOriginal() throws IOException {
+        RetroState state = RetroState.empty().applyAll(everything());
+        DeploymentRef next = new DeploymentRef("DEP-8", "deploy-shop", 50, "https://ci/job/deploy-shop/50/", "shop",
+                "production", "3.0");
+        List<Event> more = List.of(
+                new DeploymentStarted(T.plusSeconds(40), "gate", "DEP-8", next, true, List.of(), Decision.ALLOW,
+                        GatePassage.PASSED, null, null, null),
+                new ItemResolved(T.plusSeconds(41), "gate", "INC-1-A2", Resolution.DEPLOYMENT, "3.0", "DEP-8"),
+                new DeploymentFinished(T.plusSeconds(42), "gate", "DEP-8", Outcome.SUCCEEDED, null),
+                new ItemVerified(T.plusSeconds(43), "gate", "INC-1-A2", "DEP-8"),
+                new DeploymentFinished(T.plusSeconds(44), "gate", "DEP-3", Outcome.SUCCEEDED, null),
+                new ItemReopened(T.plusSeconds(45), "alice", "INC-1-A1", "the canary was removed"));
+
+        Path file = write(state);
+        RetroState read = read(file, header(file));
+
+        assertThat(read.applyAll(more)).isEqualTo(state.applyAll(more));
+    }
+
+    @Test
+    void aDamagedHistorySectionIsRefusedAtOnceNotWhenItIsFirstRead() throws IOException {
         RetroState state = RetroState.empty().applyAll(everything());
         Path file = write(state);
         byte[] bytes = Files.readAllBytes(file);
         String text = new String(bytes, StandardCharsets.UTF_8);
-        int quote = text.indexOf("[\"INC-1-A2\"") + 1; // the quote opening an item's id: parsing would trip over it
+        int quote = text.indexOf("[\"INC-1-A1\"") + 1; // the quote opening a closed item's id
         bytes[quote] = 'x';
         Files.write(file, bytes);
 
@@ -191,42 +221,123 @@ class SnapshotContentTest {
                 .isInstanceOf(IOException.class).hasMessageContaining("'items' fails its CRC32C check");
     }
 
+    @Test
+    void aDamagedOpenItemsSectionIsReportedAsFailingItsChecksum() throws IOException {
+        RetroState state = RetroState.empty().applyAll(everything());
+        Path file = write(state);
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int quote = text.indexOf("[\"INC-1-A2\",\"INC-1\"") + 1; // an open item's row: it names its incident by id
+        bytes[quote] = 'x';
+        Files.write(file, bytes);
+
+        assertThatThrownBy(() -> read(file, header(file)))
+                .isInstanceOf(IOException.class).hasMessageContaining("'activeItems' fails its CRC32C check");
+    }
+
+    /** Reverses the rows of the only section called {@code name} and gives it a matching checksum. */
+    private static void swapRows(Path file, String name) throws IOException {
+        SnapshotFormat.Header header = header(file);
+        List<String> lines = new ArrayList<>(List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n")));
+        int index = indexOf(header, name);
+        ArrayNode rows = (ArrayNode) EventJson.mapper().readTree(lines.get(1 + index));
+        assertThat(rows.size()).as("rows to swap in '%s'", name).isGreaterThanOrEqualTo(2);
+        ArrayNode swapped = EventJson.mapper().createArrayNode();
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            swapped.add(rows.get(i));
+        }
+        String line = EventJson.mapper().writeValueAsString(swapped);
+        lines.set(1 + index, line);
+        List<SnapshotFormat.Section> sections = new ArrayList<>(header.sections());
+        sections.set(index, section(name, sections.get(index).count(), line));
+        SnapshotFormat.Header edited = new SnapshotFormat.Header(header.format(), header.eventFormat(), header.sequence(),
+                header.hash(), header.segment(), header.offset(), header.createdAt(), sections);
+        lines.set(0, EventJson.mapper().writeValueAsString(edited));
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
     /**
      * Rewrites a snapshot as format 2 was written: deployment rows without the gate's three fields at
-     * their end, and no gateDecisions section.
+     * their end, incident rows without the retrospective's two answers, no gateDecisions section, and
+     * (format 6 split them) every item in one run of sections in id order, naming deployments by
+     * position, with the items of each incident as positions too.
      */
     private static void asFormatTwo(Path file) throws IOException {
         List<String> lines = List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n"));
         SnapshotFormat.Header header = header(file);
+        Map<String, ArrayNode> rowsOf = new java.util.HashMap<>();
+        for (int i = 0; i < header.sections().size(); i++) {
+            String name = header.sections().get(i).name();
+            if (List.of("incidents", "deployments", "items", "activeItems").contains(name)) {
+                assertThat(rowsOf).as("one section of " + name + " in this small snapshot").doesNotContainKey(name);
+                rowsOf.put(name, (ArrayNode) EventJson.mapper().readTree(lines.get(i + 1)));
+            }
+        }
+        List<String> incidentIds = ids(rowsOf.get("incidents"));
+        List<String> deploymentIds = ids(rowsOf.get("deployments"));
+        List<JsonNode> items = new ArrayList<>();
+        rowsOf.get("activeItems").forEach(items::add);
+        rowsOf.get("items").forEach(items::add);
+        items.sort(java.util.Comparator.comparing(row -> row.get(0).asText()));
+        ArrayNode allItems = EventJson.mapper().createArrayNode();
+        for (JsonNode row : items) {
+            ArrayNode fields = (ArrayNode) row;
+            for (int field : new int[] {16, 18}) { // fixDeployment, verifiedBy: an id of a deployment held becomes its position
+                if (fields.get(field).isTextual() && deploymentIds.contains(fields.get(field).asText())) {
+                    fields.set(field, deploymentIds.indexOf(fields.get(field).asText()));
+                }
+            }
+            allItems.add(fields);
+        }
+        List<String> itemIds = ids(allItems);
         List<SnapshotFormat.Section> sections = new ArrayList<>();
         List<String> body = new ArrayList<>();
         for (int i = 0; i < header.sections().size(); i++) {
             SnapshotFormat.Section section = header.sections().get(i);
             String line = lines.get(i + 1);
-            if (section.name().equals("gateDecisions")) {
+            if (section.name().equals("gateDecisions") || section.name().equals("activeItems")) {
                 continue;
             }
             // format 3 added a deployment's three gate fields, format 4 an incident's two retrospective answers
             int added = section.name().equals("deployments") ? 3 : section.name().equals("incidents") ? 2 : 0;
             if (added > 0) {
-                com.fasterxml.jackson.databind.node.ArrayNode rows =
-                        (com.fasterxml.jackson.databind.node.ArrayNode) EventJson.mapper().readTree(line);
-                for (com.fasterxml.jackson.databind.JsonNode row : rows) {
-                    var fields = (com.fasterxml.jackson.databind.node.ArrayNode) row;
+                ArrayNode rows = rowsOf.get(section.name());
+                for (JsonNode row : rows) {
+                    var fields = (ArrayNode) row;
                     for (int cut = 0; cut < added; cut++) {
                         fields.remove(fields.size() - 1);
                     }
                 }
                 line = EventJson.mapper().writeValueAsString(rows);
-                section = section(section.name(), section.count(), line);
+            } else if (section.name().equals("items")) {
+                line = EventJson.mapper().writeValueAsString(allItems);
+                section = section("items", allItems.size(), line);
+            } else if (section.name().equals("indexes")) {
+                com.fasterxml.jackson.databind.node.ObjectNode indexes =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) EventJson.mapper().readTree(line);
+                for (JsonNode entry : indexes.get("itemsByIncident")) {
+                    ArrayNode values = (ArrayNode) entry;
+                    String incident = incidentIds.get(values.get(0).asInt());
+                    for (int k = 1; k < values.size(); k++) {
+                        String id = values.get(k).isInt() ? incident + "-A" + values.get(k).asInt() : values.get(k).asText();
+                        values.set(k, itemIds.indexOf(id));
+                    }
+                }
+                line = EventJson.mapper().writeValueAsString(indexes);
             }
-            sections.add(section);
+            sections.add(section(section.name(), section.count(), line));
             body.add(line);
         }
         SnapshotFormat.Header two = new SnapshotFormat.Header(2, 1, header.sequence(), header.hash(), header.segment(),
                 header.offset(), header.createdAt(), sections);
         Files.writeString(file, EventJson.mapper().writeValueAsString(two) + "\n" + String.join("\n", body) + "\n",
                 StandardCharsets.UTF_8);
+    }
+
+    private static List<String> ids(ArrayNode rows) {
+        List<String> ids = new ArrayList<>();
+        rows.forEach(row -> ids.add(row.get(0).asText()));
+        return ids;
     }
 
     private Path write(RetroState state) throws IOException {
