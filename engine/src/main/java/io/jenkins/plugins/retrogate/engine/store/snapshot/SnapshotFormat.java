@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
 import io.jenkins.plugins.retrogate.engine.model.Ids;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.PartialApproval;
 import io.jenkins.plugins.retrogate.engine.state.Counters;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
@@ -171,10 +172,20 @@ public final class SnapshotFormat {
         for (ActionItem item : state.items().values()) {
             (item.status().isActive() ? active : closed).add(item);
         }
-        // What a gate needs first (incidents, open items), then the history read in the background.
-        chunks(entities, entitySections, rows, "incidents", state.incidents().values(), rows::incident);
+        // The incidents a gate reads: those of the open items and those the services' indexes name.
+        java.util.Set<String> gated = new java.util.HashSet<>(state.openIncidentByService().values());
+        gated.addAll(state.rollbackIncidentByService().values());
+        active.forEach(item -> gated.add(item.incidentId()));
+        List<Incident> gateIncidents = new ArrayList<>();
+        List<Incident> otherIncidents = new ArrayList<>();
+        for (Incident incident : state.incidents().values()) {
+            (gated.contains(incident.id()) ? gateIncidents : otherIncidents).add(incident);
+        }
+        // What a gate needs first, then the history, decoded in the background.
+        chunks(entities, entitySections, rows, "gateIncidents", gateIncidents, rows::incident);
         chunks(entities, entitySections, rows, "activeItems", active, rows::activeItem);
         chunks(entities, entitySections, rows, "deployments", state.deployments().values(), rows::deployment);
+        chunks(entities, entitySections, rows, "incidents", otherIncidents, rows::incident);
         chunks(entities, entitySections, rows, "items", closed, rows::item);
         Counters c = state.counters();
         section(body, sections, "counters", 1, out -> out.writeArray(
@@ -219,12 +230,11 @@ public final class SnapshotFormat {
      * active items per service follow from the items and are rebuilt from them.
      */
     private static void indexes(JsonGenerator out, RetroState state, SnapshotRowWriter rows) throws IOException {
-        Map<String, Integer> incidents = positions(state.incidents().keySet());
         out.writeStartObject();
         out.writeArrayFieldStart("itemsByIncident");
         for (Map.Entry<String, List<String>> entry : state.itemsByIncident().entrySet()) {
             out.writeStartArray();
-            out.writeNumber(position(incidents, entry.getKey()));
+            out.writeString(known(state, entry.getKey()));
             for (String item : entry.getValue()) {
                 int number = numberIn(entry.getKey(), item);
                 if (number > 0) {
@@ -236,8 +246,8 @@ public final class SnapshotFormat {
             out.writeEndArray();
         }
         out.writeEndArray();
-        serviceIncidents(out, "openIncidentByService", state.openIncidentByService(), incidents, rows);
-        serviceIncidents(out, "rollbackIncidentByService", state.rollbackIncidentByService(), incidents, rows);
+        serviceIncidents(out, "openIncidentByService", state.openIncidentByService(), state, rows);
+        serviceIncidents(out, "rollbackIncidentByService", state.rollbackIncidentByService(), state, rows);
         out.writeObjectFieldStart("overridesByTarget");
         for (Map.Entry<String, PSet<String>> entry : state.overridesByTarget().entrySet()) {
             out.writeArrayFieldStart(entry.getKey());
@@ -269,25 +279,25 @@ public final class SnapshotFormat {
         }
     }
 
-    private static void serviceIncidents(JsonGenerator out, String field, Map<String, String> map,
-            Map<String, Integer> incidents, SnapshotRowWriter rows) throws IOException {
+    private static void serviceIncidents(JsonGenerator out, String field, Map<String, String> map, RetroState state,
+            SnapshotRowWriter rows) throws IOException {
         rows.to(out);
         out.writeArrayFieldStart(field);
         for (Map.Entry<String, String> entry : map.entrySet()) {
             out.writeStartArray();
             rows.name(entry.getKey());
-            out.writeNumber(position(incidents, entry.getValue()));
+            out.writeString(known(state, entry.getValue()));
             out.writeEndArray();
         }
         out.writeEndArray();
     }
 
-    private static int position(Map<String, Integer> positions, String id) throws IOException {
-        Integer position = positions.get(id);
-        if (position == null) {
-            throw new IOException("the state's indexes name " + id + ", which it does not hold");
+    /** An incident id an index names, checked to be one of the state's incidents. */
+    private static String known(RetroState state, String incident) throws IOException {
+        if (!state.incidents().containsKey(incident)) {
+            throw new IOException("the state's indexes name " + incident + ", which it does not hold");
         }
-        return position;
+        return incident;
     }
 
     private static Map<String, Integer> positions(Collection<String> ids) {
@@ -441,6 +451,9 @@ public final class SnapshotFormat {
      * background: deployments and closed items, format 6) begins: a store can fetch what comes before
      * first and the rest meanwhile. {@code size} for older formats, whose every section is read at once.
      */
+    /** The sections of a format-6 snapshot that hold its history, decoded in the background. */
+    static final List<String> HISTORY = List.of("deployments", "incidents", "items");
+
     public static long historyOffset(Header header, long size) {
         if (header.format() < 6) {
             return size;
@@ -450,7 +463,7 @@ public final class SnapshotFormat {
         for (int i = header.sections().size() - 1; i >= 0; i--) {
             Section section = header.sections().get(i);
             end -= section.bytes() + 1L;
-            if (section.name().equals("deployments") || section.name().equals("items")) {
+            if (HISTORY.contains(section.name())) {
                 first = Math.min(first, end);
             }
         }

@@ -24,11 +24,12 @@ record SnapshotIndexes(PMap<String, List<String>> itemsByIncident, PMap<String, 
         PMap<String, String> pendingRequestByTarget) {
 
     /**
-     * Reads the indexes; {@code items} are all the items in id order, or {@code null} for format 6,
-     * whose items of each incident are their numbers (or ids, for an item whose id is not its
-     * incident's id and a number).
+     * Reads the indexes; {@code incidents} and {@code items} are all of them in id order, or {@code null}
+     * for format 6, whose indexes name incidents by id and the items of each incident by their numbers
+     * (or ids, for an item whose id is not its incident's id and a number).
      */
-    static SnapshotIndexes read(SnapshotRowReader in, Incident[] incidents, @CheckForNull List<ActionItem> items)
+    static SnapshotIndexes read(SnapshotRowReader in, @CheckForNull Incident[] incidents,
+            @CheckForNull List<ActionItem> items)
             throws IOException {
         in.expect(JsonToken.START_OBJECT);
         field(in, "itemsByIncident");
@@ -36,7 +37,7 @@ record SnapshotIndexes(PMap<String, List<String>> itemsByIncident, PMap<String, 
         TreeMap<String, List<String>> byIncident = new TreeMap<>();
         while (in.next() != JsonToken.END_ARRAY) {
             in.check(JsonToken.START_ARRAY);
-            String incident = incidents[position(in, incidents.length)].id();
+            String incident = incident(in, incidents);
             List<String> ids = new ArrayList<>();
             while (in.next() != JsonToken.END_ARRAY) {
                 if (items != null) {
@@ -93,7 +94,8 @@ record SnapshotIndexes(PMap<String, List<String>> itemsByIncident, PMap<String, 
         return SnapshotMaps.sets(byService);
     }
 
-    private static PMap<String, String> serviceIncidents(SnapshotRowReader in, String name, Incident[] incidents)
+    private static PMap<String, String> serviceIncidents(SnapshotRowReader in, String name,
+            @CheckForNull Incident[] incidents)
             throws IOException {
         field(in, name);
         in.expect(JsonToken.START_ARRAY);
@@ -101,10 +103,19 @@ record SnapshotIndexes(PMap<String, List<String>> itemsByIncident, PMap<String, 
         while (in.next() != JsonToken.END_ARRAY) {
             in.check(JsonToken.START_ARRAY);
             String service = in.name();
-            map.put(service, incidents[position(in, incidents.length)].id());
+            map.put(service, incident(in, incidents));
             in.expect(JsonToken.END_ARRAY);
         }
         return TreePMap.fromSortedMap(map);
+    }
+
+    /** An incident: its position in {@code incidents}, or (format 6, {@code incidents} {@code null}) its id. */
+    private static String incident(SnapshotRowReader in, @CheckForNull Incident[] incidents) throws IOException {
+        if (incidents != null) {
+            return incidents[position(in, incidents.length)].id();
+        }
+        in.expect(JsonToken.VALUE_STRING);
+        return in.textHere();
     }
 
     private static void field(SnapshotRowReader in, String name) throws IOException {

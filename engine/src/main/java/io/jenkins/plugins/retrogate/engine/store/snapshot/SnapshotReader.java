@@ -109,35 +109,34 @@ final class SnapshotReader {
     }
 
     private static final List<String> KNOWN = List.of("names", "counters", "indexes", "incidents", "deployments",
-            "items", "overrides", "requests", "gateDecisions", "itemCounters", "approvals", "activeItems");
+            "items", "overrides", "requests", "gateDecisions", "itemCounters", "approvals", "activeItems",
+            "gateIncidents");
 
     private RetroState read(long sequence) throws IOException, ExecutionException, InterruptedException {
         for (SnapshotFormat.Section section : sections) {
             if (!KNOWN.contains(section.name()) || (!gated && section.name().equals("gateDecisions"))
                     || (!approved && section.name().equals("approvals"))
-                    || (!split && section.name().equals("activeItems"))) {
+                    || (!split && (section.name().equals("activeItems") || section.name().equals("gateIncidents")))) {
                 throw new IOException("unknown snapshot section '" + section.name() + "'");
             }
         }
         names = names(one("names"));
-        List<Future<List<Incident>>> incidentChunks = parseAll("incidents", in -> in.incident(answered));
+        List<Future<List<Incident>>> incidentChunks = parseAll(split ? "gateIncidents" : "incidents",
+                in -> in.incident(answered));
         // format 6: the open items name their incidents by id, so they are read beside the incidents
         List<Future<List<ActionItem>>> activeChunks = split
                 ? parseAll("activeItems", in -> active(in.item(null, NO_DEPLOYMENTS), true)) : List.of();
         ExecutorService background = split ? Parallel.background("snapshot-history") : null;
         List<Future<List<Deployment>>> deploymentChunks = split ? List.of()
                 : parseAll("deployments", in -> in.deployment(gated));
-        // the few records read with the data-binding mapper, which takes a while to make in a new JVM: beside the rows
-        ExecutorService records = split ? background : pool;
-        Future<List<OverrideApproval>> overrides = records.submit(() -> records("overrides",
-                new TypeReference<List<OverrideApproval>>() { }));
-        Future<List<OverrideRequest>> requests = records.submit(() -> records("requests",
-                new TypeReference<List<OverrideRequest>>() { }));
-        Future<List<BuildDecision>> decisions = gated ? records.submit(() -> records("gateDecisions",
-                new TypeReference<List<BuildDecision>>() { })) : null;
+        Future<List<OverrideApproval>> overrides = pool.submit(() -> records("overrides", SnapshotRecords::overrides));
+        Future<List<OverrideRequest>> requests = pool.submit(() -> records("requests", SnapshotRecords::requests));
+        Future<List<BuildDecision>> decisions = gated ? pool.submit(() -> records("gateDecisions",
+                SnapshotRecords::decisions)) : null;
         Future<List<PartialApproval>> approvals = sections.stream().anyMatch(x -> x.name().equals("approvals"))
-                ? records.submit(() -> records("approvals", new TypeReference<List<PartialApproval>>() { })) : null;
+                ? pool.submit(() -> records("approvals", SnapshotRecords::approvals)) : null;
         List<Future<byte[]>> historyDeployments = split ? checked("deployments", pool) : List.of();
+        List<Future<byte[]>> historyIncidents = split ? checked("incidents", pool) : List.of();
         List<Future<byte[]>> historyItems = split ? checked("items", pool) : List.of();
         Counters counters = counters(one("counters"));
         if (sections.stream().anyMatch(s -> s.name().equals("itemCounters"))) {
@@ -162,7 +161,7 @@ final class SnapshotReader {
         }
         SnapshotIndexes indexes;
         try (JsonParser parser = parser(one("indexes"))) {
-            indexes = SnapshotIndexes.read(new SnapshotRowReader(parser, "indexes", names), incidents,
+            indexes = SnapshotIndexes.read(new SnapshotRowReader(parser, "indexes", names), split ? null : incidents,
                     split ? null : items);
         }
         PMap<String, OverrideApproval> overridesById = SnapshotMaps.sortedById(overrides.get(), OverrideApproval::id,
@@ -176,8 +175,9 @@ final class SnapshotReader {
         if (split) {
             // Everything a gate reads is there: the history is decoded from here on, in the background.
             History history = new History(background, incidents, items, each(historyDeployments),
-                    each(historyItems));
+                    each(historyIncidents), each(historyItems));
             deploymentsById = new DeferredMap<>(TreePMap.empty(), history.deployments, "deployments");
+            incidentsById = new DeferredMap<>(incidentsById, history.incidents, "incidents");
             itemMap = new DeferredMap<>(itemMap, history.items, "closed action items");
         } else {
             deploymentsById = deploymentMap.get();
@@ -222,46 +222,63 @@ final class SnapshotReader {
      */
     private final class History {
         final CompletableFuture<PMap<String, Deployment>> deployments;
+        final CompletableFuture<PMap<String, Incident>> incidents;
         final CompletableFuture<PMap<String, ActionItem>> items;
 
-        History(ExecutorService background, Incident[] incidents, List<ActionItem> active, List<byte[]> deploymentBytes,
-                List<byte[]> itemBytes) {
-            List<Integer> deploymentSections = indexes("deployments");
-            List<Integer> itemSections = indexes("items");
-            List<CompletableFuture<List<Deployment>>> deploymentChunks = new ArrayList<>();
-            for (int i = 0; i < deploymentSections.size(); i++) {
-                int index = deploymentSections.get(i);
-                byte[] bytes = deploymentBytes.get(i);
-                deploymentChunks.add(CompletableFuture.supplyAsync(
-                        () -> unchecked(() -> rows(index, bytes, in -> in.deployment(true))), background));
-            }
-            CompletableFuture<Deployment[]> all = CompletableFuture.allOf(deploymentChunks.toArray(
-                    CompletableFuture[]::new)).thenApply(done -> deploymentChunks.stream()
-                            .flatMap(chunk -> chunk.join().stream()).toArray(Deployment[]::new));
-            deployments = all.thenApplyAsync(array -> unchecked(
+        History(ExecutorService background, Incident[] gateIncidents, List<ActionItem> active,
+                List<byte[]> deploymentBytes, List<byte[]> incidentBytes, List<byte[]> itemBytes) {
+            CompletableFuture<Deployment[]> allDeployments = chunks(background, "deployments", deploymentBytes,
+                    in -> in.deployment(true)).thenApply(list -> list.toArray(Deployment[]::new));
+            // the items name incidents by position among all of them, in id order: the gate's and the others merged
+            CompletableFuture<Incident[]> allIncidents = chunks(background, "incidents", incidentBytes,
+                    in -> in.incident(true)).thenApply(others -> merged(List.of(gateIncidents), others,
+                            Incident::id).toArray(Incident[]::new));
+            deployments = allDeployments.thenApplyAsync(array -> unchecked(
                     () -> SnapshotMaps.sortedById(List.of(array), Deployment::id, "deployments")), background);
+            incidents = allIncidents.thenApplyAsync(array -> unchecked(
+                    () -> SnapshotMaps.sortedById(List.of(array), Incident::id, "incidents")), background);
+            List<Integer> itemSections = indexes("items");
             List<CompletableFuture<List<ActionItem>>> itemChunks = new ArrayList<>();
+            CompletableFuture<Void> both = CompletableFuture.allOf(allDeployments, allIncidents);
             for (int i = 0; i < itemSections.size(); i++) {
                 int index = itemSections.get(i);
                 byte[] bytes = itemBytes.get(i);
-                itemChunks.add(all.thenApplyAsync(array -> unchecked(
-                        () -> rows(index, bytes, in -> active(in.item(incidents, array), false))), background));
+                itemChunks.add(both.thenApplyAsync(done -> unchecked(() -> rows(index, bytes,
+                        in -> active(in.item(allIncidents.join(), allDeployments.join()), false))), background));
             }
             items = CompletableFuture.allOf(itemChunks.toArray(CompletableFuture[]::new)).thenApplyAsync(done -> {
                 List<ActionItem> closed = new ArrayList<>();
                 itemChunks.forEach(chunk -> closed.addAll(chunk.join()));
-                return unchecked(() -> SnapshotMaps.sortedById(merged(active, closed), ActionItem::id, "items"));
+                return unchecked(() -> SnapshotMaps.sortedById(merged(active, closed, ActionItem::id),
+                        ActionItem::id, "items"));
             }, background);
+        }
+
+        /** The sections called {@code name} (their bytes given), decoded side by side, their rows in order. */
+        private <T> CompletableFuture<List<T>> chunks(ExecutorService background, String name, List<byte[]> bytes,
+                RowReader<T> row) {
+            List<Integer> sectionIndexes = indexes(name);
+            List<CompletableFuture<List<T>>> chunks = new ArrayList<>();
+            for (int i = 0; i < sectionIndexes.size(); i++) {
+                int index = sectionIndexes.get(i);
+                byte[] section = bytes.get(i);
+                chunks.add(CompletableFuture.supplyAsync(() -> unchecked(() -> rows(index, section, row)), background));
+            }
+            return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<T> all = new ArrayList<>();
+                chunks.forEach(chunk -> all.addAll(chunk.join()));
+                return all;
+            });
         }
     }
 
-    /** Two lists in ascending id order, merged into one. */
-    private static List<ActionItem> merged(List<ActionItem> one, List<ActionItem> other) {
-        List<ActionItem> all = new ArrayList<>(one.size() + other.size());
+    /** Two lists in ascending id order, merged into one (a repeated id stays, for the order check to refuse). */
+    private static <T> List<T> merged(List<T> one, List<T> other, java.util.function.Function<T, String> id) {
+        List<T> all = new ArrayList<>(one.size() + other.size());
         int i = 0;
         int j = 0;
         while (i < one.size() || j < other.size()) {
-            if (j == other.size() || (i < one.size() && one.get(i).id().compareTo(other.get(j).id()) <= 0)) {
+            if (j == other.size() || (i < one.size() && id.apply(one.get(i)).compareTo(id.apply(other.get(j))) <= 0)) {
                 all.add(one.get(i++));
             } else {
                 all.add(other.get(j++));
@@ -401,8 +418,16 @@ final class SnapshotReader {
         return new Counters(values.get(0), values.get(1), values.get(2), values.get(3));
     }
 
-    private <T> List<T> records(String name, TypeReference<List<T>> type) throws IOException {
-        List<T> values = SnapshotFormat1.MAPPER.readValue(one(name), type);
+    /** Reads a section of records. */
+    private interface RecordsReader<T> {
+        List<T> read(JsonParser parser, String section) throws IOException;
+    }
+
+    private <T> List<T> records(String name, RecordsReader<T> reader) throws IOException {
+        List<T> values;
+        try (JsonParser parser = parser(one(name))) {
+            values = reader.read(parser, name);
+        }
         int count = sections.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().count();
         if (values.size() != count) {
             throw new IOException("section '" + name + "' holds " + values.size() + " entries, its header says "

@@ -185,6 +185,8 @@ class SnapshotContentTest {
                 .hasMessageContaining("closed action items of the snapshot")
                 .hasMessageContaining("not in ascending id order");
         assertThat(read.deployments()).as("the deployments decoded fine").isEqualTo(state.deployments());
+        assertThat(read.incident("INC-2")).as("an incident no gate reads, decoded fine")
+                .isEqualTo(state.incident("INC-2"));
     }
 
     @Test
@@ -268,12 +270,19 @@ class SnapshotContentTest {
         Map<String, ArrayNode> rowsOf = new java.util.HashMap<>();
         for (int i = 0; i < header.sections().size(); i++) {
             String name = header.sections().get(i).name();
-            if (List.of("incidents", "deployments", "items", "activeItems").contains(name)) {
+            if (List.of("gateIncidents", "incidents", "deployments", "items", "activeItems").contains(name)) {
                 assertThat(rowsOf).as("one section of " + name + " in this small snapshot").doesNotContainKey(name);
                 rowsOf.put(name, (ArrayNode) EventJson.mapper().readTree(lines.get(i + 1)));
             }
         }
-        List<String> incidentIds = ids(rowsOf.get("incidents"));
+        List<JsonNode> incidents = new ArrayList<>();
+        rowsOf.getOrDefault("gateIncidents", EventJson.mapper().createArrayNode()).forEach(incidents::add);
+        rowsOf.getOrDefault("incidents", EventJson.mapper().createArrayNode()).forEach(incidents::add);
+        incidents.sort(java.util.Comparator.comparing(row -> row.get(0).asText()));
+        ArrayNode allIncidents = EventJson.mapper().createArrayNode();
+        incidents.forEach(allIncidents::add);
+        rowsOf.put("incidents", allIncidents);
+        List<String> incidentIds = ids(allIncidents);
         List<String> deploymentIds = ids(rowsOf.get("deployments"));
         List<JsonNode> items = new ArrayList<>();
         rowsOf.get("activeItems").forEach(items::add);
@@ -282,6 +291,9 @@ class SnapshotContentTest {
         ArrayNode allItems = EventJson.mapper().createArrayNode();
         for (JsonNode row : items) {
             ArrayNode fields = (ArrayNode) row;
+            if (fields.get(1).isTextual()) { // an open item's incident: its position
+                fields.set(1, incidentIds.indexOf(fields.get(1).asText()));
+            }
             for (int field : new int[] {16, 18}) { // fixDeployment, verifiedBy: an id of a deployment held becomes its position
                 if (fields.get(field).isTextual() && deploymentIds.contains(fields.get(field).asText())) {
                     fields.set(field, deploymentIds.indexOf(fields.get(field).asText()));
@@ -296,6 +308,11 @@ class SnapshotContentTest {
             SnapshotFormat.Section section = header.sections().get(i);
             String line = lines.get(i + 1);
             if (section.name().equals("gateDecisions") || section.name().equals("activeItems")) {
+                continue;
+            }
+            if (section.name().equals("gateIncidents")) { // all the incidents, in one section, where format 2 had them
+                section = new SnapshotFormat.Section("incidents", allIncidents.size(), 0, "");
+            } else if (section.name().equals("incidents")) {
                 continue;
             }
             // format 3 added a deployment's three gate fields, format 4 an incident's two retrospective answers
@@ -317,10 +334,16 @@ class SnapshotContentTest {
                         (com.fasterxml.jackson.databind.node.ObjectNode) EventJson.mapper().readTree(line);
                 for (JsonNode entry : indexes.get("itemsByIncident")) {
                     ArrayNode values = (ArrayNode) entry;
-                    String incident = incidentIds.get(values.get(0).asInt());
+                    String incident = values.get(0).asText();
+                    values.set(0, incidentIds.indexOf(incident));
                     for (int k = 1; k < values.size(); k++) {
                         String id = values.get(k).isInt() ? incident + "-A" + values.get(k).asInt() : values.get(k).asText();
                         values.set(k, itemIds.indexOf(id));
+                    }
+                }
+                for (String field : List.of("openIncidentByService", "rollbackIncidentByService")) {
+                    for (JsonNode pair : indexes.get(field)) {
+                        ((ArrayNode) pair).set(1, incidentIds.indexOf(pair.get(1).asText()));
                     }
                 }
                 line = EventJson.mapper().writeValueAsString(indexes);
