@@ -4,6 +4,7 @@ import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.store.Change;
 import io.jenkins.plugins.retrogate.engine.store.journal.JournalOptions;
 import io.jenkins.plugins.retrogate.engine.store.journal.JournalStore;
+import io.jenkins.plugins.retrogate.engine.store.snapshot.SnapshotFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ final class Journals {
      */
     static synchronized Path template(int items, long total, boolean snapshot) throws IOException {
         Path dir = BenchFiles.root().resolve("template-" + items + "-" + total + (snapshot ? "-snapshot" : ""));
-        if (Files.exists(dir.resolve(COMPLETE))) {
+        if (Files.exists(dir.resolve(COMPLETE)) && (!snapshot || currentSnapshot(dir))) {
             return dir;
         }
         BenchFiles.delete(dir);
@@ -54,6 +55,21 @@ final class Journals {
         }
         Files.createFile(dir.resolve(COMPLETE));
         return dir;
+    }
+
+    /** Whether the template's snapshot is in this version's format (an older one would measure its reader). */
+    private static boolean currentSnapshot(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> String.valueOf(f.getFileName()).startsWith("snapshot-")).toList()) {
+                try (java.io.BufferedReader reader = Files.newBufferedReader(file)) {
+                    String header = reader.readLine();
+                    if (header != null && SnapshotFormat.header(header).format() == SnapshotFormat.FORMAT) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** A fresh copy of a template for one trial. */

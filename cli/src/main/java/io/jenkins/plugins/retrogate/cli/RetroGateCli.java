@@ -266,7 +266,8 @@ public final class RetroGateCli implements Callable<Integer> {
 
     private StoreBackend backend(Duration wait) {
         StoreLocation location = storeLocation();
-        return location.backend(wait, storePassword(location));
+        // one command per process: a snapshot's history is decoded only if the command reads it
+        return location.backend(wait, storePassword(location)).forOneCommand();
     }
 
     /** Where the events are kept, opened with the home's lock wait: the one way commands reach a store. */

@@ -29,6 +29,15 @@ public interface StoreBackend {
     }
 
     /**
+     * This backend as a process that runs one command and exits opens it (the CLI): work that pays off
+     * only in a long-lived process, such as decoding a snapshot's history in the background, is left
+     * until something needs it. The same backend by default.
+     */
+    default StoreBackend forOneCommand() {
+        return this;
+    }
+
+    /**
      * Loads and warms what opening needs (codecs, the fold) before any lock is asked for, so that
      * other processes waiting for the store wait only for the real work. Optional; idempotent.
      */

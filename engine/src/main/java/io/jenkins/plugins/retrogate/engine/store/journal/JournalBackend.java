@@ -46,6 +46,12 @@ public final class JournalBackend implements StoreBackend {
         JournalStore.prepare();
     }
 
+    /** Decodes a snapshot's history only when a command reads it ({@link JournalOptions#historyOnDemand()}). */
+    @Override
+    public StoreBackend forOneCommand() {
+        return new JournalBackend(directory, options.withHistoryOnDemand());
+    }
+
     @Override
     public Store open() {
         return JournalStore.open(directory, options.asReadWrite());

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param readOnly            open to read only: a shared lock (readers do not keep each other out), no file
  *                            created, changed or cut (a torn tail is left for the next writer), and every
  *                            command refused
+ * @param historyOnDemand     decode a snapshot's history (deployments, closed items) only when something
+ *                            reads it, not in the background from the start: for a process that lives for
+ *                            one command (the CLI), which seldom reads it
  */
 public record JournalOptions(long segmentBytes, long snapshotEvery, long snapshotOnCloseAfter, int keepSnapshots,
-        Duration lockWait, boolean readOnly) {
+        Duration lockWait, boolean readOnly, boolean historyOnDemand) {
 
     /** The longest wait for the lock that may be asked for. */
     public static final Duration MAX_LOCK_WAIT = Duration.ofHours(1);
@@ -45,37 +48,51 @@ public record JournalOptions(long segmentBytes, long snapshotEvery, long snapsho
      * no wait for the lock (one process owns the directory), read and write.
      */
     public static JournalOptions defaults() {
-        return new JournalOptions(64L << 20, 100_000, 1_000, 2, Duration.ZERO, false);
+        return new JournalOptions(64L << 20, 100_000, 1_000, 2, Duration.ZERO, false, false);
     }
 
     public JournalOptions withSegmentBytes(long bytes) {
-        return new JournalOptions(bytes, snapshotEvery, snapshotOnCloseAfter, keepSnapshots, lockWait, readOnly);
+        return new JournalOptions(bytes, snapshotEvery, snapshotOnCloseAfter, keepSnapshots, lockWait,
+                readOnly, historyOnDemand);
     }
 
     public JournalOptions withSnapshotEvery(long events) {
-        return new JournalOptions(segmentBytes, events, snapshotOnCloseAfter, keepSnapshots, lockWait, readOnly);
+        return new JournalOptions(segmentBytes, events, snapshotOnCloseAfter, keepSnapshots, lockWait,
+                readOnly, historyOnDemand);
     }
 
     public JournalOptions withSnapshotOnCloseAfter(long events) {
-        return new JournalOptions(segmentBytes, snapshotEvery, events, keepSnapshots, lockWait, readOnly);
+        return new JournalOptions(segmentBytes, snapshotEvery, events, keepSnapshots, lockWait, readOnly,
+                historyOnDemand);
     }
 
     public JournalOptions withKeepSnapshots(int count) {
-        return new JournalOptions(segmentBytes, snapshotEvery, snapshotOnCloseAfter, count, lockWait, readOnly);
+        return new JournalOptions(segmentBytes, snapshotEvery, snapshotOnCloseAfter, count, lockWait, readOnly,
+                historyOnDemand);
     }
 
     /** Waits up to {@code wait} for another process to release the store (processes take turns). */
     public JournalOptions withLockWait(Duration wait) {
-        return new JournalOptions(segmentBytes, snapshotEvery, snapshotOnCloseAfter, keepSnapshots, wait, readOnly);
+        return new JournalOptions(segmentBytes, snapshotEvery, snapshotOnCloseAfter, keepSnapshots, wait,
+                readOnly, historyOnDemand);
     }
 
     /** Opens to read only (see {@link #readOnly()}). */
     public JournalOptions asReadOnly() {
-        return new JournalOptions(segmentBytes, snapshotEvery, snapshotOnCloseAfter, keepSnapshots, lockWait, true);
+        return new JournalOptions(segmentBytes, snapshotEvery, snapshotOnCloseAfter, keepSnapshots, lockWait,
+                true, historyOnDemand);
+    }
+
+    /** Decodes a snapshot's history only when it is read (see {@link #historyOnDemand()}). */
+    public JournalOptions withHistoryOnDemand() {
+        return new JournalOptions(segmentBytes, snapshotEvery, snapshotOnCloseAfter, keepSnapshots, lockWait,
+                readOnly,
+                true);
     }
 
     /** Opens to read and write. */
     public JournalOptions asReadWrite() {
-        return new JournalOptions(segmentBytes, snapshotEvery, snapshotOnCloseAfter, keepSnapshots, lockWait, false);
+        return new JournalOptions(segmentBytes, snapshotEvery, snapshotOnCloseAfter, keepSnapshots, lockWait,
+                false, historyOnDemand);
     }
 }

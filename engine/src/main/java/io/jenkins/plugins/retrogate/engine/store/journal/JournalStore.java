@@ -118,7 +118,7 @@ public final class JournalStore implements Store {
         }
         DirectoryLock lock = DirectoryLock.acquire(dir, options.lockWait(), options.readOnly());
         try {
-            return new JournalStore(dir, options, lock, Recovery.recover(dir, options.readOnly()));
+            return new JournalStore(dir, options, lock, Recovery.recover(dir, options.readOnly(), options.historyOnDemand()));
         } catch (IOException e) {
             lock.close();
             throw new StoreException(StoreException.Reason.IO, "cannot open the store " + dir + ": " + e, e);

@@ -31,13 +31,13 @@ final class Recovery {
     }
 
     static Recovered recover(Path dir) throws IOException {
-        return recover(dir, false);
+        return recover(dir, false, false);
     }
 
     /** With {@code readOnly}, an empty directory is read as an empty store without creating its first segment. */
-    static Recovered recover(Path dir, boolean readOnly) throws IOException {
+    static Recovered recover(Path dir, boolean readOnly, boolean historyOnDemand) throws IOException {
         List<JournalFiles.Numbered> segments = JournalFiles.segments(dir);
-        SnapshotFile.Loaded base = newestSnapshot(dir);
+        SnapshotFile.Loaded base = newestSnapshot(dir, historyOnDemand);
         long baseSeq = base == null ? 0 : base.state().sequence();
         if (segments.isEmpty()) {
             if (baseSeq > 0) {
@@ -109,7 +109,7 @@ final class Recovery {
     }
 
     /** The newest snapshot that reads back correctly; a damaged one is skipped with a warning. */
-    private static SnapshotFile.Loaded newestSnapshot(Path dir) {
+    private static SnapshotFile.Loaded newestSnapshot(Path dir, boolean historyOnDemand) {
         List<JournalFiles.Numbered> snapshots = JournalFiles.snapshots(dir);
         for (int i = snapshots.size() - 1; i >= 0; i--) {
             Path file = snapshots.get(i).path();
@@ -127,7 +127,7 @@ final class Recovery {
                         + SnapshotFormat.FORMAT + "): upgrade Retro Gate");
             }
             try {
-                return SnapshotFile.read(file, header);
+                return SnapshotFile.read(file, header, historyOnDemand);
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Ignoring snapshot " + file + " (" + e.getMessage()
                         + "); the journal will be replayed from an older snapshot or from the start");

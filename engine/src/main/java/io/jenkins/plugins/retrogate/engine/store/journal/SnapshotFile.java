@@ -62,8 +62,13 @@ final class SnapshotFile {
 
     /** Reads and checks a snapshot whose header was already read, parsing its sections in parallel. */
     static Loaded read(Path file, SnapshotFormat.Header header) throws IOException {
+        return read(file, header, false);
+    }
+
+    /** The same, decoding the history only when it is read when {@code historyOnDemand}. */
+    static Loaded read(Path file, SnapshotFormat.Header header, boolean historyOnDemand) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            RetroState state = SnapshotFormat.read(SnapshotFormat.Source.of(channel), header);
+            RetroState state = SnapshotFormat.read(SnapshotFormat.Source.of(channel), header, historyOnDemand);
             return new Loaded(state, header.hash(), header.segment(), header.offset());
         }
     }

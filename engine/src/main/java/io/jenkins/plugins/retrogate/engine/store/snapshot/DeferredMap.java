@@ -24,16 +24,20 @@ import org.pcollections.PMap;
 final class DeferredMap<V> extends AbstractMap<String, V> implements PMap<String, V> {
     private final PMap<String, V> early;
     private final CompletableFuture<PMap<String, V>> whole;
+    /** Asks for the whole map to be decoded (it may not have begun: see {@code JournalOptions#historyOnDemand}). */
+    private final Runnable demand;
     private final String what;
 
-    DeferredMap(PMap<String, V> early, CompletableFuture<PMap<String, V>> whole, String what) {
+    DeferredMap(PMap<String, V> early, CompletableFuture<PMap<String, V>> whole, Runnable demand, String what) {
         this.early = early;
         this.whole = whole;
+        this.demand = demand;
         this.what = what;
     }
 
     /** The whole map, waiting for it if it is still being decoded. */
     PMap<String, V> whole() {
+        demand.run();
         try {
             return whole.join();
         } catch (CompletionException e) {
@@ -41,11 +45,6 @@ final class DeferredMap<V> extends AbstractMap<String, V> implements PMap<String
             throw new IllegalStateException("the " + what + " of the snapshot this store started from could not be"
                     + " read: " + cause.getMessage(), cause);
         }
-    }
-
-    /** Whether the whole map has been decoded (successfully or not). */
-    boolean decoded() {
-        return whole.isDone();
     }
 
     @Override
@@ -104,7 +103,8 @@ final class DeferredMap<V> extends AbstractMap<String, V> implements PMap<String
         if (ready()) {
             return whole().plus(key, value);
         }
-        return new DeferredMap<>(early.plus(key, value), whole.thenApply(map -> map.plus(key, value)), what);
+        return new DeferredMap<>(early.plus(key, value), whole.thenApply(map -> map.plus(key, value)), demand,
+                what);
     }
 
     @Override
@@ -113,7 +113,7 @@ final class DeferredMap<V> extends AbstractMap<String, V> implements PMap<String
             return whole().plusAll(map);
         }
         Map<String, V> copy = Map.copyOf(map);
-        return new DeferredMap<>(early.plusAll(copy), whole.thenApply(all -> all.plusAll(copy)), what);
+        return new DeferredMap<>(early.plusAll(copy), whole.thenApply(all -> all.plusAll(copy)), demand, what);
     }
 
     @Override
@@ -121,7 +121,7 @@ final class DeferredMap<V> extends AbstractMap<String, V> implements PMap<String
         if (ready()) {
             return whole().minus(key);
         }
-        return new DeferredMap<>(early.minus(key), whole.thenApply(map -> map.minus(key)), what);
+        return new DeferredMap<>(early.minus(key), whole.thenApply(map -> map.minus(key)), demand, what);
     }
 
     @Override
@@ -130,7 +130,7 @@ final class DeferredMap<V> extends AbstractMap<String, V> implements PMap<String
             return whole().minusAll(keys);
         }
         Collection<?> copy = java.util.List.copyOf(keys);
-        return new DeferredMap<>(early.minusAll(copy), whole.thenApply(map -> map.minusAll(copy)), what);
+        return new DeferredMap<>(early.minusAll(copy), whole.thenApply(map -> map.minusAll(copy)), demand, what);
     }
 
     /** Decoded without failing: changes go to the whole map at once, and the result is a plain map again. */

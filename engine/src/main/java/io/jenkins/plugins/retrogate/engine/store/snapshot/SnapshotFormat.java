@@ -21,9 +21,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32C;
 import org.pcollections.PSet;
 
@@ -173,7 +175,7 @@ public final class SnapshotFormat {
             (item.status().isActive() ? active : closed).add(item);
         }
         // The incidents a gate reads: those of the open items and those the services' indexes name.
-        java.util.Set<String> gated = new java.util.HashSet<>(state.openIncidentByService().values());
+        Set<String> gated = new HashSet<>(state.openIncidentByService().values());
         gated.addAll(state.rollbackIncidentByService().values());
         active.forEach(item -> gated.add(item.incidentId()));
         List<Incident> gateIncidents = new ArrayList<>();
@@ -187,6 +189,12 @@ public final class SnapshotFormat {
         chunks(entities, entitySections, rows, "deployments", state.deployments().values(), rows::deployment);
         chunks(entities, entitySections, rows, "incidents", otherIncidents, rows::incident);
         chunks(entities, entitySections, rows, "items", closed, rows::item);
+        int others = (int) state.itemsByIncident().keySet().stream().filter(id -> !gated.contains(id)).count();
+        section(entities, entitySections, "itemsByIncident", others, out -> {
+            out.writeStartArray();
+            itemsByIncident(out, state, gated, false);
+            out.writeEndArray();
+        });
         Counters c = state.counters();
         section(body, sections, "counters", 1, out -> out.writeArray(
                 new long[] {c.incidents(), c.deployments(), c.overrides(), c.requests()}, 0, 4));
@@ -195,7 +203,7 @@ public final class SnapshotFormat {
             section(body, sections, "itemCounters", c.items().size(),
                     out -> SnapshotFormat1.MAPPER.writeValue(out, new java.util.TreeMap<>(c.items())));
         }
-        section(body, sections, "indexes", 1, out -> indexes(out, state, rows));
+        section(body, sections, "indexes", 1, out -> indexes(out, state, rows, gated));
         List<String> names = rows.names();
         section(body, sections, "names", names.size(), out -> out.writeArray(names.toArray(String[]::new), 0,
                 names.size()));
@@ -229,22 +237,11 @@ public final class SnapshotFormat {
      * incident of each service, the overrides per target and the pending override requests. The
      * active items per service follow from the items and are rebuilt from them.
      */
-    private static void indexes(JsonGenerator out, RetroState state, SnapshotRowWriter rows) throws IOException {
+    private static void indexes(JsonGenerator out, RetroState state, SnapshotRowWriter rows, Set<String> gated)
+            throws IOException {
         out.writeStartObject();
         out.writeArrayFieldStart("itemsByIncident");
-        for (Map.Entry<String, List<String>> entry : state.itemsByIncident().entrySet()) {
-            out.writeStartArray();
-            out.writeString(known(state, entry.getKey()));
-            for (String item : entry.getValue()) {
-                int number = numberIn(entry.getKey(), item);
-                if (number > 0) {
-                    out.writeNumber(number);
-                } else {
-                    out.writeString(item);
-                }
-            }
-            out.writeEndArray();
-        }
+        itemsByIncident(out, state, gated, true);
         out.writeEndArray();
         serviceIncidents(out, "openIncidentByService", state.openIncidentByService(), state, rows);
         serviceIncidents(out, "rollbackIncidentByService", state.rollbackIncidentByService(), state, rows);
@@ -263,6 +260,30 @@ public final class SnapshotFormat {
         }
         out.writeEndObject();
         out.writeEndObject();
+    }
+
+    /**
+     * The entries of {@code itemsByIncident} whose incident a gate reads ({@code gate}), or the others:
+     * {@code [incident id, item number or id, …]}.
+     */
+    private static void itemsByIncident(JsonGenerator out, RetroState state, Set<String> gated, boolean gate)
+            throws IOException {
+        for (Map.Entry<String, List<String>> entry : state.itemsByIncident().entrySet()) {
+            if (gated.contains(entry.getKey()) != gate) {
+                continue;
+            }
+            out.writeStartArray();
+            out.writeString(known(state, entry.getKey()));
+            for (String item : entry.getValue()) {
+                int number = numberIn(entry.getKey(), item);
+                if (number > 0) {
+                    out.writeNumber(number);
+                } else {
+                    out.writeString(item);
+                }
+            }
+            out.writeEndArray();
+        }
     }
 
     /** The number of {@code item} when its id is the incident's id and that number ({@code INC-3-A2}), else 0. */
@@ -452,7 +473,7 @@ public final class SnapshotFormat {
      * first and the rest meanwhile. {@code size} for older formats, whose every section is read at once.
      */
     /** The sections of a format-6 snapshot that hold its history, decoded in the background. */
-    static final List<String> HISTORY = List.of("deployments", "incidents", "items");
+    static final List<String> HISTORY = List.of("deployments", "incidents", "items", "itemsByIncident");
 
     public static long historyOffset(Header header, long size) {
         if (header.format() < 6) {
@@ -472,9 +493,17 @@ public final class SnapshotFormat {
 
     /** Reads and checks a snapshot whose header was already read, parsing its sections in parallel. */
     public static RetroState read(Source source, Header header) throws IOException {
+        return read(source, header, false);
+    }
+
+    /**
+     * The same; with {@code historyOnDemand}, a format-6 snapshot's history is decoded when something
+     * first reads it rather than in the background at once (it is read and checked either way).
+     */
+    public static RetroState read(Source source, Header header, boolean historyOnDemand) throws IOException {
         return switch (header.format()) {
             case 1 -> SnapshotFormat1.read(all(source), header);
-            case 2, 3, 4, 5, FORMAT -> SnapshotReader.read(source, header);
+            case 2, 3, 4, 5, FORMAT -> SnapshotReader.read(source, header, historyOnDemand);
             default -> throw new IOException("unknown snapshot format " + header.format());
         };
     }

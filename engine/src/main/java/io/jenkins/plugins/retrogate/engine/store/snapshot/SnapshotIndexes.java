@@ -34,27 +34,7 @@ record SnapshotIndexes(PMap<String, List<String>> itemsByIncident, PMap<String, 
         in.expect(JsonToken.START_OBJECT);
         field(in, "itemsByIncident");
         in.expect(JsonToken.START_ARRAY);
-        TreeMap<String, List<String>> byIncident = new TreeMap<>();
-        while (in.next() != JsonToken.END_ARRAY) {
-            in.check(JsonToken.START_ARRAY);
-            String incident = incident(in, incidents);
-            List<String> ids = new ArrayList<>();
-            while (in.next() != JsonToken.END_ARRAY) {
-                if (items != null) {
-                    ids.add(items.get(positionHere(in, items.size())).id());
-                } else if (in.current() == JsonToken.VALUE_STRING) {
-                    ids.add(in.textHere());
-                } else {
-                    in.check(JsonToken.VALUE_NUMBER_INT);
-                    int number = in.intValue();
-                    if (number <= 0) {
-                        throw in.problem("item number " + number + " of " + incident + " is not positive");
-                    }
-                    ids.add(Ids.item(incident, number));
-                }
-            }
-            byIncident.put(incident, List.copyOf(ids));
-        }
+        TreeMap<String, List<String>> byIncident = itemsByIncident(in, incidents, items);
         PMap<String, String> open = serviceIncidents(in, "openIncidentByService", incidents);
         PMap<String, String> rollback = serviceIncidents(in, "rollbackIncidentByService", incidents);
         field(in, "overridesByTarget");
@@ -76,6 +56,38 @@ record SnapshotIndexes(PMap<String, List<String>> itemsByIncident, PMap<String, 
         in.expect(JsonToken.END_OBJECT);
         return new SnapshotIndexes(TreePMap.fromSortedMap(byIncident), open, rollback, SnapshotMaps.sets(overrides),
                 TreePMap.fromSortedMap(pending));
+    }
+
+    /**
+     * Entries of {@code itemsByIncident} up to the end of the array the reader is in (in the indexes, or
+     * the whole {@code itemsByIncident} section of format 6's history): {@code [incident, item, …]}.
+     */
+    static TreeMap<String, List<String>> itemsByIncident(SnapshotRowReader in, @CheckForNull Incident[] incidents,
+            @CheckForNull List<ActionItem> items) throws IOException {
+        TreeMap<String, List<String>> byIncident = new TreeMap<>();
+        while (in.next() != JsonToken.END_ARRAY) {
+            in.check(JsonToken.START_ARRAY);
+            String incident = incident(in, incidents);
+            List<String> ids = new ArrayList<>();
+            while (in.next() != JsonToken.END_ARRAY) {
+                if (items != null) {
+                    ids.add(items.get(positionHere(in, items.size())).id());
+                } else if (in.current() == JsonToken.VALUE_STRING) {
+                    ids.add(in.textHere());
+                } else {
+                    in.check(JsonToken.VALUE_NUMBER_INT);
+                    int number = in.intValue();
+                    if (number <= 0) {
+                        throw in.problem("item number " + number + " of " + incident + " is not positive");
+                    }
+                    ids.add(Ids.item(incident, number));
+                }
+            }
+            if (byIncident.put(incident, List.copyOf(ids)) != null) {
+                throw in.problem("the items of " + incident + " are listed twice");
+            }
+        }
+        return byIncident;
     }
 
     /**

@@ -69,7 +69,8 @@ final class SnapshotReader {
         this.split = split;
     }
 
-    static RetroState read(SnapshotFormat.Source source, SnapshotFormat.Header header) throws IOException {
+    static RetroState read(SnapshotFormat.Source source, SnapshotFormat.Header header, boolean historyOnDemand)
+            throws IOException {
         ExecutorService pool = Parallel.pool("snapshot");
         try {
             List<SnapshotFormat.Section> sections = header.sections();
@@ -86,7 +87,8 @@ final class SnapshotReader {
                 throw new IOException("the snapshot is shorter than its sections (truncated?)");
             }
             return new SnapshotReader(source, pool, sections, offsets, header.format() >= 3,
-                    header.format() >= 4, header.format() >= 5, header.format() >= 6).read(header.sequence());
+                    header.format() >= 4, header.format() >= 5, header.format() >= 6).read(header.sequence(),
+                    historyOnDemand);
         } catch (ExecutionException | InterruptedException e) {
             throw SnapshotReader.failed(e);
         } finally {
@@ -110,13 +112,14 @@ final class SnapshotReader {
 
     private static final List<String> KNOWN = List.of("names", "counters", "indexes", "incidents", "deployments",
             "items", "overrides", "requests", "gateDecisions", "itemCounters", "approvals", "activeItems",
-            "gateIncidents");
+            "gateIncidents", "itemsByIncident");
 
-    private RetroState read(long sequence) throws IOException, ExecutionException, InterruptedException {
+    private RetroState read(long sequence, boolean historyOnDemand)
+            throws IOException, ExecutionException, InterruptedException {
         for (SnapshotFormat.Section section : sections) {
             if (!KNOWN.contains(section.name()) || (!gated && section.name().equals("gateDecisions"))
                     || (!approved && section.name().equals("approvals"))
-                    || (!split && (section.name().equals("activeItems") || section.name().equals("gateIncidents")))) {
+                    || (!split && List.of("activeItems", "gateIncidents", "itemsByIncident").contains(section.name()))) {
                 throw new IOException("unknown snapshot section '" + section.name() + "'");
             }
         }
@@ -138,6 +141,7 @@ final class SnapshotReader {
         List<Future<byte[]>> historyDeployments = split ? checked("deployments", pool) : List.of();
         List<Future<byte[]>> historyIncidents = split ? checked("incidents", pool) : List.of();
         List<Future<byte[]>> historyItems = split ? checked("items", pool) : List.of();
+        List<Future<byte[]>> historyIndex = split ? checked("itemsByIncident", pool) : List.of();
         Counters counters = counters(one("counters"));
         if (sections.stream().anyMatch(s -> s.name().equals("itemCounters"))) {
             counters = counters.withItems(SnapshotFormat1.MAPPER.readValue(one("itemCounters"),
@@ -172,18 +176,24 @@ final class SnapshotReader {
                 : SnapshotMaps.sortedById(decisions.get(), SnapshotReader::key, "gate decisions");
         PMap<String, List<PartialApproval>> waiting = approvals == null ? TreePMap.empty() : partials(approvals.get());
         PMap<String, Deployment> deploymentsById;
+        PMap<String, List<String>> itemsByIncident = indexes.itemsByIncident();
         if (split) {
             // Everything a gate reads is there: the history is decoded from here on, in the background.
             History history = new History(background, incidents, items, each(historyDeployments),
-                    each(historyIncidents), each(historyItems));
-            deploymentsById = new DeferredMap<>(TreePMap.empty(), history.deployments, "deployments");
-            incidentsById = new DeferredMap<>(incidentsById, history.incidents, "incidents");
-            itemMap = new DeferredMap<>(itemMap, history.items, "closed action items");
+                    each(historyIncidents), each(historyItems), each(historyIndex), indexes.itemsByIncident());
+            deploymentsById = new DeferredMap<>(TreePMap.empty(), history.deployments, history::start, "deployments");
+            incidentsById = new DeferredMap<>(incidentsById, history.incidents, history::start, "incidents");
+            itemMap = new DeferredMap<>(itemMap, history.items, history::start, "closed action items");
+            itemsByIncident = new DeferredMap<>(itemsByIncident, history.itemsByIncident, history::start,
+                    "items of incidents");
+            if (!historyOnDemand) {
+                history.start();
+            }
         } else {
             deploymentsById = deploymentMap.get();
         }
         return new RetroState(sequence, incidentsById, itemMap, SnapshotIndexes.activeItems(items),
-                indexes.itemsByIncident(), indexes.openIncidentByService(), indexes.rollbackIncidentByService(),
+                itemsByIncident, indexes.openIncidentByService(), indexes.rollbackIncidentByService(),
                 deploymentsById, overridesById, indexes.overridesByTarget(), requestsById,
                 indexes.pendingRequestByTarget(), counters, decisionsByKey, waiting);
     }
@@ -224,9 +234,34 @@ final class SnapshotReader {
         final CompletableFuture<PMap<String, Deployment>> deployments;
         final CompletableFuture<PMap<String, Incident>> incidents;
         final CompletableFuture<PMap<String, ActionItem>> items;
+        final CompletableFuture<PMap<String, List<String>>> itemsByIncident;
+        /** Completed to begin decoding: at once, or when the history is first read. */
+        private final CompletableFuture<Void> go = new CompletableFuture<>();
 
         History(ExecutorService background, Incident[] gateIncidents, List<ActionItem> active,
-                List<byte[]> deploymentBytes, List<byte[]> incidentBytes, List<byte[]> itemBytes) {
+                List<byte[]> deploymentBytes, List<byte[]> incidentBytes, List<byte[]> itemBytes, List<byte[]> indexBytes,
+                PMap<String, List<String>> gateEntries) {
+            List<Integer> indexSections = indexes("itemsByIncident");
+            itemsByIncident = go.thenApplyAsync(started -> unchecked(() -> {
+                java.util.TreeMap<String, List<String>> all = new java.util.TreeMap<>(gateEntries);
+                for (int i = 0; i < indexSections.size(); i++) {
+                    SnapshotFormat.Section section = sections.get(indexSections.get(i));
+                    try (JsonParser parser = parser(indexBytes.get(i))) {
+                        SnapshotRowReader in = new SnapshotRowReader(parser, section.name(), names);
+                        in.expect(JsonToken.START_ARRAY);
+                        java.util.TreeMap<String, List<String>> others = SnapshotIndexes.itemsByIncident(in, null, null);
+                        if (others.size() != section.count()) {
+                            throw in.problem(others.size() + " entries where the header says " + section.count());
+                        }
+                        for (var entry : others.entrySet()) {
+                            if (all.put(entry.getKey(), entry.getValue()) != null) {
+                                throw in.problem("the items of " + entry.getKey() + " are listed twice");
+                            }
+                        }
+                    }
+                }
+                return (PMap<String, List<String>>) TreePMap.fromSortedMap(all);
+            }), background);
             CompletableFuture<Deployment[]> allDeployments = chunks(background, "deployments", deploymentBytes,
                     in -> in.deployment(true)).thenApply(list -> list.toArray(Deployment[]::new));
             // the items name incidents by position among all of them, in id order: the gate's and the others merged
@@ -254,6 +289,11 @@ final class SnapshotReader {
             }, background);
         }
 
+        /** Begins decoding, unless it has begun. */
+        void start() {
+            go.complete(null);
+        }
+
         /** The sections called {@code name} (their bytes given), decoded side by side, their rows in order. */
         private <T> CompletableFuture<List<T>> chunks(ExecutorService background, String name, List<byte[]> bytes,
                 RowReader<T> row) {
@@ -262,7 +302,7 @@ final class SnapshotReader {
             for (int i = 0; i < sectionIndexes.size(); i++) {
                 int index = sectionIndexes.get(i);
                 byte[] section = bytes.get(i);
-                chunks.add(CompletableFuture.supplyAsync(() -> unchecked(() -> rows(index, section, row)), background));
+                chunks.add(go.thenApplyAsync(started -> unchecked(() -> rows(index, section, row)), background));
             }
             return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).thenApply(done -> {
                 List<T> all = new ArrayList<>();

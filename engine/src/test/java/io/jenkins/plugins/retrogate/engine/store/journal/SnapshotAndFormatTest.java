@@ -7,6 +7,7 @@ import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
 import io.jenkins.plugins.retrogate.engine.store.LogCapture;
 import io.jenkins.plugins.retrogate.engine.store.Problem;
+import io.jenkins.plugins.retrogate.engine.store.Store;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import io.jenkins.plugins.retrogate.engine.store.VerifyReport;
 import io.jenkins.plugins.retrogate.engine.store.snapshot.SnapshotFormat;
@@ -135,6 +136,26 @@ class SnapshotAndFormatTest {
             assertThat(store.state()).isEqualTo(built);
         }
         assertThat(JournalStore.verify(dir).ok()).isTrue();
+    }
+
+    @Test
+    void aStoreOpenedForOneCommandRecordsOnFromItsSnapshotAsAFullReplayWould() throws IOException {
+        JournalOptions options = JournalOptions.defaults().withSnapshotOnCloseAfter(1);
+        RetroState built = JournalFixture.build(dir, 30, options);
+        assertThat(JournalFiles.snapshots(dir)).isNotEmpty();
+
+        RetroState after;
+        try (Store store = new JournalBackend(dir, options.withSnapshotOnCloseAfter(0)).forOneCommand().open()) {
+            new Story(store).round(30); // commands that read and change deployments and items, history not decoded yet
+            after = store.state();
+        }
+        for (JournalFiles.Numbered snapshot : JournalFiles.snapshots(dir)) {
+            Files.delete(snapshot.path());
+        }
+        try (JournalStore store = JournalStore.open(dir, JournalOptions.defaults())) {
+            assertThat(store.state()).as("every event replayed").isEqualTo(after);
+            assertThat(store.state().sequence()).isGreaterThan(built.sequence());
+        }
     }
 
     @Test

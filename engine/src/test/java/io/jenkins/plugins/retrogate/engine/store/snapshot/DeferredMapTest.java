@@ -25,7 +25,7 @@ class DeferredMapTest {
     @Test
     void knownEntriesAndChangesAnswerWhileTheRestIsStillBeingDecoded() {
         CompletableFuture<PMap<String, String>> whole = new CompletableFuture<>();
-        PMap<String, String> map = new DeferredMap<>(TreePMap.singleton("A-2", "open"), whole, "items");
+        PMap<String, String> map = new DeferredMap<>(TreePMap.singleton("A-2", "open"), whole, () -> { }, "items");
 
         PMap<String, String> changed = assertTimeoutPreemptively(HANG, () -> {
             PMap<String, String> next = map.plus("A-3", "new").plus("A-2", "resolved").minus("A-9");
@@ -47,9 +47,27 @@ class DeferredMapTest {
     }
 
     @Test
+    void onDemandTheDecodingIsAskedForByTheFirstReadThatNeedsTheWholeMapOnly() {
+        CompletableFuture<PMap<String, String>> whole = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        PMap<String, String> map = new DeferredMap<>(TreePMap.singleton("A-2", "open"), whole, () -> {
+            asked.incrementAndGet();
+            whole.complete(TreePMap.from(Map.of("A-1", "verified", "A-2", "open")));
+        }, "items");
+
+        PMap<String, String> changed = map.plus("A-3", "new");
+        assertThat(changed.get("A-2")).isEqualTo("open");
+        assertThat(asked).as("known entries and changes ask for nothing").hasValue(0);
+
+        assertThat(changed.get("A-1")).isEqualTo("verified");
+        assertThat(asked).hasPositiveValue();
+        assertThat(changed).hasSize(3);
+    }
+
+    @Test
     void anEntryNotKnownYetWaitsForTheWholeMap() throws Exception {
         CompletableFuture<PMap<String, String>> whole = new CompletableFuture<>();
-        PMap<String, String> map = new DeferredMap<>(TreePMap.empty(), whole, "deployments");
+        PMap<String, String> map = new DeferredMap<>(TreePMap.empty(), whole, () -> { }, "deployments");
         CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> map.get("DEP-1"));
 
         whole.complete(TreePMap.singleton("DEP-1", "succeeded"));
@@ -60,7 +78,8 @@ class DeferredMapTest {
     @Test
     void aHistoryThatCannotBeDecodedIsNamedWithItsFaultOnEveryReadThatNeedsIt() {
         CompletableFuture<PMap<String, String>> whole = new CompletableFuture<>();
-        PMap<String, String> map = new DeferredMap<>(TreePMap.singleton("A-2", "open"), whole, "closed action items");
+        PMap<String, String> map = new DeferredMap<>(TreePMap.singleton("A-2", "open"), whole, () -> { },
+                "closed action items");
         PMap<String, String> changed = map.plus("A-3", "new");
 
         whole.completeExceptionally(new IOException("section 'items' at byte 12: found END_ARRAY where VALUE_STRING"
