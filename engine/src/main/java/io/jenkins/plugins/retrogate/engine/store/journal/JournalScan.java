@@ -3,6 +3,7 @@ package io.jenkins.plugins.retrogate.engine.store.journal;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
 import io.jenkins.plugins.retrogate.engine.store.HashChain;
 import io.jenkins.plugins.retrogate.engine.store.Problem;
+import io.jenkins.plugins.retrogate.engine.store.snapshot.HistoryUnreadableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +99,8 @@ final class JournalScan {
                     if (problem == null) {
                         try {
                             sink.accept(record, file, offset);
+                        } catch (HistoryUnreadableException e) {
+                            throw e; // not the record's fault: the caller starts again without the snapshot
                         } catch (Exception | StackOverflowError e) {
                             problem = new Problem(file, offset, expected, Problem.Kind.CORRUPTED,
                                     (RecordFormat.HASH_MISMATCH.equals(e.getMessage()) ? "" : "the event cannot be read or applied: ") + e.getMessage());

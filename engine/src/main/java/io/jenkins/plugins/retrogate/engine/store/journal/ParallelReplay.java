@@ -4,6 +4,7 @@ import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.Parallel;
 import io.jenkins.plugins.retrogate.engine.store.Problem;
+import io.jenkins.plugins.retrogate.engine.store.snapshot.HistoryUnreadableException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -110,6 +111,8 @@ final class ParallelReplay implements JournalScan.Sink, AutoCloseable {
         for (int i = 0; i < count; i++) {
             try {
                 state = state.apply(batch.seqs[i], events[i]);
+            } catch (HistoryUnreadableException e) {
+                throw e; // not the record's fault: recovery starts again without the snapshot
             } catch (RuntimeException e) {
                 problem = batch.problem(i, "the event cannot be applied: " + e.getMessage());
                 return;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.retrogate.engine.store.journal;
 import io.jenkins.plugins.retrogate.engine.state.RetroState;
 import io.jenkins.plugins.retrogate.engine.store.Problem;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
+import io.jenkins.plugins.retrogate.engine.store.snapshot.HistoryUnreadableException;
 import io.jenkins.plugins.retrogate.engine.store.snapshot.SnapshotFormat;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -36,8 +37,25 @@ final class Recovery {
 
     /** With {@code readOnly}, an empty directory is read as an empty store without creating its first segment. */
     static Recovered recover(Path dir, boolean readOnly, boolean historyOnDemand) throws IOException {
+        return recover(dir, readOnly, historyOnDemand, Long.MAX_VALUE);
+    }
+
+    /** The same, from the newest snapshot below sequence {@code below}. */
+    private static Recovered recover(Path dir, boolean readOnly, boolean historyOnDemand, long below)
+            throws IOException {
+        SnapshotFile.Loaded base = newestSnapshot(dir, historyOnDemand, below);
+        try {
+            return recover(dir, readOnly, base);
+        } catch (HistoryUnreadableException e) {
+            long seq = base == null ? 0 : base.state().sequence();
+            LOG.log(Level.WARNING, "Ignoring snapshot " + JournalFiles.snapshot(dir, seq) + " (" + e.getMessage()
+                    + "); the journal will be replayed from an older snapshot or from the start");
+            return recover(dir, readOnly, historyOnDemand, seq);
+        }
+    }
+
+    private static Recovered recover(Path dir, boolean readOnly, SnapshotFile.Loaded base) throws IOException {
         List<JournalFiles.Numbered> segments = JournalFiles.segments(dir);
-        SnapshotFile.Loaded base = newestSnapshot(dir, historyOnDemand);
         long baseSeq = base == null ? 0 : base.state().sequence();
         if (segments.isEmpty()) {
             if (baseSeq > 0) {
@@ -109,9 +127,12 @@ final class Recovery {
     }
 
     /** The newest snapshot that reads back correctly; a damaged one is skipped with a warning. */
-    private static SnapshotFile.Loaded newestSnapshot(Path dir, boolean historyOnDemand) {
+    private static SnapshotFile.Loaded newestSnapshot(Path dir, boolean historyOnDemand, long below) {
         List<JournalFiles.Numbered> snapshots = JournalFiles.snapshots(dir);
         for (int i = snapshots.size() - 1; i >= 0; i--) {
+            if (snapshots.get(i).seq() >= below) {
+                continue;
+            }
             Path file = snapshots.get(i).path();
             SnapshotFormat.Header header;
             try {

@@ -61,7 +61,9 @@ final class Verifier {
                                     + SnapshotFormat.FORMAT + ")"));
                     continue;
                 }
-                loaded.put(header.sequence(), SnapshotFile.read(file, header));
+                SnapshotFile.Loaded read = SnapshotFile.read(file, header);
+                SnapshotFormat.whole(read.state()); // its history decoded here: a failure is this snapshot's
+                loaded.put(header.sequence(), read);
                 snapshotFiles.put(header.sequence(), file);
             } catch (IOException | RuntimeException e) {
                 badSnapshots.add(file);

@@ -8,6 +8,8 @@ import io.jenkins.plugins.retrogate.engine.store.RepairReplay;
 import io.jenkins.plugins.retrogate.engine.store.RepairReport;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import io.jenkins.plugins.retrogate.engine.store.VerifyReport;
+import io.jenkins.plugins.retrogate.engine.store.snapshot.HistoryUnreadableException;
+import io.jenkins.plugins.retrogate.engine.store.snapshot.SnapshotFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -88,6 +90,7 @@ final class PgRecovery {
             for (long seq : sequences) {
                 try {
                     RetroState state = PgSnapshots.load(connection, seq).state();
+                    SnapshotFormat.whole(state); // its history decoded here: a failure is this snapshot's
                     RetroState folded = walk.atSnapshots().get(seq);
                     if (folded == null) {
                         problems.add(PgSnapshots.problem(seq, "it covers events after the first bad row"));
@@ -95,7 +98,7 @@ final class PgRecovery {
                         problems.add(PgSnapshots.problem(seq, "its state differs from the events folded up to"
                                 + " sequence " + seq + " (it was not written from this chain, or was edited)"));
                     }
-                } catch (IOException e) {
+                } catch (IOException | HistoryUnreadableException e) {
                     problems.add(PgSnapshots.problem(seq, e.getMessage()));
                 }
             }

@@ -85,10 +85,13 @@ final class PgSnapshots {
      * does not is skipped with a warning; when the table cannot be read (a role not granted SELECT on
      * it), the store still opens, folding every row.
      */
-    static Loaded newest(Connection connection, PgConnections db) {
+    static Loaded newest(Connection connection, PgConnections db, long below) {
         String location = db.location();
         try {
             for (long seq : sequences(connection)) {
+                if (seq >= below) {
+                    continue;
+                }
                 try {
                     return load(connection, db, seq);
                 } catch (IOException e) {
@@ -131,18 +134,19 @@ final class PgSnapshots {
         byte[] front = row.data.length >= split ? Arrays.copyOf(row.data, (int) split)
                 : concat(row.data, range(connection, seq, row.data.length, split));
         CompletableFuture<byte[]> rest;
+        Connection second = split < row.size && db != null ? second(db) : null;
         if (split >= row.size) {
             rest = CompletableFuture.completedFuture(new byte[0]);
-        } else if (db != null) {
+        } else if (second != null) {
             rest = CompletableFuture.supplyAsync(() -> {
-                try (Connection second = db.connect()) {
+                try (second) {
                     return range(second, seq, split, row.size);
                 } catch (SQLException | IOException | RuntimeException e) {
                     throw new CompletionException(new IOException("the rest of it could not be fetched ("
                             + e.getMessage() + ")", e));
                 }
             }, CHECKSUMS);
-        } else {
+        } else { // no second connection to be had (a full server, a pool of one): on this one, now
             rest = CompletableFuture.completedFuture(range(connection, seq, split, row.size));
         }
         // the SHA-256 of tens of MB takes about as long as decoding them: both at once, the state used only if it holds
@@ -159,6 +163,18 @@ final class PgSnapshots {
         }
         requireChecksum(sum, row.checksum);
         return loaded;
+    }
+
+    /** A second connection for the history, or {@code null} when the database gives none. */
+    @CheckForNull
+    private static Connection second(PgConnections db) {
+        try {
+            return db.connect();
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "store {0}: no second connection for the snapshot''s history ({1}); fetching it on the"
+                    + " first one before decoding", db.location(), e.getMessage());
+            return null;
+        }
     }
 
     /** Where the part fetched first ends: the whole value when its header cannot say (decoding will tell why). */

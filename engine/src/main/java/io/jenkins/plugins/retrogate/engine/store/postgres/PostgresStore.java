@@ -8,6 +8,7 @@ import io.jenkins.plugins.retrogate.engine.store.Problem;
 import io.jenkins.plugins.retrogate.engine.store.RecordedEvent;
 import io.jenkins.plugins.retrogate.engine.store.Store;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
+import io.jenkins.plugins.retrogate.engine.store.snapshot.HistoryUnreadableException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
@@ -98,10 +99,15 @@ public final class PostgresStore implements Store {
      * @throws StoreException when the database cannot be reached, its schema is newer, or a row does not verify
      */
     static PostgresStore open(PgConnections db, PostgresOptions options, boolean readOnly) {
+        return open(db, options, readOnly, Long.MAX_VALUE);
+    }
+
+    /** The same, from the newest snapshot below sequence {@code below}. */
+    private static PostgresStore open(PgConnections db, PostgresOptions options, boolean readOnly, long below) {
         Connection connection = db.connect();
         PgSnapshots.Loaded base;
         try {
-            base = prepare(connection, db, readOnly);
+            base = prepare(connection, db, readOnly, below);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw db.failed("opening the store", e);
@@ -118,6 +124,12 @@ public final class PostgresStore implements Store {
                 store.lastHash = base.hash();
             }
             store.catchUp(connection);
+        } catch (HistoryUnreadableException e) { // the snapshot's fault, not the rows': without it
+            store.closeQuietly();
+            LOG.log(Level.WARNING, "store {0}: ignoring the snapshot at sequence {1} in table {2} ({3}); the events"
+                    + " are folded from an older snapshot or from the first. Run ''verify'' for a report.",
+                    db.location(), store.startedFrom(), PgSnapshots.TABLE, e.getMessage());
+            return open(db, options, readOnly, store.startedFrom());
         } catch (SQLException e) {
             store.closeQuietly();
             throw db.failed("opening the store", e);
@@ -132,7 +144,7 @@ public final class PostgresStore implements Store {
     }
 
     /** Checks (and unless {@code readOnly} creates or migrates) the schema; the newest good snapshot or {@code null}. */
-    private static PgSnapshots.Loaded prepare(Connection connection, PgConnections db, boolean readOnly)
+    private static PgSnapshots.Loaded prepare(Connection connection, PgConnections db, boolean readOnly, long below)
             throws SQLException {
         if (readOnly) {
             if (!Schema.exists(connection)) {
@@ -143,7 +155,7 @@ public final class PostgresStore implements Store {
         } else {
             Schema.migrate(connection, db.location());
         }
-        return PgSnapshots.newest(connection, db);
+        return PgSnapshots.newest(connection, db, below);
     }
 
     private static void closeQuietly(Connection connection) {
@@ -421,6 +433,8 @@ public final class PostgresStore implements Store {
             }
             try {
                 next = next.apply(row.seq(), checked.event());
+            } catch (HistoryUnreadableException e) {
+                throw e; // the snapshot's fault, not the row's: opening starts again without it
             } catch (RuntimeException e) {
                 throw new StoreException(StoreException.Reason.CORRUPTED, "store " + db.location()
                         + ": the event in row " + row.seq() + " does not fit the state before it ("

@@ -4,6 +4,7 @@ import java.util.AbstractMap;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.pcollections.PMap;
@@ -17,19 +18,29 @@ import org.pcollections.PMap;
  * snapshot waits only for a read of an entry that is not known yet. Every early entry is in the
  * whole map with the same value.
  * <p>
+ * The keys in {@code settled} are fully known early: a read of one that is not there answers
+ * "absent" without waiting (the items of an incident a gate reads that has none yet).
+ * <p>
  * If the background decoding fails (a section that passed its checksum but does not decode: a bug,
- * not damage), every read that needs the whole map throws an {@link IllegalStateException} naming
- * what could not be read; the early entries still answer.
+ * or the memory ran out), every read that needs the whole map throws a
+ * {@link HistoryUnreadableException} naming what could not be read; the early entries still answer.
  */
 final class DeferredMap<V> extends AbstractMap<String, V> implements PMap<String, V> {
     private final PMap<String, V> early;
+    private final Set<String> settled;
     private final CompletableFuture<PMap<String, V>> whole;
     /** Asks for the whole map to be decoded (it may not have begun: see {@code JournalOptions#historyOnDemand}). */
     private final Runnable demand;
     private final String what;
 
     DeferredMap(PMap<String, V> early, CompletableFuture<PMap<String, V>> whole, Runnable demand, String what) {
+        this(early, Set.of(), whole, demand, what);
+    }
+
+    DeferredMap(PMap<String, V> early, Set<String> settled, CompletableFuture<PMap<String, V>> whole,
+            Runnable demand, String what) {
         this.early = early;
+        this.settled = settled;
         this.whole = whole;
         this.demand = demand;
         this.what = what;
@@ -42,20 +53,20 @@ final class DeferredMap<V> extends AbstractMap<String, V> implements PMap<String
             return whole.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IllegalStateException("the " + what + " of the snapshot this store started from could not be"
-                    + " read: " + cause.getMessage(), cause);
+            throw new HistoryUnreadableException("the " + what + " of the snapshot this store started from could"
+                    + " not be read: " + cause, cause);
         }
     }
 
     @Override
     public V get(Object key) {
         V value = early.get(key);
-        return value != null ? value : whole().get(key);
+        return value != null || settled.contains(key) ? value : whole().get(key);
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return early.containsKey(key) || whole().containsKey(key);
+        return early.containsKey(key) || (!settled.contains(key) && whole().containsKey(key));
     }
 
     @Override
@@ -95,7 +106,10 @@ final class DeferredMap<V> extends AbstractMap<String, V> implements PMap<String
 
     @Override
     public String toString() {
-        return whole.isDone() ? whole().toString() : "{… " + what + " still being read …}";
+        if (!whole.isDone()) {
+            return "{… " + what + " still being read …}";
+        }
+        return whole.isCompletedExceptionally() ? "{… " + what + " could not be read …}" : whole.join().toString();
     }
 
     @Override
@@ -103,8 +117,8 @@ final class DeferredMap<V> extends AbstractMap<String, V> implements PMap<String
         if (ready()) {
             return whole().plus(key, value);
         }
-        return new DeferredMap<>(early.plus(key, value), whole.thenApply(map -> map.plus(key, value)), demand,
-                what);
+        return new DeferredMap<>(early.plus(key, value), settled, whole.thenApply(map -> map.plus(key, value)),
+                demand, what);
     }
 
     @Override
@@ -113,7 +127,8 @@ final class DeferredMap<V> extends AbstractMap<String, V> implements PMap<String
             return whole().plusAll(map);
         }
         Map<String, V> copy = Map.copyOf(map);
-        return new DeferredMap<>(early.plusAll(copy), whole.thenApply(all -> all.plusAll(copy)), demand, what);
+        return new DeferredMap<>(early.plusAll(copy), settled, whole.thenApply(all -> all.plusAll(copy)), demand,
+                what);
     }
 
     @Override
@@ -121,7 +136,7 @@ final class DeferredMap<V> extends AbstractMap<String, V> implements PMap<String
         if (ready()) {
             return whole().minus(key);
         }
-        return new DeferredMap<>(early.minus(key), whole.thenApply(map -> map.minus(key)), demand, what);
+        return new DeferredMap<>(early.minus(key), settled, whole.thenApply(map -> map.minus(key)), demand, what);
     }
 
     @Override
@@ -130,7 +145,8 @@ final class DeferredMap<V> extends AbstractMap<String, V> implements PMap<String
             return whole().minusAll(keys);
         }
         Collection<?> copy = java.util.List.copyOf(keys);
-        return new DeferredMap<>(early.minusAll(copy), whole.thenApply(map -> map.minusAll(copy)), demand, what);
+        return new DeferredMap<>(early.minusAll(copy), settled, whole.thenApply(map -> map.minusAll(copy)), demand,
+                what);
     }
 
     /** Decoded without failing: changes go to the whole map at once, and the result is a plain map again. */

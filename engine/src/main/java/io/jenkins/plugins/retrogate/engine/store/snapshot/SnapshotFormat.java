@@ -468,6 +468,17 @@ public final class SnapshotFormat {
     }
 
     /**
+     * Waits until the history of a state read from a snapshot is decoded (at once for any other state);
+     * returns how many entries its maps hold.
+     *
+     * @throws HistoryUnreadableException when it cannot be
+     */
+    public static int whole(RetroState state) {
+        return state.deployments().size() + state.incidents().size() + state.items().size()
+                + state.itemsByIncident().size();
+    }
+
+    /**
      * Where, in a snapshot of {@code size} bytes, its history (the sections a reader decodes in the
      * background: deployments and closed items, format 6) begins: a store can fetch what comes before
      * first and the rest meanwhile. {@code size} for older formats, whose every section is read at once.

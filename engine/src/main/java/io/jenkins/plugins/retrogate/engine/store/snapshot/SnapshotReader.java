@@ -179,15 +179,18 @@ final class SnapshotReader {
         PMap<String, List<String>> itemsByIncident = indexes.itemsByIncident();
         if (split) {
             // Everything a gate reads is there: the history is decoded from here on, in the background.
+            gateReadsOnlyWhatCameFirst(incidentsById, items, indexes);
             History history = new History(background, incidents, items, each(historyDeployments),
                     each(historyIncidents), each(historyItems), each(historyIndex), indexes.itemsByIncident());
-            deploymentsById = new DeferredMap<>(TreePMap.empty(), history.deployments, history::start, "deployments");
-            incidentsById = new DeferredMap<>(incidentsById, history.incidents, history::start, "incidents");
-            itemMap = new DeferredMap<>(itemMap, history.items, history::start, "closed action items");
-            itemsByIncident = new DeferredMap<>(itemsByIncident, history.itemsByIncident, history::start,
-                    "items of incidents");
+            Runnable demand = history.demand(); // holds nothing but the switch, not this reader's bytes
+            deploymentsById = new DeferredMap<>(TreePMap.empty(), history.deployments, demand, "deployments");
+            // the items of the incidents that came first are all there: one without items answers at once
+            itemsByIncident = new DeferredMap<>(itemsByIncident, java.util.Set.copyOf(incidentsById.keySet()),
+                    history.itemsByIncident, demand, "items of incidents");
+            incidentsById = new DeferredMap<>(incidentsById, history.incidents, demand, "incidents");
+            itemMap = new DeferredMap<>(itemMap, history.items, demand, "closed action items");
             if (!historyOnDemand) {
-                history.start();
+                demand.run();
             }
         } else {
             deploymentsById = deploymentMap.get();
@@ -196,6 +199,24 @@ final class SnapshotReader {
                 itemsByIncident, indexes.openIncidentByService(), indexes.rollbackIncidentByService(),
                 deploymentsById, overridesById, indexes.overridesByTarget(), requestsById,
                 indexes.pendingRequestByTarget(), counters, decisionsByKey, waiting);
+    }
+
+    /**
+     * Format 6: every incident a gate reads (named by the services' indexes, or of an open item) came
+     * first. A snapshot that says otherwise is refused: a gate would otherwise wait for the history, or
+     * miss the incident.
+     */
+    private static void gateReadsOnlyWhatCameFirst(PMap<String, Incident> first, List<ActionItem> active,
+            SnapshotIndexes indexes) throws IOException {
+        List<String> named = new ArrayList<>(indexes.openIncidentByService().values());
+        named.addAll(indexes.rollbackIncidentByService().values());
+        active.forEach(item -> named.add(item.incidentId()));
+        for (String incident : named) {
+            if (!first.containsKey(incident)) {
+                throw new IOException("section 'gateIncidents' lacks " + incident + ", which an index or an open"
+                        + " item names");
+            }
+        }
     }
 
     private static final Deployment[] NO_DEPLOYMENTS = new Deployment[0];
@@ -289,9 +310,10 @@ final class SnapshotReader {
             }, background);
         }
 
-        /** Begins decoding, unless it has begun. */
-        void start() {
-            go.complete(null);
+        /** What begins decoding, unless it has begun; it holds the switch only. */
+        Runnable demand() {
+            CompletableFuture<Void> start = go;
+            return () -> start.complete(null);
         }
 
         /** The sections called {@code name} (their bytes given), decoded side by side, their rows in order. */

@@ -159,6 +159,68 @@ class SnapshotAndFormatTest {
     }
 
     @Test
+    void aSnapshotWhoseHistoryDoesNotDecodeIsIgnoredWhenTheEventsAfterItReadItNotTheJournalBlamed()
+            throws IOException {
+        try (JournalStore store = JournalStore.open(dir)) {
+            Story story = new Story(store);
+            for (int i = 0; i < 10; i++) {
+                story.round(i);
+            }
+            store.snapshot();
+            story.round(10); // events after the snapshot that read and change its history
+        }
+        RetroState replayed;
+        Path aside = dir.resolveSibling("aside");
+        Files.createDirectories(aside);
+        Path snapshot = JournalFiles.snapshots(dir).get(0).path();
+        Files.move(snapshot, aside.resolve(snapshot.getFileName()));
+        try (JournalStore store = JournalStore.open(dir)) {
+            replayed = store.state();
+        }
+        Files.move(aside.resolve(snapshot.getFileName()), snapshot);
+        reverseRows(snapshot, "deployments"); // passes its CRC32C, fails to decode: out of id order
+
+        List<String> warnings = LogCapture.warnings(JournalStore.class, () -> {
+            try (JournalStore store = JournalStore.open(dir)) {
+                assertThat(store.state()).isEqualTo(replayed);
+            }
+        });
+
+        assertThat(warnings).singleElement().asString().contains("Ignoring snapshot")
+                .contains("not in ascending id order");
+        assertThat(JournalStore.verify(dir).problems()).extracting(Problem::kind)
+                .containsExactly(Problem.Kind.DAMAGED_SNAPSHOT);
+    }
+
+    /** Reverses the rows of the only section called {@code name} and gives it a matching CRC32C. */
+    private static void reverseRows(Path file, String name) throws IOException {
+        List<String> lines = new ArrayList<>(List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n")));
+        SnapshotFormat.Header header = SnapshotFormat.header(lines.get(0));
+        List<SnapshotFormat.Section> sections = new ArrayList<>(header.sections());
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).name().equals(name)) {
+                var rows = (com.fasterxml.jackson.databind.node.ArrayNode) EventJson.mapper().readTree(lines.get(i + 1));
+                assertThat(rows.size()).isGreaterThan(1);
+                var reversed = EventJson.mapper().createArrayNode();
+                for (int r = rows.size() - 1; r >= 0; r--) {
+                    reversed.add(rows.get(r));
+                }
+                String line = EventJson.mapper().writeValueAsString(reversed);
+                byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+                java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+                crc.update(bytes);
+                sections.set(i, new SnapshotFormat.Section(name, sections.get(i).count(), bytes.length,
+                        String.format("%08x", crc.getValue())));
+                lines.set(i + 1, line);
+            }
+        }
+        lines.set(0, EventJson.mapper().writeValueAsString(new SnapshotFormat.Header(header.format(),
+                header.eventFormat(), header.sequence(), header.hash(), header.segment(), header.offset(),
+                header.createdAt(), sections)));
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
+    @Test
     void closeWritesASnapshotWhenEnoughHappened() {
         RetroState built = JournalFixture.build(dir, 5, JournalOptions.defaults().withSnapshotOnCloseAfter(10));
         assertThat(JournalFiles.snapshots(dir)).extracting(JournalFiles.Numbered::seq)

@@ -32,6 +32,7 @@ import io.jenkins.plugins.retrogate.engine.model.Decision;
 import io.jenkins.plugins.retrogate.engine.model.DeploymentRef;
 import io.jenkins.plugins.retrogate.engine.model.Detection;
 import io.jenkins.plugins.retrogate.engine.model.GatePassage;
+import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
 import io.jenkins.plugins.retrogate.engine.model.MitigationKind;
@@ -182,11 +183,29 @@ class SnapshotContentTest {
         assertThat(read.openIncidentOf("pay")).isEqualTo(state.openIncidentOf("pay"));
         assertThat(read.item("INC-1-A2")).isEqualTo(state.item("INC-1-A2"));
         assertThatThrownBy(() -> read.item("INC-1-A1")).isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(HistoryUnreadableException.class)
                 .hasMessageContaining("closed action items of the snapshot")
                 .hasMessageContaining("not in ascending id order");
         assertThat(read.deployments()).as("the deployments decoded fine").isEqualTo(state.deployments());
         assertThat(read.incident("INC-2")).as("an incident no gate reads, decoded fine")
                 .isEqualTo(state.incident("INC-2"));
+    }
+
+    @Test
+    void theFreezeAsksWhetherARolledBackIncidentHasItemsWithoutWaitingForTheHistory() throws IOException {
+        List<Event> events = new ArrayList<>(everything());
+        events.add(new IncidentOpened(T.plusSeconds(50), "alice", "INC-3", "Search down", null, List.of("search"),
+                Detection.ROLLBACK, T.plusSeconds(50), null, new DeploymentRef(null, "deploy-search", 9,
+                        "https://ci/job/deploy-search/9/", "search", "production", "4.0"), null));
+        RetroState state = RetroState.empty().applyAll(events);
+        Path file = write(state);
+
+        swapRows(file, "items"); // a history that cannot be decoded: any wait for it would throw
+        RetroState read = read(file, header(file));
+
+        assertThat(read.latestRollbackIncidentOf("search")).map(Incident::id).contains("INC-3");
+        assertThat(read.hasItems("INC-3")).as("answered from what came first").isFalse();
+        assertThat(read.hasItems("INC-1")).isTrue();
     }
 
     @Test
