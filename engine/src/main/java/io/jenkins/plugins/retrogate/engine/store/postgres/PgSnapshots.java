@@ -93,7 +93,12 @@ final class PgSnapshots {
                     continue;
                 }
                 try {
-                    return load(connection, db, seq);
+                    try {
+                        return load(connection, db, seq);
+                    } catch (NoSecondConnection e) { // a full server, a pool of one: every part on this one
+                        LOG.log(Level.DEBUG, "store {0}: {1}", location, e.getMessage());
+                        return load(connection, null, seq);
+                    }
                 } catch (IOException e) {
                     LOG.log(Level.WARNING, "store {0}: ignoring the snapshot at sequence {1} in table {2} ({3});"
                             + " the events are folded from an older snapshot or from the first. Run ''verify''"
@@ -134,11 +139,16 @@ final class PgSnapshots {
         byte[] front = row.data.length >= split ? Arrays.copyOf(row.data, (int) split)
                 : concat(row.data, range(connection, seq, row.data.length, split));
         CompletableFuture<byte[]> rest;
-        Connection second = split < row.size && db != null ? second(db) : null;
         if (split >= row.size) {
             rest = CompletableFuture.completedFuture(new byte[0]);
-        } else if (second != null) {
+        } else if (db != null) {
             rest = CompletableFuture.supplyAsync(() -> {
+                Connection second;
+                try {
+                    second = db.connect();
+                } catch (RuntimeException e) {
+                    throw new CompletionException(new NoSecondConnection(e));
+                }
                 try (second) {
                     return range(second, seq, split, row.size);
                 } catch (SQLException | IOException | RuntimeException e) {
@@ -146,7 +156,7 @@ final class PgSnapshots {
                             + e.getMessage() + ")", e));
                 }
             }, CHECKSUMS);
-        } else { // no second connection to be had (a full server, a pool of one): on this one, now
+        } else {
             rest = CompletableFuture.completedFuture(range(connection, seq, split, row.size));
         }
         // the SHA-256 of tens of MB takes about as long as decoding them: both at once, the state used only if it holds
@@ -165,15 +175,13 @@ final class PgSnapshots {
         return loaded;
     }
 
-    /** A second connection for the history, or {@code null} when the database gives none. */
-    @CheckForNull
-    private static Connection second(PgConnections db) {
-        try {
-            return db.connect();
-        } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "store {0}: no second connection for the snapshot''s history ({1}); fetching it on the"
-                    + " first one before decoding", db.location(), e.getMessage());
-            return null;
+    /** The database gave no second connection to fetch a snapshot's history on. */
+    private static final class NoSecondConnection extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NoSecondConnection(RuntimeException cause) {
+            super("no second connection for the snapshot's history (" + cause.getMessage() + "); fetching every"
+                    + " part on the first", cause);
         }
     }
 

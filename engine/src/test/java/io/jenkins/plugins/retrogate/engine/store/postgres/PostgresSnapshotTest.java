@@ -89,28 +89,7 @@ class PostgresSnapshotTest {
     @Test
     void aSnapshotFetchedInPartsWithItsHistoryStartsANewProcessAtTheStateOfAFullFold() {
         try (PostgresStore writer = open(NEVER)) {
-            for (int i = 1; i <= 300; i++) { // each incident's item fixed by a deployment: a history of 600 rows
-                String incident = Ids.incident(i);
-                String item = Ids.item(incident, 1);
-                String deployment = Ids.deployment(i);
-                DeploymentRef ref = new DeploymentRef(deployment, "deploy-pay", i, "https://ci/job/deploy-pay/" + i
-                        + "/", "payments", "production", "1." + i);
-                Instant at = T0.plusSeconds(i);
-                List<Event> events = new java.util.ArrayList<>(List.of(
-                        new IncidentOpened(at, "alice", incident, "incident " + incident, null, List.of("payments"),
-                                Detection.MANUAL, at, null, null, null),
-                        new ItemAdded(at, "alice", item, incident, "fix " + incident, Priority.P0,
-                                ItemType.PREVENTATIVE, "team-pay", null, List.of("payments"), null)));
-                if (i % 3 != 0) { // two in three verified: closed, in the history; the others open
-                    events.addAll(List.of(
-                            new DeploymentStarted(at, "gate", deployment, ref, true, List.of(), Decision.ALLOW, null,
-                                    null, null, null),
-                            new ItemResolved(at, "gate", item, Resolution.DEPLOYMENT, "1." + i, deployment),
-                            new DeploymentFinished(at, "gate", deployment, Outcome.SUCCEEDED, null),
-                            new ItemVerified(at, "gate", item, deployment)));
-                }
-                writer.execute(state -> Change.of(null, events));
-            }
+            recordHistory(writer);
             assertThat(writer.snapshot()).isTrue();
         }
         assertThat(PostgresFixture.count(url, "SELECT octet_length(data) FROM snapshots"))
@@ -121,6 +100,48 @@ class PostgresSnapshotTest {
             assertThat(next.state().activeItemsGuarding("payments")).hasSize(100);
             assertThat(next.state()).isEqualTo(fullFold());
             assertThat(next.state().deployment("DEP-200").orElseThrow().outcome()).isEqualTo(Outcome.SUCCEEDED);
+        }
+    }
+
+    /** 300 incidents with an item each, two in three fixed and verified by a deployment: a history of 600 rows. */
+    private static void recordHistory(Store writer) {
+        for (int i = 1; i <= 300; i++) { // each incident's item fixed by a deployment: a history of 600 rows
+            String incident = Ids.incident(i);
+            String item = Ids.item(incident, 1);
+            String deployment = Ids.deployment(i);
+            DeploymentRef ref = new DeploymentRef(deployment, "deploy-pay", i, "https://ci/job/deploy-pay/" + i
+                    + "/", "payments", "production", "1." + i);
+            Instant at = T0.plusSeconds(i);
+            List<Event> events = new java.util.ArrayList<>(List.of(
+                    new IncidentOpened(at, "alice", incident, "incident " + incident, null, List.of("payments"),
+                            Detection.MANUAL, at, null, null, null),
+                    new ItemAdded(at, "alice", item, incident, "fix " + incident, Priority.P0,
+                            ItemType.PREVENTATIVE, "team-pay", null, List.of("payments"), null)));
+            if (i % 3 != 0) { // two in three verified: closed, in the history; the others open
+                events.addAll(List.of(
+                        new DeploymentStarted(at, "gate", deployment, ref, true, List.of(), Decision.ALLOW, null,
+                                null, null, null),
+                        new ItemResolved(at, "gate", item, Resolution.DEPLOYMENT, "1." + i, deployment),
+                        new DeploymentFinished(at, "gate", deployment, Outcome.SUCCEEDED, null),
+                        new ItemVerified(at, "gate", item, deployment)));
+            }
+            writer.execute(state -> Change.of(null, events));
+        }
+    }
+
+    @Test
+    void withNoSecondConnectionToBeHadTheSnapshotIsFetchedOnTheFirstOne() {
+        try (PostgresStore writer = open(NEVER)) {
+            recordHistory(writer);
+            assertThat(writer.snapshot()).isTrue();
+        }
+        String role = "single_" + url.substring(url.lastIndexOf('/') + 1);
+        PostgresFixture.sql(url, "CREATE ROLE " + role + " LOGIN PASSWORD 'pw' CONNECTION LIMIT 1");
+        PostgresFixture.sql(url, "GRANT SELECT ON events, retro_gate_schema, snapshots TO " + role);
+
+        try (PostgresStore app = (PostgresStore) new PostgresBackend(url, role, "pw").openReadOnly()) {
+            assertThat(app.startedFrom()).as("the snapshot used").isEqualTo(app.state().sequence());
+            assertThat(app.state()).isEqualTo(fullFold());
         }
     }
 
