@@ -232,11 +232,7 @@ class SnapshotContentTest {
     void aDamagedHistorySectionIsRefusedAtOnceNotWhenItIsFirstRead() throws IOException {
         RetroState state = RetroState.empty().applyAll(everything());
         Path file = write(state);
-        byte[] bytes = Files.readAllBytes(file);
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        int quote = text.indexOf("[\"INC-1-A1\"") + 1; // the quote opening a closed item's id
-        bytes[quote] = 'x';
-        Files.write(file, bytes);
+        damageAfter(file, "[\"INC-1-A1\""); // the quote opening a closed item's id
 
         assertThatThrownBy(() -> read(file, header(file)))
                 .isInstanceOf(IOException.class).hasMessageContaining("'items' fails its CRC32C check");
@@ -246,14 +242,19 @@ class SnapshotContentTest {
     void aDamagedOpenItemsSectionIsReportedAsFailingItsChecksum() throws IOException {
         RetroState state = RetroState.empty().applyAll(everything());
         Path file = write(state);
-        byte[] bytes = Files.readAllBytes(file);
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        int quote = text.indexOf("[\"INC-1-A2\",\"INC-1\"") + 1; // an open item's row: it names its incident by id
-        bytes[quote] = 'x';
-        Files.write(file, bytes);
+        damageAfter(file, "[\"INC-1-A2\",\"INC-1\""); // an open item's row: it names its incident by id
 
         assertThatThrownBy(() -> read(file, header(file)))
                 .isInstanceOf(IOException.class).hasMessageContaining("'activeItems' fails its CRC32C check");
+    }
+
+    /** Overwrites the byte after the first {@code marker} in the file (parsing would trip over it). */
+    private static void damageAfter(Path file, String marker) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int at = new String(bytes, StandardCharsets.UTF_8).indexOf(marker);
+        assertThat(at).as(marker).isNotNegative();
+        bytes[at + 1] = 'x';
+        Files.write(file, bytes);
     }
 
     /** Reverses the rows of the only section called {@code name} and gives it a matching checksum. */
