@@ -50,7 +50,8 @@ public final class SnapshotFormat {
     /** The version of the snapshot layout; older versions are read, newer ones refused. */
     public static final int FORMAT = 6;
     static final int CHUNK = 10_000;
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** The streaming parser alone: what a gate needs is read before the data-binding mapper is made. */
+    static final JsonFactory JSON = JsonFactory.builder().build();
 
     private SnapshotFormat() {
     }

@@ -23,6 +23,17 @@ final class SnapshotInstants {
     private SnapshotInstants() {
     }
 
+    /** The instant {@code nanos} nanoseconds from the epoch. */
+    static Instant ofNanos(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    /** The same, for a count beyond a {@code long} (as a JSON integer may be). */
+    static Instant ofNanos(BigInteger nanos) {
+        BigInteger[] parts = nanos.divideAndRemainder(BILLION);
+        return Instant.ofEpochSecond(parts[0].longValueExact(), parts[1].longValue());
+    }
+
     static SimpleModule module() {
         SimpleModule module = new SimpleModule("retro-gate-snapshot-instants");
         module.addSerializer(Instant.class, new JsonSerializer<>() {
@@ -41,12 +52,9 @@ final class SnapshotInstants {
             public Instant deserialize(JsonParser in, DeserializationContext context) throws IOException {
                 if (in.currentToken() == JsonToken.VALUE_NUMBER_INT) {
                     if (in.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                        BigInteger[] parts = in.getBigIntegerValue().divideAndRemainder(BILLION);
-                        return Instant.ofEpochSecond(parts[0].longValueExact(), parts[1].longValue());
+                        return ofNanos(in.getBigIntegerValue());
                     }
-                    long nanos = in.getLongValue();
-                    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
-                            Math.floorMod(nanos, 1_000_000_000L));
+                    return ofNanos(in.getLongValue());
                 }
                 if (in.currentToken() == JsonToken.VALUE_STRING) {
                     return Instant.parse(in.getText());

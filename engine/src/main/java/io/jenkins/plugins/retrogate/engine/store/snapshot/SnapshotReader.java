@@ -41,8 +41,7 @@ import org.pcollections.TreePMap;
  * {@link DeferredMap}).
  */
 final class SnapshotReader {
-    /** The streaming parser alone: what a gate needs is read before the data-binding mapper is made. */
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonFactory JSON = SnapshotFormat.JSON;
 
     private final SnapshotFormat.Source source;
     private final ExecutorService pool;
@@ -237,19 +236,17 @@ final class SnapshotReader {
      */
     private List<Future<byte[]>> checked(String name, ExecutorService on) {
         List<Future<byte[]>> futures = new ArrayList<>();
-        for (int i = 0; i < sections.size(); i++) {
-            if (sections.get(i).name().equals(name)) {
-                int index = i;
-                futures.add(on.submit(() -> bytes(index)));
-            }
+        for (int index : indexes(name)) {
+            futures.add(on.submit(() -> bytes(index)));
         }
         return futures;
     }
 
     /**
-     * The history of a format-6 snapshot (its deployments and the items that are not open or resolved),
-     * checked already and decoded in the background after the read returns: the deployments' sections
-     * side by side, then the items' (which name deployments by position), then the two maps.
+     * The history of a format-6 snapshot (its deployments, the incidents no gate reads, the items that
+     * are not open or resolved and those incidents' index entries), checked already and decoded in the
+     * background once started: the deployments' and incidents' sections side by side, then the items'
+     * (which name both by position), then the four maps.
      */
     private final class History {
         final CompletableFuture<PMap<String, Deployment>> deployments;
@@ -397,11 +394,8 @@ final class SnapshotReader {
 
     private <T> List<Future<List<T>>> parseAll(String name, RowReader<T> row) {
         List<Future<List<T>>> futures = new ArrayList<>();
-        for (int i = 0; i < sections.size(); i++) {
-            if (sections.get(i).name().equals(name)) {
-                int index = i;
-                futures.add(pool.submit(() -> rows(index, row)));
-            }
+        for (int index : indexes(name)) {
+            futures.add(pool.submit(() -> rows(index, row)));
         }
         return futures;
     }

@@ -27,8 +27,6 @@ import java.util.Set;
  * takes 0.2 s in a new JVM, longer than reading everything else a gate needs.
  */
 final class SnapshotRecords {
-    private static final BigInteger BILLION = BigInteger.valueOf(1_000_000_000L);
-
     private SnapshotRecords() {
     }
 
@@ -59,11 +57,10 @@ final class SnapshotRecords {
                 return Instant.parse(text);
             }
             if (value instanceof Long nanos) {
-                return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+                return SnapshotInstants.ofNanos(nanos);
             }
             if (value instanceof BigInteger big) {
-                BigInteger[] parts = big.divideAndRemainder(BILLION);
-                return Instant.ofEpochSecond(parts[0].longValueExact(), parts[1].longValue());
+                return SnapshotInstants.ofNanos(big);
             }
             throw wrong(name, "an instant");
         }

@@ -247,7 +247,7 @@ final class SnapshotRowReader {
         }
         check(JsonToken.VALUE_NUMBER_INT);
         long nanos = p.getLongValue();
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+        return SnapshotInstants.ofNanos(nanos);
     }
 
     String fieldName() throws IOException {
