@@ -22,12 +22,8 @@ public record CliEnvironment(Map<String, String> variables, Clock clock, String 
         this(variables, clock, osUser, in, out, err, false);
     }
 
-    @SuppressWarnings("JavaTimeDefaultTimeZone") // the machine's zone, on purpose: see below
     public static CliEnvironment system() {
-        // Milliseconds are precise enough for people and keep the JSON readable; the zone is the
-        // machine's, for local date-times typed on the command line (every instant written is UTC)
-        Clock clock = Clock.tick(Clock.systemDefaultZone(), Duration.ofMillis(1));
-        return new CliEnvironment(System.getenv(), clock, System.getProperty("user.name"), System.in,
+        return new CliEnvironment(System.getenv(), new MachineClock(), System.getProperty("user.name"), System.in,
                 new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
                 interactive());

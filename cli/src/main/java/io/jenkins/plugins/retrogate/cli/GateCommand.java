@@ -71,11 +71,13 @@ final class GateCommand extends CliCommand {
                         + " must approve it (the policy's approvals), each with:"));
                 out.line("  " + approve);
             }
-            ObjectNode json = Views.decision(outcome.decision());
-            json.set("request", pending == null ? null : ModelJson.request(pending));
-            json.put("approve", approve);
-            json.set("tracker", tracker);
-            out.document(json);
+            if (out.json()) { // built only when asked for: a gate's answer for people needs no JSON mapper
+                ObjectNode json = Views.decision(outcome.decision());
+                json.set("request", pending == null ? null : ModelJson.request(pending));
+                json.put("approve", approve);
+                json.set("tracker", tracker);
+                out.document(json);
+            }
             return outcome.decision().decision() == Decision.BLOCK ? ExitCode.BLOCKED : ExitCode.OK;
         }
     }

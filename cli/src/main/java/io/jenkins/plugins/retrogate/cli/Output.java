@@ -18,7 +18,6 @@ import picocli.CommandLine;
  * go to stderr.
  */
 final class Output {
-    static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean json;
@@ -112,9 +111,17 @@ final class Output {
 
     static String write(JsonNode node) {
         try {
-            return JSON.writeValueAsString(node);
+            return Indented.JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The writer of documents, made when the first is written: a command without --json never needs it. */
+    private static final class Indented {
+        static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+        private Indented() {
         }
     }
 }

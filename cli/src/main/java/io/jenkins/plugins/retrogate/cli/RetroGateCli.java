@@ -84,8 +84,12 @@ public final class RetroGateCli implements Callable<Integer> {
 
     private final CliEnvironment environment;
     private Output output;
-    /** The parse landed on a sub-command whose model was not built: run again with all of them. */
-    private boolean outlineHit;
+    /** Whether the command line has every sub-command ({@link Subcommands}), not only the one named. */
+    private boolean whole;
+    /** The parse needs more than the one sub-command built (an error, help, no sub-command): run again with all. */
+    private boolean needsWhole;
+    /** A command has started: whatever happens now is answered, never run again. */
+    private boolean started;
 
     RetroGateCli(CliEnvironment environment) {
         this.environment = environment;
@@ -98,7 +102,7 @@ public final class RetroGateCli implements Callable<Integer> {
     /** The command line for {@code root}, with the sub-command {@code args} name built (with {@code everything}: all). */
     static CommandLine commandLine(RetroGateCli root, String[] args, boolean everything) {
         CommandLine commandLine = new CommandLine(root);
-        Subcommands.add(commandLine, args, everything);
+        root.whole = Subcommands.add(commandLine, args, everything);
         return commandLine;
     }
 
@@ -120,7 +124,9 @@ public final class RetroGateCli implements Callable<Integer> {
 
     /**
      * Parses and runs {@code args} with the sub-command they name built ({@code everything}: all of them);
-     * {@code null} when the parse landed on a sub-command that was not built, before anything ran or was printed.
+     * {@code null}, before anything ran or was printed, when that one is not enough to answer exactly as
+     * the whole command line would: a parse error (its message may name the others), help or version
+     * asked for anywhere, or no sub-command at all.
      */
     private static Integer attempt(String[] args, CliEnvironment environment, boolean everything, Object... moreCommands) {
         RetroGateCli root = new RetroGateCli(environment);
@@ -131,22 +137,24 @@ public final class RetroGateCli implements Callable<Integer> {
         commandLine.setOut(environment.out());
         commandLine.setErr(environment.err());
         commandLine.setParameterExceptionHandler((e, arguments) -> {
-            if (Subcommands.isOutline(e.getCommandLine().getCommandSpec())) {
-                root.outlineHit = true;
+            if (!root.whole && !root.started) {
+                root.needsWhole = true;
                 return ExitCode.UNEXPECTED;
             }
             return root.usageError(e, arguments);
         });
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> root.failure(e, line.getCommandSpec()));
         commandLine.setExecutionStrategy(parsed -> {
-            if (parsed.asCommandLineList().stream().anyMatch(line -> Subcommands.isOutline(line.getCommandSpec()))) {
-                root.outlineHit = true;
+            if (!root.whole && (!parsed.hasSubcommand() || parsed.asCommandLineList().stream()
+                    .anyMatch(line -> line.isUsageHelpRequested() || line.isVersionHelpRequested()))) {
+                root.needsWhole = true;
                 return ExitCode.UNEXPECTED;
             }
+            root.started = true;
             return root.execute(parsed);
         });
         int code = commandLine.execute(args);
-        return root.outlineHit && !everything ? null : code;
+        return root.needsWhole && !everything ? null : code;
     }
 
     /** Runs the command; with {@code --json}, help and version are a JSON document too. */
@@ -327,8 +335,6 @@ public final class RetroGateCli implements Callable<Integer> {
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "cannot create the home " + dir + ": " + e, e);
         }
-        // what opening needs is loaded before the lock is asked for: other pipelines wait only for the real work
-        backend.prepare();
         List<NotificationTarget> targets = readOnly ? List.of() : NotificationsFile.load(dir, environment.variables());
         Store store = leased ? new LeasedStore(backend) : readOnly ? backend.openReadOnly() : backend.open();
         RetroGate engine = new RetroGate(store, () -> policy, environment.clock());

@@ -4,52 +4,60 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The sub-commands, built only when they run. picocli builds the model of every sub-command it is given
- * (reflection over each class, its options and their types) before it parses anything: half the start-up
- * of a {@code gate}. So the command line the user typed is looked at first: the one sub-command named gets
- * its whole model, the others only a name and the lines {@code --help} lists them with. A command line
- * that could mean anything else ({@code help gate}, {@code generate-completion}, an {@code @argfile}) gets
- * every model, as does a parse that lands on an outline after all ({@link #isOutline}).
+ * (reflection over each class, its annotations, its options and their types, and a command line with its
+ * own converters) before it parses anything: most of the start-up of a {@code gate}. So the command line
+ * the user typed is looked at first, and only the one sub-command it names is added. Whatever that model
+ * cannot answer exactly as the whole one would (a parse error, no sub-command, the root's own help,
+ * {@code help gate}, {@code generate-completion}, an {@code @argfile}) is parsed again with every
+ * sub-command ({@link RetroGateCli}), before anything runs or is printed.
  */
 final class Subcommands {
-    /** In the order {@code --help} lists them. */
-    private static final Map<String, Class<?>> ALL = new LinkedHashMap<>();
+    /** In the order {@code --help} lists them; each name is its class's {@code @Command} name (SubcommandsTest). */
+    static final Map<String, Class<?>> ALL = new LinkedHashMap<>();
 
     static {
-        for (Class<?> type : new Class<?>[] {InitCommand.class, GateCommand.class, DeployCommand.class,
-                RollbackCommand.class, IncidentCommand.class, ItemCommand.class, OverrideCommand.class,
-                ReportCommand.class, ExportCommand.class, ImportCommand.class, TrackerCommand.class,
-                VerifyCommand.class, RepairCommand.class, PolicyCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class}) {
-            ALL.put(type.getAnnotation(Command.class).name(), type);
-        }
+        ALL.put("init", InitCommand.class);
+        ALL.put("gate", GateCommand.class);
+        ALL.put("deploy", DeployCommand.class);
+        ALL.put("rollback", RollbackCommand.class);
+        ALL.put("incident", IncidentCommand.class);
+        ALL.put("item", ItemCommand.class);
+        ALL.put("override", OverrideCommand.class);
+        ALL.put("report", ReportCommand.class);
+        ALL.put("export", ExportCommand.class);
+        ALL.put("import", ImportCommand.class);
+        ALL.put("tracker", TrackerCommand.class);
+        ALL.put("verify", VerifyCommand.class);
+        ALL.put("repair", RepairCommand.class);
+        ALL.put("policy", PolicyCommand.class);
+        ALL.put("demo", DemoCommand.class);
+        ALL.put("help", CommandLine.HelpCommand.class);
+        ALL.put("generate-completion", AutoComplete.GenerateCompletion.class);
     }
 
     private Subcommands() {
     }
 
-    /** Adds the sub-commands to {@code root}: in full the one {@code args} names (all of them with {@code everything}). */
-    static void add(CommandLine root, String[] args, boolean everything) {
+    /**
+     * Adds to {@code root} the sub-command {@code args} name, or all of them (with {@code everything}, or
+     * when the one named needs the others); returns whether it added all.
+     */
+    static boolean add(CommandLine root, String[] args, boolean everything) {
         String named = everything ? null : named(root.getCommandSpec(), args);
-        boolean all = everything || "@".equals(named) || ALL.get(named) == CommandLine.HelpCommand.class
-                || ALL.get(named) == AutoComplete.GenerateCompletion.class;
+        Class<?> type = named == null ? null : ALL.get(named);
+        boolean all = type == null || type == CommandLine.HelpCommand.class
+                || type == AutoComplete.GenerateCompletion.class;
         for (Map.Entry<String, Class<?>> entry : ALL.entrySet()) {
             if (all || entry.getKey().equals(named)) {
                 root.addSubcommand(entry.getKey(), entry.getValue());
-            } else {
-                root.addSubcommand(entry.getKey(), new CommandLine(outline(entry.getKey(), entry.getValue())));
             }
         }
-    }
-
-    /** Whether {@code spec} is only the outline of a sub-command: the parse needs every model after all. */
-    static boolean isOutline(CommandSpec spec) {
-        return spec.userObject() instanceof Outline;
+        return all;
     }
 
     /**
@@ -74,17 +82,5 @@ final class Subcommands {
             }
         }
         return null;
-    }
-
-    private static CommandSpec outline(String name, Class<?> type) {
-        Command command = type.getAnnotation(Command.class);
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(new Outline());
-        spec.name(name);
-        spec.usageMessage().header(command.header()).description(command.description());
-        return spec;
-    }
-
-    /** Stands for a sub-command whose model was not built. */
-    private static final class Outline {
     }
 }

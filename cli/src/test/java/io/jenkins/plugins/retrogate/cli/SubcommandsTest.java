@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Only the sub-command typed is built, and nobody can tell from what the tool does. */
@@ -32,8 +33,30 @@ class SubcommandsTest {
                 new String[] {"--home", "h", "gate", "--service", "s"}, false).getCommandSpec();
 
         assertThat(built.subcommands().get("gate").getCommandSpec().findOption("--service")).isNotNull();
-        assertThat(Subcommands.isOutline(built.subcommands().get("gate").getCommandSpec())).isFalse();
-        assertThat(Subcommands.isOutline(built.subcommands().get("deploy").getCommandSpec())).isTrue();
+        assertThat(built.subcommands()).containsOnlyKeys("gate");
+    }
+
+    @Test
+    void everySubcommandIsListedUnderItsOwnName() {
+        CommandSpec whole = RetroGateCli.commandLine(new RetroGateCli(CliEnvironment.system()), new String[0], true)
+                .getCommandSpec();
+
+        Subcommands.ALL.forEach((name, type) ->
+                assertThat(type.getAnnotation(Command.class).name()).as(type.getName()).isEqualTo(name));
+        assertThat(whole.subcommands()).containsOnlyKeys(Subcommands.ALL.keySet().toArray(String[]::new));
+    }
+
+    @Test
+    void aMistakeInTheNamedSubcommandIsToldAsTheWholeToolTellsIt() {
+        Cli cli = new Cli(home);
+
+        Cli.Result missing = cli.runBare("--home", home.toString(), "gate", "--service", "s");
+        Cli.Result rootHelp = cli.runBare("--home", home.toString(), "--help", "gate");
+
+        assertThat(missing.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(missing.err()).contains("Missing required option: '--environment=E'");
+        assertThat(rootHelp.code()).isZero();
+        assertThat(rootHelp.out()).contains("deploy", "rollback", "override");
     }
 
     @Test

@@ -40,7 +40,6 @@ public final class RetroGate {
     private final Clock clock;
     private final ReportSource reports;
     private final List<Consumer<List<Event>>> recorded = new CopyOnWriteArrayList<>();
-    private static final System.Logger LOG = System.getLogger(RetroGate.class.getName());
 
     public RetroGate(Store store, Supplier<GatePolicy> policy, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -77,7 +76,7 @@ public final class RetroGate {
                 try {
                     listener.accept(done);
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "a listener of recorded events failed: " + e, e);
+                    Log.LOG.log(System.Logger.Level.WARNING, "a listener of recorded events failed: " + e, e);
                 }
             }
         }
@@ -343,5 +342,13 @@ public final class RetroGate {
     public OverrideRequest expireOverrideRequest(Actor actor, String requestId) {
         Instant now = clock.instant();
         return execute(state -> OverrideCommands.expire(state, actor, requestId, now));
+    }
+
+    /** Made when first used: finding the platform's logger costs a short command milliseconds. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(RetroGate.class.getName());
+
+        private Log() {
+        }
     }
 }

@@ -38,7 +38,6 @@ public final class EventJson {
      * (an override that needed several approvers).
      */
     public static final int FORMAT_VERSION = 4;
-    private static final ObjectMapper MAPPER = Json.mapper();
     private static final Map<String, Class<? extends Event>> TYPES = EventTypes.byName();
     /** The key naming an event's type; no event has a component of that name. */
     public static final String TYPE_KEY = "event";
@@ -73,19 +72,19 @@ public final class EventJson {
 
     /** The shared, configured mapper (thread-safe). */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Json.mapper();
     }
 
     public static ObjectNode toTree(Event event) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Json.mapper().createObjectNode();
         node.put(TYPE_KEY, EventTypes.nameOf(event));
-        node.setAll((ObjectNode) MAPPER.valueToTree(event));
+        node.setAll((ObjectNode) Json.mapper().valueToTree(event));
         return node;
     }
 
     public static String write(Event event) {
         try {
-            return MAPPER.writeValueAsString(toTree(event));
+            return Json.mapper().writeValueAsString(toTree(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write event " + event, e);
         }
@@ -104,7 +103,7 @@ public final class EventJson {
         ObjectNode fields = ((ObjectNode) node).deepCopy();
         fields.remove(TYPE_KEY);
         try {
-            return MAPPER.treeToValue(fields, eventClass);
+            return Json.mapper().treeToValue(fields, eventClass);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalArgumentException("event of type '" + type + "' is malformed: " + problem(e), e);
         }
@@ -127,8 +126,12 @@ public final class EventJson {
     }
 
     public static Event read(String json) {
+        Event plain = PlainEventReader.read(json);
+        if (plain != null) {
+            return plain;
+        }
         try {
-            return fromTree(MAPPER.readTree(json));
+            return fromTree(Json.mapper().readTree(json));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
         }

@@ -38,13 +38,6 @@ public interface StoreBackend {
     }
 
     /**
-     * Loads and warms what opening needs (codecs, the fold) before any lock is asked for, so that
-     * other processes waiting for the store wait only for the real work. Optional; idempotent.
-     */
-    default void prepare() {
-    }
-
-    /**
      * Opens the store to read and record events, creating it when it does not exist.
      *
      * @throws StoreException when it cannot be opened (busy, damaged, unreachable, newer format)

@@ -75,17 +75,18 @@ final class DirectoryLock implements AutoCloseable {
     }
 
     static DirectoryLock acquire(Path dir) {
-        return acquire(dir, Duration.ZERO, false);
+        return acquire(dir, Duration.ZERO, false, () -> { });
     }
 
     /**
      * Takes the lock, waiting up to {@code wait} for other holders to release it: an exclusive lock
      * for a writer (its pid, host and start are written into the file for the others' messages), a
-     * shared one for a reader (readers do not keep each other out, and write nothing).
+     * shared one for a reader (readers do not keep each other out, and write nothing). When another
+     * process holds it, {@code whileWaiting} runs first: work that shortens this process's turn.
      *
      * @throws StoreException LOCKED when the wait is over and the lock is still held elsewhere
      */
-    static DirectoryLock acquire(Path dir, Duration wait, boolean shared) {
+    static DirectoryLock acquire(Path dir, Duration wait, boolean shared, Runnable whileWaiting) {
         Path file = dir.resolve(JournalFiles.LOCK);
         long deadline = System.nanoTime() + wait.toNanos();
         Hold hold;
@@ -115,7 +116,7 @@ final class DirectoryLock implements AutoCloseable {
         }
         boolean taken = false;
         try {
-            takeFromTheSystem(dir, file, hold, deadline, wait);
+            takeFromTheSystem(dir, file, hold, deadline, wait, whileWaiting);
             taken = true;
         } finally {
             synchronized (HELD) {
@@ -130,12 +131,14 @@ final class DirectoryLock implements AutoCloseable {
         return new DirectoryLock(file, hold);
     }
 
-    private static void takeFromTheSystem(Path dir, Path file, Hold hold, long deadline, Duration wait) {
+    private static void takeFromTheSystem(Path dir, Path file, Hold hold, long deadline, Duration wait,
+            Runnable whileWaiting) {
         FileChannel channel = null;
         try {
             channel = open(file, hold.shared);
             FileLock lock = channel.tryLock(0, Long.MAX_VALUE, hold.shared);
             if (lock == null && !wait.isZero()) {
+                whileWaiting.run();
                 lock = await(file, channel, deadline, hold.shared);
             }
             if (lock == null) {
@@ -244,13 +247,33 @@ final class DirectoryLock implements AutoCloseable {
     }
 
     private static String describeMe() {
-        String host;
+        return "pid " + ProcessHandle.current().pid() + " on host " + hostName() + " since " + Instant.now() + "\n";
+    }
+
+    /**
+     * This machine's name as the kernel knows it, without asking a name service: a lock is taken on every
+     * command, and a resolver that is slow or down must not hold it up (the JDK's own way looks the name up).
+     */
+    static String hostName() {
         try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "unknown-host";
+            String kernel = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).strip();
+            if (!kernel.isEmpty()) {
+                return kernel;
+            }
+        } catch (IOException | SecurityException e) {
+            // not Linux: the variables, else the JDK's way
         }
-        return "pid " + ProcessHandle.current().pid() + " on host " + host + " since " + Instant.now() + "\n";
+        for (String variable : new String[] {"COMPUTERNAME", "HOSTNAME"}) {
+            String value = System.getenv(variable);
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown-host";
+        }
     }
 
     Path file() {

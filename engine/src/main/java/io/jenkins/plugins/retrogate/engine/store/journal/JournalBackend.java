@@ -41,11 +41,6 @@ public final class JournalBackend implements StoreBackend {
         return JournalStore.exists(directory);
     }
 
-    @Override
-    public void prepare() {
-        JournalStore.prepare();
-    }
-
     /** Decodes a snapshot's history only when a command reads it ({@link JournalOptions#historyOnDemand()}). */
     @Override
     public StoreBackend forOneCommand() {

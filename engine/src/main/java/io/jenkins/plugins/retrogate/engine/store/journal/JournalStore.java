@@ -39,7 +39,6 @@ import java.util.function.Function;
  * </ul>
  */
 public final class JournalStore implements Store {
-    private static final System.Logger LOG = System.getLogger(JournalStore.class.getName());
 
     private final Path dir;
     private final JournalOptions options;
@@ -116,7 +115,8 @@ public final class JournalStore implements Store {
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.IO, "cannot create the store directory " + dir + ": " + e, e);
         }
-        DirectoryLock lock = DirectoryLock.acquire(dir, options.lockWait(), options.readOnly());
+        // another process's turn is used to load what this one's will need, so that its own turn is short
+        DirectoryLock lock = DirectoryLock.acquire(dir, options.lockWait(), options.readOnly(), JournalStore::prepare);
         try {
             return new JournalStore(dir, options, lock, Recovery.recover(dir, options.readOnly(), options.historyOnDemand()));
         } catch (IOException e) {
@@ -139,8 +139,9 @@ public final class JournalStore implements Store {
 
     /**
      * Loads and warms up, without touching any store, what opening one needs (the event codecs, the
-     * record format, the state's fold): a process that is about to wait for a shared store's lock
-     * does this first, so that its turn under the lock is short (the CLI with many pipelines at once).
+     * record format, the state's fold). {@link #open} does it while another process holds the store, so
+     * that this one's turn under the lock is short (the CLI with many pipelines at once); a process that
+     * finds the store free does not pay for warming codecs it may not use (a gate that records nothing).
      */
     public static void prepare() {
         Event sample = new io.jenkins.plugins.retrogate.engine.event.IncidentOpened(java.time.Instant.EPOCH, "prepare",
@@ -389,7 +390,7 @@ public final class JournalStore implements Store {
                 try {
                     snapshot();
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Background snapshot failed; start-up will replay more of the journal", e);
+                    Log.LOG.log(Level.WARNING, "Background snapshot failed; start-up will replay more of the journal", e);
                 } finally {
                     snapshotQueued.set(false);
                 }
@@ -473,6 +474,14 @@ public final class JournalStore implements Store {
             } catch (InterruptedException e) {
                 interrupted = true;
             }
+        }
+    }
+
+    /** The journal's logger, made when first used: finding the platform's logger costs a short command milliseconds. */
+    static final class Log {
+        static final System.Logger LOG = System.getLogger(JournalStore.class.getName());
+
+        private Log() {
         }
     }
 }

@@ -21,7 +21,6 @@ import java.util.List;
  * changed.
  */
 final class Recovery {
-    private static final System.Logger LOG = System.getLogger(JournalStore.class.getName());
 
     /** What start-up found. */
     record Recovered(RetroState state, JournalStore.Mark last, long endOffset, List<JournalFiles.Numbered> segments,
@@ -48,7 +47,7 @@ final class Recovery {
             return recover(dir, readOnly, base);
         } catch (HistoryUnreadableException e) {
             long seq = base == null ? 0 : base.state().sequence();
-            LOG.log(Level.WARNING, "Ignoring snapshot " + JournalFiles.snapshot(dir, seq) + " (" + e.getMessage()
+            JournalStore.Log.LOG.log(Level.WARNING, "Ignoring snapshot " + JournalFiles.snapshot(dir, seq) + " (" + e.getMessage()
                     + "); the journal will be replayed from an older snapshot or from the start");
             return recover(dir, readOnly, historyOnDemand, seq);
         }
@@ -115,7 +114,7 @@ final class Recovery {
                     + "its hash for sequence " + baseSeq + " differs from the journal's");
         }
         if (problem != null) {
-            LOG.log(Level.WARNING, "An unfinished write of sequence " + problem.sequence() + " ends " + problem.where()
+            JournalStore.Log.LOG.log(Level.WARNING, "An unfinished write of sequence " + problem.sequence() + " ends " + problem.where()
                     + " after offset " + result.endOffset() + "; it was never acknowledged and is left out of the"
                     + " state. The next write cuts it (a read changes nothing). " + problem.message());
         }
@@ -138,7 +137,7 @@ final class Recovery {
             try {
                 header = SnapshotFile.header(file);
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Ignoring snapshot " + file + " (" + e.getMessage()
+                JournalStore.Log.LOG.log(Level.WARNING, "Ignoring snapshot " + file + " (" + e.getMessage()
                         + "); the journal will be replayed from an older snapshot or from the start");
                 continue;
             }
@@ -150,7 +149,7 @@ final class Recovery {
             try {
                 return SnapshotFile.read(file, header, historyOnDemand);
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Ignoring snapshot " + file + " (" + e.getMessage()
+                JournalStore.Log.LOG.log(Level.WARNING, "Ignoring snapshot " + file + " (" + e.getMessage()
                         + "); the journal will be replayed from an older snapshot or from the start");
             }
         }
