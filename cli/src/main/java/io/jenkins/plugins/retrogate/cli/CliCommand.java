@@ -8,9 +8,11 @@ import picocli.CommandLine.Spec;
 abstract class CliCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+    /** The root when the command runs without picocli's model ({@link QuickGate}); else picocli's. */
+    RetroGateCli parent;
 
     RetroGateCli root() {
-        return (RetroGateCli) spec.root().userObject();
+        return parent != null ? parent : (RetroGateCli) spec.root().userObject();
     }
 
     Output out() {

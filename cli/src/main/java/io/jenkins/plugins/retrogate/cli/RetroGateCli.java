@@ -108,10 +108,16 @@ public final class RetroGateCli implements Callable<Integer> {
 
     /** Runs the tool once and returns its exit code. */
     public static int run(String[] args, CliEnvironment environment) {
+        Integer quick = QuickGate.run(args, environment);
+        if (quick != null) {
+            environment.out().flush();
+            environment.err().flush();
+            return quick;
+        }
         return run(args, environment, new Object[0]);
     }
 
-    /** Runs with further sub-commands (tests add one that fails unexpectedly). */
+    /** Runs with picocli's model always, and further sub-commands (tests add one that fails unexpectedly). */
     static int run(String[] args, CliEnvironment environment, Object... moreCommands) {
         Integer code = attempt(args, environment, false, moreCommands);
         if (code == null) {
@@ -354,7 +360,7 @@ public final class RetroGateCli implements Callable<Integer> {
         return ExitCode.BAD_INPUT;
     }
 
-    private int failure(Exception e, CommandSpec command) {
+    int failure(Exception e, CommandSpec command) {
         Output out = output();
         String name = command.qualifiedName();
         int code;

@@ -39,6 +39,8 @@ final class Cli {
     String stdin = "";
     /** Whether the streams pretend to be a terminal (colour then depends on NO_COLOR and TERM). */
     boolean terminal;
+    /** Whether a plain gate may run without picocli's model ({@link QuickGate}), as it does for users. */
+    boolean quickPaths = true;
 
     Cli(Path home) {
         this.home = home;
@@ -58,7 +60,7 @@ final class Cli {
         CliEnvironment environment = new CliEnvironment(Map.copyOf(variables), clock, "os-user",
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out),
                 new PrintWriter(err), terminal);
-        int code = RetroGateCli.run(args, environment);
+        int code = quickPaths ? RetroGateCli.run(args, environment) : RetroGateCli.run(args, environment, new Object[0]);
         return new Result(code, out.toString(), err.toString());
     }
 

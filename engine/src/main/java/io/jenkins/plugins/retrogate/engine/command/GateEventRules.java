@@ -85,9 +85,7 @@ final class GateEventRules {
         buildUrl("buildUrl", e.buildUrl());
         optionalLine("requestedBy", e.requestedBy(), 200);
         Decision decision = e.decision();
-        if (decision == null) {
-            throw broken("decision", "", "is missing: one of " + Choices.allowed(Decision.class) + " is required");
-        }
+        present("decision", decision, "one of " + Choices.allowed(Decision.class) + " is required");
         String override = null;
         String request = null;
         if (decision == Decision.OVERRIDDEN) {

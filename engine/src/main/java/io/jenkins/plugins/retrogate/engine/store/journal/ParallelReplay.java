@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * Start-up replay on all cores: the journal walk (checksums, hash chain) hands the event bytes of
@@ -72,7 +73,14 @@ final class ParallelReplay implements JournalScan.Sink, AutoCloseable {
 
     /** Folds everything still pending; returns the first problem, or null. */
     Problem finish() throws IOException {
-        if (filling != null && filling.size > 0) {
+        if (filling != null && filling.size > 0 && pending.isEmpty()) {
+            // one batch in all (a short journal after its snapshot): decoded here, no other thread to wait for
+            FutureTask<Event[]> inline = new FutureTask<>(filling::decode);
+            inline.run();
+            filling.decoded = inline;
+            pending.add(filling);
+            filling = null;
+        } else if (filling != null && filling.size > 0) {
             submit();
         }
         while (!pending.isEmpty()) {
