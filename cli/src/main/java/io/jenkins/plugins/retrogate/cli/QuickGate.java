@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.cli;
 
+import io.jenkins.plugins.retrogate.engine.policy.GatePolicy;
 import io.jenkins.plugins.retrogate.engine.store.StoreWarmUp;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -46,7 +47,11 @@ final class QuickGate {
         if (gate == null) {
             return null;
         }
-        StoreWarmUp.readingInBackground(); // while this thread reads the policy and takes the store's lock
+        // while this thread checks the flags, finds the home and takes the store's lock, a second one loads
+        // the policy's defaults and what reading the store needs: on a spare core the two overlap
+        Thread warmUp = new Thread(new WarmUp(), "retro-gate-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         try {
             return gate.call();
         } catch (Exception e) {
@@ -128,5 +133,14 @@ final class QuickGate {
         }
         gate.parent = root;
         return gate;
+    }
+
+    /** What a gate loads besides its own code (a class, not a lambda: no call site to link first). */
+    private static final class WarmUp implements Runnable {
+        @Override
+        public void run() {
+            GatePolicy.defaults();
+            StoreWarmUp.reading();
+        }
     }
 }

@@ -47,9 +47,12 @@ class DistributionIT {
         Path tool = unpack().resolve("bin/retro-gate");
         Path cache = dir.resolve("cache");
 
-        Run first = run(Map.of("RETRO_GATE_CDS", cache.toString()), tool.toString(), "--version");
+        Run version = run(Map.of("RETRO_GATE_CDS", cache.toString()), tool.toString(), "--version");
+        assertThat(version.out()).startsWith("retro-gate ");
+        assertThat(cache).as("--version alone loads nothing an archive would hold").doesNotExist();
+        Run first = run(Map.of("RETRO_GATE_CDS", cache.toString()), tool.toString(), "--home",
+                dir.resolve("first").toString(), "init");
         assertThat(first.code()).as(first.out()).isZero();
-        assertThat(first.out()).startsWith("retro-gate ");
         Path archive = awaitArchive(cache);
 
         // -Xshare:on makes the JVM fail unless it can use the archive the launcher hands it
@@ -60,7 +63,7 @@ class DistributionIT {
         assertThat(shared.out()).contains("Opened incident INC-1");
 
         Run off = run(Map.of("RETRO_GATE_CDS", "off", "JAVA_OPTS", "-Xshare:auto"), tool.toString(), "--version");
-        assertThat(off.out()).isEqualTo(first.out());
+        assertThat(off.out()).isEqualTo(version.out());
         try (var files = Files.list(cache)) {
             assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly(archive.getFileName().toString());
         }

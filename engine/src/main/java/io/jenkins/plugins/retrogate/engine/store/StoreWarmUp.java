@@ -26,11 +26,4 @@ public final class StoreWarmUp {
             // nothing to do: this only loads code
         }
     }
-
-    /** Starts {@link #reading} on a daemon thread of its own. */
-    public static void readingInBackground() {
-        Thread thread = new Thread(StoreWarmUp::reading, "retro-gate-warm-up");
-        thread.setDaemon(true);
-        thread.start();
-    }
 }
