@@ -139,8 +139,9 @@ final class QuickGate {
     private static final class WarmUp implements Runnable {
         @Override
         public void run() {
-            GatePolicy.defaults();
-            StoreWarmUp.reading();
+            if (GatePolicy.defaults() != null) {
+                StoreWarmUp.reading(); // whether it worked shows when the store is read
+            }
         }
     }
 }

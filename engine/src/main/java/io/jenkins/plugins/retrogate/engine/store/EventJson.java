@@ -83,6 +83,12 @@ public final class EventJson {
     }
 
     public static String write(Event event) {
+        String plain = PlainEventWriter.text(event);
+        return plain != null ? plain : writeWithMapper(event);
+    }
+
+    /** As {@link #write}, with the data-binding mapper alone. */
+    static String writeWithMapper(Event event) {
         try {
             return Json.mapper().writeValueAsString(toTree(event));
         } catch (JsonProcessingException e) {
