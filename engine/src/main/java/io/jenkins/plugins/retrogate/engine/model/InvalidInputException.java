@@ -42,7 +42,7 @@ public final class InvalidInputException extends RetroGateException {
             throw new InvalidInputException(field, value == null ? "" : value, "is missing: a non-empty text is required");
         }
         String trimmed = value.strip();
-        int bad = trimmed.codePoints().filter(c -> forbidden(c, false)).findFirst().orElse(-1);
+        int bad = firstForbidden(trimmed, false);
         if (bad >= 0) {
             throw new InvalidInputException(field, Names.visible(abbreviate(trimmed)), String.format(
                     "holds the character U+%04X: control characters and bidirectional controls are not allowed", bad));
@@ -66,7 +66,7 @@ public final class InvalidInputException extends RetroGateException {
      */
     public static String requireLine(String field, @CheckForNull String value, int maxLength) {
         String text = requireText(field, value, maxLength);
-        int bad = text.codePoints().filter(c -> forbidden(c, true)).findFirst().orElse(-1);
+        int bad = firstForbidden(text, true);
         if (bad >= 0) {
             throw new InvalidInputException(field, Names.visible(abbreviate(text)), String.format(
                     "holds the character U+%04X: a line break or tab is not allowed in a single line", bad));
@@ -78,6 +78,21 @@ public final class InvalidInputException extends RetroGateException {
     @CheckForNull
     public static String optionalLine(String field, @CheckForNull String value, int maxLength) {
         return value == null || value.isBlank() ? null : requireLine(field, value, maxLength);
+    }
+
+    /**
+     * The first code point of {@code text} that is not allowed, or -1. A loop, not a stream: every
+     * command checks its texts, and a short one (the CLI) would spend milliseconds linking a stream.
+     */
+    private static int firstForbidden(String text, boolean singleLine) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (forbidden(c, singleLine)) {
+                return c;
+            }
+            i += Character.charCount(c);
+        }
+        return -1;
     }
 
     private static boolean forbidden(int c, boolean singleLine) {
