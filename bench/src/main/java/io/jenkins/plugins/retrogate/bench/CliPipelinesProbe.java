@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * override request — exit 3 — and the pipeline deploys nothing). Reports the wall time of the whole
  * batch, each call's time from process start to exit (p50, p90, p99, max), the exit codes, and as the
  * floor the median of {@code java -version}:
- * {@code java -cp bench/target/benchmarks.jar io.jenkins.plugins.retrogate.bench.CliPipelinesProbe cli/target/retro-gate.jar 32 64}
+ * {@code java -cp bench/target/benchmarks.jar io.jenkins.plugins.retrogate.bench.CliPipelinesProbe cli/target/retro-gate.jar 32 64};
+ * given the distribution's directory ({@code cli/target/dist/retro-gate}) instead of the jar, every call goes
+ * through its launcher, as an installed tool's do, with the launcher's class-data-sharing archive made first.
  */
 public final class CliPipelinesProbe {
     private CliPipelinesProbe() {
@@ -28,8 +32,15 @@ public final class CliPipelinesProbe {
     record Call(String command, int exit, long millis) {
     }
 
+    /** The environment of every call: where the launcher keeps its archive (only used through a launcher). */
+    private static final Map<String, String> ENV = new HashMap<>();
+
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args[0]).toAbsolutePath();
+        boolean launcher = Files.isDirectory(jar);
+        if (launcher) {
+            ENV.put("RETRO_GATE_CDS", Files.createTempDirectory("retro-gate-pipelines-cds-").toString());
+        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Long> floor = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -40,8 +51,12 @@ public final class CliPipelinesProbe {
         for (int a = 1; a < args.length; a++) {
             int pipelines = Integer.parseInt(args[a]);
             Path home = Files.createTempDirectory("retro-gate-pipelines-");
-            List<String> base = List.of(java, "-jar", jar.toString(), "--home", home.toString());
+            List<String> base = launcher ? List.of(jar.resolve("bin/retro-gate").toString(), "--home", home.toString())
+                    : List.of(java, "-jar", jar.toString(), "--home", home.toString());
             check(run(concat(base, "init"), null));
+            if (launcher) {
+                StartupProbe.waitForArchive(Path.of(ENV.get("RETRO_GATE_CDS")));
+            }
             for (int s = 0; s < pipelines; s += 2) {
                 check(run(concat(base, "--actor", "alice", "rollback", "--service", "svc-" + s, "--environment",
                         "production", "--reason", "errors"), null));
@@ -107,8 +122,10 @@ public final class CliPipelinesProbe {
 
     private static Call run(List<String> command, String name) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(ENV);
+        Process process = builder.start();
         int exit = process.waitFor();
         return new Call(name == null ? String.join(" ", command.subList(Math.min(3, command.size()), command.size()))
                 : name, exit, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));

@@ -44,7 +44,7 @@ public final class StartupProbe {
                 new Case("java -version (the floor)", List.of(java, "-version")),
                 new Case("retro-gate --version", List.of(tool.toString(), "--version")),
                 new Case("retro-gate --help", List.of(tool.toString(), "--help")),
-                new Case("retro-gate gate, 7-event store", List.of(tool.toString(), "--home", small.toString(), "gate",
+                new Case("retro-gate gate, 3-event store (one rollback)", List.of(tool.toString(), "--home", small.toString(), "gate",
                         "--service", "pay", "--environment", "production")),
                 new Case("retro-gate gate, 1,000,000-event store (from its snapshot)", List.of(tool.toString(), "--home",
                         large.toString(), "gate", "--service", Workload.service(7), "--environment", "production")));
@@ -69,7 +69,8 @@ public final class StartupProbe {
         BenchFiles.delete(large);
     }
 
-    private static void waitForArchive(Path cds) throws Exception {
+    /** Waits until the launcher has made its class-data-sharing archive in {@code cds}. */
+    static void waitForArchive(Path cds) throws Exception {
         for (int i = 0; i < 600; i++) {
             try (var files = Files.list(cds)) {
                 if (files.anyMatch(f -> String.valueOf(f.getFileName()).endsWith(".jsa"))) {

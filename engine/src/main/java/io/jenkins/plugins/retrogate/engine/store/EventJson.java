@@ -87,6 +87,24 @@ public final class EventJson {
         return plain != null ? plain : writeWithMapper(event);
     }
 
+    /**
+     * The event's JSON in UTF-8 as a store hashes and keeps it: {@link #write}'s JSON, with characters
+     * beyond the Basic Multilingual Plane escaped as surrogate pairs ({@code \\uD83D\\uDE80}), as the journal
+     * has always written them. Every backend records these bytes, so a store moved from one to another
+     * keeps every hash.
+     */
+    public static byte[] bytes(Event event) {
+        byte[] plain = PlainEventWriter.bytes(event);
+        if (plain != null) {
+            return plain;
+        }
+        try {
+            return Json.mapper().writeValueAsBytes(toTree(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write event " + event, e);
+        }
+    }
+
     /** As {@link #write}, with the data-binding mapper alone. */
     static String writeWithMapper(Event event) {
         try {

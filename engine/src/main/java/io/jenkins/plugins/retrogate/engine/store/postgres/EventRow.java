@@ -24,10 +24,10 @@ record EventRow(long seq, int version, String type, String payload, String prev,
 
     /** The row that records {@code event} as number {@code seq} after the record whose hash is {@code prev}. */
     static EventRow of(HashChain chain, long seq, String prev, Event event) {
-        String json = EventJson.write(event);
+        byte[] json = EventJson.bytes(event); // the journal's bytes: a store moved between them keeps its hashes
         int version = EventJson.versionOf(event);
-        return new EventRow(seq, version, EventTypes.nameOf(event), json, prev,
-                chain.hash(seq, version, prev, json.getBytes(StandardCharsets.UTF_8)));
+        return new EventRow(seq, version, EventTypes.nameOf(event), new String(json, StandardCharsets.UTF_8), prev,
+                chain.hash(seq, version, prev, json));
     }
 
     private static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE

@@ -95,7 +95,7 @@ class MovingStoreTest {
     private static void story(Store store) {
         TestClock clock = new TestClock(T0);
         RetroGate gate = new RetroGate(store, GatePolicy::defaults, clock);
-        Incident incident = gate.rollback(ALICE, RollbackRequest.of("cart", "production", "error rate up")).incident();
+        Incident incident = gate.rollback(ALICE, RollbackRequest.of("cart", "production", "error rate up \ud83d\ude80")).incident();
         clock.advance(Duration.ofMinutes(5));
         gate.addItem(ALICE, new NewActionItem(incident.id(), "Pool limits", Priority.P0, ItemType.PREVENTATIVE,
                 "team-payments", "PAY-1", null, null));
