@@ -12,8 +12,8 @@ import picocli.CommandLine.Help.Ansi;
  * {@code retro-gate --version} and {@code retro-gate --help} answered without building a command model:
  * a pipeline's version check, or a person's first look, costs a JVM start and little more. The help is
  * rendered from the real model when the tool is built ({@link #main}, both with and without colour), and
- * {@code QuickAnswersTest} holds it to what the model renders now. Anything else, or a setting that
- * changes the rendering (a usage width), goes to the full command line.
+ * {@code QuickAnswersTest} holds it to what the model renders now. Anything else, or a {@code picocli.*}
+ * setting (a usage width, colours), goes to the full command line.
  */
 final class QuickAnswers {
     static final String HELP = "help.txt";
@@ -24,7 +24,7 @@ final class QuickAnswers {
 
     /** What {@code args} print, when that needs no model; {@code null} otherwise. */
     static String answer(String[] args) {
-        if (args.length != 1 || System.getProperty("picocli.usage.width") != null) {
+        if (args.length != 1 || picocliConfigured()) {
             return null;
         }
         return switch (args[0]) {
@@ -32,6 +32,20 @@ final class QuickAnswers {
             case "--help", "-h" -> resource(Ansi.AUTO.enabled() ? HELP_IN_COLOUR : HELP);
             default -> null;
         };
+    }
+
+    /**
+     * Whether a {@code picocli.*} system property is set ({@code $JAVA_OPTS}): it may change how picocli
+     * reads a command line or renders help ({@code picocli.trimQuotes}, {@code picocli.usage.width},
+     * {@code picocli.ansi}, {@code picocli.trace}...), so only picocli itself may answer then.
+     */
+    static boolean picocliConfigured() {
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("picocli.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String resource(String name) {

@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code gate} run without building picocli's model when its command line is plain, as a pipeline
  * writes it: the root's options, then {@code gate} and its options (the root's may follow too), each
  * option known, given once (but {@code --change-ticket}) and followed by its value, or joined to it by
- * {@code =}; no value that is empty, begins with {@code -} or {@code @} or names a sub-command, and both
- * required options there. Building
+ * {@code =}; no value that is empty, begins with {@code -} or {@code @} or names a sub-command, both
+ * required options there, and no {@code picocli.*} system property that changes how picocli reads. Building
  * the model takes longer than the gate itself on a small store. Anything else is left to picocli
  * ({@code null}), which reads it, or names what is wrong, exactly as before: {@code QuickGateTest} holds
  * the two to the same fields for every command line this one reads, and to the same output for the
@@ -83,6 +83,9 @@ final class QuickGate {
 
     /** The gate {@code args} ask for, its root set as picocli sets them; {@code null} when they are not plain. */
     static GateCommand parse(String[] args, CliEnvironment environment) {
+        if (QuickAnswers.picocliConfigured()) {
+            return null; // picocli.trimQuotes, picocli.trace...: picocli reads or says more than this does
+        }
         RetroGateCli root = new RetroGateCli(environment);
         GateCommand gate = null;
         Set<String> given = new HashSet<>();

@@ -13,8 +13,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * own converters) before it parses anything: most of the start-up of a {@code gate}. So the command line
  * the user typed is looked at first, and only the one sub-command it names is added. Whatever that model
  * cannot answer exactly as the whole one would (a parse error, no sub-command, the root's own help,
- * {@code help gate}, {@code generate-completion}, an {@code @argfile}) is parsed again with every
- * sub-command ({@link RetroGateCli}), before anything runs or is printed.
+ * {@code help gate}, {@code generate-completion}, an {@code @argfile}, a root option's value that names a
+ * sub-command) is parsed with every sub-command ({@link RetroGateCli}), before anything runs or is printed.
  */
 final class Subcommands {
     /** In the order {@code --help} lists them; each name is its class's {@code @Command} name (SubcommandsTest). */
@@ -62,7 +62,9 @@ final class Subcommands {
 
     /**
      * The first word of {@code args} that is neither an option of the root nor an option's value;
-     * {@code "@"} for an argument file (anything may be in it); {@code null} when there is none.
+     * {@code "@"} when every sub-command must be there to read them: an argument file (anything may be
+     * in it), or a root option's value that names a sub-command (picocli refuses it, but only when that
+     * sub-command is in the model); {@code null} when there is none.
      */
     static String named(CommandSpec root, String[] args) {
         for (int i = 0; i < args.length; i++) {
@@ -79,6 +81,9 @@ final class Subcommands {
             OptionSpec option = arg.contains("=") ? null : root.findOption(arg);
             if (option != null && option.arity().max() > 0) {
                 i++;
+                if (i < args.length && ALL.containsKey(args[i])) {
+                    return "@";
+                }
             }
         }
         return null;

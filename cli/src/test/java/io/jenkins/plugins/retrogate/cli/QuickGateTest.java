@@ -170,6 +170,19 @@ class QuickGateTest {
         assertThatCode(() -> QuickGate.parse(new String[0], WORLD)).doesNotThrowAnyException();
     }
 
+    @Test
+    void aPicocliSettingLeavesTheLineToPicocli() {
+        String[] plain = {"gate", "--service", "a", "--environment", "b", "--change-ticket", "\"PAY-1\""};
+        assertThat(QuickGate.parse(plain, WORLD)).isNotNull();
+        System.setProperty("picocli.trimQuotes", "true"); // as JAVA_OPTS=-Dpicocli.trimQuotes=true would
+        try {
+            assertThat(QuickGate.parse(plain, WORLD)).isNull();
+            assertThat(QuickAnswers.answer(new String[] {"--version"})).isNull();
+        } finally {
+            System.clearProperty("picocli.trimQuotes");
+        }
+    }
+
     private static String[] withHome(Cli cli, List<String> line) {
         List<String> all = new ArrayList<>(List.of("--home", cli.home.toString()));
         all.addAll(line);

@@ -18,7 +18,9 @@ class SubcommandsTest {
 
     @Test
     void theSubcommandIsTheFirstWordThatIsNeitherARootOptionNorItsValue() {
-        assertThat(Subcommands.named(root, new String[] {"--home", "gate", "incident", "list"})).isEqualTo("incident");
+        assertThat(Subcommands.named(root, new String[] {"--home", "h", "incident", "list"})).isEqualTo("incident");
+        // picocli refuses a sub-command's name as a root option's value, but only with that sub-command in the model
+        assertThat(Subcommands.named(root, new String[] {"--home", "gate", "incident", "list"})).isEqualTo("@");
         assertThat(Subcommands.named(root, new String[] {"--json", "--actor=gate", "deploy"})).isEqualTo("deploy");
         assertThat(Subcommands.named(root, new String[] {"--lock-wait", "5m", "--store", "x", "report"}))
                 .isEqualTo("report");
@@ -70,6 +72,22 @@ class SubcommandsTest {
         assertThat(help.out()).contains("--environment=E", "--service=S");
         assertThat(listed.code()).isZero();
         assertThat(cli.runBare("--help").out()).isEqualTo(QuickAnswers.renderHelp(false));
+    }
+
+    @Test
+    void aRootOptionsValueThatNamesAnotherSubcommandIsRefusedAsTheWholeToolRefusesItAndChangesNothing() {
+        Cli cli = new Cli(home);
+        cli.incidentWithItems();
+        var before = cli.fingerprint();
+
+        Cli.Result refused = cli.run("--actor", "deploy", "gate", "--service", "checkout-api", "--environment",
+                "production");
+        Cli.Result listed = cli.run("--actor", "report", "item", "list");
+
+        assertThat(refused.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(refused.err()).contains("Expected parameter for option '--actor' but found 'deploy'");
+        assertThat(listed.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(cli.fingerprint()).isEqualTo(before);
     }
 
     @Test

@@ -82,7 +82,8 @@ final class DirectoryLock implements AutoCloseable {
      * Takes the lock, waiting up to {@code wait} for other holders to release it: an exclusive lock
      * for a writer (its pid, host and start are written into the file for the others' messages), a
      * shared one for a reader (readers do not keep each other out, and write nothing). When another
-     * process holds it, {@code whileWaiting} runs first: work that shortens this process's turn.
+     * process holds it, {@code whileWaiting} runs first (within the wait): work that shortens this
+     * process's turn; a failure of it is ignored.
      *
      * @throws StoreException LOCKED when the wait is over and the lock is still held elsewhere
      */
@@ -138,7 +139,11 @@ final class DirectoryLock implements AutoCloseable {
             channel = open(file, hold.shared);
             FileLock lock = channel.tryLock(0, Long.MAX_VALUE, hold.shared);
             if (lock == null && !wait.isZero()) {
-                whileWaiting.run();
+                try {
+                    whileWaiting.run();
+                } catch (RuntimeException e) {
+                    // only a head start: the store is opened, and any fault shown, once the lock is ours
+                }
                 lock = await(file, channel, deadline, hold.shared);
             }
             if (lock == null) {

@@ -63,7 +63,7 @@ class LockWaitTest {
                 () -> JournalStore.open(dir, JournalOptions.defaults().withLockWait(Duration.ofMillis(300))));
         assertThat(refused.reason()).isEqualTo(StoreException.Reason.LOCKED);
         assertThat(refused).hasMessageContaining("waited 300 ms").hasMessageContaining("pid " + pid)
-                .hasMessageContaining("on host " + java.net.InetAddress.getLocalHost().getHostName())
+                .hasMessageContaining("on host " + DirectoryLock.hostName())
                 .hasMessageContaining("--lock-wait");
     }
 
