@@ -39,6 +39,13 @@ public class GateDecisionBenchmark {
      */
     @Param("0")
     public int staleIncidentDays;
+    /**
+     * The policy's {@code retroDueDays}: 14, the default. Every incident of the workload is a year old and
+     * not REVIEWED, so every decision carries an OVERDUE_RETRO finding (its worst case); {@code -p
+     * retroDueDays=0} switches the rule off.
+     */
+    @Param("14")
+    public int retroDueDays;
     private RetroState state;
     private GatePolicy policy;
     private GateRequest[] requests;
@@ -49,7 +56,7 @@ public class GateDecisionBenchmark {
         if (state.items().size() != ITEMS || state.incidents().size() != ITEMS / Workload.ITEMS_PER_INCIDENT) {
             throw new IllegalStateException("unexpected store: " + state.items().size() + " items");
         }
-        policy = GatePolicy.builder().staleIncidentDays(staleIncidentDays).build();
+        policy = GatePolicy.builder().staleIncidentDays(staleIncidentDays).retroDueDays(retroDueDays).build();
         Instant at = Instant.parse("2025-01-01T00:00:00Z");
         requests = new GateRequest[4096];
         for (int i = 0; i < requests.length; i++) {
