@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Reads an event in the plain form the stores write ({@link EventJson}: the type key first, then the
@@ -183,24 +184,10 @@ public final class PlainEventReader {
             return parser -> parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText() : nullOnly(parser);
         }
         if (type == Instant.class) {
-            return parser -> {
-                if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                    return nullOnly(parser);
-                }
-                String text = parser.getText();
-                Instant instant = Instant.parse(text);
-                return instant.toString().equals(text) ? instant : notPlain();
-            };
+            return canonical(Instant::parse);
         }
         if (type == LocalDate.class) {
-            return parser -> {
-                if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                    return nullOnly(parser);
-                }
-                String text = parser.getText();
-                LocalDate date = LocalDate.parse(text);
-                return date.toString().equals(text) ? date : notPlain();
-            };
+            return canonical(LocalDate::parse);
         }
         if (type == boolean.class || type == Boolean.class) {
             return parser -> switch (parser.currentToken()) {
@@ -244,6 +231,21 @@ public final class PlainEventReader {
             return PlainEventReader::numbersByName;
         }
         return null;
+    }
+
+    /**
+     * A value written as text that {@code parse} reads, in exactly the form its {@code toString} writes
+     * (as the mapper writes instants and dates); any other spelling is the mapper's to read.
+     */
+    private static Reader canonical(Function<String, ?> parse) {
+        return parser -> {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return nullOnly(parser);
+            }
+            String text = parser.getText();
+            Object value = parse.apply(text);
+            return value.toString().equals(text) ? value : notPlain();
+        };
     }
 
     private static Object texts(JsonParser parser) throws IOException {
