@@ -35,7 +35,8 @@ import java.util.function.Function;
  * ({@code PlainEventReaderTest} holds the two to the same answers).
  */
 public final class PlainEventReader {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** The streaming factory of both plain readers and writers of events ({@link PlainEventWriter}). */
+    static final JsonFactory JSON = JsonFactory.builder().build();
     private static final Map<String, Class<? extends Event>> TYPES = EventTypes.byName();
     /** Each record type's shape, made on first use; a type it cannot read is held as {@link #UNREADABLE}. */
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.retrogate.engine.store;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.jenkins.plugins.retrogate.engine.event.Event;
@@ -26,7 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * makes it answer {@code null}, and the caller writes the event with the mapper.
  */
 public final class PlainEventWriter {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
     /** Each record type's components, made on first use; a type this cannot write maps to an empty array. */
     private static final Map<Class<?>, Component[]> COMPONENTS = new ConcurrentHashMap<>();
     private static final Component[] UNWRITABLE = new Component[0];
@@ -41,7 +39,7 @@ public final class PlainEventWriter {
      */
     public static byte[] bytes(Event event) {
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(256)) {
-            try (JsonGenerator generator = JSON.createGenerator(bytes)) {
+            try (JsonGenerator generator = PlainEventReader.JSON.createGenerator(bytes)) {
                 if (!event(generator, event)) {
                     return null;
                 }
@@ -55,7 +53,7 @@ public final class PlainEventWriter {
     /** The event's JSON as the mapper writes it to text ({@link EventJson#write}); {@code null} as above. */
     public static String text(Event event) {
         StringWriter text = new StringWriter(256);
-        try (JsonGenerator generator = JSON.createGenerator(text)) {
+        try (JsonGenerator generator = PlainEventReader.JSON.createGenerator(text)) {
             if (!event(generator, event)) {
                 return null;
             }

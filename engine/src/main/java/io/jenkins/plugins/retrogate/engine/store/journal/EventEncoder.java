@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.EventTypes;
 import io.jenkins.plugins.retrogate.engine.store.EventJson;
-import io.jenkins.plugins.retrogate.engine.store.PlainEventWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes an event in {@link EventJson}'s form — {@code {"event":"<type>", <the record's fields>}} —
- * byte for byte as {@link EventJson#write} does, but straight from the record to bytes: no tree in
- * between, which roughly halves the cost on the write path. {@code EventEncoderTest} holds the two
- * to the same output. Events in the plain form are written by {@link PlainEventWriter} without the mapper.
+ * Writes an event in {@link EventJson}'s form — {@code {"event":"<type>", <the record's fields>}} — as
+ * the journal records it: {@link EventJson#bytes}, the same bytes every backend records (the plain form
+ * written without the mapper, characters beyond the BMP escaped). {@link #encodeWithMapper} is the
+ * mapper's own way, straight from the record to bytes; {@code EventEncoderTest} holds the two to the
+ * same output.
  */
 final class EventEncoder {
     private static final Map<Class<?>, ObjectWriter> WRITERS = new ConcurrentHashMap<>();
@@ -23,9 +23,9 @@ final class EventEncoder {
     private EventEncoder() {
     }
 
+    /** The event's bytes as every store records them ({@link EventJson#bytes}). */
     static byte[] encode(Event event) {
-        byte[] plain = PlainEventWriter.bytes(event);
-        return plain != null ? plain : encodeWithMapper(event);
+        return EventJson.bytes(event);
     }
 
     /** As {@link #encode}, with the data-binding mapper alone. */
