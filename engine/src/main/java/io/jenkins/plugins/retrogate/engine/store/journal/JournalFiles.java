@@ -2,17 +2,15 @@ package io.jenkins.plugins.retrogate.engine.store.journal;
 
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The names of a store directory's files: {@code journal-<first seq, 20 digits>.jsonl} segments,
@@ -20,14 +18,21 @@ import java.util.stream.Stream;
  */
 final class JournalFiles {
     static final String LOCK = "store.lock";
-    private static final Pattern SEGMENT = Pattern.compile("journal-(\\d{20})\\.jsonl");
-    private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d{20})\\.json");
+    private static final String SEGMENT = "journal-";
+    private static final String SEGMENT_END = ".jsonl";
+    private static final String SNAPSHOT = "snapshot-";
+    private static final String SNAPSHOT_END = ".json";
+    private static final int DIGITS = 20;
 
     private JournalFiles() {
     }
 
-    /** A file named after a sequence number. */
-    record Numbered(long seq, Path path) {
+    /** A file named after a sequence number; ordered by it. */
+    record Numbered(long seq, Path path) implements Comparable<Numbered> {
+        @Override
+        public int compareTo(Numbered other) {
+            return Long.compare(seq, other.seq);
+        }
     }
 
     static Path segment(Path dir, long firstSeq) {
@@ -40,28 +45,52 @@ final class JournalFiles {
 
     /** The segments, oldest first. */
     static List<Numbered> segments(Path dir) {
-        return list(dir, SEGMENT);
+        return list(dir, SEGMENT, SEGMENT_END);
     }
 
     /** The snapshots, oldest first. */
     static List<Numbered> snapshots(Path dir) {
-        return list(dir, SNAPSHOT);
+        return list(dir, SNAPSHOT, SNAPSHOT_END);
     }
 
-    private static List<Numbered> list(Path dir, Pattern pattern) {
+    /**
+     * The regular files named {@code <prefix><20 digits><suffix>}, by number. A loop rather than a stream
+     * and a regex: every command lists its store on the way in, and their first use costs start-up.
+     */
+    private static List<Numbered> list(Path dir, String prefix, String suffix) {
         List<Numbered> result = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            files.forEach(file -> {
-                Matcher m = pattern.matcher(String.valueOf(file.getFileName()));
-                if (m.matches() && Files.isRegularFile(file)) {
-                    result.add(new Numbered(Long.parseLong(m.group(1)), file));
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                long seq = number(String.valueOf(file.getFileName()), prefix, suffix);
+                if (seq >= 0 && Files.isRegularFile(file)) {
+                    result.add(new Numbered(seq, file));
                 }
-            });
-        } catch (IOException | UncheckedIOException e) {
+            }
+        } catch (IOException | DirectoryIteratorException e) {
             throw new StoreException(StoreException.Reason.IO, "cannot list the store directory " + dir + ": " + e, e);
         }
-        result.sort(Comparator.comparingLong(Numbered::seq));
+        Collections.sort(result);
         return result;
+    }
+
+    /** The number in {@code <prefix><20 ASCII digits><suffix>}; -1 when {@code name} is not such a name (or the number is beyond a long). */
+    static long number(String name, String prefix, String suffix) {
+        if (name.length() != prefix.length() + DIGITS + suffix.length() || !name.startsWith(prefix)
+                || !name.endsWith(suffix)) {
+            return -1;
+        }
+        long seq = 0;
+        for (int i = prefix.length(); i < prefix.length() + DIGITS; i++) {
+            char c = name.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            if (seq > (Long.MAX_VALUE - (c - '0')) / 10) {
+                return -1;   // beyond any sequence number: not a name the store gives
+            }
+            seq = seq * 10 + (c - '0');
+        }
+        return seq;
     }
 
     /**
