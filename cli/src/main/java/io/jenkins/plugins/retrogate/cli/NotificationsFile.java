@@ -31,7 +31,11 @@ import java.util.regex.Pattern;
 final class NotificationsFile {
     static final String NAME = "notifications.yaml";
     private static final Set<String> WEBHOOK = Set.of("url", "urlVariable", "format", "secretVariable");
-    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,99}");
+
+    /** Compiled when a notifications file is read: every command loads this class, few homes have one. */
+    private static final class Variable {
+        static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,99}");
+    }
 
     private NotificationsFile() {
     }
@@ -105,7 +109,7 @@ final class NotificationsFile {
 
     private static String variable(YamlFields fields, JsonNode node, String path, String field) {
         String name = fields.optional(node, path, field);
-        if (name != null && !VARIABLE.matcher(name).matches()) {
+        if (name != null && !Variable.NAME.matcher(name).matches()) {
             throw fields.bad(path + field + " '" + name + "' is not an environment variable name such as "
                     + "RETRO_GATE_WEBHOOK_SECRET");
         }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import io.jenkins.plugins.retrogate.engine.model.ItemType;
 import io.jenkins.plugins.retrogate.engine.model.Priority;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -74,11 +75,24 @@ public final class GatePolicy {
         maxOverrideWindow = b.maxOverrideWindow;
         rules = List.copyOf(b.rules);
         approvalRules = List.copyOf(b.approvalRules);
-        findingRules = FindingRules.ALL.stream().filter(rule -> rule.isOn(this)).toList();
-        serviceRules = findingRules.stream().filter(ServiceRule.class::isInstance).map(ServiceRule.class::cast)
-                .toArray(ServiceRule[]::new);
-        itemRules = findingRules.stream().filter(ItemRule.class::isInstance).map(ItemRule.class::cast)
-                .toArray(ItemRule[]::new);
+        // loops, not streams: every CLI gate builds a policy, and each lambda costs a short run its linking
+        List<FindingRule> on = new ArrayList<>(FindingRules.ALL.size());
+        List<ServiceRule> onServices = new ArrayList<>();
+        List<ItemRule> onItems = new ArrayList<>();
+        for (FindingRule rule : FindingRules.ALL) {
+            if (rule.isOn(this)) {
+                on.add(rule);
+                if (rule instanceof ServiceRule service) {
+                    onServices.add(service);
+                }
+                if (rule instanceof ItemRule item) {
+                    onItems.add(item);
+                }
+            }
+        }
+        findingRules = List.copyOf(on);
+        serviceRules = onServices.toArray(new ServiceRule[0]);
+        itemRules = onItems.toArray(new ItemRule[0]);
     }
 
     /** The design's defaults. */
@@ -310,8 +324,7 @@ public final class GatePolicy {
 
     /** Collects a policy's values; {@link #build()} checks them. */
     public static final class Builder {
-        private List<Glob> productionPatterns = DEFAULT_PRODUCTION_PATTERNS.stream()
-                .map(p -> Glob.parse("productionPatterns", p)).toList();
+        private List<Glob> productionPatterns = globs(DEFAULT_PRODUCTION_PATTERNS);
         private GateMode productionMode = GateMode.BLOCK;
         private GateMode nonProductionMode = GateMode.OFF;
         private Priority blockPriority = Priority.P0;
@@ -339,8 +352,16 @@ public final class GatePolicy {
             if (patterns == null || patterns.isEmpty()) {
                 throw new InvalidInputException("productionPatterns", "", "is empty: give at least one pattern such as 'production'");
             }
-            this.productionPatterns = patterns.stream().map(p -> Glob.parse("productionPatterns", p)).toList();
+            this.productionPatterns = globs(patterns);
             return this;
+        }
+
+        private static List<Glob> globs(List<String> patterns) {
+            List<Glob> globs = new ArrayList<>(patterns.size());
+            for (String pattern : patterns) {
+                globs.add(Glob.parse("productionPatterns", pattern));
+            }
+            return List.copyOf(globs);
         }
 
         public Builder productionMode(GateMode mode) {

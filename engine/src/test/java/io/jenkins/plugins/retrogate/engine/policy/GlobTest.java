@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.CharRange;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
@@ -43,5 +48,29 @@ class GlobTest {
                 Pattern.CASE_INSENSITIVE);
 
         assertThat(Glob.parse("p", glob).matches(name.toUpperCase(Locale.ROOT))).isEqualTo(regex.matcher(name).matches());
+    }
+
+    /** A pattern is accepted exactly when it is 1-200 characters of [A-Za-z0-9._/*?-] (checked by a loop). */
+    @Property(tries = 3000)
+    void acceptsExactlyThePatternsOfItsCharacterSet(@ForAll("patterns") String raw) {
+        String stripped = raw.strip();
+        if (ALLOWED.matcher(stripped).matches()) {
+            assertThat(Glob.parse("p", raw).toString()).isEqualTo(stripped.toLowerCase(Locale.ROOT));
+        } else {
+            assertThatThrownBy(() -> Glob.parse("productionPatterns", raw)).isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("productionPatterns '");
+        }
+    }
+
+    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._/*?-]{1,200}");
+
+    @Provide
+    Arbitrary<String> patterns() {
+        Arbitrary<Character> chars = Arbitraries.frequencyOf(
+                Tuple.of(12, Arbitraries.chars().with("azAZ09._/*?-")),
+                Tuple.of(1, Arbitraries.chars().with(" |\\[]()+^$\u0130\u212a\u017f\u00e9")),
+                Tuple.of(1, Arbitraries.chars()));
+        return Arbitraries.oneOf(chars.list().ofMaxSize(10), chars.list().ofMinSize(195).ofMaxSize(205))
+                .map(list -> list.stream().map(String::valueOf).collect(Collectors.joining()));
     }
 }

@@ -72,7 +72,9 @@ public final class JournalStore implements Store {
         this.dir = dir;
         this.options = options;
         this.lock = lock;
-        recovered.segments().forEach(s -> segments.put(s.seq(), s.path()));
+        for (JournalFiles.Numbered segment : recovered.segments()) {
+            segments.put(segment.seq(), segment.path());
+        }
         this.published = recovered.state();
         this.decided = recovered.state();
         this.lastHash = recovered.last().hash();

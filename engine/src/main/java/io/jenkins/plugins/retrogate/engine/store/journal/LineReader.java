@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 final class LineReader implements AutoCloseable {
     private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+    private final ByteBuffer buffer;
     private byte[] line = new byte[4096];
     private int lineLength;
     private long lineOffset;
@@ -24,6 +24,9 @@ final class LineReader implements AutoCloseable {
 
     LineReader(Path file, long from) throws IOException {
         channel = FileChannel.open(file, StandardOpenOption.READ);
+        // up to 1 MiB, but no more than the file holds: a small store's command need not clear a megabyte
+        long left = channel.size() - from;
+        buffer = ByteBuffer.allocate((int) Math.min(1 << 20, Math.max(1 << 13, left)));
         channel.position(from);
         position = from;
         buffer.limit(0);

@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Start-up: loads the newest usable snapshot, checks the journal from the snapshot's own record on
@@ -119,8 +120,16 @@ final class Recovery {
                     + " state. The next write cuts it (a read changes nothing). " + problem.message());
         }
         String lastHash = result.lastSeq() == 0 ? RecordFormat.GENESIS : result.lastHash();
-        long lastSegment = segments.stream().filter(s -> s.path().equals(result.lastSegment())).findFirst()
-                .orElseThrow().seq();
+        long lastSegment = -1;
+        for (JournalFiles.Numbered segment : segments) {   // a loop: a stream's first use costs a command start-up
+            if (segment.path().equals(result.lastSegment())) {
+                lastSegment = segment.seq();
+                break;
+            }
+        }
+        if (lastSegment < 0) {
+            throw new NoSuchElementException("the scan ended in " + result.lastSegment() + ", not one of " + segments);
+        }
         return new Recovered(state, new JournalStore.Mark(lastHash, lastSegment, -1), result.endOffset(), segments,
                 baseSeq);
     }
