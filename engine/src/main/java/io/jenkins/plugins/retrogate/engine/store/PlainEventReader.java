@@ -185,10 +185,10 @@ public final class PlainEventReader {
             return parser -> parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText() : nullOnly(parser);
         }
         if (type == Instant.class) {
-            return canonical(Instant::parse);
+            return canonical(CanonicalTime::instant, Instant::parse);
         }
         if (type == LocalDate.class) {
-            return canonical(LocalDate::parse);
+            return canonical(CanonicalTime::date, LocalDate::parse);
         }
         if (type == boolean.class || type == Boolean.class) {
             return parser -> switch (parser.currentToken()) {
@@ -238,13 +238,22 @@ public final class PlainEventReader {
      * A value written as text that {@code parse} reads, in exactly the form its {@code toString} writes
      * (as the mapper writes instants and dates); any other spelling is the mapper's to read.
      */
-    private static Reader canonical(Function<String, ?> parse) {
+    /**
+     * A value written as its canonical text: read by {@code quick} (without java.time's formatter, whose
+     * set-up costs a short command start-up), else by {@code parse} and kept only when it writes back as
+     * the same text.
+     */
+    private static Reader canonical(Function<String, ?> quick, Function<String, ?> parse) {
         return parser -> {
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
                 return nullOnly(parser);
             }
             String text = parser.getText();
-            Object value = parse.apply(text);
+            Object value = quick.apply(text);
+            if (value != null) {
+                return value;
+            }
+            value = parse.apply(text);
             return value.toString().equals(text) ? value : notPlain();
         };
     }

@@ -95,7 +95,9 @@ public final class PlainEventWriter {
             throws IOException, ReflectiveOperationException {
         if (value instanceof String text) {
             generator.writeString(text);
-        } else if (value instanceof Instant || value instanceof LocalDate) {
+        } else if (value instanceof Instant instant) {
+            generator.writeString(CanonicalTime.text(instant));   // instant.toString(), without its formatter
+        } else if (value instanceof LocalDate) {
             generator.writeString(value.toString());
         } else if (value instanceof Boolean flag) {
             generator.writeBoolean(flag);
