@@ -199,6 +199,18 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
     static final PSet<String> NO_IDS = TreePSet.empty();
 
     /** Items sorted by priority, then by incident and item number. */
-    public static final Comparator<ActionItem> ITEM_ORDER = Comparator.comparing(ActionItem::priority)
-            .thenComparing(ActionItem::createdAt).thenComparing(ActionItem::id);
+    public static final Comparator<ActionItem> ITEM_ORDER = new ItemOrder();
+
+    /** Priority, then creation, then id; a class rather than comparing(…).thenComparing(…), whose lambdas cost a CLI run start-up. */
+    private static final class ItemOrder implements Comparator<ActionItem> {
+        @Override
+        public int compare(ActionItem a, ActionItem b) {
+            int byPriority = a.priority().compareTo(b.priority());
+            if (byPriority != 0) {
+                return byPriority;
+            }
+            int byCreation = a.createdAt().compareTo(b.createdAt());
+            return byCreation != 0 ? byCreation : a.id().compareTo(b.id());
+        }
+    }
 }
