@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import io.jenkins.plugins.retrogate.engine.model.CanonicalTime;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
 import java.time.Duration;
@@ -35,7 +36,7 @@ final class OverdueRetroRule implements ServiceRule {
             return Optional.empty();
         }
         return Optional.of(new Finding(Finding.Kind.OVERDUE_RETRO, null, incident.id(), "retrospective overdue: "
-                + incident.id() + " was detected " + age.toDays() + " days ago (" + incident.detectedAt()
+                + incident.id() + " was detected " + age.toDays() + " days ago (" + CanonicalTime.text(incident.detectedAt())
                 + ") and is not REVIEWED yet; retroDueDays is " + days));
     }
 }

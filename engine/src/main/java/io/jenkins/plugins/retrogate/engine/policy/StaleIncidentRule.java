@@ -1,5 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.policy;
 
+import io.jenkins.plugins.retrogate.engine.model.CanonicalTime;
 import io.jenkins.plugins.retrogate.engine.model.Incident;
 import io.jenkins.plugins.retrogate.engine.model.IncidentStatus;
 import java.time.Duration;
@@ -52,7 +53,7 @@ final class StaleIncidentRule implements ServiceRule {
         }
         return Optional.of(new Finding(Finding.Kind.STALE_INCIDENT, null, incident.id(), "stale incident: "
                 + incident.id() + " has been OPEN for " + age(age) + " since it was detected ("
-                + incident.detectedAt() + "), more than staleIncidentDays (" + days
+                + CanonicalTime.text(incident.detectedAt()) + "), more than staleIncidentDays (" + days
                 + "); it blocks until the incident is MITIGATED, RESOLVED or REVIEWED"));
     }
 

@@ -11,6 +11,7 @@ import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.PartialApproval;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -202,7 +203,9 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
     public static final Comparator<ActionItem> ITEM_ORDER = new ItemOrder();
 
     /** Priority, then creation, then id; a class rather than comparing(…).thenComparing(…), whose lambdas cost a CLI run start-up. */
-    private static final class ItemOrder implements Comparator<ActionItem> {
+    private static final class ItemOrder implements Comparator<ActionItem>, Serializable {
+        private static final long serialVersionUID = 1L;
+
         @Override
         public int compare(ActionItem a, ActionItem b) {
             int byPriority = a.priority().compareTo(b.priority());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.jenkins.plugins.retrogate.engine.event.Event;
 import io.jenkins.plugins.retrogate.engine.event.EventTypes;
+import io.jenkins.plugins.retrogate.engine.model.CanonicalTime;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.Method;

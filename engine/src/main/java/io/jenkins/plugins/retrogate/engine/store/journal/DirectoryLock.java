@@ -1,6 +1,6 @@
 package io.jenkins.plugins.retrogate.engine.store.journal;
 
-import io.jenkins.plugins.retrogate.engine.store.CanonicalTime;
+import io.jenkins.plugins.retrogate.engine.model.CanonicalTime;
 import io.jenkins.plugins.retrogate.engine.store.StoreException;
 import java.io.IOException;
 import java.net.InetAddress;

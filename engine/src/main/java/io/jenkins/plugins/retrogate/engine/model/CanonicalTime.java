@@ -1,4 +1,4 @@
-package io.jenkins.plugins.retrogate.engine.store;
+package io.jenkins.plugins.retrogate.engine.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.DateTimeException;

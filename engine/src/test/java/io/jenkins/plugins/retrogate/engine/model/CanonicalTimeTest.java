@@ -1,4 +1,4 @@
-package io.jenkins.plugins.retrogate.engine.store;
+package io.jenkins.plugins.retrogate.engine.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
