@@ -11,7 +11,6 @@ import io.jenkins.plugins.retrogate.engine.model.Names;
 import io.jenkins.plugins.retrogate.engine.model.OverrideApproval;
 import io.jenkins.plugins.retrogate.engine.model.OverrideRequest;
 import io.jenkins.plugins.retrogate.engine.model.PartialApproval;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -200,11 +199,11 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
     static final PSet<String> NO_IDS = TreePSet.empty();
 
     /** Items sorted by priority, then by incident and item number. */
-    public static final Comparator<ActionItem> ITEM_ORDER = new ItemOrder();
+    public static final Comparator<ActionItem> ITEM_ORDER = ItemOrder.INSTANCE;
 
     /** Priority, then creation, then id; a class rather than comparing(…).thenComparing(…), whose lambdas cost a CLI run start-up. */
-    private static final class ItemOrder implements Comparator<ActionItem>, Serializable {
-        private static final long serialVersionUID = 1L;
+    private enum ItemOrder implements Comparator<ActionItem> {
+        INSTANCE;
 
         @Override
         public int compare(ActionItem a, ActionItem b) {
