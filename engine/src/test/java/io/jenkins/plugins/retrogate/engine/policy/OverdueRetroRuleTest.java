@@ -59,6 +59,24 @@ class OverdueRetroRuleTest {
     }
 
     @Test
+    void theDueDaysEndToTheSecondAndTheMessageCountsWholeDays() {
+        s.clock.advance(Duration.ofDays(14));
+        assertThat(s.decide("search", "production").findings(Finding.Kind.OVERDUE_RETRO)).isEmpty();
+
+        s.clock.advance(Duration.ofMillis(1));
+        assertThat(s.decide("search", "production").findings(Finding.Kind.OVERDUE_RETRO)).singleElement()
+                .satisfies(f -> assertThat(f.rule()).contains("was detected 14 days ago ("
+                        + incident.detectedAt() + ")"));
+
+        s.clock.advance(Duration.ofDays(1).minusMillis(2));
+        assertThat(s.decide("search", "production").findings(Finding.Kind.OVERDUE_RETRO)).singleElement()
+                .satisfies(f -> assertThat(f.rule()).contains("was detected 14 days ago"));
+        s.clock.advance(Duration.ofMillis(1));
+        assertThat(s.decide("search", "production").findings(Finding.Kind.OVERDUE_RETRO)).singleElement()
+                .satisfies(f -> assertThat(f.rule()).contains("was detected 15 days ago"));
+    }
+
+    @Test
     void itNeverBlocksEvenInBlockMode() {
         s.policy = GatePolicy.builder().productionMode(GateMode.BLOCK).retroDueDays(1).build();
         s.clock.advance(Duration.ofDays(40));
