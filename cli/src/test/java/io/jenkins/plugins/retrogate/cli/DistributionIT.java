@@ -69,6 +69,19 @@ class DistributionIT {
         }
     }
 
+    @Test
+    void theLauncherRunsOnG1UnlessJavaOptsChooseACollector() throws Exception {
+        Path tool = unpack().resolve("bin/retro-gate");
+
+        Run byDefault = run(Map.of("JAVA_OPTS", "-Xlog:gc=info:stdout"), tool.toString(), "--version");
+        Run serial = run(Map.of("JAVA_OPTS", "-XX:+UseSerialGC -Xlog:gc=info:stdout"), tool.toString(), "--version");
+
+        assertThat(byDefault.code()).as(byDefault.out()).isZero();
+        assertThat(byDefault.out()).contains("Using G1").contains("retro-gate ");
+        assertThat(serial.code()).as(serial.out()).isZero();   // not "Multiple garbage collectors selected"
+        assertThat(serial.out()).contains("Using Serial").contains("retro-gate ");
+    }
+
     private static Path awaitArchive(Path cache) throws InterruptedException, java.io.IOException {
         for (int i = 0; i < 1200; i++) {
             if (Files.isDirectory(cache)) {
