@@ -3,6 +3,7 @@ package io.jenkins.plugins.retrogate.engine.store.snapshot;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.jenkins.plugins.retrogate.engine.model.ActionItem;
+import io.jenkins.plugins.retrogate.engine.model.CanonicalTime;
 import io.jenkins.plugins.retrogate.engine.model.Contributor;
 import io.jenkins.plugins.retrogate.engine.model.ContributorRole;
 import io.jenkins.plugins.retrogate.engine.model.Decision;
@@ -109,7 +110,7 @@ final class SnapshotRowReader {
         // the remaining columns are read in their order, status to note
         ActionItem item = ActionItem.builder().id(id).incidentId(incidentId).title(title).priority(priority).type(type)
                 .owner(owner).ticket(ticket).services(Set.copyOf(services))
-                .due(due == null ? null : LocalDate.parse(due)).status(constant(ItemStatus.class))
+                .due(due == null ? null : date(due)).status(constant(ItemStatus.class))
                 .createdAt(instant()).createdBy(name()).resolvedAt(instant()).resolvedBy(name())
                 .resolution(constant(Resolution.class)).fix(text()).fixDeployment(reference(null, deployments))
                 .verifiedAt(instant()).verifiedBy(reference(null, deployments)).note(text()).build();
@@ -230,6 +231,12 @@ final class SnapshotRowReader {
         }
         check(JsonToken.VALUE_STRING);
         return p.getText();
+    }
+
+    /** A due date: its canonical text read without java.time's formatter (a large store has many), else parsed. */
+    private static LocalDate date(String text) {
+        LocalDate date = CanonicalTime.date(text);
+        return date != null ? date : LocalDate.parse(text);
     }
 
     private String requiredText() throws IOException {
