@@ -16,15 +16,19 @@ import java.time.ZoneOffset;
  * directions to java.time's own.
  */
 public final class CanonicalTime {
+    /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds. */
+    private static final long YEAR_0 = -62_167_219_200L;
+    private static final long YEAR_10000 = 253_402_300_800L;
+
     private CanonicalTime() {
     }
 
     /** Exactly {@code instant.toString()}. */
     public static String text(Instant instant) {
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
-        if (utc.getYear() < 0 || utc.getYear() > 9999) {
-            return instant.toString();
+        if (instant.getEpochSecond() < YEAR_0 || instant.getEpochSecond() >= YEAR_10000) {
+            return instant.toString();   // before LocalDateTime is asked: it does not reach Instant.MIN or MAX
         }
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
         StringBuilder text = new StringBuilder(30);
         digits(text, utc.getYear(), 4).append('-');
         digits(text, utc.getMonthValue(), 2).append('-');

@@ -81,6 +81,15 @@ class CanonicalTimeTest {
     }
 
     @Example
+    void instantsBeyondLocalDateTimesRangeAreWrittenAsJavaTimeWritesThem() {
+        assertThat(CanonicalTime.text(Instant.MIN)).isEqualTo(Instant.MIN.toString());
+        assertThat(CanonicalTime.text(Instant.MAX)).isEqualTo(Instant.MAX.toString());
+        Instant farPast = Instant.parse("-1000000000-12-31T06:00:00Z");
+        assertThat(CanonicalTime.text(farPast)).isEqualTo(farPast.toString());
+        assertThat(CanonicalTime.instant(farPast.toString())).isNull();
+    }
+
+    @Example
     void theShapesJavaTimeWouldNotWriteAreLeftToIt() {
         assertThat(CanonicalTime.instant("2026-12-04T10:15:30.250Z")).isEqualTo(Instant.parse("2026-12-04T10:15:30.250Z"));
         assertThat(CanonicalTime.instant("2026-12-04T10:15:30.000Z")).isNull();   // toString writes no fraction

@@ -57,6 +57,18 @@ class LockWaitTest {
     }
 
     @Test
+    void theLockFileNamesThisProcessAsItKnowsItself() throws Exception {
+        DirectoryLock lock = DirectoryLock.acquire(dir);
+        try {
+            assertThat(DirectoryLock.holder(dir.resolve(JournalFiles.LOCK)))
+                    .startsWith("pid " + ProcessHandle.current().pid() + " on host " + DirectoryLock.hostName() + " since ")
+                    .matches(".* since \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+        } finally {
+            lock.close();
+        }
+    }
+
+    @Test
     void theWaitIsBoundedAndTheMessageSaysHowLongAndWho() throws Exception {
         long pid = holdInAnotherProcess("write");
         StoreException refused = catchThrowableOfType(StoreException.class,
