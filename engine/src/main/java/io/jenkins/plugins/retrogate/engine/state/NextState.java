@@ -22,7 +22,7 @@ final class NextState {
     final RetroState s;
     PMap<String, Incident> incidents;
     PMap<String, ActionItem> items;
-    PMap<String, PSet<String>> activeItemsByService;
+    PMap<String, PMap<String, ActionItem>> activeItemsByService;
     PMap<String, List<String>> itemsByIncident;
     PMap<String, String> openIncidentByService;
     PMap<String, String> rollbackIncidentByService;
@@ -57,8 +57,8 @@ final class NextState {
     void putItem(ActionItem item) {
         items = items.plus(item.id(), item);
         for (String service : new ArrayList<>(item.services())) {
-            PSet<String> ids = activeItemsByService.getOrDefault(service, RetroState.NO_IDS);
-            PSet<String> next = item.status().isActive() ? ids.plus(item.id()) : ids.minus(item.id());
+            PMap<String, ActionItem> active = activeItemsByService.getOrDefault(service, RetroState.NO_ITEMS);
+            PMap<String, ActionItem> next = item.status().isActive() ? active.plus(item.id(), item) : active.minus(item.id());
             activeItemsByService = next.isEmpty() ? activeItemsByService.minus(service)
                     : activeItemsByService.plus(service, next);
         }

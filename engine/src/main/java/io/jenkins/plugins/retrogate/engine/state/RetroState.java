@@ -33,7 +33,9 @@ import org.pcollections.TreePSet;
  * shared instances; see {@code Transitions}.
  *
  * @param sequence                 the sequence number of the last event folded in (0 for none)
- * @param activeItemsByService     ids of OPEN or RESOLVED items per guarded service ({@code *} for every service)
+ * @param activeItemsByService     the OPEN or RESOLVED items per guarded service ({@code *} for every service), by
+ *                                 id: the items themselves, so that a gate decision reads them without looking
+ *                                 each up in {@code items} (most of a decision's time on a 100,000-item store)
  * @param itemsByIncident          item ids of each incident, in the order they were added (immutable lists)
  * @param openIncidentByService    the open incident that collects a service's rollbacks
  * @param rollbackIncidentByService the incident of each service's latest rollback (post-rollback freeze)
@@ -44,7 +46,7 @@ import org.pcollections.TreePSet;
  *                                 {@code service|environment|buildUrl} (no build: a window)
  */
 public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<String, ActionItem> items,
-        PMap<String, PSet<String>> activeItemsByService, PMap<String, List<String>> itemsByIncident,
+        PMap<String, PMap<String, ActionItem>> activeItemsByService, PMap<String, List<String>> itemsByIncident,
         PMap<String, String> openIncidentByService, PMap<String, String> rollbackIncidentByService,
         PMap<String, Deployment> deployments, PMap<String, OverrideApproval> overrides,
         PMap<String, PSet<String>> overridesByTarget, PMap<String, OverrideRequest> requests,
@@ -98,15 +100,13 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
 
     /** The OPEN and RESOLVED items guarding {@code service}, those for every service included, by id. */
     public List<ActionItem> activeItemsGuarding(String service) {
-        PSet<String> ids = activeItemsByService.getOrDefault(service, NO_IDS);
-        PSet<String> everyService = activeItemsByService.getOrDefault(Names.EVERY_SERVICE, NO_IDS);
-        List<ActionItem> result = new ArrayList<>(ids.size() + everyService.size());
-        for (String id : ids) {
-            result.add(items.get(id));
-        }
-        for (String id : everyService) {
-            if (!ids.contains(id)) { // an item may name the service and '*'
-                result.add(items.get(id));
+        PMap<String, ActionItem> guarding = activeItemsByService.getOrDefault(service, NO_ITEMS);
+        PMap<String, ActionItem> everyService = activeItemsByService.getOrDefault(Names.EVERY_SERVICE, NO_ITEMS);
+        List<ActionItem> result = new ArrayList<>(guarding.size() + everyService.size());
+        result.addAll(guarding.values());
+        for (ActionItem item : everyService.values()) {
+            if (!guarding.containsKey(item.id())) { // an item may name the service and '*'
+                result.add(item);
             }
         }
         result.sort(ITEM_ORDER);
@@ -197,6 +197,7 @@ public record RetroState(long sequence, PMap<String, Incident> incidents, PMap<S
 
     private static final List<String> EMPTY_IDS = List.of();
     static final PSet<String> NO_IDS = TreePSet.empty();
+    static final PMap<String, ActionItem> NO_ITEMS = TreePMap.empty();
 
     /** Items sorted by priority, then by incident and item number. */
     public static final Comparator<ActionItem> ITEM_ORDER = ItemOrder.INSTANCE;

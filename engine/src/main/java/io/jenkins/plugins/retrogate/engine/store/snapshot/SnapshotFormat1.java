@@ -85,8 +85,10 @@ final class SnapshotFormat1 {
             PMap<String, OverrideApproval> overrides = map(chunks, "overrides", OverrideApproval::id);
             PMap<String, OverrideRequest> requests = map(chunks, "requests", OverrideRequest::id);
             Indexes ix = indexes;
-            return new RetroState(header.sequence(), incidents.get(), items.get(),
-                    SnapshotMaps.sets(ix.activeItemsByService()), SnapshotMaps.vectors(ix.itemsByIncident()),
+            PMap<String, ActionItem> itemMap = items.get();
+            // the active items are derived from the items, as format 6 does (the stored id lists say the same)
+            return new RetroState(header.sequence(), incidents.get(), itemMap,
+                    SnapshotIndexes.activeItems(itemMap.values()), SnapshotMaps.vectors(ix.itemsByIncident()),
                     SnapshotMaps.plain(ix.openIncidentByService()), SnapshotMaps.plain(ix.rollbackIncidentByService()),
                     deployments.get(), overrides, SnapshotMaps.sets(ix.overridesByTarget()), requests,
                     SnapshotMaps.plain(ix.pendingRequestByTarget()), counters, TreePMap.empty(), TreePMap.empty());

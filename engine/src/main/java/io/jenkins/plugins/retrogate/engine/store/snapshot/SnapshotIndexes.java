@@ -94,16 +94,20 @@ record SnapshotIndexes(PMap<String, List<String>> itemsByIncident, PMap<String, 
      * The OPEN and RESOLVED items per service they guard, as the fold keeps them: every active item
      * under each of its services, services without one left out.
      */
-    static PMap<String, PSet<String>> activeItems(Collection<ActionItem> items) {
-        Map<String, List<String>> byService = new TreeMap<>();
+    static PMap<String, PMap<String, ActionItem>> activeItems(Collection<ActionItem> items) {
+        TreeMap<String, TreeMap<String, ActionItem>> byService = new TreeMap<>();
         for (ActionItem item : items) {
             if (item.status().isActive()) {
                 for (String service : item.services()) {
-                    byService.computeIfAbsent(service, s -> new ArrayList<>()).add(item.id());
+                    byService.computeIfAbsent(service, s -> new TreeMap<>()).put(item.id(), item);
                 }
             }
         }
-        return SnapshotMaps.sets(byService);
+        TreeMap<String, PMap<String, ActionItem>> sorted = new TreeMap<>();
+        for (Map.Entry<String, TreeMap<String, ActionItem>> entry : byService.entrySet()) {
+            sorted.put(entry.getKey(), TreePMap.fromSortedMap(entry.getValue()));
+        }
+        return TreePMap.fromSortedMap(sorted);
     }
 
     private static PMap<String, String> serviceIncidents(SnapshotRowReader in, String name,

@@ -422,12 +422,19 @@ class SnapshotContentTest {
     }
 
     /** Writes {@code state} as the previous version did: the entities as JSON objects, one section per kind. */
+    /** The active item ids per service, as format 1 stored them. */
+    private static Map<String, List<String>> activeIds(RetroState state) {
+        Map<String, List<String>> ids = new java.util.TreeMap<>();
+        state.activeItemsByService().forEach((service, items) -> ids.put(service, List.copyOf(items.keySet())));
+        return ids;
+    }
+
     private Path writeFormatOne(RetroState state) throws IOException {
         List<SnapshotFormat.Section> sections = new ArrayList<>();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         formatOneSection(body, sections, "counters", 1, state.counters());
         formatOneSection(body, sections, "indexes", 1, new SnapshotFormat1.Indexes(
-                SnapshotMaps.lists(state.activeItemsByService()), SnapshotMaps.lists(state.itemsByIncident()),
+                activeIds(state), SnapshotMaps.lists(state.itemsByIncident()),
                 state.openIncidentByService(), state.rollbackIncidentByService(),
                 SnapshotMaps.lists(state.overridesByTarget()), state.pendingRequestByTarget()));
         for (Map.Entry<String, ? extends Map<String, ?>> kind : Map.of("incidents", state.incidents(), "items",
