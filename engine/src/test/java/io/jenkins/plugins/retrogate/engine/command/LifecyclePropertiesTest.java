@@ -187,6 +187,21 @@ class LifecyclePropertiesTest {
         Statistics.label("gate decisions").coverage(c -> c.check(true).percentage(p -> p > 1));
     }
 
+    /** The index a decision reads holds the items as they are now, in the items' order (it keeps copies). */
+    @Property(tries = 300)
+    void theActiveItemsIndexHoldsExactlyTheCurrentActiveItemsGuardingEachService(@ForAll("steps") List<Step> steps) {
+        Scenario s = new Scenario();
+        for (Step step : steps) {
+            run(s, List.of(step));
+            RetroState state = s.store.state();
+            for (String service : SERVICES) {
+                List<ActionItem> expected = state.items().values().stream()
+                        .filter(i -> i.status().isActive() && i.guards(service)).sorted(RetroState.ITEM_ORDER).toList();
+                assertThat(state.activeItemsGuarding(service)).as(service).containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
     @Property(tries = 300)
     void aBlockListsExactlyTheOpenBlockingItemsGuardingTheService(@ForAll("steps") List<Step> steps) {
         Scenario s = new Scenario();
