@@ -421,7 +421,6 @@ class SnapshotContentTest {
         return new SnapshotFormat.Section(name, count, bytes.length, String.format("%08x", crc.getValue()));
     }
 
-    /** Writes {@code state} as the previous version did: the entities as JSON objects, one section per kind. */
     /** The active item ids per service, as format 1 stored them. */
     private static Map<String, List<String>> activeIds(RetroState state) {
         Map<String, List<String>> ids = new java.util.TreeMap<>();
@@ -429,6 +428,7 @@ class SnapshotContentTest {
         return ids;
     }
 
+    /** Writes {@code state} as the previous version did: the entities as JSON objects, one section per kind. */
     private Path writeFormatOne(RetroState state) throws IOException {
         List<SnapshotFormat.Section> sections = new ArrayList<>();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
