@@ -84,8 +84,6 @@ public final class CanonicalTime {
             if (!shortest) {
                 return null;
             }
-        } else if (text.charAt(19) != 'Z') {
-            return null;
         }
         long seconds = date.toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second;
         return Instant.ofEpochSecond(seconds, nano);

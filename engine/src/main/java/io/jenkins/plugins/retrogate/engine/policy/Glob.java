@@ -2,6 +2,7 @@ package io.jenkins.plugins.retrogate.engine.policy;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.retrogate.engine.model.InvalidInputException;
+import io.jenkins.plugins.retrogate.engine.model.Names;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -67,20 +68,9 @@ public final class Glob {
         return new Glob(value.toLowerCase(Locale.ROOT));
     }
 
-    /** {@code [A-Za-z0-9._/*?-]{1,200}}, by a loop (GlobTest holds it to that regex). */
+    /** {@code [A-Za-z0-9._/*?-]{1,200}} (GlobTest holds it to that regex). */
     private static boolean allowed(String value) {
-        if (value.isEmpty() || value.length() > 200) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '/' || c == '*' || c == '?' || c == '-';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+        return Names.isAsciiWord(value, 200, "._/*?-");
     }
 
     public boolean matches(@CheckForNull String name) {

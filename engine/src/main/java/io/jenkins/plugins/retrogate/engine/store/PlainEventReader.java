@@ -236,13 +236,10 @@ public final class PlainEventReader {
     }
 
     /**
-     * A value written as text that {@code parse} reads, in exactly the form its {@code toString} writes
-     * (as the mapper writes instants and dates); any other spelling is the mapper's to read.
-     */
-    /**
-     * A value written as its canonical text: read by {@code quick} (without java.time's formatter, whose
-     * set-up costs a short command start-up), else by {@code parse} and kept only when it writes back as
-     * the same text.
+     * A value written as its canonical text, as the mapper writes instants and dates: read by
+     * {@code quick} (without java.time's formatter, whose set-up costs a short command start-up), else by
+     * {@code parse} and kept only when it writes back as the same text; any other spelling is the
+     * mapper's to read.
      */
     private static Reader canonical(Function<String, ?> quick, Function<String, ?> parse) {
         return parser -> {
